@@ -1,0 +1,335 @@
+//! Error codes and the crate's error type.
+//!
+//! Errors reach user code two ways, as in the official client: through
+//! [`EWrapper::error`](crate::EWrapper::error) with the official code and text,
+//! and — for calls that return `Result` — as an [`Error`] whose
+//! [`code`](Error::code) is that same official code.
+//!
+//! The constants below are the client-side codes of the official 10.37.2 client
+//! (501–585) and the TWS codes a connection meets most, with their texts.
+//! [`is_informational`] tells a notice (farm connection OK, …) from an error.
+
+use std::fmt;
+use std::io;
+
+use crate::wire::{DecodeError, EncodeError};
+
+/// An official error code with its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeMsg {
+    /// The code.
+    pub code: i32,
+    /// The official text.
+    pub msg: &'static str,
+}
+
+/// "No id": the request id of errors that concern the whole connection.
+pub const NO_VALID_ID: i32 = -1;
+
+/// 501: `connect` on a client that is already connected.
+pub const ALREADY_CONNECTED: CodeMsg = CodeMsg {
+    code: 501,
+    msg: "Already connected.",
+};
+/// 502: the TCP connection or the handshake failed.
+pub const CONNECT_FAIL: CodeMsg = CodeMsg {
+    code: 502,
+    msg: "Couldn't connect to TWS. Confirm that \"Enable ActiveX and Socket EClients\" \nis enabled and connection port is the same as \"Socket Port\" on the \nTWS \"Edit->Global Configuration...->API->Settings\" menu. Live Trading ports: \nTWS: 7496; IB Gateway: 4001. Simulated Trading ports for new installations \nof version 954.1 or newer:  TWS: 7497; IB Gateway: 4002",
+};
+/// 503: the server is too old for the request.
+pub const UPDATE_TWS: CodeMsg = CodeMsg {
+    code: 503,
+    msg: "The TWS is out of date and must be upgraded.",
+};
+/// 504: a request while not connected.
+pub const NOT_CONNECTED: CodeMsg = CodeMsg {
+    code: 504,
+    msg: "Not connected",
+};
+/// 505: a message id this client does not know.
+pub const UNKNOWN_ID: CodeMsg = CodeMsg {
+    code: 505,
+    msg: "Fatal Error: Unknown message id.",
+};
+/// 506: a server version outside the range this client speaks.
+pub const UNSUPPORTED_VERSION: CodeMsg = CodeMsg {
+    code: 506,
+    msg: "Unsupported version",
+};
+/// 507: a frame length that is impossible (zero, or over 16 MiB − 1).
+pub const BAD_LENGTH: CodeMsg = CodeMsg {
+    code: 507,
+    msg: "Bad message length",
+};
+/// 508: a message whose fields do not decode.
+pub const BAD_MESSAGE: CodeMsg = CodeMsg {
+    code: 508,
+    msg: "Bad message",
+};
+/// 509: the socket failed while reading or writing.
+pub const SOCKET_EXCEPTION: CodeMsg = CodeMsg {
+    code: 509,
+    msg: "Exception caught while reading socket - ",
+};
+/// 520: the socket could not be created.
+pub const FAIL_CREATE_SOCK: CodeMsg = CodeMsg {
+    code: 520,
+    msg: "Failed to create socket",
+};
+/// 530: TLS error (the official Python client has no TLS either).
+pub const SSL_FAIL: CodeMsg = CodeMsg {
+    code: 530,
+    msg: "SSL specific error: ",
+};
+/// 579: a string with characters outside printable ASCII.
+pub const INVALID_SYMBOL: CodeMsg = CodeMsg {
+    code: 579,
+    msg: "Invalid symbol in string - ",
+};
+/// 585: FA profiles are gone; use FA groups.
+pub const FA_PROFILE_NOT_SUPPORTED: CodeMsg = CodeMsg {
+    code: 585,
+    msg: "FA Profile is not supported anymore, use FA Group instead - ",
+};
+
+/// 326 (from TWS): the client id is taken by another connection; TWS closes the socket.
+pub const CLIENT_ID_IN_USE: CodeMsg = CodeMsg {
+    code: 326,
+    msg: "Unable to connect as the client id is already in use. Retry with a unique client id.",
+};
+/// 1100 (from TWS): TWS lost its connection to IB.
+pub const CONNECTIVITY_LOST: CodeMsg = CodeMsg {
+    code: 1100,
+    msg: "Connectivity between IB and Trader Workstation has been lost.",
+};
+/// 1101 (from TWS): connectivity restored, market data lost: resubscribe.
+pub const CONNECTIVITY_RESTORED_DATA_LOST: CodeMsg = CodeMsg {
+    code: 1101,
+    msg: "Connectivity between IB and Trader Workstation has been restored - data lost.",
+};
+/// 1102 (from TWS): connectivity restored, subscriptions kept.
+pub const CONNECTIVITY_RESTORED: CodeMsg = CodeMsg {
+    code: 1102,
+    msg: "Connectivity between IB and Trader Workstation has been restored - data maintained.",
+};
+/// 2104 (from TWS, informational): a market data farm is connected.
+pub const MARKET_DATA_FARM_OK: CodeMsg = CodeMsg {
+    code: 2104,
+    msg: "Market data farm connection is OK:",
+};
+/// 2106 (from TWS, informational): a historical data farm is connected.
+pub const HMDS_DATA_FARM_OK: CodeMsg = CodeMsg {
+    code: 2106,
+    msg: "HMDS data farm connection is OK:",
+};
+/// 2158 (from TWS, informational): the security definition farm is connected.
+pub const SEC_DEF_DATA_FARM_OK: CodeMsg = CodeMsg {
+    code: 2158,
+    msg: "Sec-def data farm connection is OK:",
+};
+/// 300 (from TWS): cancelMktData for an id that has no subscription.
+pub const TICKER_ID_NOT_FOUND: CodeMsg = CodeMsg {
+    code: 300,
+    msg: "Can't find EId with tickerId:",
+};
+/// 322 (from TWS): duplicate ticker id and other request processing errors.
+pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
+    code: 322,
+    msg: "Error processing request. Duplicate ticker id",
+};
+
+/// Every code above, for lookups.
+pub const ALL: &[CodeMsg] = &[
+    ALREADY_CONNECTED,
+    CONNECT_FAIL,
+    UPDATE_TWS,
+    NOT_CONNECTED,
+    UNKNOWN_ID,
+    UNSUPPORTED_VERSION,
+    BAD_LENGTH,
+    BAD_MESSAGE,
+    SOCKET_EXCEPTION,
+    FAIL_CREATE_SOCK,
+    SSL_FAIL,
+    INVALID_SYMBOL,
+    FA_PROFILE_NOT_SUPPORTED,
+    CLIENT_ID_IN_USE,
+    CONNECTIVITY_LOST,
+    CONNECTIVITY_RESTORED_DATA_LOST,
+    CONNECTIVITY_RESTORED,
+    MARKET_DATA_FARM_OK,
+    HMDS_DATA_FARM_OK,
+    SEC_DEF_DATA_FARM_OK,
+    TICKER_ID_NOT_FOUND,
+    DUPLICATE_TICKER_ID,
+];
+
+/// The official text for a code in [`ALL`].
+pub fn message_for(code: i32) -> Option<&'static str> {
+    ALL.iter().find(|c| c.code == code).map(|c| c.msg)
+}
+
+/// `true` for codes that are notices rather than errors: the 2100–2169 range
+/// TWS calls warnings (2104, 2106 and 2158 "farm connection is OK", 2108
+/// "inactive but available on demand", …), 1102 (connectivity restored, data
+/// kept) and 10167 (delayed data shown instead of live).
+///
+/// ```
+/// use tws_api::errors::is_informational;
+/// assert!(is_informational(2104));
+/// assert!(!is_informational(502));
+/// assert!(!is_informational(1101)); // data lost: resubscribe
+/// ```
+pub fn is_informational(code: i32) -> bool {
+    matches!(code, 1102 | 2100..=2169 | 10167)
+}
+
+/// The crate's error type, for calls that return `Result`.
+///
+/// Every variant that has an official code gives it through [`Error::code`];
+/// the same error also reached `EWrapper::error` when it came from a request.
+#[derive(Debug)]
+pub enum Error {
+    /// 501: `connect` while connected.
+    AlreadyConnected,
+    /// 502: the TCP connection could not be made, or the peer closed it during the handshake.
+    ConnectFailed {
+        /// `host:port` tried.
+        addr: String,
+        /// Why.
+        source: io::Error,
+    },
+    /// 504: a request while not connected; nothing was sent.
+    NotConnected,
+    /// 503 (too old) or 506 (too new): the server chose a version outside 100..=203.
+    UnsupportedServerVersion {
+        /// The version the server answered.
+        version: i32,
+    },
+    /// 503 / 579: the request cannot be encoded for this server.
+    Encode(EncodeError),
+    /// 508: a message did not decode.
+    Decode(DecodeError),
+    /// 509: the socket failed after the connection was made.
+    Io(io::Error),
+    /// A configuration value is invalid (see [`crate::config`]).
+    Config(String),
+    /// Waited longer than allowed.
+    Timeout(&'static str),
+}
+
+impl Error {
+    /// The official code for this error, `-1` where there is none.
+    pub fn code(&self) -> i32 {
+        match self {
+            Error::AlreadyConnected => ALREADY_CONNECTED.code,
+            Error::ConnectFailed { .. } => CONNECT_FAIL.code,
+            Error::NotConnected => NOT_CONNECTED.code,
+            Error::UnsupportedServerVersion { version } => {
+                if *version < crate::server_versions::MIN_CLIENT_VER {
+                    UPDATE_TWS.code
+                } else {
+                    UNSUPPORTED_VERSION.code
+                }
+            }
+            Error::Encode(EncodeError::InvalidSymbol(_)) => INVALID_SYMBOL.code,
+            Error::Encode(_) => UPDATE_TWS.code,
+            Error::Decode(_) => BAD_MESSAGE.code,
+            Error::Io(_) => SOCKET_EXCEPTION.code,
+            Error::Config(_) | Error::Timeout(_) => NO_VALID_ID,
+        }
+    }
+
+    /// The text `EWrapper::error` receives for this error: the official text,
+    /// with the detail appended where the official client appends one.
+    pub fn wrapper_text(&self) -> String {
+        match self {
+            Error::AlreadyConnected => ALREADY_CONNECTED.msg.to_owned(),
+            Error::ConnectFailed { .. } => CONNECT_FAIL.msg.to_owned(),
+            Error::NotConnected => NOT_CONNECTED.msg.to_owned(),
+            Error::UnsupportedServerVersion { version } => {
+                if *version < crate::server_versions::MIN_CLIENT_VER {
+                    format!("{} Server version {version}.", UPDATE_TWS.msg)
+                } else {
+                    format!("{}: server version {version}", UNSUPPORTED_VERSION.msg)
+                }
+            }
+            Error::Encode(EncodeError::InvalidSymbol(s)) => format!("{}{s}", INVALID_SYMBOL.msg),
+            Error::Encode(EncodeError::UpdateTws(what)) => format!("{}{what}", UPDATE_TWS.msg),
+            Error::Encode(EncodeError::Unsupported(what)) => (*what).to_owned(),
+            Error::Decode(e) => format!("{}: {e}", BAD_MESSAGE.msg),
+            Error::Io(e) => format!("{}{e}", SOCKET_EXCEPTION.msg),
+            Error::Config(e) => e.clone(),
+            Error::Timeout(what) => format!("timed out waiting for {what}"),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::ConnectFailed { addr, source } => write!(
+                f,
+                "[502] could not connect to {addr}: {source}. Is TWS or IB Gateway running with \
+                 the API enabled (Edit > Global Configuration > API > Settings > \"Enable ActiveX \
+                 and Socket Clients\"), and is this its socket port (TWS 7497 paper / 7496 live, \
+                 Gateway 4002 paper / 4001 live)?"
+            ),
+            Error::Config(e) => write!(f, "configuration error: {e}"),
+            other => write!(f, "[{}] {}", other.code(), other.wrapper_text()),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::ConnectFailed { source, .. } => Some(source),
+            Error::Io(e) => Some(e),
+            Error::Encode(e) => Some(e),
+            Error::Decode(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<EncodeError> for Error {
+    fn from(e: EncodeError) -> Self {
+        Error::Encode(e)
+    }
+}
+
+impl From<DecodeError> for Error {
+    fn from(e: DecodeError) -> Self {
+        Error::Decode(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_official() {
+        assert_eq!(Error::NotConnected.code(), 504);
+        assert_eq!(Error::AlreadyConnected.code(), 501);
+        assert_eq!(Error::UnsupportedServerVersion { version: 99 }.code(), 503);
+        assert_eq!(Error::UnsupportedServerVersion { version: 250 }.code(), 506);
+        assert_eq!(
+            Error::Encode(EncodeError::InvalidSymbol("é".into())).code(),
+            579
+        );
+        assert_eq!(message_for(504), Some("Not connected"));
+        assert_eq!(message_for(1), None);
+    }
+
+    #[test]
+    fn connect_failure_says_what_to_check() {
+        let e = Error::ConnectFailed {
+            addr: "127.0.0.1:9999".into(),
+            source: io::Error::from(io::ErrorKind::ConnectionRefused),
+        };
+        let s = e.to_string();
+        assert!(s.contains("502") && s.contains("API") && s.contains("7497"));
+    }
+}

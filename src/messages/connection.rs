@@ -1,0 +1,395 @@
+//! Connection-level messages: startApi, ids, accounts, time, log level, errors.
+
+use super::ids::{incoming, outgoing};
+use super::Message;
+use crate::proto;
+use crate::server_versions::{
+    MIN_SERVER_VER_ADVANCED_ORDER_REJECT, MIN_SERVER_VER_ENCODE_MSG_ASCII7,
+    MIN_SERVER_VER_ERROR_TIME, MIN_SERVER_VER_OPTIONAL_CAPABILITIES,
+};
+use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+
+/// Reads a text field that the server escapes from version 153 on.
+fn read_text(sv: i32, r: &mut FieldReader<'_>, field: &'static str) -> Result<String, DecodeError> {
+    if sv >= MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
+        r.read_str_unescaped(field).map(|c| c.into_owned())
+    } else {
+        r.read_string(field)
+    }
+}
+
+/// `startApi`: sent once right after the handshake (message version 2).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StartApi {
+    /// This connection's client id (0–31 for most users).
+    pub client_id: i32,
+    /// Optional capabilities string; sent from server version 72 on.
+    pub optional_capabilities: String,
+}
+
+impl Message for StartApi {
+    const ID: u32 = outgoing::START_API;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(2);
+        w.put_int(self.client_id);
+        if sv >= MIN_SERVER_VER_OPTIONAL_CAPABILITIES {
+            w.put_str(&self.optional_capabilities);
+        }
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        let client_id = r.read_int_named("client id")?;
+        let optional_capabilities = if sv >= MIN_SERVER_VER_OPTIONAL_CAPABILITIES && !r.is_at_end()
+        {
+            r.read_string("optional capabilities")?
+        } else {
+            String::new()
+        };
+        Ok(StartApi {
+            client_id,
+            optional_capabilities,
+        })
+    }
+}
+
+macro_rules! version_only_request {
+    ($(#[$doc:meta])* $name:ident = $id:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        pub struct $name;
+
+        impl Message for $name {
+            const ID: u32 = $id;
+
+            fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+                w.put_int(1);
+                Ok(())
+            }
+
+            fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+                r.skip("version")?;
+                Ok($name)
+            }
+        }
+    };
+}
+
+version_only_request!(
+    /// `reqCurrentTime`: asks for the server's clock, answered by [`CurrentTime`].
+    ReqCurrentTime = outgoing::REQ_CURRENT_TIME
+);
+version_only_request!(
+    /// `reqManagedAccts`: asks for the account list, answered by [`ManagedAccounts`].
+    ReqManagedAccts = outgoing::REQ_MANAGED_ACCTS
+);
+
+/// `reqIds`: asks for the next valid order id, answered by [`NextValidId`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReqIds {
+    /// Deprecated by IB and ignored by TWS; usually 1 or -1.
+    pub num_ids: i32,
+}
+
+impl Message for ReqIds {
+    const ID: u32 = outgoing::REQ_IDS;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        w.put_int(self.num_ids);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(ReqIds {
+            num_ids: r.read_int_named("num ids")?,
+        })
+    }
+}
+
+/// `setServerLogLevel`: TWS's API log detail (1 system … 5 detail).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SetServerLogLevel {
+    /// 1 = system, 2 = error, 3 = warning, 4 = information, 5 = detail.
+    pub log_level: i32,
+}
+
+impl Message for SetServerLogLevel {
+    const ID: u32 = outgoing::SET_SERVER_LOGLEVEL;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        w.put_int(self.log_level);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(SetServerLogLevel {
+            log_level: r.read_int_named("log level")?,
+        })
+    }
+}
+
+/// `nextValidId`: the next order id this client may use. TWS sends it right
+/// after startApi, which is why it marks a connection as ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NextValidId {
+    /// The next valid order id.
+    pub order_id: i32,
+}
+
+impl Message for NextValidId {
+    const ID: u32 = incoming::NEXT_VALID_ID;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        w.put_int(self.order_id);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(NextValidId {
+            order_id: r.read_int_named("order id")?,
+        })
+    }
+}
+
+/// `managedAccounts`: the comma-separated accounts this login may trade.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ManagedAccounts {
+    /// Accounts, comma-separated (`"DU123,DU456"`).
+    pub accounts_list: String,
+}
+
+impl Message for ManagedAccounts {
+    const ID: u32 = incoming::MANAGED_ACCTS;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        w.put_str_raw(&self.accounts_list);
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(ManagedAccounts {
+            accounts_list: read_text(sv, r, "accounts list")?,
+        })
+    }
+}
+
+/// `currentTime`: the server's clock in seconds since the Unix epoch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CurrentTime {
+    /// Seconds since 1970-01-01 UTC.
+    pub time: i64,
+}
+
+impl Message for CurrentTime {
+    const ID: u32 = incoming::CURRENT_TIME;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        w.put_int(self.time);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(CurrentTime {
+            time: r.read_int_named("time")?,
+        })
+    }
+}
+
+/// `errMsg`: an error or a notice, for a request (`req_id`) or the whole
+/// connection (`req_id` -1).
+///
+/// Below server version 194 the message carries a version field and no time;
+/// from 194 on it carries the time in milliseconds last. The advanced-reject
+/// JSON exists from version 166. A protobuf form exists too
+/// ([`ErrorMessage::from_proto`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ErrorMessage {
+    /// The request the error is about, or -1.
+    pub req_id: i32,
+    /// The official error code.
+    pub error_code: i32,
+    /// Human-readable text.
+    pub error_string: String,
+    /// Extra JSON for rejected orders, or empty.
+    pub advanced_order_reject_json: String,
+    /// Milliseconds since the epoch (0 below server version 194).
+    pub error_time: i64,
+}
+
+impl ErrorMessage {
+    /// Builds the plain message from its protobuf form (absent fields as the
+    /// official client fills them: 0 and empty).
+    pub fn from_proto(p: &proto::ErrorMessage) -> Self {
+        ErrorMessage {
+            req_id: p.id.unwrap_or(0),
+            error_code: p.error_code.unwrap_or(0),
+            error_string: p.error_msg.clone().unwrap_or_default(),
+            advanced_order_reject_json: p.advanced_order_reject_json.clone().unwrap_or_default(),
+            error_time: p.error_time.unwrap_or(0),
+        }
+    }
+
+    /// The protobuf form of this message.
+    pub fn to_proto(&self) -> proto::ErrorMessage {
+        proto::ErrorMessage {
+            id: Some(self.req_id),
+            error_time: Some(self.error_time),
+            error_code: Some(self.error_code),
+            error_msg: Some(self.error_string.clone()),
+            advanced_order_reject_json: Some(self.advanced_order_reject_json.clone()),
+        }
+    }
+}
+
+impl Message for ErrorMessage {
+    const ID: u32 = incoming::ERR_MSG;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        if sv < MIN_SERVER_VER_ERROR_TIME {
+            w.put_int(2);
+        }
+        w.put_int(self.req_id);
+        w.put_int(self.error_code);
+        w.put_str_raw(&self.error_string);
+        if sv >= MIN_SERVER_VER_ADVANCED_ORDER_REJECT {
+            w.put_str_raw(&self.advanced_order_reject_json);
+        }
+        if sv >= MIN_SERVER_VER_ERROR_TIME {
+            w.put_int(self.error_time);
+        }
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        if sv < MIN_SERVER_VER_ERROR_TIME {
+            r.skip("version")?;
+        }
+        let req_id = r.read_int_named("req id")?;
+        let error_code = r.read_int_named("error code")?;
+        let error_string = read_text(sv, r, "error string")?;
+        let advanced_order_reject_json = if sv >= MIN_SERVER_VER_ADVANCED_ORDER_REJECT {
+            r.read_str_unescaped("advanced order reject json")?
+                .into_owned()
+        } else {
+            String::new()
+        };
+        let error_time = if sv >= MIN_SERVER_VER_ERROR_TIME {
+            r.read_int_named("error time")?
+        } else {
+            0
+        };
+        Ok(ErrorMessage {
+            req_id,
+            error_code,
+            error_string,
+            advanced_order_reject_json,
+            error_time,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{round_trip, VERSIONS};
+    use super::*;
+
+    #[test]
+    fn requests_round_trip_at_every_version() {
+        for sv in VERSIONS {
+            let s = StartApi {
+                client_id: 7,
+                optional_capabilities: "cap".into(),
+            };
+            assert_eq!(round_trip(&s, sv), s);
+            assert_eq!(round_trip(&ReqIds { num_ids: -1 }, sv).num_ids, -1);
+            assert_eq!(round_trip(&ReqCurrentTime, sv), ReqCurrentTime);
+            assert_eq!(round_trip(&ReqManagedAccts, sv), ReqManagedAccts);
+            assert_eq!(
+                round_trip(&SetServerLogLevel { log_level: 5 }, sv).log_level,
+                5
+            );
+        }
+    }
+
+    #[test]
+    fn responses_round_trip_at_every_version() {
+        for sv in VERSIONS {
+            assert_eq!(round_trip(&NextValidId { order_id: 42 }, sv).order_id, 42);
+            let m = ManagedAccounts {
+                accounts_list: "DU1,DU2".into(),
+            };
+            assert_eq!(round_trip(&m, sv), m);
+            assert_eq!(
+                round_trip(
+                    &CurrentTime {
+                        time: 1_700_000_000
+                    },
+                    sv
+                )
+                .time,
+                1_700_000_000
+            );
+            let e = ErrorMessage {
+                req_id: -1,
+                error_code: 2104,
+                error_string: "Market data farm connection is OK:usfarm".into(),
+                advanced_order_reject_json: if sv >= MIN_SERVER_VER_ADVANCED_ORDER_REJECT {
+                    "{}".into()
+                } else {
+                    String::new()
+                },
+                error_time: if sv >= MIN_SERVER_VER_ERROR_TIME {
+                    1_763_916_832_000
+                } else {
+                    0
+                },
+            };
+            assert_eq!(round_trip(&e, sv), e);
+        }
+    }
+
+    #[test]
+    fn error_layout_by_version() {
+        let e = ErrorMessage {
+            req_id: -1,
+            error_code: 326,
+            error_string: "in use".into(),
+            advanced_order_reject_json: String::new(),
+            error_time: 5,
+        };
+        let old = super::super::to_frame(&e, 176).unwrap();
+        assert_eq!(&old[4..], b"4\x002\x00-1\x00326\x00in use\x00\x00");
+        let new = super::super::to_frame(&e, 200).unwrap();
+        assert_eq!(&new[4..], b"4\x00-1\x00326\x00in use\x00\x005\x00");
+        let raw = super::super::to_frame(&e, 203).unwrap();
+        assert_eq!(&raw[4..8], &[0, 0, 0, 4]);
+    }
+
+    #[test]
+    fn error_proto_conversion() {
+        let e = ErrorMessage {
+            req_id: 3,
+            error_code: 200,
+            error_string: "No security definition".into(),
+            advanced_order_reject_json: String::new(),
+            error_time: 9,
+        };
+        assert_eq!(ErrorMessage::from_proto(&e.to_proto()), e);
+        assert_eq!(
+            ErrorMessage::from_proto(&proto::ErrorMessage::default()),
+            ErrorMessage::default()
+        );
+    }
+}

@@ -1,0 +1,662 @@
+//! Top-of-book market data: reqMktData, cancelMktData, reqMarketDataType and
+//! the ticks they produce.
+
+use super::ids::{incoming, outgoing};
+use super::Message;
+use crate::model::{
+    tick_type, ComboLeg, Contract, Decimal, DeltaNeutralContract, TagValue, TickAttrib, TickType,
+};
+use crate::server_versions::{
+    MIN_SERVER_VER_DELTA_NEUTRAL, MIN_SERVER_VER_ENCODE_MSG_ASCII7, MIN_SERVER_VER_LINKING,
+    MIN_SERVER_VER_PAST_LIMIT, MIN_SERVER_VER_PRE_OPEN_BID_ASK,
+    MIN_SERVER_VER_REQ_MARKET_DATA_TYPE, MIN_SERVER_VER_REQ_MKT_DATA_CONID,
+    MIN_SERVER_VER_REQ_SMART_COMPONENTS, MIN_SERVER_VER_TRADING_CLASS,
+};
+use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+
+/// The version field TWS puts on tick messages.
+const TICK_VERSION: i32 = 6;
+
+/// `reqMktData` (message version 11): subscribe to, or snapshot, top-of-book data.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReqMktData {
+    /// The ticker id the ticks will carry.
+    pub req_id: i32,
+    /// The instrument.
+    pub contract: Contract,
+    /// Comma-separated generic tick types (`"233,236"`), or empty.
+    pub generic_tick_list: String,
+    /// One snapshot, then [`TickSnapshotEnd`], instead of a stream.
+    pub snapshot: bool,
+    /// A paid regulatory snapshot (US stocks).
+    pub regulatory_snapshot: bool,
+    /// Internal options; sent as `tag=value;` pairs (the Python client refuses
+    /// any, the Java client sends them this way).
+    pub mkt_data_options: Vec<TagValue>,
+}
+
+impl Message for ReqMktData {
+    const ID: u32 = outgoing::REQ_MKT_DATA;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        let c = &self.contract;
+        if sv < MIN_SERVER_VER_DELTA_NEUTRAL && c.delta_neutral_contract.is_some() {
+            return Err(EncodeError::UpdateTws(
+                "  It does not support delta-neutral orders.",
+            ));
+        }
+        if sv < MIN_SERVER_VER_REQ_MKT_DATA_CONID && c.con_id > 0 {
+            return Err(EncodeError::UpdateTws(
+                "  It does not support conId parameter.",
+            ));
+        }
+        if sv < MIN_SERVER_VER_TRADING_CLASS && !c.trading_class.is_empty() {
+            return Err(EncodeError::UpdateTws(
+                "  It does not support tradingClass parameter in reqMktData.",
+            ));
+        }
+        w.put_int(11);
+        w.put_int(self.req_id);
+        if sv >= MIN_SERVER_VER_REQ_MKT_DATA_CONID {
+            w.put_int(c.con_id);
+        }
+        w.put_str(&c.symbol);
+        w.put_str(&c.sec_type);
+        w.put_str(&c.last_trade_date_or_contract_month);
+        w.put_f64_max(c.strike);
+        w.put_str(&c.right);
+        w.put_str(&c.multiplier);
+        w.put_str(&c.exchange);
+        w.put_str(&c.primary_exchange);
+        w.put_str(&c.currency);
+        w.put_str(&c.local_symbol);
+        if sv >= MIN_SERVER_VER_TRADING_CLASS {
+            w.put_str(&c.trading_class);
+        }
+        if c.sec_type == "BAG" {
+            w.put_int(c.combo_legs.len() as i64);
+            for leg in &c.combo_legs {
+                w.put_int(leg.con_id);
+                w.put_int(leg.ratio);
+                w.put_str(&leg.action);
+                w.put_str(&leg.exchange);
+            }
+        }
+        if sv >= MIN_SERVER_VER_DELTA_NEUTRAL {
+            match &c.delta_neutral_contract {
+                Some(dn) => {
+                    w.put_bool(true);
+                    w.put_int(dn.con_id);
+                    w.put_f64(dn.delta);
+                    w.put_f64(dn.price);
+                }
+                None => w.put_bool(false),
+            }
+        }
+        w.put_str(&self.generic_tick_list);
+        w.put_bool(self.snapshot);
+        if sv >= MIN_SERVER_VER_REQ_SMART_COMPONENTS {
+            w.put_bool(self.regulatory_snapshot);
+        }
+        if sv >= MIN_SERVER_VER_LINKING {
+            let mut options = String::new();
+            for tv in &self.mkt_data_options {
+                options.push_str(&tv.tag);
+                options.push('=');
+                options.push_str(&tv.value);
+                options.push(';');
+            }
+            w.put_str(&options);
+        }
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        let req_id = r.read_int_named("req id")?;
+        let mut c = Contract::default();
+        if sv >= MIN_SERVER_VER_REQ_MKT_DATA_CONID {
+            c.con_id = r.read_int_named("con id")?;
+        }
+        c.symbol = r.read_string("symbol")?;
+        c.sec_type = r.read_string("sec type")?;
+        c.last_trade_date_or_contract_month = r.read_string("last trade date")?;
+        c.strike = r.read_f64_max("strike")?;
+        c.right = r.read_string("right")?;
+        c.multiplier = r.read_string("multiplier")?;
+        c.exchange = r.read_string("exchange")?;
+        c.primary_exchange = r.read_string("primary exchange")?;
+        c.currency = r.read_string("currency")?;
+        c.local_symbol = r.read_string("local symbol")?;
+        if sv >= MIN_SERVER_VER_TRADING_CLASS {
+            c.trading_class = r.read_string("trading class")?;
+        }
+        if c.sec_type == "BAG" {
+            let n: u16 = r.read_int_named("combo legs count")?;
+            for _ in 0..n {
+                c.combo_legs.push(ComboLeg {
+                    con_id: r.read_int_named("leg con id")?,
+                    ratio: r.read_int_named("leg ratio")?,
+                    action: r.read_string("leg action")?,
+                    exchange: r.read_string("leg exchange")?,
+                    ..ComboLeg::default()
+                });
+            }
+        }
+        if sv >= MIN_SERVER_VER_DELTA_NEUTRAL && r.read_bool("has delta neutral")? {
+            c.delta_neutral_contract = Some(DeltaNeutralContract {
+                con_id: r.read_int_named("delta neutral con id")?,
+                delta: r.read_f64("delta")?,
+                price: r.read_f64("price")?,
+            });
+        }
+        let generic_tick_list = r.read_string("generic tick list")?;
+        let snapshot = r.read_bool("snapshot")?;
+        let regulatory_snapshot = if sv >= MIN_SERVER_VER_REQ_SMART_COMPONENTS {
+            r.read_bool("regulatory snapshot")?
+        } else {
+            false
+        };
+        let mut mkt_data_options = Vec::new();
+        if sv >= MIN_SERVER_VER_LINKING {
+            for pair in r.read_str("mkt data options")?.split(';') {
+                if let Some((tag, value)) = pair.split_once('=') {
+                    mkt_data_options.push(TagValue {
+                        tag: tag.to_owned(),
+                        value: value.to_owned(),
+                    });
+                }
+            }
+        }
+        Ok(ReqMktData {
+            req_id,
+            contract: c,
+            generic_tick_list,
+            snapshot,
+            regulatory_snapshot,
+            mkt_data_options,
+        })
+    }
+}
+
+/// `cancelMktData` (message version 2): stop the stream of one ticker id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CancelMktData {
+    /// The ticker id given to [`ReqMktData`].
+    pub req_id: i32,
+}
+
+impl Message for CancelMktData {
+    const ID: u32 = outgoing::CANCEL_MKT_DATA;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(2);
+        w.put_int(self.req_id);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(CancelMktData {
+            req_id: r.read_int_named("req id")?,
+        })
+    }
+}
+
+/// `reqMarketDataType`: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReqMarketDataType {
+    /// The market data type wanted.
+    pub market_data_type: i32,
+}
+
+impl Message for ReqMarketDataType {
+    const ID: u32 = outgoing::REQ_MARKET_DATA_TYPE;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        if sv < MIN_SERVER_VER_REQ_MARKET_DATA_TYPE {
+            return Err(EncodeError::UpdateTws(
+                "  It does not support market data type requests.",
+            ));
+        }
+        w.put_int(1);
+        w.put_int(self.market_data_type);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(ReqMarketDataType {
+            market_data_type: r.read_int_named("market data type")?,
+        })
+    }
+}
+
+/// `marketDataType`: which kind of data a ticker id is receiving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MarketDataType {
+    /// The ticker id.
+    pub req_id: i32,
+    /// 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
+    pub market_data_type: i32,
+}
+
+impl Message for MarketDataType {
+    const ID: u32 = incoming::MARKET_DATA_TYPE;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        w.put_int(self.req_id);
+        w.put_int(self.market_data_type);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(MarketDataType {
+            req_id: r.read_int_named("req id")?,
+            market_data_type: r.read_int_named("market data type")?,
+        })
+    }
+}
+
+/// `tickPrice`: a price tick, with the size that goes with it and attributes.
+///
+/// The official decoder also reports the size as a separate `tickSize` for
+/// bid, ask and last (and their delayed forms): see [`TickPrice::size_tick_type`].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TickPrice {
+    /// The ticker id.
+    pub req_id: i32,
+    /// The tick type (bid, ask, last, …).
+    pub tick_type: TickType,
+    /// The price.
+    pub price: f64,
+    /// The size at that price ([`crate::model::UNSET_DECIMAL`] when none).
+    pub size: Decimal,
+    /// Attribute bits: 1 can auto-execute, 2 past limit, 4 pre-open.
+    pub attr_mask: i32,
+}
+
+impl TickPrice {
+    /// The attributes as the official decoder reads the mask at this server version.
+    #[inline]
+    pub fn attrib(&self, sv: i32) -> TickAttrib {
+        let mut a = TickAttrib {
+            can_auto_execute: self.attr_mask == 1,
+            ..TickAttrib::default()
+        };
+        if sv >= MIN_SERVER_VER_PAST_LIMIT {
+            a.can_auto_execute = self.attr_mask & 1 != 0;
+            a.past_limit = self.attr_mask & 2 != 0;
+            if sv >= MIN_SERVER_VER_PRE_OPEN_BID_ASK {
+                a.pre_open = self.attr_mask & 4 != 0;
+            }
+        }
+        a
+    }
+
+    /// The size tick type the official decoder derives from this price tick
+    /// (bid → bid size, ask → ask size, last → last size, and the delayed
+    /// forms), or `None` for other price ticks.
+    #[inline]
+    pub fn size_tick_type(&self) -> Option<TickType> {
+        match self.tick_type {
+            tick_type::BID => Some(tick_type::BID_SIZE),
+            tick_type::ASK => Some(tick_type::ASK_SIZE),
+            tick_type::LAST => Some(tick_type::LAST_SIZE),
+            tick_type::DELAYED_BID => Some(tick_type::DELAYED_BID_SIZE),
+            tick_type::DELAYED_ASK => Some(tick_type::DELAYED_ASK_SIZE),
+            tick_type::DELAYED_LAST => Some(tick_type::DELAYED_LAST_SIZE),
+            _ => None,
+        }
+    }
+}
+
+impl Message for TickPrice {
+    const ID: u32 = incoming::TICK_PRICE;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(TICK_VERSION);
+        w.put_int(self.req_id);
+        w.put_int(self.tick_type);
+        w.put_f64(self.price);
+        w.put_decimal(self.size);
+        w.put_int(self.attr_mask);
+        Ok(())
+    }
+
+    #[inline]
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(TickPrice {
+            req_id: r.read_int_named("req id")?,
+            tick_type: r.read_int_named("tick type")?,
+            price: r.read_f64("price")?,
+            size: r.read_decimal("size")?,
+            attr_mask: r.read_int_named("attributes")?,
+        })
+    }
+}
+
+/// `tickSize`: a size tick (bid size, volume, …).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TickSize {
+    /// The ticker id.
+    pub req_id: i32,
+    /// The tick type.
+    pub tick_type: TickType,
+    /// The size.
+    pub size: Decimal,
+}
+
+impl Message for TickSize {
+    const ID: u32 = incoming::TICK_SIZE;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(TICK_VERSION);
+        w.put_int(self.req_id);
+        w.put_int(self.tick_type);
+        w.put_decimal(self.size);
+        Ok(())
+    }
+
+    #[inline]
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(TickSize {
+            req_id: r.read_int_named("req id")?,
+            tick_type: r.read_int_named("tick type")?,
+            size: r.read_decimal("size")?,
+        })
+    }
+}
+
+/// `tickString`: a text tick (last timestamp, RT volume, …).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TickString {
+    /// The ticker id.
+    pub req_id: i32,
+    /// The tick type.
+    pub tick_type: TickType,
+    /// The value.
+    pub value: String,
+}
+
+impl Message for TickString {
+    const ID: u32 = incoming::TICK_STRING;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(TICK_VERSION);
+        w.put_int(self.req_id);
+        w.put_int(self.tick_type);
+        w.put_str_raw(&self.value);
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        let req_id = r.read_int_named("req id")?;
+        let tick_type = r.read_int_named("tick type")?;
+        let value = if sv >= MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
+            r.read_str_unescaped("value")?.into_owned()
+        } else {
+            r.read_string("value")?
+        };
+        Ok(TickString {
+            req_id,
+            tick_type,
+            value,
+        })
+    }
+}
+
+/// `tickGeneric`: a numeric tick (halted, shortable, …).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TickGeneric {
+    /// The ticker id.
+    pub req_id: i32,
+    /// The tick type.
+    pub tick_type: TickType,
+    /// The value.
+    pub value: f64,
+}
+
+impl Message for TickGeneric {
+    const ID: u32 = incoming::TICK_GENERIC;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(TICK_VERSION);
+        w.put_int(self.req_id);
+        w.put_int(self.tick_type);
+        w.put_f64(self.value);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(TickGeneric {
+            req_id: r.read_int_named("req id")?,
+            tick_type: r.read_int_named("tick type")?,
+            value: r.read_f64("value")?,
+        })
+    }
+}
+
+/// `tickReqParams`: minimum tick, BBO exchange and snapshot permissions for a
+/// ticker id, sent once after `reqMktData`. It has no version field.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TickReqParams {
+    /// The ticker id.
+    pub ticker_id: i32,
+    /// Minimum price increment.
+    pub min_tick: f64,
+    /// The exchange whose quotes make up the BBO.
+    pub bbo_exchange: String,
+    /// Snapshot permission bits.
+    pub snapshot_permissions: i32,
+}
+
+impl Message for TickReqParams {
+    const ID: u32 = incoming::TICK_REQ_PARAMS;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(self.ticker_id);
+        w.put_f64(self.min_tick);
+        w.put_str_raw(&self.bbo_exchange);
+        w.put_int(self.snapshot_permissions);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        Ok(TickReqParams {
+            ticker_id: r.read_int_named("ticker id")?,
+            min_tick: r.read_f64("min tick")?,
+            bbo_exchange: r.read_string("bbo exchange")?,
+            snapshot_permissions: r.read_int_named("snapshot permissions")?,
+        })
+    }
+}
+
+/// `tickSnapshotEnd`: the end of a snapshot request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TickSnapshotEnd {
+    /// The ticker id.
+    pub req_id: i32,
+}
+
+impl Message for TickSnapshotEnd {
+    const ID: u32 = incoming::TICK_SNAPSHOT_END;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        w.put_int(self.req_id);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(TickSnapshotEnd {
+            req_id: r.read_int_named("req id")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{round_trip, VERSIONS};
+    use super::*;
+    use crate::model::UNSET_DECIMAL;
+
+    fn bag() -> ReqMktData {
+        let mut c = Contract {
+            symbol: "SPY".into(),
+            sec_type: "BAG".into(),
+            exchange: "SMART".into(),
+            currency: "USD".into(),
+            ..Contract::default()
+        };
+        for (con_id, ratio, action) in [(1111, 1, "BUY"), (2222, 2, "SELL")] {
+            c.combo_legs.push(ComboLeg {
+                con_id,
+                ratio,
+                action: action.into(),
+                exchange: "SMART".into(),
+                ..ComboLeg::default()
+            });
+        }
+        c.delta_neutral_contract = Some(DeltaNeutralContract {
+            con_id: 756733,
+            delta: 0.25,
+            price: 450.125,
+        });
+        ReqMktData {
+            req_id: 1006,
+            contract: c,
+            generic_tick_list: "233".into(),
+            snapshot: false,
+            regulatory_snapshot: true,
+            mkt_data_options: vec![TagValue {
+                tag: "a".into(),
+                value: "b".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn req_mkt_data_round_trips() {
+        for sv in VERSIONS {
+            let mut req = bag();
+            // Servers before 114 have no regulatory snapshot field.
+            req.regulatory_snapshot = sv >= MIN_SERVER_VER_REQ_SMART_COMPONENTS;
+            assert_eq!(round_trip(&req, sv), req);
+            let stk = ReqMktData {
+                req_id: 1,
+                contract: Contract {
+                    con_id: 265598,
+                    symbol: "AAPL".into(),
+                    sec_type: "STK".into(),
+                    exchange: "SMART".into(),
+                    currency: "USD".into(),
+                    ..Contract::default()
+                },
+                ..ReqMktData::default()
+            };
+            assert_eq!(round_trip(&stk, sv), stk);
+            assert_eq!(round_trip(&CancelMktData { req_id: 9 }, sv).req_id, 9);
+            assert_eq!(
+                round_trip(
+                    &ReqMarketDataType {
+                        market_data_type: 3
+                    },
+                    sv
+                )
+                .market_data_type,
+                3
+            );
+        }
+    }
+
+    #[test]
+    fn ticks_round_trip() {
+        for sv in VERSIONS {
+            let p = TickPrice {
+                req_id: 1,
+                tick_type: tick_type::BID,
+                price: 187.25,
+                size: Decimal::new(300, 0),
+                attr_mask: 3,
+            };
+            assert_eq!(round_trip(&p, sv), p);
+            let unset = TickPrice {
+                size: UNSET_DECIMAL,
+                tick_type: tick_type::CLOSE,
+                ..p
+            };
+            assert_eq!(round_trip(&unset, sv), unset);
+            let s = TickSize {
+                req_id: 1,
+                tick_type: tick_type::VOLUME,
+                size: Decimal::new(12345, 2),
+            };
+            assert_eq!(round_trip(&s, sv), s);
+            let t = TickString {
+                req_id: 1,
+                tick_type: tick_type::LAST_TIMESTAMP,
+                value: "1763916832".into(),
+            };
+            assert_eq!(round_trip(&t, sv), t);
+            let g = TickGeneric {
+                req_id: 1,
+                tick_type: tick_type::HALTED,
+                value: 0.0,
+            };
+            assert_eq!(round_trip(&g, sv), g);
+            let q = TickReqParams {
+                ticker_id: 1,
+                min_tick: 0.01,
+                bbo_exchange: "9c0001".into(),
+                snapshot_permissions: 3,
+            };
+            assert_eq!(round_trip(&q, sv), q);
+            assert_eq!(round_trip(&TickSnapshotEnd { req_id: 4 }, sv).req_id, 4);
+            let m = MarketDataType {
+                req_id: 1,
+                market_data_type: 3,
+            };
+            assert_eq!(round_trip(&m, sv), m);
+        }
+    }
+
+    #[test]
+    fn derived_size_and_attributes() {
+        let p = TickPrice {
+            tick_type: tick_type::DELAYED_ASK,
+            attr_mask: 6,
+            ..TickPrice::default()
+        };
+        assert_eq!(p.size_tick_type(), Some(tick_type::DELAYED_ASK_SIZE));
+        let a = p.attrib(203);
+        assert!(!a.can_auto_execute && a.past_limit && a.pre_open);
+        let old = p.attrib(100);
+        assert!(!old.can_auto_execute && !old.past_limit && !old.pre_open);
+        let high = TickPrice {
+            tick_type: tick_type::HIGH,
+            ..p
+        };
+        assert_eq!(high.size_tick_type(), None);
+    }
+
+    #[test]
+    fn market_data_type_refused_by_old_servers() {
+        let mut out = Vec::new();
+        let mut w = FieldWriter::new(&mut out);
+        assert!(matches!(
+            ReqMarketDataType {
+                market_data_type: 1
+            }
+            .encode(54, &mut w),
+            Err(EncodeError::UpdateTws(_))
+        ));
+    }
+}
