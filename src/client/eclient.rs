@@ -1,0 +1,627 @@
+//! `EClient`: the connection and one method per request.
+
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpStream, ToSocketAddrs};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crossbeam_channel::{Receiver, Sender};
+use parking_lot::Mutex;
+
+use super::dispatch::dispatch_batch;
+use super::metrics::Metrics;
+use super::reader::{reader_loop, Batch};
+use crate::errors::{
+    Error, ALREADY_CONNECTED, CONNECT_FAIL, INVALID_SYMBOL, NOT_CONNECTED, NO_VALID_ID,
+};
+use crate::messages::connection::{
+    ReqCurrentTime, ReqIds, ReqManagedAccts, SetServerLogLevel, StartApi,
+};
+use crate::messages::market_data::{CancelMktData, ReqMarketDataType, ReqMktData};
+use crate::messages::{encode_frame, Message};
+use crate::model::{Contract, TagValue};
+use crate::server_versions::{MAX_CLIENT_VER, MIN_CLIENT_VER};
+use crate::wire::fields::is_ascii_printable;
+use crate::wire::frame::frame_len;
+use crate::wire::handshake::{client_hello, decode_server_answer};
+use crate::EWrapper;
+
+/// Milliseconds since the Unix epoch, as the official client stamps its own errors.
+pub(crate) fn now_millis() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// What travels from the reader (and from the client's own error reports) to `run()`.
+#[derive(Debug)]
+pub(crate) enum Incoming {
+    /// Whole frames read from the socket.
+    Frames(Batch),
+    /// An error the client itself produced (502, 504, 507, …).
+    Error {
+        req_id: i32,
+        code: i32,
+        msg: String,
+        time: i64,
+    },
+    /// The handshake finished: `connect_ack`.
+    ConnectAck,
+    /// The connection ended: `connection_closed`. Exactly one per connection attempt.
+    Closed,
+}
+
+impl Incoming {
+    pub(crate) fn error(req_id: i32, code: i32, msg: String) -> Incoming {
+        Incoming::Error {
+            req_id,
+            code,
+            msg,
+            time: now_millis(),
+        }
+    }
+}
+
+/// The live connection: the socket's write half and the reader thread.
+#[derive(Debug)]
+struct Connection {
+    stream: TcpStream,
+    generation: u64,
+    reader: Option<JoinHandle<()>>,
+    connection_time: String,
+}
+
+/// Shared state behind every clone of an [`EClient`].
+#[derive(Debug)]
+pub(crate) struct Inner {
+    conn: Mutex<Option<Connection>>,
+    connected: AtomicBool,
+    server_version: AtomicI32,
+    client_id: AtomicI32,
+    generation: AtomicU64,
+    /// The generation the user asked to disconnect (so its reader stays quiet).
+    user_closed: AtomicU64,
+    running: AtomicBool,
+    /// Connection attempts whose `Closed` marker `run()` has not dispatched yet.
+    /// `run()` keeps waiting while this is above zero, so it can never return
+    /// between a disconnect and the `connection_closed` it owes.
+    undelivered_closes: AtomicUsize,
+    tx: Sender<Incoming>,
+    rx: Receiver<Incoming>,
+    options: Mutex<Options>,
+    pub(crate) metrics: Metrics,
+}
+
+#[derive(Debug, Clone)]
+struct Options {
+    connect_options: String,
+    optional_capabilities: String,
+    connect_timeout: Duration,
+}
+
+impl Inner {
+    /// Called by the reader when its socket ends: forget the connection if it
+    /// is still the current one.
+    pub(crate) fn connection_ended(&self, generation: u64) {
+        let mut conn = self.conn.lock();
+        if conn.as_ref().map(|c| c.generation) == Some(generation) {
+            if let Some(c) = conn.take() {
+                let _ = c.stream.shutdown(Shutdown::Both);
+            }
+            self.connected.store(false, Ordering::SeqCst);
+        }
+    }
+
+    pub(crate) fn closing_by_user(&self, generation: u64) -> bool {
+        self.user_closed.load(Ordering::SeqCst) == generation
+    }
+
+    fn queue(&self, item: Incoming) {
+        // The receiver lives in `self`, so the channel cannot be disconnected.
+        let _ = self.tx.send(item);
+    }
+}
+
+/// The client: connects to TWS or IB Gateway and sends requests.
+///
+/// `EClient` is a cheap handle (an `Arc` inside): clone it into your wrapper to
+/// send requests from callbacks, or into other threads. Every method may be
+/// called from any thread; frames never interleave on the wire.
+///
+/// The wrapper is not owned by the client. [`run`](EClient::run) borrows it
+/// mutably on the thread that calls `run`, so callbacks take `&mut self` and no
+/// lock sits between the socket and your code. Errors the client itself
+/// produces (502, 504, 507, …) are queued as messages that `run` dispatches in
+/// order, so they can never deadlock against a running callback; calls that
+/// return `Result` also return them.
+///
+/// ```no_run
+/// use tws_api::{EClient, EWrapper};
+///
+/// struct App;
+/// impl EWrapper for App {
+///     fn next_valid_id(&mut self, order_id: i32) {
+///         println!("ready, next order id {order_id}");
+///     }
+/// }
+///
+/// let client = EClient::new();
+/// client.connect("127.0.0.1", 7497, 0)?;
+/// let runner = client.clone();
+/// let loop_thread = std::thread::spawn(move || runner.run(&mut App));
+/// client.req_current_time()?;
+/// client.disconnect();
+/// loop_thread.join().unwrap();
+/// # Ok::<(), tws_api::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct EClient {
+    inner: Arc<Inner>,
+}
+
+impl Default for EClient {
+    fn default() -> Self {
+        EClient::new()
+    }
+}
+
+/// Default time allowed for the TCP connect and for the server's handshake answer.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl EClient {
+    /// A disconnected client.
+    pub fn new() -> EClient {
+        let (tx, rx) = crossbeam_channel::unbounded();
+        EClient {
+            inner: Arc::new(Inner {
+                conn: Mutex::new(None),
+                connected: AtomicBool::new(false),
+                server_version: AtomicI32::new(0),
+                client_id: AtomicI32::new(-1),
+                generation: AtomicU64::new(0),
+                user_closed: AtomicU64::new(0),
+                running: AtomicBool::new(false),
+                undelivered_closes: AtomicUsize::new(0),
+                tx,
+                rx,
+                options: Mutex::new(Options {
+                    connect_options: String::new(),
+                    optional_capabilities: String::new(),
+                    connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+                }),
+                metrics: Metrics::default(),
+            }),
+        }
+    }
+
+    /// Connect options sent in the handshake, e.g. `"+PACEAPI"` to have TWS
+    /// pace requests instead of disconnecting a client that sends too fast.
+    pub fn set_connect_options(&self, options: &str) {
+        self.inner.options.lock().connect_options = options.to_owned();
+    }
+
+    /// The optional capabilities string sent with startApi.
+    pub fn set_optional_capabilities(&self, capabilities: &str) {
+        self.inner.options.lock().optional_capabilities = capabilities.to_owned();
+    }
+
+    /// How long [`connect`](EClient::connect) waits for the TCP connection and
+    /// for the server's handshake answer (default 10 s). The official client
+    /// waits forever for the answer.
+    pub fn set_connect_timeout(&self, timeout: Duration) {
+        self.inner.options.lock().connect_timeout = timeout;
+    }
+
+    /// Connects, negotiates the server version, starts the EReader thread and
+    /// sends startApi. Blocks until the handshake is done.
+    ///
+    /// `connect_ack` is the first callback `run` delivers after this returns
+    /// `Ok`; `next_valid_id` follows when TWS is ready for requests. On failure
+    /// `run` delivers `error(-1, 502, …)` and `connection_closed`, and the same
+    /// failure is returned here. Connecting while connected gives 501.
+    pub fn connect(&self, host: &str, port: u16, client_id: i32) -> Result<(), Error> {
+        let inner = &self.inner;
+        let mut conn = inner.conn.lock();
+        if conn.is_some() {
+            inner.queue(Incoming::error(
+                NO_VALID_ID,
+                ALREADY_CONNECTED.code,
+                ALREADY_CONNECTED.msg.into(),
+            ));
+            return Err(Error::AlreadyConnected);
+        }
+        let options = inner.options.lock().clone();
+        for s in [
+            host,
+            &options.connect_options,
+            &options.optional_capabilities,
+        ] {
+            if !is_ascii_printable(s) {
+                inner.queue(Incoming::error(
+                    NO_VALID_ID,
+                    INVALID_SYMBOL.code,
+                    format!("{}{s}", INVALID_SYMBOL.msg),
+                ));
+                return Err(Error::Encode(crate::wire::EncodeError::InvalidSymbol(
+                    s.to_owned(),
+                )));
+            }
+        }
+        let host = if host.is_empty() { "127.0.0.1" } else { host };
+        let generation = inner.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        // From here on this attempt owes exactly one `Closed` marker.
+        inner.undelivered_closes.fetch_add(1, Ordering::SeqCst);
+        inner.client_id.store(client_id, Ordering::SeqCst);
+
+        let (stream, server_version, connection_time, leftover) =
+            match handshake(host, port, &options) {
+                Ok(v) => v,
+                Err(e) => {
+                    log::warn!("connect to {host}:{port} failed: {e}");
+                    let text = match &e {
+                        Error::ConnectFailed { .. } => CONNECT_FAIL.msg.to_owned(),
+                        other => other.wrapper_text(),
+                    };
+                    inner.queue(Incoming::error(NO_VALID_ID, e.code(), text));
+                    inner.queue(Incoming::Closed);
+                    return Err(e);
+                }
+            };
+        let reader_stream = match stream.try_clone() {
+            Ok(s) => s,
+            Err(e) => {
+                inner.queue(Incoming::Closed);
+                return Err(Error::Io(e));
+            }
+        };
+        inner.server_version.store(server_version, Ordering::SeqCst);
+        inner.connected.store(true, Ordering::SeqCst);
+        inner.metrics.connected();
+        // connect_ack goes into the channel before the reader can put anything there.
+        inner.queue(Incoming::ConnectAck);
+        let reader = {
+            let tx = inner.tx.clone();
+            let shared = Arc::clone(inner);
+            let spawned = thread::Builder::new()
+                .name(format!("tws-api-reader-{client_id}"))
+                .spawn(move || {
+                    reader_loop(
+                        reader_stream,
+                        leftover,
+                        tx,
+                        shared,
+                        generation,
+                        server_version,
+                    )
+                });
+            match spawned {
+                Ok(h) => h,
+                Err(e) => {
+                    inner.connected.store(false, Ordering::SeqCst);
+                    inner.queue(Incoming::Closed);
+                    return Err(Error::Io(e));
+                }
+            }
+        };
+        *conn = Some(Connection {
+            stream,
+            generation,
+            reader: Some(reader),
+            connection_time,
+        });
+        drop(conn);
+        log::info!(
+            "connected to {host}:{port} as client {client_id}, server version {server_version}"
+        );
+        self.start_api()
+    }
+
+    /// Sends startApi. [`connect`](EClient::connect) already does; call this
+    /// only to send it again.
+    pub fn start_api(&self) -> Result<(), Error> {
+        let msg = StartApi {
+            client_id: self.inner.client_id.load(Ordering::SeqCst),
+            optional_capabilities: self.inner.options.lock().optional_capabilities.clone(),
+        };
+        self.send(NO_VALID_ID, &msg)
+    }
+
+    /// Closes the connection. Idempotent. The reader thread is joined before
+    /// this returns; `run` then delivers `connection_closed` (once) and returns
+    /// when everything received before the close has been dispatched.
+    pub fn disconnect(&self) {
+        let taken = {
+            let mut conn = self.inner.conn.lock();
+            let Some(c) = conn.take() else {
+                return;
+            };
+            self.inner.user_closed.store(c.generation, Ordering::SeqCst);
+            self.inner.connected.store(false, Ordering::SeqCst);
+            let _ = c.stream.shutdown(Shutdown::Both);
+            c
+        };
+        log::info!("disconnecting");
+        if let Some(reader) = taken.reader {
+            if reader.thread().id() != thread::current().id() {
+                let _ = reader.join();
+            }
+        }
+    }
+
+    /// `true` while connected (from a successful handshake until the
+    /// connection ends or [`disconnect`](EClient::disconnect)).
+    pub fn is_connected(&self) -> bool {
+        self.inner.connected.load(Ordering::SeqCst)
+    }
+
+    /// The server version negotiated by the last handshake (0 before any).
+    pub fn server_version(&self) -> i32 {
+        self.inner.server_version.load(Ordering::SeqCst)
+    }
+
+    /// The connection time TWS reported in the handshake, while connected.
+    pub fn tws_connection_time(&self) -> Option<String> {
+        self.inner
+            .conn
+            .lock()
+            .as_ref()
+            .map(|c| c.connection_time.clone())
+    }
+
+    /// The client id of the current or last connection (-1 before any).
+    pub fn client_id(&self) -> i32 {
+        self.inner.client_id.load(Ordering::SeqCst)
+    }
+
+    /// Counters for this client: bytes and frames in and out, queue depth, …
+    pub fn metrics(&self) -> super::metrics::MetricsSnapshot {
+        self.inner.metrics.snapshot(self.inner.rx.len())
+    }
+
+    /// The message loop: takes what the reader queued, decodes it and calls
+    /// `wrapper`, on the calling thread.
+    ///
+    /// Returns once the client is disconnected and everything queued has been
+    /// dispatched, `connection_closed` included — immediately if it was never
+    /// connected and nothing is queued.
+    /// Only one `run` works at a time per client; a second concurrent call
+    /// returns at once.
+    pub fn run(&self, wrapper: &mut dyn EWrapper) {
+        let inner = &self.inner;
+        if inner.running.swap(true, Ordering::SeqCst) {
+            log::warn!("run() is already running for this client; returning");
+            return;
+        }
+        struct Running<'a>(&'a AtomicBool);
+        impl Drop for Running<'_> {
+            fn drop(&mut self) {
+                self.0.store(false, Ordering::SeqCst);
+            }
+        }
+        let _running = Running(&inner.running);
+        loop {
+            let item = match inner.rx.try_recv() {
+                Ok(item) => item,
+                Err(_) => {
+                    if inner.undelivered_closes.load(Ordering::SeqCst) == 0 {
+                        return;
+                    }
+                    match inner.rx.recv() {
+                        Ok(item) => item,
+                        Err(_) => return,
+                    }
+                }
+            };
+            match item {
+                Incoming::Frames(batch) => {
+                    let n = dispatch_batch(&batch, wrapper);
+                    inner.metrics.dispatched(n);
+                }
+                Incoming::Error {
+                    req_id,
+                    code,
+                    msg,
+                    time,
+                } => wrapper.error(req_id, time, code, &msg, ""),
+                Incoming::ConnectAck => wrapper.connect_ack(),
+                Incoming::Closed => {
+                    inner.undelivered_closes.fetch_sub(1, Ordering::SeqCst);
+                    wrapper.connection_closed();
+                }
+            }
+        }
+    }
+
+    /// Encodes `msg` and writes it as one frame. `req_id` is the id errors are reported under.
+    pub(crate) fn send<M: Message>(&self, req_id: i32, msg: &M) -> Result<(), Error> {
+        let inner = &self.inner;
+        if !self.is_connected() {
+            return Err(self.not_connected(req_id));
+        }
+        let sv = inner.server_version.load(Ordering::SeqCst);
+        let mut frame = Vec::with_capacity(128);
+        if let Err(e) = encode_frame(msg, sv, &mut frame) {
+            let e = Error::Encode(e);
+            inner.queue(Incoming::error(req_id, e.code(), e.wrapper_text()));
+            return Err(e);
+        }
+        let mut conn = inner.conn.lock();
+        let Some(c) = conn.as_mut() else {
+            drop(conn);
+            return Err(self.not_connected(req_id));
+        };
+        match c.stream.write_all(&frame) {
+            Ok(()) => {
+                inner.metrics.sent(frame.len());
+                Ok(())
+            }
+            Err(e) => {
+                // The reader sees the same broken socket and ends the connection.
+                let _ = c.stream.shutdown(Shutdown::Both);
+                drop(conn);
+                let err = Error::Io(e);
+                inner.queue(Incoming::error(req_id, err.code(), err.wrapper_text()));
+                Err(err)
+            }
+        }
+    }
+
+    fn not_connected(&self, req_id: i32) -> Error {
+        self.inner.queue(Incoming::error(
+            req_id,
+            NOT_CONNECTED.code,
+            NOT_CONNECTED.msg.into(),
+        ));
+        Error::NotConnected
+    }
+
+    // ----------------------------------------------------------------------
+    // Requests: the official names in snake_case.
+    // ----------------------------------------------------------------------
+
+    /// `reqIds`: asks for the next valid order id (answered by `next_valid_id`).
+    /// `num_ids` is deprecated and ignored by TWS.
+    pub fn req_ids(&self, num_ids: i32) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &ReqIds { num_ids })
+    }
+
+    /// `reqCurrentTime`: asks for the server's clock (answered by `current_time`).
+    pub fn req_current_time(&self) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &ReqCurrentTime)
+    }
+
+    /// `reqManagedAccts`: asks for the accounts list (answered by `managed_accounts`).
+    pub fn req_managed_accts(&self) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &ReqManagedAccts)
+    }
+
+    /// `setServerLogLevel`: TWS's API log detail, 1 (system) to 5 (detail).
+    pub fn set_server_log_level(&self, log_level: i32) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &SetServerLogLevel { log_level })
+    }
+
+    /// `reqMarketDataType`: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
+    pub fn req_market_data_type(&self, market_data_type: i32) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &ReqMarketDataType { market_data_type })
+    }
+
+    /// `reqMktData`: streams (or snapshots) top-of-book data for `contract`,
+    /// delivered through `tick_price`, `tick_size`, `tick_string`,
+    /// `tick_generic`, `tick_req_params` and, for snapshots, `tick_snapshot_end`.
+    pub fn req_mkt_data(
+        &self,
+        req_id: i32,
+        contract: &Contract,
+        generic_tick_list: &str,
+        snapshot: bool,
+        regulatory_snapshot: bool,
+        mkt_data_options: &[TagValue],
+    ) -> Result<(), Error> {
+        let msg = ReqMktData {
+            req_id,
+            contract: contract.clone(),
+            generic_tick_list: generic_tick_list.to_owned(),
+            snapshot,
+            regulatory_snapshot,
+            mkt_data_options: mkt_data_options.to_vec(),
+        };
+        self.send(req_id, &msg)
+    }
+
+    /// `cancelMktData`: stops the stream started with `req_mkt_data(req_id, …)`.
+    pub fn cancel_mkt_data(&self, req_id: i32) -> Result<(), Error> {
+        self.send(req_id, &CancelMktData { req_id })
+    }
+}
+
+/// TCP connect, hello, and the server's answer.
+/// What a successful handshake leaves: the socket, the server version, its
+/// connection time, and any bytes that arrived after the answer.
+type Handshake = (TcpStream, i32, String, Vec<u8>);
+
+fn handshake(host: &str, port: u16, options: &Options) -> Result<Handshake, Error> {
+    let addr = format!("{host}:{port}");
+    let failed = |source: io::Error| Error::ConnectFailed {
+        addr: addr.clone(),
+        source,
+    };
+    let deadline = Instant::now() + options.connect_timeout;
+    let mut last_err = io::Error::new(io::ErrorKind::NotFound, "host resolved to no address");
+    let mut stream = None;
+    for sa in (host, port).to_socket_addrs().map_err(failed)? {
+        match TcpStream::connect_timeout(&sa, options.connect_timeout) {
+            Ok(s) => {
+                stream = Some(s);
+                break;
+            }
+            Err(e) => last_err = e,
+        }
+    }
+    let mut stream = stream.ok_or_else(|| failed(last_err))?;
+    stream.set_nodelay(true).map_err(failed)?;
+    stream
+        .write_all(&client_hello(&options.connect_options))
+        .map_err(failed)?;
+
+    // Read frames until the two-field answer; the official client skips others.
+    let mut buf = Vec::with_capacity(256);
+    let answer = loop {
+        match frame_len(&buf) {
+            Ok(Some(total)) => {
+                let payload = buf[4..total].to_vec();
+                buf.drain(..total);
+                if let Some(answer) = decode_server_answer(&payload) {
+                    break answer;
+                }
+                log::debug!("skipping a frame before the handshake answer");
+                continue;
+            }
+            Ok(None) => {}
+            Err(e) => return Err(failed(io::Error::new(io::ErrorKind::InvalidData, e))),
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(failed(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "no handshake answer from the server",
+            )));
+        }
+        stream.set_read_timeout(Some(left)).map_err(failed)?;
+        let mut chunk = [0u8; 1024];
+        match stream.read(&mut chunk) {
+            Ok(0) => {
+                return Err(failed(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the server closed the connection during the handshake",
+                )))
+            }
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(failed(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    "no handshake answer from the server",
+                )))
+            }
+            Err(e) => return Err(failed(e)),
+        }
+    };
+    let (server_version, connection_time) = answer;
+    if !(MIN_CLIENT_VER..=MAX_CLIENT_VER).contains(&server_version) {
+        let _ = stream.shutdown(Shutdown::Both);
+        return Err(Error::UnsupportedServerVersion {
+            version: server_version,
+        });
+    }
+    stream.set_read_timeout(None).map_err(failed)?;
+    // Bytes after the answer belong to the reader.
+    Ok((stream, server_version, connection_time, buf))
+}

@@ -1,0 +1,89 @@
+//! Connection counters, cheap enough to stay on in the hot path: relaxed
+//! atomic adds, one per read or per batch rather than per message.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Live counters of one client.
+#[derive(Debug, Default)]
+pub(crate) struct Metrics {
+    bytes_in: AtomicU64,
+    bytes_out: AtomicU64,
+    frames_in: AtomicU64,
+    frames_out: AtomicU64,
+    dispatched: AtomicU64,
+    connections: AtomicU64,
+    connected_since_ms: AtomicU64,
+    last_message_ms: AtomicU64,
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
+impl Metrics {
+    pub(crate) fn bytes_in(&self, n: usize) {
+        self.bytes_in.fetch_add(n as u64, Ordering::Relaxed);
+        self.last_message_ms.store(now_ms(), Ordering::Relaxed);
+    }
+
+    pub(crate) fn frames_in(&self, n: u64) {
+        self.frames_in.fetch_add(n, Ordering::Relaxed);
+    }
+
+    pub(crate) fn dispatched(&self, n: u64) {
+        self.dispatched.fetch_add(n, Ordering::Relaxed);
+    }
+
+    pub(crate) fn sent(&self, bytes: usize) {
+        self.bytes_out.fetch_add(bytes as u64, Ordering::Relaxed);
+        self.frames_out.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(crate) fn connected(&self) {
+        self.connections.fetch_add(1, Ordering::Relaxed);
+        self.connected_since_ms.store(now_ms(), Ordering::Relaxed);
+    }
+
+    pub(crate) fn snapshot(&self, queued_batches: usize) -> MetricsSnapshot {
+        let frames_in = self.frames_in.load(Ordering::Relaxed);
+        let dispatched = self.dispatched.load(Ordering::Relaxed);
+        MetricsSnapshot {
+            bytes_in: self.bytes_in.load(Ordering::Relaxed),
+            bytes_out: self.bytes_out.load(Ordering::Relaxed),
+            frames_in,
+            frames_out: self.frames_out.load(Ordering::Relaxed),
+            frames_queued: frames_in.saturating_sub(dispatched),
+            batches_queued: queued_batches,
+            connections: self.connections.load(Ordering::Relaxed),
+            connected_since_ms: self.connected_since_ms.load(Ordering::Relaxed),
+            last_message_ms: self.last_message_ms.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// A copy of a client's counters at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MetricsSnapshot {
+    /// Bytes read from the socket.
+    pub bytes_in: u64,
+    /// Bytes written to the socket.
+    pub bytes_out: u64,
+    /// Whole frames read.
+    pub frames_in: u64,
+    /// Frames written.
+    pub frames_out: u64,
+    /// Frames read but not yet dispatched by `run()`.
+    pub frames_queued: u64,
+    /// Items waiting in the reader → `run()` channel.
+    pub batches_queued: usize,
+    /// Successful handshakes so far.
+    pub connections: u64,
+    /// When the last connection was made, in ms since the epoch (0: never).
+    pub connected_since_ms: u64,
+    /// When bytes last arrived, in ms since the epoch (0: never).
+    pub last_message_ms: u64,
+}
