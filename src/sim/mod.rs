@@ -1,0 +1,261 @@
+//! The simulated gateway: the server side of the same protocol.
+//!
+//! [`SimGateway`] listens on loopback, negotiates the handshake at a
+//! configurable server version (100–203), accepts up to any number of clients
+//! with distinct client ids (a duplicate gets error 326 and is closed, as TWS
+//! does), and answers the requests of the connection core from a small paper
+//! broker: managed accounts, next valid ids that never collide between
+//! clients, the farm notices 2104/2106/2158, the server clock, market data
+//! types, and a stream of ticks for every `reqMktData` until it is cancelled.
+//!
+//! It decodes requests and encodes answers with [`crate::messages`], so it
+//! speaks exactly what the client speaks — and the official Python client
+//! works against it too (`tests/python/official_client_check.py`).
+//!
+//! ```
+//! use tws_api::sim::{SimConfig, SimGateway};
+//! let gw = SimGateway::start(SimConfig::default()).unwrap();
+//! println!("simulated gateway on port {}", gw.port());
+//! gw.shutdown();
+//! ```
+
+mod session;
+mod time;
+
+use std::collections::HashMap;
+use std::io;
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+use parking_lot::Mutex;
+
+pub use time::format_connection_time;
+
+/// How the simulated gateway behaves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimConfig {
+    /// The highest server version it negotiates (100–203). The handshake picks
+    /// the lower of this and the client's maximum.
+    pub server_version: i32,
+    /// The accounts reported by `managedAccounts`.
+    pub accounts: Vec<String>,
+    /// Time between two rounds of ticks for each market data subscription.
+    pub tick_interval: Duration,
+    /// Send the farm notices 2104, 2106 and 2158 after startApi.
+    pub farm_notices: bool,
+    /// Send error messages as protobuf (server version 201 and up), as a newer
+    /// TWS may; otherwise as fields.
+    pub protobuf_errors: bool,
+    /// How many order ids each connection reserves; ids of two connections
+    /// never overlap unless one places more orders than this.
+    pub order_id_block: i32,
+    /// The first order id handed out.
+    pub first_order_id: i32,
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        SimConfig {
+            server_version: crate::server_versions::MAX_CLIENT_VER,
+            accounts: vec!["DU1234567".into()],
+            tick_interval: Duration::from_millis(100),
+            farm_notices: true,
+            protobuf_errors: false,
+            order_id_block: 1000,
+            first_order_id: 1,
+        }
+    }
+}
+
+/// State shared by the acceptor and every session.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    pub(crate) config: SimConfig,
+    stop: AtomicBool,
+    /// Client ids in use → the connection that holds each.
+    pub(crate) client_ids: Mutex<HashMap<i32, u64>>,
+    /// Live sockets, so that shutdown can close them.
+    conns: Mutex<HashMap<u64, TcpStream>>,
+    next_conn: AtomicU64,
+    next_order_id: AtomicI32,
+}
+
+impl Shared {
+    pub(crate) fn stopping(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    /// Reserves a block of order ids and returns its first id.
+    pub(crate) fn reserve_order_ids(&self) -> i32 {
+        self.next_order_id
+            .fetch_add(self.config.order_id_block.max(1), Ordering::SeqCst)
+    }
+}
+
+/// A running simulated gateway. Dropping it (or [`shutdown`](SimGateway::shutdown))
+/// closes every connection and stops the listener.
+#[derive(Debug)]
+pub struct SimGateway {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    acceptor: Option<JoinHandle<()>>,
+    workers: Arc<Mutex<Vec<JoinHandle<()>>>>,
+}
+
+impl SimGateway {
+    /// Starts on an ephemeral port of 127.0.0.1.
+    pub fn start(config: SimConfig) -> io::Result<SimGateway> {
+        SimGateway::bind("127.0.0.1:0", config)
+    }
+
+    /// Starts on `addr` (use port 0 for an ephemeral one).
+    pub fn bind(addr: impl ToSocketAddrs, config: SimConfig) -> io::Result<SimGateway> {
+        let range = crate::server_versions::MIN_CLIENT_VER..=crate::server_versions::MAX_CLIENT_VER;
+        if !range.contains(&config.server_version) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "server version {} is outside {}..={}",
+                    config.server_version,
+                    range.start(),
+                    range.end()
+                ),
+            ));
+        }
+        let listener = TcpListener::bind(addr)?;
+        let addr = listener.local_addr()?;
+        let first = config.first_order_id;
+        let shared = Arc::new(Shared {
+            config,
+            stop: AtomicBool::new(false),
+            client_ids: Mutex::new(HashMap::new()),
+            conns: Mutex::new(HashMap::new()),
+            next_conn: AtomicU64::new(1),
+            next_order_id: AtomicI32::new(first),
+        });
+        let workers = Arc::new(Mutex::new(Vec::new()));
+        let acceptor = {
+            let shared = Arc::clone(&shared);
+            let workers = Arc::clone(&workers);
+            thread::Builder::new()
+                .name("tws-sim-accept".into())
+                .spawn(move || accept_loop(listener, shared, workers))?
+        };
+        log::info!("simulated gateway listening on {addr}");
+        Ok(SimGateway {
+            addr,
+            shared,
+            acceptor: Some(acceptor),
+            workers,
+        })
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The port it listens on.
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    /// The client ids connected right now, sorted.
+    pub fn client_ids(&self) -> Vec<i32> {
+        let mut ids: Vec<i32> = self.shared.client_ids.lock().keys().copied().collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Number of open connections (including ones that have not sent startApi yet).
+    pub fn connection_count(&self) -> usize {
+        self.shared.conns.lock().len()
+    }
+
+    /// Closes every open connection, as a gateway restart would; keeps listening.
+    pub fn drop_connections(&self) {
+        for (_, s) in self.shared.conns.lock().iter() {
+            let _ = s.shutdown(Shutdown::Both);
+        }
+    }
+
+    /// Stops listening, closes every connection and joins every thread.
+    pub fn shutdown(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        if self.shared.stop.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        // Wake the acceptor.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
+        self.drop_connections();
+        if let Some(a) = self.acceptor.take() {
+            let _ = a.join();
+        }
+        let workers: Vec<_> = std::mem::take(&mut *self.workers.lock());
+        for w in workers {
+            let _ = w.join();
+        }
+    }
+}
+
+impl Drop for SimGateway {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn accept_loop(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    workers: Arc<Mutex<Vec<JoinHandle<()>>>>,
+) {
+    for stream in listener.incoming() {
+        if shared.stopping() {
+            break;
+        }
+        let stream = match stream {
+            Ok(s) => s,
+            Err(e) => {
+                log::warn!("accept failed: {e}");
+                continue;
+            }
+        };
+        let id = shared.next_conn.fetch_add(1, Ordering::SeqCst);
+        match stream.try_clone() {
+            Ok(c) => {
+                shared.conns.lock().insert(id, c);
+            }
+            Err(e) => {
+                log::warn!("cannot track connection: {e}");
+                continue;
+            }
+        }
+        let s = Arc::clone(&shared);
+        let spawned = thread::Builder::new()
+            .name(format!("tws-sim-conn-{id}"))
+            .spawn(move || {
+                if let Err(e) = session::serve(stream, &s, id) {
+                    log::debug!("session {id} ended: {e}");
+                }
+                s.conns.lock().remove(&id);
+                s.client_ids.lock().retain(|_, conn| *conn != id);
+            });
+        match spawned {
+            Ok(h) => {
+                let mut w = workers.lock();
+                w.retain(|h| !h.is_finished());
+                w.push(h);
+            }
+            Err(e) => {
+                log::warn!("cannot start a session thread: {e}");
+                shared.conns.lock().remove(&id);
+            }
+        }
+    }
+}

@@ -1,0 +1,415 @@
+//! One client connection of the simulated gateway.
+
+use std::collections::BTreeMap;
+use std::io::{self, Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use prost::Message as _;
+
+use super::time::{format_connection_time, now_millis, now_secs};
+use super::Shared;
+use crate::errors::{
+    CLIENT_ID_IN_USE, DUPLICATE_TICKER_ID, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_OK, NO_VALID_ID,
+    SEC_DEF_DATA_FARM_OK, TICKER_ID_NOT_FOUND,
+};
+use crate::messages::connection::{
+    CurrentTime, ErrorMessage, ManagedAccounts, NextValidId, ReqIds, StartApi,
+};
+use crate::messages::ids::{incoming, outgoing};
+use crate::messages::market_data::{
+    CancelMktData, MarketDataType, ReqMarketDataType, ReqMktData, TickGeneric, TickPrice,
+    TickReqParams, TickSize, TickSnapshotEnd, TickString,
+};
+use crate::messages::{decode_body, encode_frame, Message};
+use crate::model::{tick_type, Decimal, TickType};
+use crate::server_versions::{MIN_CLIENT_VER, MIN_SERVER_VER_PROTOBUF};
+use crate::wire::frame::{frame_len, Frames};
+use crate::wire::handshake::{encode_server_answer, Hello, API_PREFIX};
+use crate::wire::{begin_protobuf_frame, finish_frame, MessageHeader};
+
+/// Longest hello we accept; real ones are about 20 bytes.
+const MAX_HELLO: usize = 4096;
+
+/// One market data subscription.
+#[derive(Debug)]
+struct Subscription {
+    price: f64,
+    step: u64,
+    delayed: bool,
+}
+
+struct Session<'a> {
+    shared: &'a Shared,
+    conn_id: u64,
+    stream: TcpStream,
+    sv: i32,
+    client_id: Option<i32>,
+    next_order_id: i32,
+    market_data_type: i32,
+    subs: BTreeMap<i32, Subscription>,
+    next_tick: Instant,
+    out: Vec<u8>,
+}
+
+/// Serves one connection until the client leaves, the gateway stops, or the
+/// client is refused.
+pub(crate) fn serve(stream: TcpStream, shared: &Shared, conn_id: u64) -> io::Result<()> {
+    stream.set_nodelay(true)?;
+    let mut stream = stream;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut prefix = [0u8; 4];
+    stream.read_exact(&mut prefix)?;
+    if &prefix != API_PREFIX {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "no API prefix"));
+    }
+    let mut len = [0u8; 4];
+    stream.read_exact(&mut len)?;
+    let len = u32::from_be_bytes(len) as usize;
+    if len > MAX_HELLO {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "hello too long"));
+    }
+    let mut text = vec![0u8; len];
+    stream.read_exact(&mut text)?;
+    let hello = Hello::parse(&text)
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "bad hello"))?;
+    let sv = shared.config.server_version.min(hello.max_version);
+    if sv < hello.min_version || sv < MIN_CLIENT_VER {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "client speaks {}..{}, we speak up to {}",
+                hello.min_version, hello.max_version, shared.config.server_version
+            ),
+        ));
+    }
+    log::debug!(
+        "session {conn_id}: hello {}..{} {:?}, server version {sv}",
+        hello.min_version,
+        hello.max_version,
+        hello.connect_options
+    );
+    stream.write_all(&encode_server_answer(
+        sv,
+        &format_connection_time(now_secs()),
+    ))?;
+
+    let mut session = Session {
+        shared,
+        conn_id,
+        stream,
+        sv,
+        client_id: None,
+        next_order_id: 0,
+        market_data_type: 1,
+        subs: BTreeMap::new(),
+        next_tick: Instant::now(),
+        out: Vec::with_capacity(4096),
+    };
+    session.run()
+}
+
+impl Session<'_> {
+    fn run(&mut self) -> io::Result<()> {
+        let mut buf: Vec<u8> = Vec::with_capacity(4096);
+        let mut chunk = vec![0u8; 16 * 1024];
+        loop {
+            if self.shared.stopping() {
+                return Ok(());
+            }
+            let wait = if self.subs.is_empty() {
+                Duration::from_millis(200)
+            } else {
+                self.next_tick
+                    .saturating_duration_since(Instant::now())
+                    .max(Duration::from_millis(1))
+            };
+            self.stream.set_read_timeout(Some(wait))?;
+            match self.stream.read(&mut chunk) {
+                Ok(0) => return Ok(()),
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::WouldBlock
+                            | io::ErrorKind::TimedOut
+                            | io::ErrorKind::Interrupted
+                    ) => {}
+                Err(e) => return Err(e),
+            }
+            if frame_len(&buf).is_err() {
+                return Err(io::Error::new(io::ErrorKind::InvalidData, "frame too long"));
+            }
+            let mut frames = Frames::new(&buf);
+            let mut keep_going = true;
+            let payloads: Vec<Vec<u8>> = frames.by_ref().map(<[u8]>::to_vec).collect();
+            let consumed = frames.consumed();
+            buf.drain(..consumed);
+            for payload in payloads {
+                if !self.handle(&payload)? {
+                    keep_going = false;
+                    break;
+                }
+            }
+            if !keep_going {
+                return Ok(());
+            }
+            if !self.subs.is_empty() && Instant::now() >= self.next_tick {
+                self.tick_all()?;
+                self.next_tick = Instant::now() + self.shared.config.tick_interval;
+            }
+            self.flush()?;
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.out.is_empty() {
+            self.stream.write_all(&self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+
+    fn send<M: Message>(&mut self, msg: &M) {
+        if let Err(e) = encode_frame(msg, self.sv, &mut self.out) {
+            log::warn!("simulated gateway cannot encode message {}: {e}", M::ID);
+        }
+    }
+
+    fn send_error(&mut self, req_id: i32, code: i32, text: &str) {
+        let msg = ErrorMessage {
+            req_id,
+            error_code: code,
+            error_string: text.to_owned(),
+            advanced_order_reject_json: String::new(),
+            error_time: now_millis(),
+        };
+        if self.shared.config.protobuf_errors && self.sv >= MIN_SERVER_VER_PROTOBUF {
+            let start = begin_protobuf_frame(&mut self.out, incoming::ERR_MSG);
+            msg.to_proto().encode(&mut self.out).ok();
+            finish_frame(&mut self.out, start);
+        } else {
+            self.send(&msg);
+        }
+    }
+
+    /// Handles one request; `false` ends the session.
+    fn handle(&mut self, payload: &[u8]) -> io::Result<bool> {
+        let header = match MessageHeader::parse(self.sv, payload) {
+            Ok(h) => h,
+            Err(e) => {
+                log::warn!("session {}: bad message id: {e}", self.conn_id);
+                return Ok(true);
+            }
+        };
+        let body = &payload[header.body_start..];
+        if header.protobuf {
+            log::debug!(
+                "session {}: protobuf request {} ignored",
+                self.conn_id,
+                header.id
+            );
+            return Ok(true);
+        }
+        if self.client_id.is_none() && header.id != outgoing::START_API {
+            log::debug!(
+                "session {}: request {} before startApi ignored",
+                self.conn_id,
+                header.id
+            );
+            return Ok(true);
+        }
+        let sv = self.sv;
+        let result: Result<bool, crate::wire::DecodeError> = (|| {
+            match header.id {
+                outgoing::START_API => {
+                    let m: StartApi = decode_body(sv, body)?;
+                    return Ok(self.start_api(m.client_id));
+                }
+                outgoing::REQ_IDS => {
+                    let _: ReqIds = decode_body(sv, body)?;
+                    let order_id = self.next_order_id;
+                    self.send(&NextValidId { order_id });
+                }
+                outgoing::REQ_CURRENT_TIME => self.send(&CurrentTime { time: now_secs() }),
+                outgoing::REQ_MANAGED_ACCTS => {
+                    let accounts_list = self.shared.config.accounts.join(",");
+                    self.send(&ManagedAccounts { accounts_list });
+                }
+                outgoing::SET_SERVER_LOGLEVEL => {}
+                outgoing::REQ_MARKET_DATA_TYPE => {
+                    let m: ReqMarketDataType = decode_body(sv, body)?;
+                    self.market_data_type = m.market_data_type;
+                }
+                outgoing::REQ_MKT_DATA => {
+                    let m: ReqMktData = decode_body(sv, body)?;
+                    self.req_mkt_data(m);
+                }
+                outgoing::CANCEL_MKT_DATA => {
+                    let m: CancelMktData = decode_body(sv, body)?;
+                    if self.subs.remove(&m.req_id).is_none() {
+                        let text = format!("{}{}", TICKER_ID_NOT_FOUND.msg, m.req_id);
+                        self.send_error(m.req_id, TICKER_ID_NOT_FOUND.code, &text);
+                    }
+                }
+                other => log::debug!(
+                    "session {}: request {} ({}) not simulated",
+                    self.conn_id,
+                    other,
+                    outgoing::name(other).unwrap_or("?")
+                ),
+            }
+            Ok(true)
+        })();
+        match result {
+            Ok(go_on) => Ok(go_on),
+            Err(e) => {
+                log::warn!(
+                    "session {}: request {} does not decode: {e}",
+                    self.conn_id,
+                    header.id
+                );
+                Ok(true)
+            }
+        }
+    }
+
+    /// Registers the client id; `false` when it is taken (after sending 326).
+    fn start_api(&mut self, client_id: i32) -> bool {
+        if self.client_id.is_some() {
+            return true;
+        }
+        {
+            let mut ids = self.shared.client_ids.lock();
+            if ids.contains_key(&client_id) {
+                drop(ids);
+                log::info!(
+                    "session {}: client id {client_id} already in use",
+                    self.conn_id
+                );
+                self.send_error(NO_VALID_ID, CLIENT_ID_IN_USE.code, CLIENT_ID_IN_USE.msg);
+                let _ = self.flush();
+                return false;
+            }
+            ids.insert(client_id, self.conn_id);
+        }
+        self.client_id = Some(client_id);
+        self.next_order_id = self.shared.reserve_order_ids();
+        let accounts_list = self.shared.config.accounts.join(",");
+        self.send(&ManagedAccounts { accounts_list });
+        let order_id = self.next_order_id;
+        self.send(&NextValidId { order_id });
+        if self.shared.config.farm_notices {
+            for (code, farm) in [
+                (MARKET_DATA_FARM_OK, "usfarm"),
+                (HMDS_DATA_FARM_OK, "ushmds"),
+                (SEC_DEF_DATA_FARM_OK, "secdefnj"),
+            ] {
+                self.send_error(NO_VALID_ID, code.code, &format!("{}{farm}", code.msg));
+            }
+        }
+        true
+    }
+
+    fn req_mkt_data(&mut self, m: ReqMktData) {
+        if self.subs.contains_key(&m.req_id) {
+            let text = format!("{}: {}", DUPLICATE_TICKER_ID.msg, m.req_id);
+            self.send_error(m.req_id, DUPLICATE_TICKER_ID.code, &text);
+            return;
+        }
+        let delayed = matches!(self.market_data_type, 3 | 4);
+        self.send(&TickReqParams {
+            ticker_id: m.req_id,
+            min_tick: 0.01,
+            bbo_exchange: "9c0001".into(),
+            snapshot_permissions: 3,
+        });
+        self.send(&MarketDataType {
+            req_id: m.req_id,
+            market_data_type: self.market_data_type,
+        });
+        let mut sub = Subscription {
+            price: base_price(&m.contract.symbol),
+            step: 0,
+            delayed,
+        };
+        self.send(&TickGeneric {
+            req_id: m.req_id,
+            tick_type: tick_type::HALTED,
+            value: 0.0,
+        });
+        self.tick(m.req_id, &mut sub);
+        if m.snapshot || m.regulatory_snapshot {
+            self.send(&TickSnapshotEnd { req_id: m.req_id });
+        } else {
+            self.subs.insert(m.req_id, sub);
+            if self.subs.len() == 1 {
+                self.next_tick = Instant::now() + self.shared.config.tick_interval;
+            }
+        }
+    }
+
+    fn tick_all(&mut self) -> io::Result<()> {
+        let mut subs = std::mem::take(&mut self.subs);
+        for (req_id, sub) in subs.iter_mut() {
+            self.tick(*req_id, sub);
+        }
+        self.subs = subs;
+        Ok(())
+    }
+
+    /// One round of ticks: bid, ask and last with sizes, volume, last timestamp.
+    fn tick(&mut self, req_id: i32, sub: &mut Subscription) {
+        sub.step += 1;
+        // A small deterministic walk: +1, +1, -1, … cents, never below 1.00.
+        let cents = [1.0, 1.0, -1.0, 2.0, -2.0, -1.0, 1.0, -1.0][(sub.step % 8) as usize];
+        sub.price = (sub.price + cents * 0.01).max(1.0);
+        let p = (sub.price * 100.0).round() / 100.0;
+        let (bid, ask, last, volume, ts): (TickType, TickType, TickType, TickType, TickType) =
+            if sub.delayed {
+                (
+                    tick_type::DELAYED_BID,
+                    tick_type::DELAYED_ASK,
+                    tick_type::DELAYED_LAST,
+                    tick_type::DELAYED_VOLUME,
+                    tick_type::DELAYED_LAST_TIMESTAMP,
+                )
+            } else {
+                (
+                    tick_type::BID,
+                    tick_type::ASK,
+                    tick_type::LAST,
+                    tick_type::VOLUME,
+                    tick_type::LAST_TIMESTAMP,
+                )
+            };
+        let size = Decimal::from(100 + (sub.step % 7) * 100);
+        for (t, price) in [(bid, p - 0.01), (ask, p + 0.01), (last, p)] {
+            self.send(&TickPrice {
+                req_id,
+                tick_type: t,
+                price: (price * 100.0).round() / 100.0,
+                size,
+                attr_mask: 0,
+            });
+        }
+        self.send(&TickSize {
+            req_id,
+            tick_type: volume,
+            size: Decimal::from(10_000 + sub.step * 300),
+        });
+        self.send(&TickString {
+            req_id,
+            tick_type: ts,
+            value: now_secs().to_string(),
+        });
+    }
+}
+
+/// A plausible starting price derived from the symbol, 20.00–419.99.
+fn base_price(symbol: &str) -> f64 {
+    let h = symbol
+        .bytes()
+        .fold(17u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64));
+    20.0 + (h % 40_000) as f64 / 100.0
+}
