@@ -1,0 +1,179 @@
+//! reqMktData / cancelMktData / reqMarketDataType against the simulated gateway.
+
+mod common;
+
+use std::thread;
+use std::time::Duration;
+
+use common::{init_logs, stock, Ev, Recorder};
+use tws_api::sim::{SimConfig, SimGateway};
+use tws_api::{tick_type, EClient};
+
+fn setup() -> (
+    SimGateway,
+    EClient,
+    std::sync::Arc<common::Log>,
+    thread::JoinHandle<()>,
+) {
+    init_logs();
+    let gw = SimGateway::start(SimConfig {
+        tick_interval: Duration::from_millis(5),
+        ..SimConfig::default()
+    })
+    .unwrap();
+    let client = EClient::new();
+    let (mut rec, log) = Recorder::new();
+    client.connect("127.0.0.1", gw.port(), 0).unwrap();
+    let runner = client.clone();
+    let h = thread::spawn(move || runner.run(&mut rec));
+    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::NextValidId(_)))));
+    (gw, client, log, h)
+}
+
+#[test]
+fn stream_of_ticks_with_derived_sizes_then_cancel_stops_it() {
+    let (_gw, client, log, h) = setup();
+    client
+        .req_mkt_data(7, &stock("AAPL"), "", false, false, &[])
+        .unwrap();
+    assert!(log.wait_until(|e| e
+        .iter()
+        .filter(|e| matches!(e, Ev::TickPrice(7, ..)))
+        .count()
+        >= 30));
+    let ev = log.snapshot();
+    assert!(ev
+        .iter()
+        .any(|e| matches!(e, Ev::TickReqParams(7, m, _, _) if *m == 0.01)));
+    assert!(ev.contains(&Ev::MarketDataType(7, 1)));
+    assert!(ev
+        .iter()
+        .any(|e| matches!(e, Ev::TickGeneric(7, t, _) if *t == tick_type::HALTED)));
+    assert!(ev
+        .iter()
+        .any(|e| matches!(e, Ev::TickString(7, t, _) if *t == tick_type::LAST_TIMESTAMP)));
+    assert!(ev
+        .iter()
+        .any(|e| matches!(e, Ev::TickSize(7, t, _) if *t == tick_type::VOLUME)));
+    // Every bid/ask/last price is followed by the size the decoder derives from it.
+    for (i, e) in ev.iter().enumerate() {
+        if let Ev::TickPrice(7, t, _, _) = e {
+            let want = match *t {
+                tick_type::BID => tick_type::BID_SIZE,
+                tick_type::ASK => tick_type::ASK_SIZE,
+                tick_type::LAST => tick_type::LAST_SIZE,
+                _ => continue,
+            };
+            assert!(
+                matches!(ev.get(i + 1), Some(Ev::TickSize(7, s, _)) if *s == want),
+                "after {e:?}"
+            );
+        }
+    }
+
+    client.cancel_mkt_data(7).unwrap();
+    // A round trip after the cancel is a barrier: later ticks would follow it.
+    client.req_current_time().unwrap();
+    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::CurrentTime(_)))));
+    let after_cancel = log.count(|e| matches!(e, Ev::TickPrice(7, ..)));
+    thread::sleep(Duration::from_millis(100)); // 20 tick intervals
+    client.req_current_time().unwrap();
+    assert!(log.wait_until(|e| e.iter().filter(|e| matches!(e, Ev::CurrentTime(_))).count() == 2));
+    assert_eq!(
+        log.count(|e| matches!(e, Ev::TickPrice(7, ..))),
+        after_cancel
+    );
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn snapshot_ends_with_tick_snapshot_end() {
+    let (_gw, client, log, h) = setup();
+    client
+        .req_mkt_data(3, &stock("MSFT"), "", true, false, &[])
+        .unwrap();
+    assert!(log.wait_until(|e| e.contains(&Ev::TickSnapshotEnd(3))));
+    assert!(log.count(|e| matches!(e, Ev::TickPrice(3, ..))) >= 3);
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn delayed_market_data_type_gives_delayed_ticks() {
+    let (_gw, client, log, h) = setup();
+    client.req_market_data_type(3).unwrap();
+    client
+        .req_mkt_data(4, &stock("IBM"), "", false, false, &[])
+        .unwrap();
+    assert!(log.wait_until(|e| e
+        .iter()
+        .any(|e| matches!(e, Ev::TickPrice(4, t, ..) if *t == tick_type::DELAYED_BID))
+        && e.iter()
+            .any(|e| matches!(e, Ev::TickSize(4, t, _) if *t == tick_type::DELAYED_BID_SIZE))));
+    assert!(log.snapshot().contains(&Ev::MarketDataType(4, 3)));
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn duplicate_ticker_id_and_unknown_cancel_are_errors_for_that_request() {
+    let (_gw, client, log, h) = setup();
+    client
+        .req_mkt_data(1, &stock("AAPL"), "", false, false, &[])
+        .unwrap();
+    client
+        .req_mkt_data(1, &stock("AAPL"), "", false, false, &[])
+        .unwrap();
+    client.cancel_mkt_data(99).unwrap();
+    assert!(
+        log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::Error(1, 322, _)))
+            && e.iter().any(|e| matches!(e, Ev::Error(99, 300, _))))
+    );
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn invalid_symbol_is_579_and_nothing_is_sent() {
+    let (_gw, client, log, h) = setup();
+    let err = client
+        .req_mkt_data(5, &stock("caf\u{e9}"), "", false, false, &[])
+        .unwrap_err();
+    assert_eq!(err.code(), 579);
+    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::Error(5, 579, _)))));
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn callbacks_can_send_requests() {
+    // A wrapper that cancels its subscription from inside tick_price.
+    struct Canceller {
+        client: EClient,
+        ticks: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    }
+    impl tws_api::EWrapper for Canceller {
+        fn tick_price(&mut self, req_id: i32, _t: i32, _p: f64, _a: tws_api::TickAttrib) {
+            if self.ticks.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+                self.client.cancel_mkt_data(req_id).unwrap();
+                self.client.disconnect();
+            }
+        }
+    }
+    init_logs();
+    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    let client = EClient::new();
+    client.connect("127.0.0.1", gw.port(), 0).unwrap();
+    let ticks = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut w = Canceller {
+        client: client.clone(),
+        ticks: ticks.clone(),
+    };
+    client
+        .req_mkt_data(1, &stock("AAPL"), "", false, false, &[])
+        .unwrap();
+    client.run(&mut w); // returns after the callback's disconnect
+    assert!(ticks.load(std::sync::atomic::Ordering::SeqCst) >= 1);
+    assert!(!client.is_connected());
+}
