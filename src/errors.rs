@@ -188,7 +188,9 @@ pub fn is_informational(code: i32) -> bool {
 ///
 /// Every variant that has an official code gives it through [`Error::code`];
 /// the same error also reached `EWrapper::error` when it came from a request.
-#[derive(Debug)]
+///
+/// `Debug` prints the same sentence as `Display`, so `fn main() -> Result<…>`
+/// shows a readable message.
 pub enum Error {
     /// 501: `connect` while connected.
     AlreadyConnected,
@@ -278,6 +280,12 @@ impl fmt::Display for Error {
             Error::Config(e) => write!(f, "configuration error: {e}"),
             other => write!(f, "[{}] {}", other.code(), other.wrapper_text()),
         }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 

@@ -1,7 +1,28 @@
-//! # tws-api
+#![doc = include_str!("../README.md")]
 //!
-//! A faithful, synchronous Rust port of Interactive Brokers' TWS API client.
-//! (Crate docs are completed below as the pieces land.)
+//! # Crate layout
+//!
+//! Layers, each using only the ones below it:
+//!
+//! * [`wire`]: bytes only — length-prefixed frames, NUL-terminated fields, the
+//!   handshake, text or raw-`u32` message ids by server version.
+//! * [`messages`]: the protocol — one struct per message with `encode` and
+//!   `decode`, used by both the client and the simulated gateway; every version
+//!   gate lives here, named by its [`server_versions`] constant.
+//! * [`client`]: [`EClient`], the EReader thread, `run()`, [`Event`],
+//!   [`IBClient`]; and [`sim`], the gateway's side.
+//! * [`model`] (Contract, Order, TickAttrib, …), [`errors`], [`config`],
+//!   [`proto`] (the official protobuf messages), [`wrapper`] ([`EWrapper`]).
+//!
+//! # Who owns the wrapper
+//!
+//! The client does not. [`EClient::run`] borrows it (`&mut dyn EWrapper`) on the
+//! thread that calls `run`, so callbacks take `&mut self`, and no lock stands
+//! between the socket and your code. A callback that needs to send a request
+//! holds a clone of the `EClient` (an `Arc` inside). Errors the client itself
+//! produces (502, 504, 507, …) are queued as messages that `run` dispatches in
+//! order — they can never deadlock against a callback that is running — and are
+//! also returned as `Err` by the call that caused them.
 
 #![warn(missing_docs)]
 

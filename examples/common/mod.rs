@@ -1,0 +1,23 @@
+//! Shared by the examples: where to connect.
+//!
+//! Every example reads `IBConfig::from_env()` (IB_HOST / IB_PORT / IB_CLIENT_ID,
+//! or `.env`) and connects to a real TWS or IB Gateway there. Pass `--sim` to
+//! start the simulated gateway in-process instead and connect to it.
+
+use tws_api::sim::{SimConfig, SimGateway};
+use tws_api::IBConfig;
+
+/// The configuration to use, and the simulated gateway when `--sim` was given
+/// (keep it alive as long as the example runs).
+pub fn config() -> Result<(IBConfig, Option<SimGateway>), Box<dyn std::error::Error>> {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let mut config = IBConfig::from_env()?;
+    if std::env::args().any(|a| a == "--sim") {
+        let gateway = SimGateway::start(SimConfig::default())?;
+        config.host = "127.0.0.1".into();
+        config.port = gateway.port();
+        println!("(--sim: simulated gateway on {})", gateway.addr());
+        return Ok((config, Some(gateway)));
+    }
+    Ok((config, None))
+}
