@@ -133,16 +133,7 @@ fn dispatch_fields(
             let m = MarketDataType::decode(sv, r)?;
             w.market_data_type(m.req_id, m.market_data_type);
         }
-        incoming::ERR_MSG => {
-            let m = ErrorMessage::decode(sv, r)?;
-            w.error(
-                m.req_id,
-                m.error_time,
-                m.error_code,
-                &m.error_string,
-                &m.advanced_order_reject_json,
-            );
-        }
+        incoming::ERR_MSG => deliver_error(w, &ErrorMessage::decode(sv, r)?),
         incoming::NEXT_VALID_ID => {
             let m = NextValidId::decode(sv, r)?;
             w.next_valid_id(m.order_id);
@@ -160,20 +151,23 @@ fn dispatch_fields(
     Ok(())
 }
 
+fn deliver_error(w: &mut dyn EWrapper, m: &ErrorMessage) {
+    w.error(
+        m.req_id,
+        m.error_time,
+        m.error_code,
+        &m.error_string,
+        &m.advanced_order_reject_json,
+    );
+}
+
 fn dispatch_protobuf(id: u32, body: &[u8], w: &mut dyn EWrapper) -> Result<(), DecodeError> {
     match id {
         incoming::ERR_MSG => {
             let p = proto::ErrorMessage::decode(body)
                 .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
             w.error_proto_buf(&p);
-            let m = ErrorMessage::from_proto(&p);
-            w.error(
-                m.req_id,
-                m.error_time,
-                m.error_code,
-                &m.error_string,
-                &m.advanced_order_reject_json,
-            );
+            deliver_error(w, &ErrorMessage::from_proto(&p));
         }
         other => unknown_or_pending(other, true, w),
     }

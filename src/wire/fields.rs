@@ -196,24 +196,28 @@ impl<'a> FieldReader<'a> {
         parse_int(b, field)
     }
 
-    /// The next field as an `i32`, empty meaning [`UNSET_INTEGER`].
-    pub fn read_i32_max(&mut self, field: &'static str) -> Result<i32, DecodeError> {
+    /// The next field as an integer, `unset` when the field is empty.
+    pub fn read_int_or<T: WireInt>(
+        &mut self,
+        field: &'static str,
+        unset: T,
+    ) -> Result<T, DecodeError> {
         let b = self.next_bytes(field)?;
         if b.is_empty() {
-            Ok(UNSET_INTEGER)
+            Ok(unset)
         } else {
             parse_int(b, field)
         }
     }
 
+    /// The next field as an `i32`, empty meaning [`UNSET_INTEGER`].
+    pub fn read_i32_max(&mut self, field: &'static str) -> Result<i32, DecodeError> {
+        self.read_int_or(field, UNSET_INTEGER)
+    }
+
     /// The next field as an `i64`, empty meaning [`UNSET_LONG`].
     pub fn read_i64_max(&mut self, field: &'static str) -> Result<i64, DecodeError> {
-        let b = self.next_bytes(field)?;
-        if b.is_empty() {
-            Ok(UNSET_LONG)
-        } else {
-            parse_int(b, field)
-        }
+        self.read_int_or(field, UNSET_LONG)
     }
 
     /// The next field as a boolean: any non-zero integer is `true`.
@@ -462,11 +466,11 @@ impl<'a> FieldWriter<'a> {
 
     /// An integer field, empty when `v` is [`UNSET_INTEGER`].
     pub fn put_i32_max(&mut self, v: i32) {
-        if v == UNSET_INTEGER {
-            self.out.push(0);
+        self.put_i64_max(if v == UNSET_INTEGER {
+            UNSET_LONG
         } else {
-            put_display(self.out, v);
-        }
+            v.into()
+        });
     }
 
     /// An integer field, empty when `v` is [`UNSET_LONG`].
