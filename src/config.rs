@@ -9,12 +9,14 @@
 //! | client id | `IB_CLIENT_ID`, `IBKR_CLIENT_ID` | `0` |
 //! | auto-connect | `IBKR_AUTO_CONNECT`, `IB_AUTO_CONNECT` | `false` |
 //!
-//! [`IBConfig::from_env`] first loads `.env` (the first one found in the
-//! current directory or its parents) into the process environment without
-//! overriding variables that are already set, then reads the table above. So a
-//! variable set in the shell beats `.env`, and within each source the `IB_`
-//! spelling of the connection guide beats the `IBKR_` spelling of the
-//! auto-connect document. A value that does not parse is an error naming the
+//! [`IBConfig::from_env`] looks in the process environment first and in
+//! `.env` (the first one found in the current directory or its parents)
+//! second; within each source the `IB_` spelling of the connection guide beats
+//! the `IBKR_` spelling of the auto-connect document. So a variable set in the
+//! shell beats anything in `.env`, whatever its spelling. `from_env` also
+//! loads `.env` into the process environment (without overriding what is
+//! set), so other settings there, such as `RUST_LOG`, take effect. A value
+//! that does not parse is an error naming the
 //! variable and the value; nothing falls back silently.
 
 use std::fmt;
@@ -144,10 +146,9 @@ fn first<'a>(get: &dyn Fn(&str) -> Option<String>, names: &[&'a str]) -> Option<
 }
 
 impl IBConfig {
-    /// Loads `.env` (if there is one) and reads the variables; see the module docs.
+    /// Reads the environment, then `.env`; see the module docs for the precedence.
     pub fn from_env() -> Result<IBConfig, Error> {
-        load_dotenv()?;
-        IBConfig::from_vars(|k| std::env::var(k).ok())
+        IBConfig::from_vars(env_then_dotenv()?)
     }
 
     /// Reads the settings through `get` (for tests and for other sources).
@@ -198,6 +199,49 @@ impl IBConfig {
     /// The trading mode of [`port`](IBConfig::port).
     pub fn trading_mode(&self) -> TradingMode {
         trading_mode(self.port)
+    }
+}
+
+/// A lookup that answers from the process environment as it was before `.env`
+/// was loaded, then from `.env`, so the precedence does not depend on whether
+/// `.env` was loaded before.
+pub fn env_then_dotenv() -> Result<impl Fn(&str) -> Option<String>, Error> {
+    let shell: std::collections::HashMap<String, String> = std::env::vars()
+        .filter(|(k, _)| k.starts_with("IB_") || k.starts_with("IBKR_"))
+        .collect();
+    let mut file = std::collections::HashMap::new();
+    match dotenvy::dotenv_iter() {
+        Ok(iter) => {
+            for item in iter {
+                let (k, v) =
+                    item.map_err(|e| Error::Config(format!(".env could not be read: {e}")))?;
+                file.insert(k, v);
+            }
+        }
+        Err(e) if e.not_found() => {}
+        Err(e) => return Err(Error::Config(format!(".env could not be read: {e}"))),
+    }
+    load_dotenv()?;
+    Ok(layered(shell, file))
+}
+
+/// Answers a name from `shell` when any spelling of its setting (`IB_X` or
+/// `IBKR_X`) is set there, and from `file` otherwise: every shell spelling
+/// beats every file spelling, and `first` orders the spellings within one.
+fn layered(
+    shell: std::collections::HashMap<String, String>,
+    file: std::collections::HashMap<String, String>,
+) -> impl Fn(&str) -> Option<String> {
+    move |k: &str| {
+        let family = k.trim_start_matches("IBKR_").trim_start_matches("IB_");
+        let in_shell = ["IB_", "IBKR_"]
+            .iter()
+            .any(|p| shell.contains_key(&format!("{p}{family}")));
+        if in_shell {
+            shell.get(k).cloned()
+        } else {
+            file.get(k).cloned()
+        }
     }
 }
 
@@ -281,6 +325,30 @@ mod tests {
                 assert!(err.contains(v), "{err}");
             }
         }
+    }
+
+    #[test]
+    fn shell_beats_dotenv_whatever_the_spelling() {
+        let map = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<HashMap<_, _>>()
+        };
+        let get = layered(
+            map(&[("IBKR_PORT", "4002")]),
+            map(&[
+                ("IB_PORT", "7496"),
+                ("IB_HOST", "10.1.1.1"),
+                ("IBKR_HOST", "x"),
+            ]),
+        );
+        let c = IBConfig::from_vars(get).unwrap();
+        assert_eq!(
+            c.port, 4002,
+            "the shell's IBKR_PORT beats the file's IB_PORT"
+        );
+        assert_eq!(c.host, "10.1.1.1", "within the file, IB_ beats IBKR_");
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub mod model;
 pub mod proto;
 pub mod server_versions;
 pub mod sim;
+pub mod status;
 pub mod wire;
 pub mod wrapper;
 

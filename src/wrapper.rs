@@ -1043,6 +1043,32 @@ pub trait EWrapper: Send {
     ) {
         debug!("execution_details_end_proto_buf: execution_details_end_proto={execution_details_end_proto:?}");
     }
+
+    // ---------------------------------------------------------------------
+    // tws-api extensions: not in the official API. They come from the
+    // reconnecting supervisor of `IBClient` (see `IBClient::set_reconnect`).
+    // ---------------------------------------------------------------------
+
+    /// **tws-api extension.** The connection was lost (not by `disconnect`) and
+    /// the supervisor will try again after `delay`; `attempt` counts from 1.
+    fn reconnecting(&mut self, attempt: u32, delay: std::time::Duration) {
+        info!("reconnecting: attempt={attempt} delay={delay:?}");
+    }
+
+    /// **tws-api extension.** A reconnect succeeded and TWS is ready again: it
+    /// comes right after that connection's `next_valid_id`. Subscriptions do
+    /// not survive a lost connection; re-subscribe here. `attempts` is how many
+    /// tries it took.
+    fn reconnected(&mut self, attempts: u32) {
+        info!("reconnected: attempts={attempts}");
+    }
+
+    /// **tws-api extension.** The supervisor stopped trying: the client id is in
+    /// use (326), the server's version is not supported, or the attempts ran
+    /// out. `reason` says which.
+    fn reconnect_gave_up(&mut self, reason: &str) {
+        warn!("reconnect_gave_up: reason={reason:?}");
+    }
 }
 
 #[cfg(test)]

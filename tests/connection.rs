@@ -339,3 +339,63 @@ fn invalid_host_characters_are_579() {
     let err = client.connect("caf\u{e9}", 7497, 0).unwrap_err();
     assert_eq!(err.code(), 579);
 }
+
+#[test]
+fn ibclient_wrapper_can_send_requests_and_be_read_back() {
+    #[derive(Default)]
+    struct App {
+        client: Option<EClient>,
+        times: Vec<i64>,
+    }
+    impl tws_api::EWrapper for App {
+        fn next_valid_id(&mut self, _order_id: i32) {
+            if let Some(c) = &self.client {
+                c.req_current_time().unwrap();
+            }
+        }
+        fn current_time(&mut self, time: i64) {
+            self.times.push(time);
+        }
+    }
+    let gw = gateway();
+    let ib = IBClient::with_wrapper_from(|client| App {
+        client: Some(client),
+        times: Vec::new(),
+    });
+    ib.connect("127.0.0.1", gw.port(), 0).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(WAIT));
+    // The wrapper is busy in the loop: not readable while it runs.
+    assert!(ib.with_wrapper_mut(|a: &mut App| a.times.len()).is_none());
+    // Wait for the answer to the wrapper's own request: accounts, id, three
+    // farm notices, then current time make six frames.
+    let deadline = std::time::Instant::now() + WAIT;
+    while ib.metrics().frames_in < 6 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    ib.disconnect();
+    let times = ib.with_wrapper_mut(|a: &mut App| a.times.clone()).unwrap();
+    assert_eq!(times.len(), 1, "the callback's request was answered");
+    assert!(
+        ib.with_wrapper_mut(|_: &mut common::Recorder| ()).is_none(),
+        "wrong type"
+    );
+}
+
+#[test]
+fn dropping_an_ibclient_disconnects_it() {
+    let gw = gateway();
+    {
+        let ib = IBClient::new();
+        ib.connect("127.0.0.1", gw.port(), 9).unwrap();
+        ib.start();
+        assert!(ib.wait_for_connection(WAIT));
+        assert_eq!(gw.client_ids(), vec![9]);
+    }
+    // The gateway sees the close; client id 9 is free again.
+    let again = IBClient::new();
+    again.connect("127.0.0.1", gw.port(), 9).unwrap();
+    again.start();
+    assert!(again.wait_for_connection(WAIT));
+    assert!(!again.client_id_in_use());
+}

@@ -18,6 +18,11 @@ HOOKS = {
     "managed_accounts": "self.on_managed_accounts(accounts_list);",
     "connection_closed": "self.on_connection_closed();",
     "error": "self.on_error(req_id, error_code, error_string);",
+    "current_time": "self.on_current_time();",
+}
+# What it does after forwarding.
+AFTER = {
+    "next_valid_id": "self.after_next_valid_id();",
 }
 
 
@@ -74,6 +79,8 @@ for name, args in methods:
     if name in HOOKS:
         lines.append(f"        {HOOKS[name]}")
     lines.append(f"        self.user.{name}({call});")
+    if name in AFTER:
+        lines.append(f"        {AFTER[name]}")
     lines.append("    }")
 lines.append("}")
 OUT.write_text("\n".join(lines) + "\n")

@@ -11,7 +11,9 @@ use crossbeam_channel::{Receiver, Sender};
 use parking_lot::Mutex;
 
 use super::dispatch::dispatch_batch;
+use super::flow::Flow;
 use super::metrics::Metrics;
+use super::pacer::{Pacer, RateLimit};
 use super::reader::{reader_loop, Batch};
 use crate::errors::{
     Error, ALREADY_CONNECTED, CONNECT_FAIL, INVALID_SYMBOL, NOT_CONNECTED, NO_VALID_ID,
@@ -82,7 +84,10 @@ pub(crate) struct Inner {
     server_version: AtomicI32,
     client_id: AtomicI32,
     generation: AtomicU64,
-    /// The generation the user asked to disconnect (so its reader stays quiet).
+    /// The generation being closed on purpose, by `disconnect()` or by the
+    /// heartbeat (so its reader stays quiet and stops waiting for room).
+    closing: AtomicU64,
+    /// The generation `disconnect()` closed (a supervisor must not repair it).
     user_closed: AtomicU64,
     running: AtomicBool,
     /// Connection attempts whose `Closed` marker `run()` has not dispatched yet.
@@ -93,6 +98,9 @@ pub(crate) struct Inner {
     rx: Receiver<Incoming>,
     options: Mutex<Options>,
     pub(crate) metrics: Metrics,
+    pub(crate) flow: Flow,
+    spin: Spin,
+    pacer: Pacer,
 }
 
 #[derive(Debug, Clone)]
@@ -101,6 +109,10 @@ struct Options {
     optional_capabilities: String,
     connect_timeout: Duration,
 }
+
+/// How long `run()` polls an empty queue before it sleeps (see `EClient::set_spin`).
+#[derive(Debug, Default)]
+struct Spin(AtomicU64);
 
 impl Inner {
     /// Called by the reader when its socket ends: forget the connection if it
@@ -115,8 +127,9 @@ impl Inner {
         }
     }
 
-    pub(crate) fn closing_by_user(&self, generation: u64) -> bool {
-        self.user_closed.load(Ordering::SeqCst) == generation
+    /// `true` once this generation is being closed on purpose.
+    pub(crate) fn closing(&self, generation: u64) -> bool {
+        self.closing.load(Ordering::SeqCst) == generation
     }
 
     fn queue(&self, item: Incoming) {
@@ -182,6 +195,7 @@ impl EClient {
                 server_version: AtomicI32::new(0),
                 client_id: AtomicI32::new(-1),
                 generation: AtomicU64::new(0),
+                closing: AtomicU64::new(0),
                 user_closed: AtomicU64::new(0),
                 running: AtomicBool::new(false),
                 undelivered_closes: AtomicUsize::new(0),
@@ -193,6 +207,9 @@ impl EClient {
                     connect_timeout: DEFAULT_CONNECT_TIMEOUT,
                 }),
                 metrics: Metrics::default(),
+                flow: Flow::default(),
+                spin: Spin::default(),
+                pacer: Pacer::default(),
             }),
         }
     }
@@ -260,7 +277,7 @@ impl EClient {
             match handshake(host, port, &options) {
                 Ok(v) => v,
                 Err(e) => {
-                    log::warn!("connect to {host}:{port} failed: {e}");
+                    log::info!("connect to {host}:{port} failed: {e}");
                     let text = match &e {
                         Error::ConnectFailed { .. } => CONNECT_FAIL.msg.to_owned(),
                         other => other.wrapper_text(),
@@ -273,8 +290,10 @@ impl EClient {
         let reader_stream = match stream.try_clone() {
             Ok(s) => s,
             Err(e) => {
+                let e = Error::Io(e);
+                inner.queue(Incoming::error(NO_VALID_ID, e.code(), e.wrapper_text()));
                 inner.queue(Incoming::Closed);
-                return Err(Error::Io(e));
+                return Err(e);
             }
         };
         inner.server_version.store(server_version, Ordering::SeqCst);
@@ -301,8 +320,10 @@ impl EClient {
                 Ok(h) => h,
                 Err(e) => {
                     inner.connected.store(false, Ordering::SeqCst);
+                    let e = Error::Io(e);
+                    inner.queue(Incoming::error(NO_VALID_ID, e.code(), e.wrapper_text()));
                     inner.queue(Incoming::Closed);
-                    return Err(Error::Io(e));
+                    return Err(e);
                 }
             }
         };
@@ -333,22 +354,47 @@ impl EClient {
     /// this returns; `run` then delivers `connection_closed` (once) and returns
     /// when everything received before the close has been dispatched.
     pub fn disconnect(&self) {
+        self.close(true);
+    }
+
+    /// Closes the connection as `disconnect` does. `by_user` marks it as the
+    /// user's wish, which a supervisor must not repair; the heartbeat closes a
+    /// dead connection with `by_user` false.
+    pub(crate) fn close(&self, by_user: bool) {
         let taken = {
             let mut conn = self.inner.conn.lock();
             let Some(c) = conn.take() else {
                 return;
             };
-            self.inner.user_closed.store(c.generation, Ordering::SeqCst);
+            self.inner.closing.store(c.generation, Ordering::SeqCst);
+            if by_user {
+                self.inner.user_closed.store(c.generation, Ordering::SeqCst);
+            }
             self.inner.connected.store(false, Ordering::SeqCst);
             let _ = c.stream.shutdown(Shutdown::Both);
             c
         };
-        log::info!("disconnecting");
+        log::info!(
+            "disconnecting{}",
+            if by_user { "" } else { " (dead connection)" }
+        );
         if let Some(reader) = taken.reader {
             if reader.thread().id() != thread::current().id() {
                 let _ = reader.join();
             }
         }
+    }
+
+    /// `true` when the last connection was ended by [`disconnect`](EClient::disconnect)
+    /// rather than by the peer, the network or a fault.
+    pub fn closed_by_user(&self) -> bool {
+        let g = self.inner.generation.load(Ordering::SeqCst);
+        g != 0 && self.inner.user_closed.load(Ordering::SeqCst) == g
+    }
+
+    /// Queues an error for `run()` to deliver, as the client's own errors are.
+    pub(crate) fn report_error(&self, req_id: i32, code: i32, msg: String) {
+        self.inner.queue(Incoming::error(req_id, code, msg));
     }
 
     /// `true` while connected (from a successful handshake until the
@@ -378,7 +424,43 @@ impl EClient {
 
     /// Counters for this client: bytes and frames in and out, queue depth, …
     pub fn metrics(&self) -> super::metrics::MetricsSnapshot {
-        self.inner.metrics.snapshot(self.inner.rx.len())
+        let (queued, peak, limit) = self.inner.flow.levels();
+        let mut m = self.inner.metrics.snapshot(self.inner.rx.len());
+        m.bytes_queued = queued;
+        m.peak_bytes_queued = peak;
+        m.queue_limit = limit;
+        m
+    }
+
+    /// Paces requests on the client side: with `Some(limit)`, a request that
+    /// would exceed the rate waits in the sending thread until it may go
+    /// ([`RateLimit::TWS`] keeps under TWS's 50 messages per second). `None`
+    /// (the default) sends at once. The alternative is the `+PACEAPI` connect
+    /// option, with which TWS itself queues the excess.
+    pub fn set_rate_limit(&self, limit: Option<RateLimit>) {
+        self.inner.pacer.set(limit);
+    }
+
+    /// Lets `run()` poll the queue for up to `spin` before it sleeps when the
+    /// queue is empty (default: zero, it sleeps at once).
+    ///
+    /// Waking a sleeping thread costs tens of microseconds on a virtual
+    /// machine; polling keeps that off the latency of the next message at the
+    /// price of a busy core while the stream is quiet. See docs/performance.md.
+    pub fn set_spin(&self, spin: Duration) {
+        self.inner.spin.0.store(
+            spin.as_nanos().min(u64::MAX as u128) as u64,
+            Ordering::Relaxed,
+        );
+    }
+
+    /// The most frame bytes that may wait between the EReader and `run()`
+    /// (default [`DEFAULT_QUEUE_LIMIT`](super::DEFAULT_QUEUE_LIMIT), 16 MiB).
+    /// Past it the reader stops reading the socket until `run()` catches up,
+    /// so TCP flow control slows the sender instead of memory growing. The
+    /// official client's queue is unbounded.
+    pub fn set_queue_limit(&self, bytes: usize) {
+        self.inner.flow.set_limit(bytes);
     }
 
     /// The message loop: takes what the reader queued, decodes it and calls
@@ -409,15 +491,16 @@ impl EClient {
                     if inner.undelivered_closes.load(Ordering::SeqCst) == 0 {
                         return;
                     }
-                    match inner.rx.recv() {
-                        Ok(item) => item,
-                        Err(_) => return,
+                    match self.wait_for_item() {
+                        Some(item) => item,
+                        None => return,
                     }
                 }
             };
             match item {
                 Incoming::Frames(batch) => {
                     let n = dispatch_batch(&batch, wrapper);
+                    inner.flow.released(batch.bytes.len());
                     inner.metrics.dispatched(n);
                 }
                 Incoming::Error {
@@ -435,6 +518,27 @@ impl EClient {
         }
     }
 
+    /// Blocks for the next item, polling first when a spin time is set.
+    fn wait_for_item(&self) -> Option<Incoming> {
+        let rx = &self.inner.rx;
+        let spin = self.inner.spin.0.load(Ordering::Relaxed);
+        if spin > 0 {
+            let deadline = Instant::now() + Duration::from_nanos(spin);
+            loop {
+                for _ in 0..64 {
+                    if let Ok(item) = rx.try_recv() {
+                        return Some(item);
+                    }
+                    std::hint::spin_loop();
+                }
+                if Instant::now() >= deadline {
+                    break;
+                }
+            }
+        }
+        rx.recv().ok()
+    }
+
     /// Encodes `msg` and writes it as one frame. `req_id` is the id errors are reported under.
     pub(crate) fn send<M: Message>(&self, req_id: i32, msg: &M) -> Result<(), Error> {
         let inner = &self.inner;
@@ -448,6 +552,7 @@ impl EClient {
             inner.queue(Incoming::error(req_id, e.code(), e.wrapper_text()));
             return Err(e);
         }
+        inner.pacer.acquire();
         let mut conn = inner.conn.lock();
         let Some(c) = conn.as_mut() else {
             drop(conn);

@@ -1,18 +1,19 @@
 //! `IBClient`: the connection guide's ready-made client for blocking scripts.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use parking_lot::Mutex;
 
-use super::{EClient, Event};
+use super::supervisor::Jitter;
+use super::{EClient, Event, Heartbeat, ReconnectPolicy};
 use crate::config::IBConfig;
-use crate::errors::{Error, CLIENT_ID_IN_USE};
+use crate::errors::{Error, CLIENT_ID_IN_USE, NO_VALID_ID, SOCKET_EXCEPTION};
 use crate::EWrapper;
 
-/// What `IBClient` tracks from the callbacks.
+/// What `IBClient` tracks from the callbacks, and its supervisor's settings.
 #[derive(Debug, Default)]
 pub(crate) struct IBState {
     pub(crate) next_valid_order_id: Mutex<Option<i32>>,
@@ -21,10 +22,27 @@ pub(crate) struct IBState {
     pub(crate) is_running: AtomicBool,
     pub(crate) last_error: Mutex<Option<(i32, i32, String)>>,
     pub(crate) client_id_in_use: AtomicBool,
+    /// Where `connect` went: the supervisor reconnects there.
+    target: Mutex<Option<(String, u16, i32)>>,
+    /// Set by `disconnect`: the supervisor and the heartbeat stop.
+    stop: AtomicBool,
+    /// Wakes the supervisor's and the heartbeat's waits at `disconnect`.
+    stop_event: Event,
+    reconnect: Mutex<Option<ReconnectPolicy>>,
+    heartbeat: Mutex<Option<Heartbeat>>,
+    /// Attempts of the reconnect whose `next_valid_id` is awaited.
+    reconnect_pending: Mutex<Option<u32>>,
+    /// Set by `current_time`: the heartbeat's answer.
+    pub(crate) time_answer: Event,
+    reconnects: AtomicU64,
 }
 
+/// An `EWrapper` that can also be downcast to its concrete type.
+pub(crate) trait AnyWrapper: EWrapper + std::any::Any {}
+impl<T: EWrapper + std::any::Any> AnyWrapper for T {}
+
 /// The user's wrapper behind the tracking one: taken by the loop while it runs.
-type UserWrapper = Box<dyn EWrapper>;
+type UserWrapper = Box<dyn AnyWrapper>;
 
 /// A wrapper that records the connection state, then forwards every callback
 /// to the user's wrapper.
@@ -62,6 +80,7 @@ pub struct IBClient {
     state: Arc<IBState>,
     wrapper: Arc<Mutex<Option<UserWrapper>>>,
     thread: Mutex<Option<JoinHandle<()>>>,
+    heartbeat_thread: Mutex<Option<JoinHandle<()>>>,
 }
 
 impl std::fmt::Debug for IBClient {
@@ -83,6 +102,13 @@ impl Default for IBClient {
     }
 }
 
+/// Dropping an `IBClient` disconnects it and joins its message loop.
+impl Drop for IBClient {
+    fn drop(&mut self) {
+        self.disconnect();
+    }
+}
+
 impl std::ops::Deref for IBClient {
     type Target = EClient;
     fn deref(&self) -> &EClient {
@@ -98,11 +124,35 @@ impl IBClient {
 
     /// A client that forwards every callback to `wrapper`.
     pub fn with_wrapper(wrapper: impl EWrapper + 'static) -> IBClient {
+        IBClient::with_wrapper_from(|_| wrapper)
+    }
+
+    /// A client whose wrapper is built from the client's own [`EClient`], so
+    /// that callbacks can send requests (the `EClient` is a cheap handle; keep
+    /// a clone in the wrapper).
+    ///
+    /// ```no_run
+    /// use tws_api::{EClient, EWrapper, IBClient};
+    ///
+    /// struct App {
+    ///     client: EClient,
+    /// }
+    /// impl EWrapper for App {
+    ///     fn next_valid_id(&mut self, _order_id: i32) {
+    ///         let _ = self.client.req_current_time();
+    ///     }
+    /// }
+    /// let ib = IBClient::with_wrapper_from(|client| App { client });
+    /// ```
+    pub fn with_wrapper_from<W: EWrapper + 'static>(make: impl FnOnce(EClient) -> W) -> IBClient {
+        let client = EClient::new();
+        let wrapper = make(client.clone());
         IBClient {
-            client: EClient::new(),
+            client,
             state: Arc::new(IBState::default()),
             wrapper: Arc::new(Mutex::new(Some(Box::new(wrapper)))),
             thread: Mutex::new(None),
+            heartbeat_thread: Mutex::new(None),
         }
     }
 
@@ -115,7 +165,34 @@ impl IBClient {
     /// [`run`](IBClient::run) next so that callbacks are delivered.
     pub fn connect(&self, host: &str, port: u16, client_id: i32) -> Result<(), Error> {
         self.state.client_id_in_use.store(false, Ordering::SeqCst);
+        self.state.stop.store(false, Ordering::SeqCst);
+        self.state.stop_event.clear();
+        *self.state.target.lock() = Some((host.to_owned(), port, client_id));
         self.client.connect(host, port, client_id)
+    }
+
+    /// Keeps the connection up: when it ends other than by
+    /// [`disconnect`](IBClient::disconnect), the message loop connects again
+    /// to the same place after a backoff, and the wrapper hears
+    /// `reconnecting`, `reconnected` (after the new `next_valid_id`: re-subscribe
+    /// there) or `reconnect_gave_up`. `None` (the default) turns it off. Takes
+    /// effect for the next [`start`](IBClient::start) or [`run`](IBClient::run).
+    pub fn set_reconnect(&self, policy: Option<ReconnectPolicy>) {
+        *self.state.reconnect.lock() = policy;
+    }
+
+    /// Sends `reqCurrentTime` every `interval` and treats a connection whose
+    /// answer takes longer than `timeout` as dead: `error(-1, 509, …)`, then
+    /// closed (and reconnected, with a reconnect policy). The answers also
+    /// reach the wrapper's `current_time`. `None` (the default) turns it off.
+    /// Takes effect for the next [`start`](IBClient::start).
+    pub fn set_heartbeat(&self, heartbeat: Option<Heartbeat>) {
+        *self.state.heartbeat.lock() = heartbeat;
+    }
+
+    /// Successful reconnects made by the supervisor so far.
+    pub fn reconnects(&self) -> u64 {
+        self.state.reconnects.load(Ordering::SeqCst)
     }
 
     /// Connects to the host, port and client id of `config`.
@@ -123,7 +200,8 @@ impl IBClient {
         self.connect(&config.host, config.port, config.client_id)
     }
 
-    /// Runs the message loop on the calling thread until the connection ends.
+    /// Runs the message loop on the calling thread until the connection ends
+    /// (with a reconnect policy: until `disconnect` or the supervisor gives up).
     pub fn run(&self) {
         run_loop(&self.client, &self.state, &self.wrapper);
     }
@@ -153,6 +231,27 @@ impl IBClient {
                 log::error!("cannot start the message loop thread: {e}");
             }
         }
+        drop(slot);
+        self.start_heartbeat();
+    }
+
+    fn start_heartbeat(&self) {
+        let Some(hb) = *self.state.heartbeat.lock() else {
+            return;
+        };
+        let mut slot = self.heartbeat_thread.lock();
+        if slot.as_ref().is_some_and(|h| !h.is_finished()) {
+            return;
+        }
+        let client = self.client.clone();
+        let state = Arc::clone(&self.state);
+        match thread::Builder::new()
+            .name("tws-api-heartbeat".into())
+            .spawn(move || heartbeat_loop(&client, &state, hb))
+        {
+            Ok(h) => *slot = Some(h),
+            Err(e) => log::error!("cannot start the heartbeat thread: {e}"),
+        }
     }
 
     /// Waits until `next_valid_id` has arrived (the connection is ready for
@@ -175,11 +274,17 @@ impl IBClient {
         }
     }
 
-    /// Disconnects and waits for the background loop (if any) to finish.
+    /// Disconnects, stops the supervisor and the heartbeat, and waits for the
+    /// background threads (if any) to finish.
     pub fn disconnect(&self) {
+        self.state.stop.store(true, Ordering::SeqCst);
+        self.state.stop_event.set();
         self.client.disconnect();
-        let handle = self.thread.lock().take();
-        if let Some(h) = handle {
+        let handles = [
+            self.thread.lock().take(),
+            self.heartbeat_thread.lock().take(),
+        ];
+        for h in handles.into_iter().flatten() {
             if h.thread().id() != thread::current().id() {
                 let _ = h.join();
             }
@@ -225,11 +330,31 @@ impl IBClient {
         self.state.client_id_in_use.load(Ordering::SeqCst)
     }
 
-    /// Runs `f` on the user wrapper when the loop is not running (e.g. after
-    /// `disconnect`, to read what it collected). `None` while the loop runs.
-    pub fn with_wrapper_mut<R>(&self, f: impl FnOnce(&mut dyn EWrapper) -> R) -> Option<R> {
+    /// Runs `f` on the user wrapper, of type `W`, when the message loop is not
+    /// running (e.g. after `disconnect`, to read what it collected). `None`
+    /// while the loop runs or when the wrapper is not a `W`.
+    ///
+    /// ```no_run
+    /// use tws_api::{EWrapper, IBClient};
+    ///
+    /// #[derive(Default)]
+    /// struct Times(Vec<i64>);
+    /// impl EWrapper for Times {
+    ///     fn current_time(&mut self, time: i64) {
+    ///         self.0.push(time);
+    ///     }
+    /// }
+    /// let ib = IBClient::with_wrapper(Times::default());
+    /// // … connect, start, req_current_time, disconnect …
+    /// let seen = ib.with_wrapper_mut(|t: &mut Times| t.0.len());
+    /// ```
+    pub fn with_wrapper_mut<W: EWrapper + 'static, R>(
+        &self,
+        f: impl FnOnce(&mut W) -> R,
+    ) -> Option<R> {
         let mut w = self.wrapper.lock();
-        w.as_mut().map(|w| f(w.as_mut()))
+        let any: &mut dyn std::any::Any = w.as_mut()?.as_mut();
+        any.downcast_mut::<W>().map(f)
     }
 }
 
@@ -239,15 +364,141 @@ fn run_loop(client: &EClient, state: &IBState, wrapper: &Mutex<Option<UserWrappe
         return;
     };
     state.is_running.store(true, Ordering::SeqCst);
-    {
-        let mut tracked = Tracked {
-            state,
-            user: user.as_mut(),
-        };
-        client.run(&mut tracked);
+    let user_ref: &mut dyn AnyWrapper = user.as_mut();
+    let policy = *state.reconnect.lock();
+    match policy {
+        None => dispatch(client, state, user_ref),
+        Some(p) => supervise(client, state, user_ref, &p),
     }
     state.is_running.store(false, Ordering::SeqCst);
     *wrapper.lock() = Some(user);
+}
+
+/// Dispatches until the current connection's `connection_closed` is delivered.
+fn dispatch(client: &EClient, state: &IBState, user: &mut dyn AnyWrapper) {
+    let mut tracked = Tracked { state, user };
+    client.run(&mut tracked);
+}
+
+/// What one round of reconnect attempts ended with.
+enum Retry {
+    Connected(u32),
+    Stopped,
+    GaveUp(String),
+}
+
+/// The supervisor: dispatch, and connect again whenever the connection ends
+/// other than by `disconnect`.
+fn supervise(client: &EClient, state: &IBState, user: &mut dyn AnyWrapper, p: &ReconnectPolicy) {
+    let mut jitter = Jitter::new();
+    let mut in_use = 0u32;
+    loop {
+        dispatch(client, state, user);
+        if state.stop.load(Ordering::SeqCst) || client.closed_by_user() {
+            return;
+        }
+        if state.client_id_in_use.swap(false, Ordering::SeqCst) {
+            in_use += 1;
+            let first_connect = state.reconnects.load(Ordering::SeqCst) == 0
+                && state.reconnect_pending.lock().is_none();
+            if first_connect || in_use > p.client_id_in_use_retries {
+                state.client_id_in_use.store(true, Ordering::SeqCst);
+                user.reconnect_gave_up(&format!(
+                    "client id {} is already in use (326); connect with a unique client id",
+                    client.client_id()
+                ));
+                return;
+            }
+        } else {
+            in_use = 0;
+        }
+        match retry(client, state, user, p, &mut jitter) {
+            Retry::Connected(attempts) => {
+                *state.reconnect_pending.lock() = Some(attempts);
+            }
+            Retry::Stopped => return,
+            Retry::GaveUp(reason) => {
+                user.reconnect_gave_up(&reason);
+                return;
+            }
+        }
+    }
+}
+
+fn retry(
+    client: &EClient,
+    state: &IBState,
+    user: &mut dyn AnyWrapper,
+    p: &ReconnectPolicy,
+    jitter: &mut Jitter,
+) -> Retry {
+    let Some((host, port, client_id)) = state.target.lock().clone() else {
+        return Retry::GaveUp("no connect() to repeat".into());
+    };
+    let mut attempt = 0u32;
+    loop {
+        attempt += 1;
+        if p.max_attempts.is_some_and(|max| attempt > max) {
+            return Retry::GaveUp(format!(
+                "no connection to {host}:{port} after {} attempts",
+                attempt - 1
+            ));
+        }
+        let delay = p.delay(attempt, jitter.next_unit());
+        user.reconnecting(attempt, delay);
+        if state.stop_event.wait(delay) || state.stop.load(Ordering::SeqCst) {
+            return Retry::Stopped;
+        }
+        match client.connect(&host, port, client_id) {
+            Ok(()) => return Retry::Connected(attempt),
+            Err(Error::AlreadyConnected) => return Retry::Connected(attempt),
+            Err(e @ Error::UnsupportedServerVersion { .. }) => {
+                dispatch(client, state, user); // delivers the error and the close
+                return Retry::GaveUp(e.to_string());
+            }
+            Err(e) => {
+                log::info!("reconnect attempt {attempt} to {host}:{port} failed: {e}");
+                dispatch(client, state, user); // delivers 502 and connection_closed
+                if state.stop.load(Ordering::SeqCst) {
+                    return Retry::Stopped;
+                }
+            }
+        }
+    }
+}
+
+/// Sends a heartbeat every interval; closes a connection that does not answer.
+fn heartbeat_loop(client: &EClient, state: &IBState, hb: Heartbeat) {
+    loop {
+        if state.stop_event.wait(hb.interval) || state.stop.load(Ordering::SeqCst) {
+            return;
+        }
+        if !client.is_connected() {
+            continue;
+        }
+        state.time_answer.clear();
+        if client.req_current_time().is_err() {
+            continue;
+        }
+        if state.time_answer.wait(hb.timeout) || state.stop.load(Ordering::SeqCst) {
+            continue;
+        }
+        if client.is_connected() {
+            log::warn!(
+                "no heartbeat answer within {:?}: closing the connection",
+                hb.timeout
+            );
+            client.report_error(
+                NO_VALID_ID,
+                SOCKET_EXCEPTION.code,
+                format!(
+                    "{}no answer to the heartbeat (reqCurrentTime) within {:?}",
+                    SOCKET_EXCEPTION.msg, hb.timeout
+                ),
+            );
+            client.close(false);
+        }
+    }
 }
 
 impl Tracked<'_> {
@@ -267,6 +518,18 @@ impl Tracked<'_> {
 
     pub(crate) fn on_connection_closed(&mut self) {
         self.state.connected_event.clear();
+    }
+
+    pub(crate) fn on_current_time(&mut self) {
+        self.state.time_answer.set();
+    }
+
+    pub(crate) fn after_next_valid_id(&mut self) {
+        let pending = self.state.reconnect_pending.lock().take();
+        if let Some(attempts) = pending {
+            self.state.reconnects.fetch_add(1, Ordering::SeqCst);
+            self.user.reconnected(attempts);
+        }
     }
 
     pub(crate) fn on_error(&mut self, req_id: i32, code: i32, text: &str) {

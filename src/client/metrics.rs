@@ -58,6 +58,9 @@ impl Metrics {
             frames_out: self.frames_out.load(Ordering::Relaxed),
             frames_queued: frames_in.saturating_sub(dispatched),
             batches_queued: queued_batches,
+            bytes_queued: 0,
+            peak_bytes_queued: 0,
+            queue_limit: 0,
             connections: self.connections.load(Ordering::Relaxed),
             connected_since_ms: self.connected_since_ms.load(Ordering::Relaxed),
             last_message_ms: self.last_message_ms.load(Ordering::Relaxed),
@@ -80,6 +83,12 @@ pub struct MetricsSnapshot {
     pub frames_queued: u64,
     /// Items waiting in the reader → `run()` channel.
     pub batches_queued: usize,
+    /// Frame bytes read but not yet dispatched.
+    pub bytes_queued: usize,
+    /// The most frame bytes ever waiting at once.
+    pub peak_bytes_queued: usize,
+    /// The back-pressure limit (see `EClient::set_queue_limit`).
+    pub queue_limit: usize,
     /// Successful handshakes so far.
     pub connections: u64,
     /// When the last connection was made, in ms since the epoch (0: never).

@@ -1,16 +1,24 @@
 //! The user's side: [`EClient`], the EReader thread, `run()`, [`Event`] and the
 //! ready-made [`IBClient`].
 
+mod autoconnect;
 mod dispatch;
 mod eclient;
 mod event;
+mod flow;
 mod ibclient;
 pub mod metrics;
+mod pacer;
 mod reader;
+mod supervisor;
 mod tracked;
 
+pub use autoconnect::AutoConnect;
 pub use dispatch::dispatch_frame;
 pub use eclient::{EClient, DEFAULT_CONNECT_TIMEOUT};
 pub use event::Event;
+pub use flow::DEFAULT_QUEUE_LIMIT;
 pub use ibclient::IBClient;
 pub use metrics::MetricsSnapshot;
+pub use pacer::RateLimit;
+pub use supervisor::{Heartbeat, ReconnectPolicy};

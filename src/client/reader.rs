@@ -46,6 +46,7 @@ pub(crate) fn reader_loop(
             buf.reserve(READ_BUF);
         }
         if !std::mem::take(&mut first) {
+            inner.flow.wait_for_room(|| inner.closing(generation));
             match read_into(&mut stream, &mut buf) {
                 Ok(0) => break Outcome::Eof,
                 Ok(n) => inner.metrics.bytes_in(n),
@@ -76,6 +77,7 @@ pub(crate) fn reader_loop(
             next.extend_from_slice(&rest);
             let bytes = std::mem::replace(&mut buf, next);
             inner.metrics.frames_in(frames);
+            inner.flow.queued(bytes.len());
             if tx
                 .send(Incoming::Frames(Batch {
                     bytes,
@@ -105,9 +107,9 @@ pub(crate) fn reader_loop(
             }
         }
     };
-    let by_user = inner.closing_by_user(generation);
+    let on_purpose = inner.closing(generation);
     if let Outcome::Error(e) = &outcome {
-        if !by_user {
+        if !on_purpose {
             let _ = tx.send(Incoming::error(
                 NO_VALID_ID,
                 SOCKET_EXCEPTION.code,

@@ -155,6 +155,7 @@ impl EWrapper for Tracked<'_> {
     fn next_valid_id(&mut self, order_id: i32) {
         self.on_next_valid_id(order_id);
         self.user.next_valid_id(order_id);
+        self.after_next_valid_id();
     }
     fn contract_details(&mut self, req_id: i32, contract_details: &ContractDetails) {
         self.user.contract_details(req_id, contract_details);
@@ -270,6 +271,7 @@ impl EWrapper for Tracked<'_> {
             .realtime_bar(req_id, time, open, high, low, close, volume, wap, count);
     }
     fn current_time(&mut self, time: i64) {
+        self.on_current_time();
         self.user.current_time(time);
     }
     fn fundamental_data(&mut self, req_id: i32, data: &str) {
@@ -622,5 +624,14 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .execution_details_end_proto_buf(execution_details_end_proto);
+    }
+    fn reconnecting(&mut self, attempt: u32, delay: std::time::Duration) {
+        self.user.reconnecting(attempt, delay);
+    }
+    fn reconnected(&mut self, attempts: u32) {
+        self.user.reconnected(attempts);
+    }
+    fn reconnect_gave_up(&mut self, reason: &str) {
+        self.user.reconnect_gave_up(reason);
     }
 }

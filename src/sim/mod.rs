@@ -19,6 +19,7 @@
 //! gw.shutdown();
 //! ```
 
+pub mod burst;
 mod session;
 mod time;
 

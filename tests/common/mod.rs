@@ -144,3 +144,4 @@ pub fn closed_port() -> u16 {
 pub fn init_logs() {
     let _ = env_logger::builder().is_test(true).try_init();
 }
+pub mod supervised;

@@ -1,0 +1,110 @@
+//! Micro-benchmarks of the tick path: frame splitting, field parsing, tickPrice
+//! decoding, and decode + dispatch into an `EWrapper`.
+//!
+//! ```text
+//! cargo bench --bench micro
+//! ```
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use tws_api::client::dispatch_frame;
+use tws_api::messages::market_data::TickPrice;
+use tws_api::messages::{encode_frame, Message};
+use tws_api::wire::frame::Frames;
+use tws_api::wire::{FieldReader, MessageHeader};
+use tws_api::{tick_type, Decimal, EWrapper, TickAttrib, TickType};
+
+const N: usize = 4096;
+
+fn ticks(sv: i32) -> Vec<u8> {
+    let mut out = Vec::new();
+    for i in 0..N {
+        let t = TickPrice {
+            req_id: 1,
+            tick_type: [tick_type::BID, tick_type::ASK, tick_type::LAST][i % 3],
+            price: 187.0 + (i % 100) as f64 * 0.01,
+            size: Decimal::from(100 + (i % 9) * 100),
+            attr_mask: 0,
+        };
+        encode_frame(&t, sv, &mut out).expect("encodes");
+    }
+    out
+}
+
+#[derive(Default)]
+struct Sink {
+    sum: f64,
+    n: u64,
+}
+
+impl EWrapper for Sink {
+    #[inline]
+    fn tick_price(&mut self, _r: i32, _t: TickType, price: f64, _a: TickAttrib) {
+        self.sum += price;
+    }
+    #[inline]
+    fn tick_size(&mut self, _r: i32, _t: TickType, _size: Decimal) {
+        self.n += 1;
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    for sv in [176, 203] {
+        let stream = ticks(sv);
+        let payloads: Vec<&[u8]> = Frames::new(&stream).collect();
+
+        let mut g = c.benchmark_group(format!("sv{sv}"));
+        g.throughput(Throughput::Elements(N as u64));
+
+        g.bench_function("frame_split", |b| {
+            b.iter(|| {
+                Frames::new(black_box(&stream))
+                    .map(|p| p.len())
+                    .sum::<usize>()
+            })
+        });
+
+        g.bench_function("field_parse", |b| {
+            b.iter(|| {
+                let mut acc = 0.0;
+                for p in &payloads {
+                    let h = MessageHeader::parse(sv, p).expect("header");
+                    let mut r = FieldReader::new(&p[h.body_start..]);
+                    let _ = r.read_int::<i32>();
+                    acc += r.read_int::<i32>().unwrap_or(0) as f64;
+                    acc += r.read_int::<i32>().unwrap_or(0) as f64;
+                    acc += r.read_f64("price").unwrap_or(0.0);
+                }
+                acc
+            })
+        });
+
+        g.bench_function("tick_decode", |b| {
+            b.iter(|| {
+                let mut acc = 0.0;
+                for p in &payloads {
+                    let h = MessageHeader::parse(sv, p).expect("header");
+                    let t = TickPrice::decode(sv, &mut FieldReader::new(&p[h.body_start..]))
+                        .expect("decodes");
+                    acc += t.price;
+                }
+                acc
+            })
+        });
+
+        g.bench_function("dispatch", |b| {
+            let mut sink = Sink::default();
+            b.iter(|| {
+                for p in &payloads {
+                    dispatch_frame(sv, black_box(p), &mut sink);
+                }
+                sink.n
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

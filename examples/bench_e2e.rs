@@ -1,0 +1,342 @@
+//! End-to-end benchmark: gateway → socket → EReader → channel → run() → EWrapper.
+//!
+//! ```text
+//! cargo run --release --example bench_e2e                   # everything below
+//! cargo run --release --example bench_e2e -- --mode throughput --ticks 5000000
+//! cargo run --release --example bench_e2e -- --mode latency --rate 100000
+//! cargo run --release --example bench_e2e -- --mode clients --clients 32
+//! cargo run --release --example bench_e2e -- --mode memory
+//! cargo run --release --example bench_e2e -- --connect 127.0.0.1:PORT --ticks N
+//! ```
+//!
+//! The gateway is this same program started again with `--serve` (a burst
+//! gateway, `tws_api::sim::burst`), in its own process, so that the client's
+//! resident memory is measured alone. It streams pre-encoded tickPrice frames
+//! as fast as the socket takes them; the client counts `tick_price` callbacks
+//! (each also produces the derived `tick_size`). See docs/performance.md.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use tws_api::sim::burst::{now_nanos, BurstConfig, BurstGateway};
+use tws_api::{Contract, Decimal, EClient, EWrapper, TickAttrib, TickType};
+
+struct Opts {
+    mode: String,
+    ticks: u64,
+    rate: u64,
+    clients: usize,
+    runs: usize,
+    server_version: i32,
+    connect: Option<String>,
+    spin_us: u64,
+}
+
+fn parse() -> Opts {
+    let mut o = Opts {
+        mode: "all".into(),
+        ticks: 5_000_000,
+        rate: 100_000,
+        clients: 32,
+        runs: 5,
+        server_version: 203,
+        connect: None,
+        spin_us: 0,
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < args.len() {
+        let v = args.get(i + 1).cloned().unwrap_or_default();
+        let num = |s: &str| {
+            s.parse::<u64>()
+                .unwrap_or_else(|_| panic!("{} needs a number, got {s:?}", args[i]))
+        };
+        match args[i].as_str() {
+            "--mode" => o.mode = v,
+            "--ticks" => o.ticks = num(&v),
+            "--rate" => o.rate = num(&v),
+            "--clients" => o.clients = num(&v) as usize,
+            "--runs" => o.runs = num(&v) as usize,
+            "--server-version" => o.server_version = num(&v) as i32,
+            "--connect" => o.connect = Some(v),
+            "--spin-us" => o.spin_us = num(&v),
+            "--serve" => {
+                o.mode = "serve".into();
+                i += 1;
+                continue;
+            }
+            "--bench" => {
+                i += 1;
+                continue;
+            }
+            other => panic!("unknown argument {other}"),
+        }
+        i += 2;
+    }
+    o
+}
+
+/// Counts ticks; disconnects at the end marker.
+struct Counter {
+    client: EClient,
+    prices: u64,
+    sizes: u64,
+    first: Option<Instant>,
+    end: Option<Instant>,
+    latencies: Option<Vec<u32>>,
+}
+
+impl EWrapper for Counter {
+    #[inline]
+    fn tick_price(&mut self, _req_id: i32, _t: TickType, _price: f64, _a: TickAttrib) {
+        if self.prices == 0 {
+            self.first = Some(Instant::now());
+        }
+        self.prices += 1;
+    }
+
+    #[inline]
+    fn tick_size(&mut self, _req_id: i32, _t: TickType, size: Decimal) {
+        self.sizes += 1;
+        if let Some(l) = self.latencies.as_mut() {
+            let sent = i64::try_from(size.mantissa()).unwrap_or(0);
+            l.push((now_nanos() - sent).clamp(0, u32::MAX as i64) as u32);
+        }
+    }
+
+    fn tick_snapshot_end(&mut self, _req_id: i32) {
+        self.end = Some(Instant::now());
+        self.client.disconnect();
+    }
+}
+
+fn rss_kib(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn spawn_gateway(ticks: u64, rate: Option<u64>, sv: i32) -> (Child, String) {
+    let mut cmd = Command::new(std::env::current_exe().expect("own path"));
+    cmd.args([
+        "--serve",
+        "--ticks",
+        &ticks.to_string(),
+        "--server-version",
+        &sv.to_string(),
+    ]);
+    if let Some(r) = rate {
+        cmd.args(["--rate", &r.to_string(), "--mode", "serve-rate"]);
+    }
+    // `--serve` first, so a later `--mode serve-rate` wins.
+    let mut child = cmd.stdout(Stdio::piped()).spawn().expect("gateway starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("gateway prints its address");
+    let addr = line.trim().trim_start_matches("listening on ").to_owned();
+    (child, addr)
+}
+
+fn aapl() -> Contract {
+    Contract {
+        symbol: "AAPL".into(),
+        sec_type: "STK".into(),
+        exchange: "SMART".into(),
+        currency: "USD".into(),
+        ..Contract::default()
+    }
+}
+
+/// One client: connect, subscribe, count until the end marker.
+fn one_client(addr: &str, client_id: i32, latency: bool, spin_us: u64) -> Counter {
+    let (host, port) = addr.rsplit_once(':').expect("HOST:PORT");
+    let client = EClient::new();
+    client.set_spin(Duration::from_micros(spin_us));
+    client
+        .connect(host, port.parse().expect("port"), client_id)
+        .expect("connects");
+    client
+        .req_mkt_data(1, &aapl(), "", false, false, &[])
+        .expect("sent");
+    let mut c = Counter {
+        client: client.clone(),
+        prices: 0,
+        sizes: 0,
+        first: None,
+        end: None,
+        latencies: latency.then(|| Vec::with_capacity(4_000_000)),
+    };
+    client.run(&mut c);
+    c
+}
+
+fn throughput(o: &Opts) {
+    let (mut gw, addr) = match &o.connect {
+        Some(a) => (None, a.clone()),
+        None => {
+            let (c, a) = spawn_gateway(o.ticks, None, o.server_version);
+            (Some(c), a)
+        }
+    };
+    let mut rates = Vec::new();
+    for run in 0..o.runs {
+        let c = one_client(&addr, run as i32, false, o.spin_us);
+        let secs = match (c.first, c.end) {
+            (Some(f), Some(e)) => (e - f).as_secs_f64(),
+            _ => f64::NAN,
+        };
+        assert_eq!(c.prices, o.ticks, "every tick arrived");
+        assert_eq!(c.sizes, o.ticks, "every derived size arrived");
+        let rate = c.prices as f64 / secs;
+        println!(
+            "throughput run {}: {} ticks in {:.3} s = {:.2} M ticks/s ({:.2} M callbacks/s)",
+            run + 1,
+            c.prices,
+            secs,
+            rate / 1e6,
+            (c.prices + c.sizes) as f64 / secs / 1e6
+        );
+        rates.push(rate);
+    }
+    rates.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "throughput: median {:.2} M ticks/s, best {:.2} M ticks/s (server version {}, {} runs)",
+        rates[rates.len() / 2] / 1e6,
+        rates[rates.len() - 1] / 1e6,
+        o.server_version,
+        rates.len()
+    );
+    println!("peak RSS of this client process: {} KiB", rss_kib("VmHWM:"));
+    if let Some(g) = gw.as_mut() {
+        let _ = g.kill();
+        let _ = g.wait();
+    }
+}
+
+fn latency(o: &Opts) {
+    let ticks = o.rate * 3;
+    let (mut gw, addr) = spawn_gateway(ticks, Some(o.rate), o.server_version);
+    let c = one_client(&addr, 0, true, o.spin_us);
+    let _ = gw.kill();
+    let _ = gw.wait();
+    let mut l = c.latencies.unwrap_or_default();
+    // The first 10% warms up caches and the scheduler.
+    let warm = l.len() / 10;
+    let mut l = l.split_off(warm);
+    l.sort_unstable();
+    let p = |q: f64| l[((l.len() as f64 * q) as usize).min(l.len() - 1)] as f64 / 1000.0;
+    println!(
+        "latency at {} ticks/s, spin {} µs, over {} ticks (gateway write -> tick_size callback): p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs",
+        o.rate,
+        o.spin_us,
+        l.len(),
+        p(0.5),
+        p(0.99),
+        p(0.999),
+        *l.last().unwrap_or(&0) as f64 / 1000.0
+    );
+}
+
+fn clients(o: &Opts) {
+    let per = (o.ticks / o.clients as u64).max(1000);
+    let (mut gw, addr) = spawn_gateway(per, None, o.server_version);
+    let start = Instant::now();
+    let handles: Vec<_> = (0..o.clients)
+        .map(|id| {
+            let addr = addr.clone();
+            thread::spawn(move || one_client(&addr, id as i32, false, 0))
+        })
+        .collect();
+    let mut total = 0;
+    for h in handles {
+        let c = h.join().expect("client thread");
+        assert_eq!(c.prices, per);
+        total += c.prices;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{} clients at once: {} ticks each, {} in all in {:.3} s = {:.2} M ticks/s aggregate (connect included)",
+        o.clients,
+        per,
+        total,
+        secs,
+        total as f64 / secs / 1e6
+    );
+    let _ = gw.kill();
+    let _ = gw.wait();
+}
+
+fn memory(o: &Opts) {
+    let (mut gw, addr) = spawn_gateway(1_000_000, None, o.server_version);
+    let (host, port) = addr.rsplit_once(':').expect("HOST:PORT");
+    let before = rss_kib("VmRSS:");
+    let client = EClient::new();
+    client
+        .connect(host, port.parse().expect("port"), 99)
+        .expect("connects");
+    thread::sleep(Duration::from_millis(300));
+    println!(
+        "resident memory: before connecting {} KiB, connected and idle {} KiB",
+        before,
+        rss_kib("VmRSS:")
+    );
+    client.disconnect();
+    let _ = gw.kill();
+    let _ = gw.wait();
+    for ticks in [1_000_000u64, 10_000_000] {
+        let (mut gw, addr) = spawn_gateway(ticks, None, o.server_version);
+        let c = one_client(&addr, 0, false, o.spin_us);
+        assert_eq!(c.prices, ticks);
+        println!(
+            "after streaming {:>9} ticks: peak RSS {} KiB, current {} KiB",
+            ticks,
+            rss_kib("VmHWM:"),
+            rss_kib("VmRSS:")
+        );
+        let _ = gw.kill();
+        let _ = gw.wait();
+    }
+}
+
+fn main() {
+    let o = parse();
+    match o.mode.as_str() {
+        "serve" | "serve-rate" => {
+            let rate = (o.mode == "serve-rate").then_some(o.rate);
+            let gw = BurstGateway::start(BurstConfig {
+                server_version: o.server_version,
+                ticks: o.ticks,
+                rate,
+            })
+            .expect("burst gateway starts");
+            println!("listening on {}", gw.addr());
+            loop {
+                thread::park();
+            }
+        }
+        "throughput" => throughput(&o),
+        "latency" => latency(&o),
+        "clients" => clients(&o),
+        "memory" => memory(&o),
+        "all" => {
+            println!(
+                "tws-api end-to-end benchmark (server version {})",
+                o.server_version
+            );
+            throughput(&o);
+            latency(&o);
+            clients(&o);
+            memory(&o);
+        }
+        other => panic!("unknown mode {other}"),
+    }
+}

@@ -1,0 +1,260 @@
+//! A gateway for benchmarks: it streams `tickPrice` frames as fast as the
+//! socket takes them (or at a steady rate), so that the client is what is
+//! measured.
+//!
+//! Each connection: handshake, startApi answered with `managedAccounts` and
+//! `nextValidId`, then, on the first `reqMktData`, `ticks` tick-price frames for
+//! that request id followed by `tickSnapshotEnd` as an end marker. In
+//! throughput mode the frames are encoded once into a block that is written
+//! again and again; in rate mode each frame carries its send time (nanoseconds
+//! since the Unix epoch) in the size field, for latency measurement.
+
+use std::io::{self, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::messages::connection::{ManagedAccounts, NextValidId, StartApi};
+use crate::messages::ids::outgoing;
+use crate::messages::market_data::{ReqMktData, TickPrice, TickSnapshotEnd};
+use crate::messages::{decode_body, encode_frame};
+use crate::model::{tick_type, Decimal};
+use crate::server_versions::MIN_CLIENT_VER;
+use crate::wire::frame::Frames;
+use crate::wire::handshake::{encode_server_answer, Hello, API_PREFIX};
+use crate::wire::MessageHeader;
+
+/// What a burst gateway streams.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BurstConfig {
+    /// Highest server version to negotiate.
+    pub server_version: i32,
+    /// Tick-price frames per `reqMktData`.
+    pub ticks: u64,
+    /// `None`: as fast as the socket takes them. `Some(r)`: `r` frames per
+    /// second, each stamped with its send time.
+    pub rate: Option<u64>,
+}
+
+impl Default for BurstConfig {
+    fn default() -> Self {
+        BurstConfig {
+            server_version: crate::server_versions::MAX_CLIENT_VER,
+            ticks: 1_000_000,
+            rate: None,
+        }
+    }
+}
+
+/// A running burst gateway on loopback.
+#[derive(Debug)]
+pub struct BurstGateway {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    acceptor: Option<JoinHandle<()>>,
+}
+
+impl BurstGateway {
+    /// Starts on `addr` (port 0 for an ephemeral one).
+    pub fn bind(addr: impl std::net::ToSocketAddrs, config: BurstConfig) -> io::Result<Self> {
+        let listener = TcpListener::bind(addr)?;
+        let addr = listener.local_addr()?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let acceptor = {
+            let stop = Arc::clone(&stop);
+            thread::Builder::new()
+                .name("tws-burst-accept".into())
+                .spawn(move || {
+                    for stream in listener.incoming() {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let Ok(stream) = stream else { continue };
+                        let config = config.clone();
+                        let _ =
+                            thread::Builder::new()
+                                .name("tws-burst-conn".into())
+                                .spawn(move || {
+                                    if let Err(e) = serve(stream, &config) {
+                                        log::debug!("burst session ended: {e}");
+                                    }
+                                });
+                    }
+                })?
+        };
+        Ok(BurstGateway {
+            addr,
+            stop,
+            acceptor: Some(acceptor),
+        })
+    }
+
+    /// Starts on an ephemeral port of 127.0.0.1.
+    pub fn start(config: BurstConfig) -> io::Result<Self> {
+        BurstGateway::bind("127.0.0.1:0", config)
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The port it listens on.
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+}
+
+impl Drop for BurstGateway {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
+        if let Some(a) = self.acceptor.take() {
+            let _ = a.join();
+        }
+    }
+}
+
+/// Nanoseconds since the Unix epoch, now.
+pub fn now_nanos() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0)
+}
+
+fn serve(mut stream: TcpStream, config: &BurstConfig) -> io::Result<()> {
+    stream.set_nodelay(true)?;
+    let mut head = [0u8; 8];
+    stream.read_exact(&mut head)?;
+    if &head[..4] != API_PREFIX {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "no API prefix"));
+    }
+    let len = u32::from_be_bytes([head[4], head[5], head[6], head[7]]) as usize;
+    let mut text = vec![0u8; len.min(4096)];
+    stream.read_exact(&mut text)?;
+    let hello = Hello::parse(&text)
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "bad hello"))?;
+    let sv = config.server_version.min(hello.max_version);
+    if sv < hello.min_version || sv < MIN_CLIENT_VER {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "no common version",
+        ));
+    }
+    stream.write_all(&encode_server_answer(sv, "20261123 16:53:52 UTC"))?;
+
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let n = stream.read(&mut chunk)?;
+        if n == 0 {
+            return Ok(());
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        let mut frames = Frames::new(&buf);
+        let payloads: Vec<Vec<u8>> = frames.by_ref().map(<[u8]>::to_vec).collect();
+        let consumed = frames.consumed();
+        buf.drain(..consumed);
+        for p in payloads {
+            let Ok(h) = MessageHeader::parse(sv, &p) else {
+                continue;
+            };
+            let body = &p[h.body_start..];
+            let mut out = Vec::new();
+            match h.id {
+                outgoing::START_API => {
+                    let _: StartApi = decode_body(sv, body).map_err(invalid)?;
+                    let accounts_list = "DU1234567".to_owned();
+                    encode_frame(&ManagedAccounts { accounts_list }, sv, &mut out)
+                        .map_err(invalid)?;
+                    encode_frame(&NextValidId { order_id: 1 }, sv, &mut out).map_err(invalid)?;
+                    stream.write_all(&out)?;
+                }
+                outgoing::REQ_MKT_DATA => {
+                    let m: ReqMktData = decode_body(sv, body).map_err(invalid)?;
+                    match config.rate {
+                        None => stream_fast(&mut stream, sv, m.req_id, config.ticks)?,
+                        Some(rate) => stream_paced(&mut stream, sv, m.req_id, config.ticks, rate)?,
+                    }
+                    out.clear();
+                    encode_frame(&TickSnapshotEnd { req_id: m.req_id }, sv, &mut out)
+                        .map_err(invalid)?;
+                    stream.write_all(&out)?;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn invalid(e: impl std::fmt::Display) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e.to_string())
+}
+
+fn tick(req_id: i32, i: u64) -> TickPrice {
+    let types = [tick_type::BID, tick_type::ASK, tick_type::LAST];
+    TickPrice {
+        req_id,
+        tick_type: types[(i % 3) as usize],
+        price: 187.0 + (i % 100) as f64 * 0.01,
+        size: Decimal::from(100 + (i % 9) * 100),
+        attr_mask: 0,
+    }
+}
+
+/// Writes `ticks` frames from a block encoded once.
+fn stream_fast(stream: &mut TcpStream, sv: i32, req_id: i32, ticks: u64) -> io::Result<()> {
+    const BLOCK: u64 = 4096;
+    let mut block = Vec::with_capacity(BLOCK as usize * 32);
+    let mut ends = Vec::with_capacity(BLOCK as usize);
+    for i in 0..BLOCK {
+        encode_frame(&tick(req_id, i), sv, &mut block).map_err(invalid)?;
+        ends.push(block.len());
+    }
+    let mut left = ticks;
+    while left >= BLOCK {
+        stream.write_all(&block)?;
+        left -= BLOCK;
+    }
+    if left > 0 {
+        stream.write_all(&block[..ends[left as usize - 1]])?;
+    }
+    Ok(())
+}
+
+/// Writes `ticks` frames at `rate` per second, each stamped with its send
+/// time. It sleeps between writes (a spinning gateway would take a core from
+/// the client on a small machine) and writes every frame that has come due in
+/// one go, each stamped just before the write.
+fn stream_paced(
+    stream: &mut TcpStream,
+    sv: i32,
+    req_id: i32,
+    ticks: u64,
+    rate: u64,
+) -> io::Result<()> {
+    let start = Instant::now();
+    let rate = rate.max(1);
+    let mut out = Vec::with_capacity(64 * 1024);
+    let mut sent = 0u64;
+    while sent < ticks {
+        let due = ((start.elapsed().as_nanos() * rate as u128) / 1_000_000_000) as u64;
+        let due = due.min(ticks);
+        if due > sent {
+            out.clear();
+            let stamp = Decimal::from(now_nanos());
+            for i in sent..due {
+                let mut t = tick(req_id, i);
+                t.size = stamp;
+                encode_frame(&t, sv, &mut out).map_err(invalid)?;
+            }
+            stream.write_all(&out)?;
+            sent = due;
+        }
+        thread::sleep(Duration::from_micros(100));
+    }
+    Ok(())
+}

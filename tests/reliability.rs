@@ -1,0 +1,233 @@
+//! The supervisor (reconnect with backoff), the heartbeat and the pacer,
+//! against the simulated gateway and raw peers on loopback.
+
+mod common;
+
+use common::supervised::{fast_policy, sim_config, sv_events, Supervised, Sv};
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::thread;
+use std::time::Duration;
+
+use common::{init_logs, Ev};
+use tws_api::client::{Heartbeat, RateLimit, ReconnectPolicy};
+use tws_api::messages::connection::{ManagedAccounts, NextValidId};
+use tws_api::messages::to_frame;
+use tws_api::sim::SimGateway;
+use tws_api::wire::handshake::encode_server_answer;
+use tws_api::IBClient;
+
+#[test]
+fn a_dropped_connection_is_reconnected_and_the_wrapper_told() {
+    init_logs();
+    let gw = SimGateway::start(sim_config()).unwrap();
+    let (w, log) = Supervised::new();
+    let ib = IBClient::with_wrapper(w);
+    ib.set_reconnect(Some(fast_policy()));
+    ib.connect("127.0.0.1", gw.port(), 4).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    gw.drop_connections();
+    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::Error(-8, _, _)))));
+    assert!(ib.is_connected());
+    assert_eq!(ib.reconnects(), 1);
+    let ev = sv_events(&log);
+    assert_eq!(ev.first(), Some(&Sv::Reconnecting(1)));
+    assert!(matches!(ev.last(), Some(Sv::Reconnected(_))));
+    // reconnected comes right after the new connection's next_valid_id.
+    let all = log.snapshot();
+    let i = all
+        .iter()
+        .position(|e| matches!(e, Ev::Error(-8, _, _)))
+        .unwrap();
+    assert!(matches!(all[i - 1], Ev::NextValidId(_)), "{all:?}");
+    ib.disconnect();
+    assert!(!ib.is_running());
+}
+
+#[test]
+fn a_user_disconnect_is_never_repaired() {
+    init_logs();
+    let gw = SimGateway::start(sim_config()).unwrap();
+    let (w, log) = Supervised::new();
+    let ib = IBClient::with_wrapper(w);
+    ib.set_reconnect(Some(fast_policy()));
+    ib.connect("127.0.0.1", gw.port(), 0).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    ib.disconnect();
+    assert!(!ib.is_running());
+    assert!(!ib.is_connected());
+    assert!(sv_events(&log).is_empty());
+    assert_eq!(log.count(|e| *e == Ev::Closed), 1);
+}
+
+#[test]
+fn client_id_in_use_on_first_connect_is_final() {
+    init_logs();
+    let gw = SimGateway::start(sim_config()).unwrap();
+    let holder = IBClient::new();
+    holder.connect("127.0.0.1", gw.port(), 3).unwrap();
+    holder.start();
+    assert!(holder.wait_for_connection(Duration::from_secs(20)));
+
+    let (w, log) = Supervised::new();
+    let ib = IBClient::with_wrapper(w);
+    ib.set_reconnect(Some(fast_policy()));
+    ib.connect("127.0.0.1", gw.port(), 3).unwrap();
+    ib.run(); // returns: 326 is final, no retry loop
+    let ev = sv_events(&log);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(matches!(&ev[0], Sv::GaveUp(r) if r.contains("326")));
+    assert!(ib.client_id_in_use());
+    assert!(log
+        .snapshot()
+        .iter()
+        .any(|e| matches!(e, Ev::Error(-1, 326, _))));
+    holder.disconnect();
+}
+
+#[test]
+fn max_attempts_give_up_when_the_gateway_stays_away() {
+    init_logs();
+    let gw = SimGateway::start(sim_config()).unwrap();
+    let (w, log) = Supervised::new();
+    let ib = IBClient::with_wrapper(w);
+    ib.set_reconnect(Some(ReconnectPolicy {
+        max_attempts: Some(3),
+        ..fast_policy()
+    }));
+    ib.connect("127.0.0.1", gw.port(), 0).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    gw.shutdown();
+    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::Error(-9, _, _)))));
+    let ev = sv_events(&log);
+    assert_eq!(
+        ev[..3],
+        [
+            Sv::Reconnecting(1),
+            Sv::Reconnecting(2),
+            Sv::Reconnecting(3)
+        ]
+    );
+    assert!(matches!(&ev[3], Sv::GaveUp(r) if r.contains("3 attempts")));
+    // Each failed attempt was reported: 502 then connection_closed.
+    assert_eq!(log.count(|e| matches!(e, Ev::Error(-1, 502, _))), 3);
+    ib.disconnect();
+}
+
+#[test]
+fn disconnect_during_backoff_stops_the_supervisor() {
+    init_logs();
+    let gw = SimGateway::start(sim_config()).unwrap();
+    let (w, log) = Supervised::new();
+    let ib = IBClient::with_wrapper(w);
+    ib.set_reconnect(Some(ReconnectPolicy {
+        initial_delay: Duration::from_secs(3600),
+        ..fast_policy()
+    }));
+    ib.connect("127.0.0.1", gw.port(), 0).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    gw.shutdown();
+    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::Error(-7, 1, _)))));
+    ib.disconnect(); // wakes the hour-long wait
+    assert!(!ib.is_running());
+}
+
+/// A peer that completes the handshake and startApi but never answers a request.
+fn silent_peer() -> (u16, thread::JoinHandle<()>) {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let h = thread::spawn(move || {
+        let (mut s, _) = l.accept().unwrap();
+        let mut head = [0u8; 8];
+        s.read_exact(&mut head).unwrap();
+        let mut text = vec![0; u32::from_be_bytes([head[4], head[5], head[6], head[7]]) as usize];
+        s.read_exact(&mut text).unwrap();
+        s.write_all(&encode_server_answer(203, "t")).unwrap();
+        let mut out = to_frame(
+            &ManagedAccounts {
+                accounts_list: "DU1".into(),
+            },
+            203,
+        )
+        .unwrap();
+        out.extend(to_frame(&NextValidId { order_id: 1 }, 203).unwrap());
+        s.write_all(&out).unwrap();
+        // Read everything, answer nothing, until the client goes away.
+        let mut buf = [0u8; 256];
+        while matches!(s.read(&mut buf), Ok(n) if n > 0) {}
+    });
+    (port, h)
+}
+
+#[test]
+fn a_missed_heartbeat_closes_the_dead_connection() {
+    init_logs();
+    let (port, peer) = silent_peer();
+    let (w, log) = Supervised::new();
+    let ib = IBClient::with_wrapper(w);
+    ib.set_heartbeat(Some(Heartbeat {
+        interval: Duration::from_millis(20),
+        timeout: Duration::from_millis(100),
+    }));
+    ib.connect("127.0.0.1", port, 0).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    assert!(log.wait_until(|e| e.contains(&Ev::Closed)));
+    let ev = log.snapshot();
+    assert!(
+        ev.iter()
+            .any(|e| matches!(e, Ev::Error(-1, 509, t) if t.contains("heartbeat"))),
+        "{ev:?}"
+    );
+    assert_eq!(ev.iter().filter(|e| **e == Ev::Closed).count(), 1);
+    assert!(!ib.is_connected());
+    ib.disconnect();
+    peer.join().unwrap();
+}
+
+#[test]
+fn heartbeats_on_a_live_connection_keep_it() {
+    init_logs();
+    let gw = SimGateway::start(sim_config()).unwrap();
+    let (w, log) = Supervised::new();
+    let ib = IBClient::with_wrapper(w);
+    ib.set_heartbeat(Some(Heartbeat {
+        interval: Duration::from_millis(10),
+        timeout: Duration::from_secs(10),
+    }));
+    ib.connect("127.0.0.1", gw.port(), 0).unwrap();
+    ib.start();
+    assert!(log.wait_until(|e| e.iter().filter(|e| matches!(e, Ev::CurrentTime(_))).count() >= 5));
+    assert!(ib.is_connected());
+    assert!(!log
+        .snapshot()
+        .iter()
+        .any(|e| matches!(e, Ev::Error(_, 509, _))));
+    ib.disconnect();
+}
+
+#[test]
+fn paced_requests_all_arrive_in_order() {
+    init_logs();
+    let gw = SimGateway::start(sim_config()).unwrap();
+    let (w, log) = Supervised::new();
+    let ib = IBClient::with_wrapper(w);
+    ib.set_rate_limit(Some(RateLimit {
+        per_second: 2000.0,
+        burst: 10,
+    }));
+    ib.connect("127.0.0.1", gw.port(), 0).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    for _ in 0..200 {
+        ib.req_current_time().unwrap();
+    }
+    assert!(log.wait_until(|e| e.iter().filter(|e| matches!(e, Ev::CurrentTime(_))).count() == 200));
+    assert!(ib.is_connected());
+    ib.disconnect();
+}

@@ -1,0 +1,78 @@
+//! The tick path allocates nothing: decoding a tickPrice frame and calling
+//! `tick_price` and the derived `tick_size` makes no heap allocation. Counted
+//! with a global allocator, so the claim is checked, not timed.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tws_api::client::dispatch_frame;
+use tws_api::messages::market_data::{TickPrice, TickSize};
+use tws_api::messages::to_frame;
+use tws_api::{tick_type, Decimal, EWrapper, TickAttrib, TickType};
+
+struct Counting;
+
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::SeqCst);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+#[derive(Default)]
+struct Sink {
+    prices: u32,
+    sizes: u32,
+}
+
+impl EWrapper for Sink {
+    fn tick_price(&mut self, _r: i32, _t: TickType, _p: f64, _a: TickAttrib) {
+        self.prices += 1;
+    }
+    fn tick_size(&mut self, _r: i32, _t: TickType, _s: Decimal) {
+        self.sizes += 1;
+    }
+}
+
+#[test]
+fn decoding_and_dispatching_ticks_allocates_nothing() {
+    for sv in [176, 187, 203] {
+        let price = to_frame(
+            &TickPrice {
+                req_id: 7,
+                tick_type: tick_type::BID,
+                price: 187.25,
+                size: Decimal::new(300, 0),
+                attr_mask: 1,
+            },
+            sv,
+        )
+        .unwrap();
+        let size = to_frame(
+            &TickSize {
+                req_id: 7,
+                tick_type: tick_type::VOLUME,
+                size: Decimal::new(123456, 2),
+            },
+            sv,
+        )
+        .unwrap();
+        let mut sink = Sink::default();
+        let before = ALLOCS.load(Ordering::SeqCst);
+        for _ in 0..1000 {
+            dispatch_frame(sv, &price[4..], &mut sink);
+            dispatch_frame(sv, &size[4..], &mut sink);
+        }
+        let after = ALLOCS.load(Ordering::SeqCst);
+        assert_eq!(after - before, 0, "allocations at server version {sv}");
+        assert_eq!((sink.prices, sink.sizes), (1000, 2000));
+    }
+}
