@@ -231,3 +231,56 @@ fn paced_requests_all_arrive_in_order() {
     assert!(ib.is_connected());
     ib.disconnect();
 }
+
+#[test]
+fn a_peer_that_stops_reading_is_a_dead_connection_after_the_write_timeout() {
+    init_logs();
+    let (done, done_rx) = std::sync::mpsc::channel::<()>();
+    let (port, peer) = stalled_reader(done_rx);
+    let (w, log) = Supervised::new();
+    let ib = IBClient::with_wrapper(w);
+    ib.set_write_timeout(Duration::from_millis(200));
+    ib.connect("127.0.0.1", port, 0).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    // Big requests until the socket's buffers are full and a write times out.
+    let ticks = "233,".repeat(16 * 1024);
+    let mut failed = None;
+    for i in 0..100_000 {
+        if let Err(e) = ib.req_mkt_data(i, &common::stock("IBM"), &ticks, false, false, &[]) {
+            failed = Some(e);
+            break;
+        }
+    }
+    let err = failed.expect("a write timed out");
+    assert_eq!(err.code(), 509, "{err}");
+    assert!(log.wait_until(|e| e.contains(&Ev::Closed)));
+    assert!(log
+        .snapshot()
+        .iter()
+        .any(|e| matches!(e, Ev::Error(_, 509, t) if t.contains("write timeout"))));
+    assert!(!ib.is_connected());
+    ib.disconnect();
+    let _ = done.send(());
+    peer.join().unwrap();
+}
+
+/// A peer that completes the handshake, then never reads again until `done`.
+fn stalled_reader(done: std::sync::mpsc::Receiver<()>) -> (u16, thread::JoinHandle<()>) {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let h = thread::spawn(move || {
+        let (mut s, _) = l.accept().unwrap();
+        let mut head = [0u8; 8];
+        s.read_exact(&mut head).unwrap();
+        let mut text = vec![0; u32::from_be_bytes([head[4], head[5], head[6], head[7]]) as usize];
+        s.read_exact(&mut text).unwrap();
+        s.write_all(&encode_server_answer(203, "t")).unwrap();
+        s.write_all(&to_frame(&NextValidId { order_id: 1 }, 203).unwrap())
+            .unwrap();
+        // Read nothing until the test is done.
+        let _ = done.recv_timeout(Duration::from_secs(60));
+        drop(s);
+    });
+    (port, h)
+}

@@ -70,7 +70,11 @@ impl Incoming {
 /// The live connection: the socket's write half and the reader thread.
 #[derive(Debug)]
 struct Connection {
+    /// For `shutdown` only: never locked for I/O, so closing never waits for
+    /// a write that is stuck on a peer that stopped reading.
     stream: TcpStream,
+    /// The write half, locked for one whole frame at a time.
+    writer: Arc<Mutex<TcpStream>>,
     generation: u64,
     reader: Option<JoinHandle<()>>,
     connection_time: String,
@@ -108,6 +112,7 @@ struct Options {
     connect_options: String,
     optional_capabilities: String,
     connect_timeout: Duration,
+    write_timeout: Duration,
 }
 
 /// How long `run()` polls an empty queue before it sleeps (see `EClient::set_spin`).
@@ -184,6 +189,9 @@ impl Default for EClient {
 /// Default time allowed for the TCP connect and for the server's handshake answer.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Default time a request may wait for a peer that does not read.
+pub const DEFAULT_WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+
 impl EClient {
     /// A disconnected client.
     pub fn new() -> EClient {
@@ -205,6 +213,7 @@ impl EClient {
                     connect_options: String::new(),
                     optional_capabilities: String::new(),
                     connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+                    write_timeout: DEFAULT_WRITE_TIMEOUT,
                 }),
                 metrics: Metrics::default(),
                 flow: Flow::default(),
@@ -230,6 +239,14 @@ impl EClient {
     /// waits forever for the answer.
     pub fn set_connect_timeout(&self, timeout: Duration) {
         self.inner.options.lock().connect_timeout = timeout;
+    }
+
+    /// How long a request may wait for a peer that does not read (its
+    /// buffers full) before the connection is treated as dead: the request
+    /// gets `error(req_id, 509, …)` and the connection is closed (default
+    /// 10 s). Takes effect at the next `connect`.
+    pub fn set_write_timeout(&self, timeout: Duration) {
+        self.inner.options.lock().write_timeout = timeout.max(Duration::from_millis(1));
     }
 
     /// Connects, negotiates the server version, starts the EReader thread and
@@ -327,8 +344,21 @@ impl EClient {
                 }
             }
         };
+        let writer = match stream.try_clone() {
+            Ok(w) => w,
+            Err(e) => {
+                // The reader is running: closing the socket ends it, and it
+                // delivers the one `connection_closed` of this attempt.
+                let _ = stream.shutdown(Shutdown::Both);
+                let e = Error::Io(e);
+                inner.queue(Incoming::error(NO_VALID_ID, e.code(), e.wrapper_text()));
+                return Err(e);
+            }
+        };
+        let _ = writer.set_write_timeout(Some(options.write_timeout));
         *conn = Some(Connection {
             stream,
+            writer: Arc::new(Mutex::new(writer)),
             generation,
             reader: Some(reader),
             connection_time,
@@ -553,21 +583,39 @@ impl EClient {
             return Err(e);
         }
         inner.pacer.acquire();
-        let mut conn = inner.conn.lock();
-        let Some(c) = conn.as_mut() else {
-            drop(conn);
-            return Err(self.not_connected(req_id));
+        // Take the write half out of the connection lock: a write that blocks
+        // (a peer that stopped reading) must not keep `disconnect` waiting.
+        let (writer, generation) = match inner.conn.lock().as_ref() {
+            Some(c) => (Arc::clone(&c.writer), c.generation),
+            None => return Err(self.not_connected(req_id)),
         };
-        match c.stream.write_all(&frame) {
+        let mut w = writer.lock();
+        match w.write_all(&frame) {
             Ok(()) => {
                 inner.metrics.sent(frame.len());
                 Ok(())
             }
             Err(e) => {
-                // The reader sees the same broken socket and ends the connection.
-                let _ = c.stream.shutdown(Shutdown::Both);
-                drop(conn);
-                let err = Error::Io(e);
+                // Part of the frame may be out: the stream cannot go on. The
+                // reader sees the closed socket and ends the connection.
+                let _ = w.shutdown(Shutdown::Both);
+                drop(w);
+                if inner.closing(generation) {
+                    // Closed on purpose while this write waited: not an error.
+                    return Err(Error::NotConnected);
+                }
+                let timed_out = matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                );
+                let err = if timed_out {
+                    Error::Io(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        "the peer has not read for longer than the write timeout; the connection is closed",
+                    ))
+                } else {
+                    Error::Io(e)
+                };
                 inner.queue(Incoming::error(req_id, err.code(), err.wrapper_text()));
                 Err(err)
             }
