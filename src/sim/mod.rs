@@ -12,6 +12,13 @@
 //! speaks exactly what the client speaks — and the official Python client
 //! works against it too (`tests/python/official_client_check.py`).
 //!
+//! It can also misbehave on purpose, for tests of a client's error paths:
+//! [`SimGateway::inject`] makes every open session write garbage, an
+//! impossible length prefix, half a frame, or close or reset the connection
+//! (see [`Fault`]); [`SimConfig::close_after_handshake`] closes every
+//! connection right after the handshake; and [`SimConfig::record_requests`]
+//! keeps every request it decodes, for [`SimGateway::recorded_requests`].
+//!
 //! ```
 //! use tws_api::sim::{SimConfig, SimGateway};
 //! let gw = SimGateway::start(SimConfig::default()).unwrap();
@@ -31,6 +38,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use crossbeam_channel::Sender;
 use parking_lot::Mutex;
 
 pub use time::format_connection_time;
@@ -55,6 +63,12 @@ pub struct SimConfig {
     pub order_id_block: i32,
     /// The first order id handed out.
     pub first_order_id: i32,
+    /// Close every connection right after sending the handshake answer, before
+    /// startApi is read (a fault: the client sees its connection end at once).
+    pub close_after_handshake: bool,
+    /// Keep every request the sessions decode, for
+    /// [`SimGateway::recorded_requests`]. Off by default: it grows without bound.
+    pub record_requests: bool,
 }
 
 impl Default for SimConfig {
@@ -67,6 +81,8 @@ impl Default for SimConfig {
             protobuf_errors: false,
             order_id_block: 1000,
             first_order_id: 1,
+            close_after_handshake: false,
+            record_requests: false,
         }
     }
 }
@@ -82,9 +98,22 @@ pub(crate) struct Shared {
     conns: Mutex<HashMap<u64, TcpStream>>,
     next_conn: AtomicU64,
     next_order_id: AtomicI32,
+    /// Each session's fault mailbox, by connection (sessions past the handshake).
+    pub(crate) faults: Mutex<HashMap<u64, Sender<Injected>>>,
+    /// What `record_requests` keeps.
+    pub(crate) recorded: Mutex<Vec<RecordedRequest>>,
 }
 
 impl Shared {
+    /// Forgets connection `conn_id`: its socket clone (closing it when the
+    /// session's own handle is gone too), its client id and its fault mailbox.
+    /// Idempotent.
+    pub(crate) fn forget(&self, conn_id: u64) {
+        self.faults.lock().remove(&conn_id);
+        self.conns.lock().remove(&conn_id);
+        self.client_ids.lock().retain(|_, conn| *conn != conn_id);
+    }
+
     pub(crate) fn stopping(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
     }
@@ -136,6 +165,8 @@ impl SimGateway {
             conns: Mutex::new(HashMap::new()),
             next_conn: AtomicU64::new(1),
             next_order_id: AtomicI32::new(first),
+            faults: Mutex::new(HashMap::new()),
+            recorded: Mutex::new(Vec::new()),
         });
         let workers = Arc::new(Mutex::new(Vec::new()));
         let acceptor = {
@@ -176,6 +207,60 @@ impl SimGateway {
         self.shared.conns.lock().len()
     }
 
+    /// How many connections were accepted since the start (open or not).
+    pub fn connections_accepted(&self) -> u64 {
+        self.shared.next_conn.load(Ordering::SeqCst) - 1
+    }
+
+    /// Makes every open session (every connection past the handshake) commit
+    /// `fault`, and returns how many did.
+    ///
+    /// Each session applies it between two rounds of its loop: after it has
+    /// answered every request it has read and written every answer, so
+    /// whatever the client was sent before the fault precedes it on the wire.
+    /// `inject` returns once every session has applied the fault: its bytes are
+    /// written and, for the faults that end the connection, the socket is
+    /// closed and the client id released — except [`Fault::StallMidFrame`],
+    /// which returns as soon as the half frame is written, while the session
+    /// stalls. A session that is gone, or still busy after 10 s (a client that
+    /// does not read), does not count.
+    ///
+    /// ```
+    /// use tws_api::sim::{Fault, SimConfig, SimGateway};
+    /// use tws_api::wire::frame::write_frame;
+    ///
+    /// let gw = SimGateway::start(SimConfig::default()).unwrap();
+    /// let mut garbage = Vec::new();
+    /// write_frame(&mut garbage, &999u32.to_be_bytes()); // an unknown message id
+    /// assert_eq!(gw.inject(Fault::Raw(garbage)), 0); // nobody is connected
+    /// gw.shutdown();
+    /// ```
+    pub fn inject(&self, fault: Fault) -> usize {
+        let mailboxes: Vec<Sender<Injected>> =
+            self.shared.faults.lock().values().cloned().collect();
+        let mut acks = Vec::with_capacity(mailboxes.len());
+        for mailbox in mailboxes {
+            let (done, ack) = crossbeam_channel::bounded(1);
+            let injected = Injected {
+                fault: fault.clone(),
+                done,
+            };
+            if mailbox.send(injected).is_ok() {
+                acks.push(ack);
+            }
+        }
+        acks.into_iter()
+            .filter(|ack| ack.recv_timeout(INJECT_TIMEOUT).is_ok())
+            .count()
+    }
+
+    /// The requests decoded so far, in the order each session read them, when
+    /// [`SimConfig::record_requests`] is on (empty otherwise). Requests of one
+    /// connection keep their order; those of different connections interleave.
+    pub fn recorded_requests(&self) -> Vec<RecordedRequest> {
+        self.shared.recorded.lock().clone()
+    }
+
     /// Closes every open connection, as a gateway restart would; keeps listening.
     pub fn drop_connections(&self) {
         for (_, s) in self.shared.conns.lock().iter() {
@@ -202,6 +287,82 @@ impl SimGateway {
         for w in workers {
             let _ = w.join();
         }
+    }
+}
+
+/// How long [`SimGateway::inject`] waits for one session to apply a fault.
+const INJECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A way for the simulated gateway to misbehave, on purpose, for tests of a
+/// client's error paths. Given to [`SimGateway::inject`].
+///
+/// Build garbage for [`Fault::Raw`] with [`crate::wire::frame::write_frame`]
+/// (any payload behind a correct length prefix) or
+/// [`crate::messages::to_frame`] (a well-formed message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Fault {
+    /// Write these bytes as they are, then go on serving.
+    Raw(Vec<u8>),
+    /// Write a length prefix of 16 MiB (`0x0100_0000`, one byte over the
+    /// largest frame the API accepts) and nothing else, then go on serving
+    /// (the client is expected to close).
+    OversizedPrefix,
+    /// Write the first half of a valid `currentTime` frame, then close (FIN).
+    CloseMidFrame,
+    /// Reset the connection: close it so that the client sees a TCP RST rather
+    /// than a FIN, by closing with `SO_LINGER` set to zero. Where that option
+    /// cannot be set (anything but Linux, Android, macOS/iOS and the BSDs),
+    /// this falls back to a plain close (FIN).
+    Reset,
+    /// Write the first half of a valid `currentTime` frame, stall for this
+    /// long without reading or writing, then close without the rest (FIN;
+    /// followed by an RST if the client sent requests during the stall, which
+    /// are never read). A gateway shutdown cuts the stall short.
+    StallMidFrame(Duration),
+    /// Close the connection (FIN), as TWS does when it exits.
+    Close,
+}
+
+/// A fault on its way to one session, with the channel that says it was applied.
+#[derive(Debug)]
+pub(crate) struct Injected {
+    pub(crate) fault: Fault,
+    pub(crate) done: Sender<()>,
+}
+
+/// One request as a session decoded it (see [`SimConfig::record_requests`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedRequest {
+    /// The client id of the connection that sent it.
+    pub client_id: i32,
+    /// The server version of that connection.
+    pub server_version: i32,
+    /// The message id (protobuf offset removed).
+    pub msg_id: u32,
+    /// `true` when the body is protobuf rather than fields.
+    pub protobuf: bool,
+    /// The frame's payload after the message id.
+    pub body: Vec<u8>,
+}
+
+impl RecordedRequest {
+    /// Decodes the body as `M` (fields, at the connection's server version).
+    ///
+    /// ```
+    /// use tws_api::messages::connection::SetServerLogLevel;
+    /// use tws_api::sim::RecordedRequest;
+    /// let r = RecordedRequest {
+    ///     client_id: 0,
+    ///     server_version: 203,
+    ///     msg_id: 14,
+    ///     protobuf: false,
+    ///     body: b"1\x005\x00".to_vec(),
+    /// };
+    /// assert_eq!(r.decode::<SetServerLogLevel>().unwrap().log_level, 5);
+    /// ```
+    pub fn decode<M: crate::messages::Message>(&self) -> Result<M, crate::wire::DecodeError> {
+        crate::messages::decode_body(self.server_version, &self.body)
     }
 }
 
@@ -244,8 +405,7 @@ fn accept_loop(
                 if let Err(e) = session::serve(stream, &s, id) {
                     log::debug!("session {id} ended: {e}");
                 }
-                s.conns.lock().remove(&id);
-                s.client_ids.lock().retain(|_, conn| *conn != id);
+                s.forget(id);
             });
         match spawned {
             Ok(h) => {

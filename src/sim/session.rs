@@ -2,26 +2,27 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
-use std::net::TcpStream;
+use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
+use crossbeam_channel::{Receiver, Sender};
 use prost::Message as _;
 
 use super::time::{format_connection_time, now_millis, now_secs};
-use super::Shared;
+use super::{Fault, Injected, RecordedRequest, Shared};
 use crate::errors::{
     CLIENT_ID_IN_USE, DUPLICATE_TICKER_ID, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_OK, NO_VALID_ID,
     SEC_DEF_DATA_FARM_OK, TICKER_ID_NOT_FOUND,
 };
 use crate::messages::connection::{
-    CurrentTime, ErrorMessage, ManagedAccounts, NextValidId, ReqIds, StartApi,
+    CurrentTime, ErrorMessage, ManagedAccounts, NextValidId, ReqIds, SetServerLogLevel, StartApi,
 };
 use crate::messages::ids::{incoming, outgoing};
 use crate::messages::market_data::{
     CancelMktData, MarketDataType, ReqMarketDataType, ReqMktData, TickGeneric, TickPrice,
     TickReqParams, TickSize, TickSnapshotEnd, TickString,
 };
-use crate::messages::{decode_body, encode_frame, Message};
+use crate::messages::{decode_body, encode_frame, to_frame, Message};
 use crate::model::{tick_type, Decimal, TickType};
 use crate::server_versions::{MIN_CLIENT_VER, MIN_SERVER_VER_PROTOBUF};
 use crate::wire::frame::{frame_len, Frames};
@@ -30,6 +31,13 @@ use crate::wire::{begin_protobuf_frame, finish_frame, MessageHeader};
 
 /// Longest hello we accept; real ones are about 20 bytes.
 const MAX_HELLO: usize = 4096;
+
+/// How long an idle session waits for a request before it looks for an
+/// injected fault (and for the gateway stopping) again.
+const IDLE_POLL: Duration = Duration::from_millis(20);
+
+/// What [`Fault::OversizedPrefix`] writes: 16 MiB, one over the largest frame.
+const OVERSIZED_PREFIX: u32 = 0x0100_0000;
 
 /// One market data subscription.
 #[derive(Debug)]
@@ -50,6 +58,11 @@ struct Session<'a> {
     subs: BTreeMap<i32, Subscription>,
     next_tick: Instant,
     out: Vec<u8>,
+    /// Faults injected through [`super::SimGateway::inject`].
+    faults: Receiver<Injected>,
+    /// Set by a fault that closes the connection: acknowledged once the socket
+    /// is closed.
+    close_ack: Option<Sender<()>>,
 }
 
 /// Serves one connection until the client leaves, the gateway stops, or the
@@ -93,7 +106,14 @@ pub(crate) fn serve(stream: TcpStream, shared: &Shared, conn_id: u64) -> io::Res
         sv,
         &format_connection_time(now_secs()),
     ))?;
+    if shared.config.close_after_handshake {
+        log::info!("session {conn_id}: closing right after the handshake, as configured");
+        let _ = stream.shutdown(Shutdown::Both);
+        return Ok(());
+    }
 
+    let (mailbox, faults) = crossbeam_channel::unbounded();
+    shared.faults.lock().insert(conn_id, mailbox);
     let mut session = Session {
         shared,
         conn_id,
@@ -105,8 +125,19 @@ pub(crate) fn serve(stream: TcpStream, shared: &Shared, conn_id: u64) -> io::Res
         subs: BTreeMap::new(),
         next_tick: Instant::now(),
         out: Vec::with_capacity(4096),
+        faults,
+        close_ack: None,
     };
-    session.run()
+    let result = session.run();
+    let close_ack = session.close_ack.take();
+    // Close the session's handle of the socket, then the gateway's: the socket
+    // is closed (FIN, or RST after `Fault::Reset`) before the fault is acknowledged.
+    drop(session);
+    shared.forget(conn_id);
+    if let Some(ack) = close_ack {
+        let _ = ack.send(());
+    }
+    result
 }
 
 impl Session<'_> {
@@ -118,11 +149,11 @@ impl Session<'_> {
                 return Ok(());
             }
             let wait = if self.subs.is_empty() {
-                Duration::from_millis(200)
+                IDLE_POLL
             } else {
                 self.next_tick
                     .saturating_duration_since(Instant::now())
-                    .max(Duration::from_millis(1))
+                    .clamp(Duration::from_millis(1), IDLE_POLL)
             };
             self.stream.set_read_timeout(Some(wait))?;
             match self.stream.read(&mut chunk) {
@@ -159,7 +190,79 @@ impl Session<'_> {
                 self.next_tick = Instant::now() + self.shared.config.tick_interval;
             }
             self.flush()?;
+            // Faults go after every answer to what was read so far.
+            if !self.apply_faults()? {
+                return Ok(());
+            }
         }
+    }
+
+    /// Applies the faults injected since the last round, in order; `false`
+    /// when one of them ends the session.
+    fn apply_faults(&mut self) -> io::Result<bool> {
+        while let Ok(Injected { fault, done }) = self.faults.try_recv() {
+            match &fault {
+                Fault::Raw(bytes) => log::info!(
+                    "session {}: injecting {} raw bytes",
+                    self.conn_id,
+                    bytes.len()
+                ),
+                other => log::info!("session {}: injecting {other:?}", self.conn_id),
+            }
+            match fault {
+                Fault::Raw(bytes) => self.stream.write_all(&bytes)?,
+                Fault::OversizedPrefix => self.stream.write_all(&OVERSIZED_PREFIX.to_be_bytes())?,
+                Fault::CloseMidFrame => {
+                    self.write_half_frame()?;
+                    let _ = self.stream.shutdown(Shutdown::Both);
+                    self.close_ack = Some(done);
+                    return Ok(false);
+                }
+                Fault::StallMidFrame(stall) => {
+                    self.write_half_frame()?;
+                    // Acknowledged now, so that the caller can act during the stall.
+                    let _ = done.send(());
+                    let until = Instant::now() + stall;
+                    while !self.shared.stopping() {
+                        let left = until.saturating_duration_since(Instant::now());
+                        if left.is_zero() {
+                            break;
+                        }
+                        std::thread::sleep(left.min(Duration::from_millis(10)));
+                    }
+                    let _ = self.stream.shutdown(Shutdown::Both);
+                    return Ok(false);
+                }
+                Fault::Reset => {
+                    // No shutdown here: that would send a FIN first. Closing the
+                    // last handle of the socket (in `serve`) sends the RST.
+                    if !set_linger_zero(&self.stream) {
+                        log::warn!(
+                            "session {}: cannot set SO_LINGER here; closing with a FIN instead of an RST",
+                            self.conn_id
+                        );
+                        let _ = self.stream.shutdown(Shutdown::Both);
+                    }
+                    self.close_ack = Some(done);
+                    return Ok(false);
+                }
+                Fault::Close => {
+                    let _ = self.stream.shutdown(Shutdown::Both);
+                    self.close_ack = Some(done);
+                    return Ok(false);
+                }
+            }
+            let _ = done.send(());
+        }
+        Ok(true)
+    }
+
+    /// Writes the first half of a valid `currentTime` frame: its whole length
+    /// prefix and part of its payload.
+    fn write_half_frame(&mut self) -> io::Result<()> {
+        let frame = to_frame(&CurrentTime { time: now_secs() }, self.sv)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
+        self.stream.write_all(&frame[..frame.len() / 2])
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -193,7 +296,7 @@ impl Session<'_> {
         }
     }
 
-    /// Handles one request; `false` ends the session.
+    /// Handles one request, recording it when asked to; `false` ends the session.
     fn handle(&mut self, payload: &[u8]) -> io::Result<bool> {
         let header = match MessageHeader::parse(self.sv, payload) {
             Ok(h) => h,
@@ -202,7 +305,24 @@ impl Session<'_> {
                 return Ok(true);
             }
         };
-        let body = &payload[header.body_start..];
+        let body = payload.get(header.body_start..).unwrap_or_default();
+        let go_on = self.handle_request(header, body)?;
+        if self.shared.config.record_requests {
+            if let Some(client_id) = self.client_id {
+                self.shared.recorded.lock().push(RecordedRequest {
+                    client_id,
+                    server_version: self.sv,
+                    msg_id: header.id,
+                    protobuf: header.protobuf,
+                    body: body.to_vec(),
+                });
+            }
+        }
+        Ok(go_on)
+    }
+
+    /// Answers one request; `false` ends the session.
+    fn handle_request(&mut self, header: MessageHeader, body: &[u8]) -> io::Result<bool> {
         if header.protobuf {
             log::debug!(
                 "session {}: protobuf request {} ignored",
@@ -236,7 +356,10 @@ impl Session<'_> {
                     let accounts_list = self.shared.config.accounts.join(",");
                     self.send(&ManagedAccounts { accounts_list });
                 }
-                outgoing::SET_SERVER_LOGLEVEL => {}
+                outgoing::SET_SERVER_LOGLEVEL => {
+                    let m: SetServerLogLevel = decode_body(sv, body)?;
+                    log::debug!("session {}: server log level {}", self.conn_id, m.log_level);
+                }
                 outgoing::REQ_MARKET_DATA_TYPE => {
                     let m: ReqMarketDataType = decode_body(sv, body)?;
                     self.market_data_type = m.market_data_type;
@@ -412,4 +535,112 @@ fn base_price(symbol: &str) -> f64 {
         .bytes()
         .fold(17u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64));
     20.0 + (h % 40_000) as f64 / 100.0
+}
+
+/// Sets `SO_LINGER` to zero on `stream`, so that closing its last handle
+/// aborts the connection with an RST instead of a FIN; `false` where it cannot.
+///
+/// std offers this only on nightly (`TcpStream::set_linger`) and the crate has
+/// no `libc` dependency, so this declares `setsockopt` from the C library that
+/// std links anyway, with the constants of each platform listed in the `cfg`.
+#[cfg(any(
+    all(
+        any(target_os = "linux", target_os = "android"),
+        any(
+            target_arch = "x86",
+            target_arch = "x86_64",
+            target_arch = "arm",
+            target_arch = "aarch64",
+            target_arch = "riscv64",
+            target_arch = "powerpc",
+            target_arch = "powerpc64",
+            target_arch = "s390x",
+            target_arch = "loongarch64"
+        )
+    ),
+    target_vendor = "apple",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+))]
+fn set_linger_zero(stream: &TcpStream) -> bool {
+    use std::os::fd::AsRawFd;
+    use std::os::raw::{c_int, c_void};
+
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    const SOL_SOCKET: c_int = 1;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    const SO_LINGER: c_int = 13;
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    const SOL_SOCKET: c_int = 0xffff;
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    const SO_LINGER: c_int = 0x0080;
+
+    /// `struct linger` of <sys/socket.h>.
+    #[repr(C)]
+    struct Linger {
+        l_onoff: c_int,
+        l_linger: c_int,
+    }
+
+    extern "C" {
+        fn setsockopt(
+            socket: c_int,
+            level: c_int,
+            name: c_int,
+            value: *const c_void,
+            len: u32, // socklen_t
+        ) -> c_int;
+    }
+
+    let linger = Linger {
+        l_onoff: 1,
+        l_linger: 0,
+    };
+    // SAFETY: the descriptor is an open socket, owned by `stream` for the whole
+    // call; `value` points to a live `struct linger` whose size is `len`, and
+    // setsockopt only reads it.
+    let rc = unsafe {
+        setsockopt(
+            stream.as_raw_fd(),
+            SOL_SOCKET,
+            SO_LINGER,
+            (&linger as *const Linger).cast::<c_void>(),
+            std::mem::size_of::<Linger>() as u32,
+        )
+    };
+    if rc != 0 {
+        log::warn!(
+            "setsockopt(SO_LINGER) failed: {}",
+            io::Error::last_os_error()
+        );
+    }
+    rc == 0
+}
+
+/// Elsewhere `SO_LINGER` is not set: [`Fault::Reset`] closes with a FIN.
+#[cfg(not(any(
+    all(
+        any(target_os = "linux", target_os = "android"),
+        any(
+            target_arch = "x86",
+            target_arch = "x86_64",
+            target_arch = "arm",
+            target_arch = "aarch64",
+            target_arch = "riscv64",
+            target_arch = "powerpc",
+            target_arch = "powerpc64",
+            target_arch = "s390x",
+            target_arch = "loongarch64"
+        )
+    ),
+    target_vendor = "apple",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+)))]
+fn set_linger_zero(_stream: &TcpStream) -> bool {
+    false
 }
