@@ -1,22 +1,13 @@
 //! Connection-level messages: startApi, ids, accounts, time, log level, errors.
 
 use super::ids::{incoming, outgoing};
-use super::Message;
+use super::{read_text, write_text, Message};
 use crate::proto;
 use crate::server_versions::{
-    MIN_SERVER_VER_ADVANCED_ORDER_REJECT, MIN_SERVER_VER_ENCODE_MSG_ASCII7,
-    MIN_SERVER_VER_ERROR_TIME, MIN_SERVER_VER_OPTIONAL_CAPABILITIES,
+    MIN_SERVER_VER_ADVANCED_ORDER_REJECT, MIN_SERVER_VER_ERROR_TIME,
+    MIN_SERVER_VER_OPTIONAL_CAPABILITIES,
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
-
-/// Reads a text field that the server escapes from version 153 on.
-fn read_text(sv: i32, r: &mut FieldReader<'_>, field: &'static str) -> Result<String, DecodeError> {
-    if sv >= MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
-        r.read_str_unescaped(field).map(|c| c.into_owned())
-    } else {
-        r.read_string(field)
-    }
-}
 
 /// `startApi`: sent once right after the handshake (message version 2).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -169,9 +160,9 @@ pub struct ManagedAccounts {
 impl Message for ManagedAccounts {
     const ID: u32 = incoming::MANAGED_ACCTS;
 
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
         w.put_int(1);
-        w.put_str_raw(&self.accounts_list);
+        write_text(sv, w, &self.accounts_list);
         Ok(())
     }
 
@@ -262,9 +253,10 @@ impl Message for ErrorMessage {
         }
         w.put_int(self.req_id);
         w.put_int(self.error_code);
-        w.put_str_raw(&self.error_string);
+        write_text(sv, w, &self.error_string);
         if sv >= MIN_SERVER_VER_ADVANCED_ORDER_REJECT {
-            w.put_str_raw(&self.advanced_order_reject_json);
+            // The official decoder always resolves escapes in this field.
+            w.put_str_escaped(&self.advanced_order_reject_json);
         }
         if sv >= MIN_SERVER_VER_ERROR_TIME {
             w.put_int(self.error_time);

@@ -2,15 +2,15 @@
 //! the ticks they produce.
 
 use super::ids::{incoming, outgoing};
-use super::Message;
+use super::{read_text, write_text, Message};
 use crate::model::{
     tick_type, ComboLeg, Contract, Decimal, DeltaNeutralContract, TagValue, TickAttrib, TickType,
 };
 use crate::server_versions::{
-    MIN_SERVER_VER_DELTA_NEUTRAL, MIN_SERVER_VER_ENCODE_MSG_ASCII7, MIN_SERVER_VER_LINKING,
-    MIN_SERVER_VER_PAST_LIMIT, MIN_SERVER_VER_PRE_OPEN_BID_ASK,
-    MIN_SERVER_VER_REQ_MARKET_DATA_TYPE, MIN_SERVER_VER_REQ_MKT_DATA_CONID,
-    MIN_SERVER_VER_REQ_SMART_COMPONENTS, MIN_SERVER_VER_TRADING_CLASS,
+    MIN_SERVER_VER_DELTA_NEUTRAL, MIN_SERVER_VER_LINKING, MIN_SERVER_VER_PAST_LIMIT,
+    MIN_SERVER_VER_PRE_OPEN_BID_ASK, MIN_SERVER_VER_REQ_MARKET_DATA_TYPE,
+    MIN_SERVER_VER_REQ_MKT_DATA_CONID, MIN_SERVER_VER_REQ_SMART_COMPONENTS,
+    MIN_SERVER_VER_TRADING_CLASS,
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
 
@@ -386,11 +386,11 @@ pub struct TickString {
 impl Message for TickString {
     const ID: u32 = incoming::TICK_STRING;
 
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
         w.put_int(TICK_VERSION);
         w.put_int(self.req_id);
         w.put_int(self.tick_type);
-        w.put_str_raw(&self.value);
+        write_text(sv, w, &self.value);
         Ok(())
     }
 
@@ -398,11 +398,7 @@ impl Message for TickString {
         r.skip("version")?;
         let req_id = r.read_int_named("req id")?;
         let tick_type = r.read_int_named("tick type")?;
-        let value = if sv >= MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
-            r.read_str_unescaped("value")?.into_owned()
-        } else {
-            r.read_string("value")?
-        };
+        let value = read_text(sv, r, "value")?;
         Ok(TickString {
             req_id,
             tick_type,

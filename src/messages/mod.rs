@@ -10,7 +10,32 @@ pub mod connection;
 pub mod ids;
 pub mod market_data;
 
+use crate::server_versions::MIN_SERVER_VER_ENCODE_MSG_ASCII7;
 use crate::wire::{begin_frame, finish_frame, DecodeError, EncodeError, FieldReader, FieldWriter};
+
+/// Reads a text field that the server escapes from version 153 on
+/// (`MIN_SERVER_VER_ENCODE_MSG_ASCII7`).
+pub(crate) fn read_text(
+    sv: i32,
+    r: &mut FieldReader<'_>,
+    field: &'static str,
+) -> Result<String, DecodeError> {
+    if sv >= MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
+        r.read_str_unescaped(field).map(|c| c.into_owned())
+    } else {
+        r.read_string(field)
+    }
+}
+
+/// Writes a text field as the server does: escaped from version 153 on, as
+/// it is before. The inverse of [`read_text`].
+pub(crate) fn write_text(sv: i32, w: &mut FieldWriter<'_>, text: &str) {
+    if sv >= MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
+        w.put_str_escaped(text);
+    } else {
+        w.put_str_raw(text);
+    }
+}
 
 /// One protocol message in the field encoding.
 pub trait Message: Sized {

@@ -459,6 +459,28 @@ impl<'a> FieldWriter<'a> {
         self.out.push(0);
     }
 
+    /// A text field escaped the way TWS escapes text from server version 153
+    /// (`MIN_SERVER_VER_ENCODE_MSG_ASCII7`): a backslash as two backslashes,
+    /// and every character outside printable ASCII as `\uXXXX` (`\UXXXXXXXX`
+    /// above U+FFFF). The exact inverse of [`FieldReader::read_str_unescaped`], and
+    /// pure ASCII, so a NUL inside the text cannot end the field.
+    pub fn put_str_escaped(&mut self, s: &str) {
+        use std::io::Write;
+        for c in s.chars() {
+            match c {
+                '\\' => self.out.extend_from_slice(b"\\\\"),
+                ' '..='~' => self.out.push(c as u8),
+                c if (c as u32) <= 0xFFFF => {
+                    let _ = write!(self.out, "\\u{:04x}", c as u32);
+                }
+                c => {
+                    let _ = write!(self.out, "\\U{:08x}", c as u32);
+                }
+            }
+        }
+        self.out.push(0);
+    }
+
     /// An integer field.
     pub fn put_int(&mut self, v: impl Into<i64>) {
         put_display(self.out, v.into());
@@ -635,6 +657,29 @@ mod tests {
             Cow::Borrowed("plain")
         ));
         assert_eq!(unescape(r"bad \u12 end\"), r"bad \u12 end\");
+    }
+
+    #[test]
+    fn escaped_text_round_trips() {
+        for text in [
+            "plain",
+            "a\\nb",
+            "tab\there",
+            "nul\u{0}mid",
+            "caf\u{e9} \u{1F600}",
+            "\\u0041",
+            "",
+        ] {
+            let mut out = Vec::new();
+            FieldWriter::new(&mut out).put_str_escaped(text);
+            assert!(
+                out[..out.len() - 1].iter().all(|b| (32..127).contains(b)),
+                "{out:?}"
+            );
+            let mut r = FieldReader::new(&out);
+            assert_eq!(r.read_str_unescaped("t").unwrap(), text);
+            assert!(r.is_at_end());
+        }
     }
 
     #[test]
