@@ -31,7 +31,8 @@ struct Opts {
     runs: usize,
     server_version: i32,
     connect: Option<String>,
-    spin_us: u64,
+    spin_us: Option<u64>,
+    queue_kib: Option<u64>,
 }
 
 fn parse() -> Opts {
@@ -43,7 +44,8 @@ fn parse() -> Opts {
         runs: 5,
         server_version: 203,
         connect: None,
-        spin_us: 0,
+        spin_us: None,
+        queue_kib: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -61,7 +63,8 @@ fn parse() -> Opts {
             "--runs" => o.runs = num(&v) as usize,
             "--server-version" => o.server_version = num(&v) as i32,
             "--connect" => o.connect = Some(v),
-            "--spin-us" => o.spin_us = num(&v),
+            "--spin-us" => o.spin_us = Some(num(&v)),
+            "--queue-kib" => o.queue_kib = Some(num(&v)),
             "--serve" => {
                 o.mode = "serve".into();
                 i += 1;
@@ -157,10 +160,25 @@ fn aapl() -> Contract {
 }
 
 /// One client: connect, subscribe, count until the end marker.
-fn one_client(addr: &str, client_id: i32, latency: bool, spin_us: u64) -> Counter {
+fn one_client(addr: &str, client_id: i32, latency: bool, spin_us: Option<u64>) -> Counter {
+    one_client_q(addr, client_id, latency, spin_us, None)
+}
+
+fn one_client_q(
+    addr: &str,
+    client_id: i32,
+    latency: bool,
+    spin_us: Option<u64>,
+    queue_kib: Option<u64>,
+) -> Counter {
     let (host, port) = addr.rsplit_once(':').expect("HOST:PORT");
     let client = EClient::new();
-    client.set_spin(Duration::from_micros(spin_us));
+    if let Some(us) = spin_us {
+        client.set_spin(Duration::from_micros(us));
+    }
+    if let Some(kib) = queue_kib {
+        client.set_queue_limit(kib as usize * 1024);
+    }
     client
         .connect(host, port.parse().expect("port"), client_id)
         .expect("connects");
@@ -189,7 +207,7 @@ fn throughput(o: &Opts) {
     };
     let mut rates = Vec::new();
     for run in 0..o.runs {
-        let c = one_client(&addr, run as i32, false, o.spin_us);
+        let c = one_client_q(&addr, run as i32, false, o.spin_us, o.queue_kib);
         let secs = match (c.first, c.end) {
             (Some(f), Some(e)) => (e - f).as_secs_f64(),
             _ => f64::NAN,
@@ -235,9 +253,9 @@ fn latency(o: &Opts) {
     l.sort_unstable();
     let p = |q: f64| l[((l.len() as f64 * q) as usize).min(l.len() - 1)] as f64 / 1000.0;
     println!(
-        "latency at {} ticks/s, spin {} µs, over {} ticks (gateway write -> tick_size callback): p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs",
+        "latency at {} ticks/s, spin {}, over {} ticks (gateway write -> tick_size callback): p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs",
         o.rate,
-        o.spin_us,
+        o.spin_us.map_or("default".to_string(), |us| format!("{us} µs")),
         l.len(),
         p(0.5),
         p(0.99),
@@ -253,7 +271,10 @@ fn clients(o: &Opts) {
     let handles: Vec<_> = (0..o.clients)
         .map(|id| {
             let addr = addr.clone();
-            thread::spawn(move || one_client(&addr, id as i32, false, 0))
+            {
+                let spin = o.spin_us;
+                thread::spawn(move || one_client(&addr, id as i32, false, spin))
+            }
         })
         .collect();
     let mut total = 0;
@@ -294,7 +315,7 @@ fn memory(o: &Opts) {
     let _ = gw.wait();
     for ticks in [1_000_000u64, 10_000_000] {
         let (mut gw, addr) = spawn_gateway(ticks, None, o.server_version);
-        let c = one_client(&addr, 0, false, o.spin_us);
+        let c = one_client_q(&addr, 0, false, o.spin_us, o.queue_kib);
         assert_eq!(c.prices, ticks);
         println!(
             "after streaming {:>9} ticks: peak RSS {} KiB, current {} KiB",

@@ -116,8 +116,24 @@ struct Options {
 }
 
 /// How long `run()` polls an empty queue before it sleeps (see `EClient::set_spin`).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Spin(AtomicU64);
+
+impl Default for Spin {
+    fn default() -> Self {
+        Spin(AtomicU64::new(DEFAULT_SPIN.as_nanos() as u64))
+    }
+}
+
+/// How long `run()` polls an empty queue by default before it sleeps: 20 µs.
+///
+/// Waking a sleeping thread costs tens of microseconds (more on a virtual
+/// machine); a short poll keeps that cost off the next message when messages
+/// come in quick succession. Measured at 100,000 ticks/s on a 2-core VM: p99
+/// 219-292 µs without it, about 40 µs with it, and no change in throughput.
+/// It costs at most 20 µs of one core per batch of messages (2 % of a core at
+/// 1,000 batches per second) and nothing when the stream is idle.
+pub const DEFAULT_SPIN: Duration = Duration::from_micros(20);
 
 impl Inner {
     /// Called by the reader when its socket ends: forget the connection if it
@@ -472,11 +488,12 @@ impl EClient {
     }
 
     /// Lets `run()` poll the queue for up to `spin` before it sleeps when the
-    /// queue is empty (default: zero, it sleeps at once).
+    /// queue is empty (default [`DEFAULT_SPIN`], 20 µs; `Duration::ZERO`
+    /// sleeps at once).
     ///
     /// Waking a sleeping thread costs tens of microseconds on a virtual
     /// machine; polling keeps that off the latency of the next message at the
-    /// price of a busy core while the stream is quiet. See docs/performance.md.
+    /// price of CPU time after each batch. See docs/performance.md.
     pub fn set_spin(&self, spin: Duration) {
         self.inner.spin.0.store(
             spin.as_nanos().min(u64::MAX as u128) as u64,
@@ -485,7 +502,7 @@ impl EClient {
     }
 
     /// The most frame bytes that may wait between the EReader and `run()`
-    /// (default [`DEFAULT_QUEUE_LIMIT`](super::DEFAULT_QUEUE_LIMIT), 16 MiB).
+    /// (default [`DEFAULT_QUEUE_LIMIT`](super::DEFAULT_QUEUE_LIMIT), 4 MiB).
     /// Past it the reader stops reading the socket until `run()` catches up,
     /// so TCP flow control slows the sender instead of memory growing. The
     /// official client's queue is unbounded.

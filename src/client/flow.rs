@@ -15,8 +15,10 @@ use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
 
-/// Default limit of queued frame bytes per client: 16 MiB.
-pub const DEFAULT_QUEUE_LIMIT: usize = 16 * 1024 * 1024;
+/// Default limit of queued frame bytes per client: 4 MiB. Throughput is the
+/// same from 1 MiB to 16 MiB (docs/performance.md); 4 MiB absorbs a pause of
+/// a few hundred milliseconds in the callbacks at full market-data rates.
+pub const DEFAULT_QUEUE_LIMIT: usize = 4 * 1024 * 1024;
 
 /// Bytes queued between the reader and `run()`, with a way to wait for room.
 #[derive(Debug)]

@@ -15,7 +15,7 @@ mod tracked;
 
 pub use autoconnect::AutoConnect;
 pub use dispatch::dispatch_frame;
-pub use eclient::{EClient, DEFAULT_CONNECT_TIMEOUT, DEFAULT_WRITE_TIMEOUT};
+pub use eclient::{EClient, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SPIN, DEFAULT_WRITE_TIMEOUT};
 pub use event::Event;
 pub use flow::DEFAULT_QUEUE_LIMIT;
 pub use ibclient::IBClient;
