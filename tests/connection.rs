@@ -3,11 +3,10 @@
 
 mod common;
 
-use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-use common::{closed_port, init_logs, stock, Ev, Recorder};
+use common::{closed_port, connected, init_logs, stock, Ev, Recorder};
 use tws_api::sim::{SimConfig, SimGateway};
 use tws_api::{EClient, Error, IBClient};
 
@@ -20,22 +19,6 @@ fn gateway() -> SimGateway {
         ..SimConfig::default()
     })
     .expect("simulated gateway starts")
-}
-
-/// A client connected and running its loop on a background thread.
-fn connected(
-    gw: &SimGateway,
-    client_id: i32,
-) -> (EClient, Arc<common::Log>, thread::JoinHandle<()>) {
-    let client = EClient::new();
-    let (mut rec, log) = Recorder::new();
-    client
-        .connect("127.0.0.1", gw.port(), client_id)
-        .expect("connects");
-    let runner = client.clone();
-    let handle = thread::spawn(move || runner.run(&mut rec));
-    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::NextValidId(_)))));
-    (client, log, handle)
 }
 
 // ---- The guide's Test 1: connection establishment ----

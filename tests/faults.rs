@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{init_logs, Ev, Log, Recorder};
+use common::{connected, init_logs, Ev, Log, Recorder};
 use tws_api::messages::connection::{CurrentTime, SetServerLogLevel};
 use tws_api::messages::ids::outgoing;
 use tws_api::messages::to_frame;
@@ -38,19 +38,6 @@ fn gateway_with(config: SimConfig) -> SimGateway {
         ..config
     })
     .expect("simulated gateway starts")
-}
-
-/// A client connected and running its loop on a background thread, past `nextValidId`.
-fn connected(gw: &SimGateway, client_id: i32) -> (EClient, Arc<Log>, thread::JoinHandle<()>) {
-    let client = EClient::new();
-    let (mut rec, log) = Recorder::new();
-    client
-        .connect("127.0.0.1", gw.port(), client_id)
-        .expect("connects");
-    let runner = client.clone();
-    let handle = thread::spawn(move || runner.run(&mut rec));
-    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::NextValidId(_)))));
-    (client, log, handle)
 }
 
 /// Waits (at most 20 s) until `f` holds.

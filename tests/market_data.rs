@@ -36,11 +36,14 @@ fn stream_of_ticks_with_derived_sizes_then_cancel_stops_it() {
     client
         .req_mkt_data(7, &stock("AAPL"), "", false, false, &[])
         .unwrap();
-    assert!(log.wait_until(|e| e
-        .iter()
-        .filter(|e| matches!(e, Ev::TickPrice(7, ..)))
-        .count()
-        >= 30));
+    // Wait for 30 prices, and not in the middle of a price and its derived size.
+    assert!(log.wait_until(|e| {
+        e.iter()
+            .filter(|e| matches!(e, Ev::TickPrice(7, ..)))
+            .count()
+            >= 30
+            && !matches!(e.last(), Some(Ev::TickPrice(..)))
+    }));
     let ev = log.snapshot();
     assert!(ev
         .iter()

@@ -21,9 +21,7 @@ use crate::messages::ids::outgoing;
 use crate::messages::market_data::{ReqMktData, TickPrice, TickSnapshotEnd};
 use crate::messages::{decode_body, encode_frame};
 use crate::model::{tick_type, Decimal};
-use crate::server_versions::MIN_CLIENT_VER;
 use crate::wire::frame::Frames;
-use crate::wire::handshake::{encode_server_answer, Hello, API_PREFIX};
 use crate::wire::MessageHeader;
 
 /// What a burst gateway streams.
@@ -127,24 +125,7 @@ pub fn now_nanos() -> i64 {
 
 fn serve(mut stream: TcpStream, config: &BurstConfig) -> io::Result<()> {
     stream.set_nodelay(true)?;
-    let mut head = [0u8; 8];
-    stream.read_exact(&mut head)?;
-    if &head[..4] != API_PREFIX {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "no API prefix"));
-    }
-    let len = u32::from_be_bytes([head[4], head[5], head[6], head[7]]) as usize;
-    let mut text = vec![0u8; len.min(4096)];
-    stream.read_exact(&mut text)?;
-    let hello = Hello::parse(&text)
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "bad hello"))?;
-    let sv = config.server_version.min(hello.max_version);
-    if sv < hello.min_version || sv < MIN_CLIENT_VER {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "no common version",
-        ));
-    }
-    stream.write_all(&encode_server_answer(sv, "20261123 16:53:52 UTC"))?;
+    let (sv, _) = super::negotiate(&mut stream, config.server_version)?;
 
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];

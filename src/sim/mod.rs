@@ -43,6 +43,45 @@ use parking_lot::Mutex;
 
 pub use time::format_connection_time;
 
+use crate::server_versions::MIN_CLIENT_VER;
+use crate::wire::handshake::{encode_server_answer, Hello, API_PREFIX};
+
+/// Longest hello a simulated gateway accepts; real ones are about 20 bytes.
+const MAX_HELLO: usize = 4096;
+
+/// The gateway's side of the handshake: reads `"API\0"` and the client's
+/// hello, picks the highest version both speak (at most `max_version`), and
+/// answers with it and the connection time. Refuses a client with no common
+/// version, as TWS does, by returning an error (the caller closes).
+pub(crate) fn negotiate(stream: &mut TcpStream, max_version: i32) -> io::Result<(i32, Hello)> {
+    use std::io::{Read, Write};
+    let invalid = |what: String| io::Error::new(io::ErrorKind::InvalidData, what);
+    let mut head = [0u8; 8];
+    stream.read_exact(&mut head)?;
+    if &head[..4] != API_PREFIX {
+        return Err(invalid("no API prefix".into()));
+    }
+    let len = u32::from_be_bytes([head[4], head[5], head[6], head[7]]) as usize;
+    if len > MAX_HELLO {
+        return Err(invalid(format!("hello of {len} bytes")));
+    }
+    let mut text = vec![0u8; len];
+    stream.read_exact(&mut text)?;
+    let hello = Hello::parse(&text).ok_or_else(|| invalid("bad hello".into()))?;
+    let sv = max_version.min(hello.max_version);
+    if sv < hello.min_version || sv < MIN_CLIENT_VER {
+        return Err(invalid(format!(
+            "client speaks {}..{}, we speak up to {max_version}",
+            hello.min_version, hello.max_version
+        )));
+    }
+    stream.write_all(&encode_server_answer(
+        sv,
+        &format_connection_time(time::now_secs()),
+    ))?;
+    Ok((sv, hello))
+}
+
 /// How the simulated gateway behaves.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimConfig {

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, Sender};
 use prost::Message as _;
 
-use super::time::{format_connection_time, now_millis, now_secs};
+use super::time::{now_millis, now_secs};
 use super::{Fault, Injected, RecordedRequest, Shared};
 use crate::errors::{
     CLIENT_ID_IN_USE, DUPLICATE_TICKER_ID, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_OK, NO_VALID_ID,
@@ -24,13 +24,9 @@ use crate::messages::market_data::{
 };
 use crate::messages::{decode_body, encode_frame, to_frame, Message};
 use crate::model::{tick_type, Decimal, TickType};
-use crate::server_versions::{MIN_CLIENT_VER, MIN_SERVER_VER_PROTOBUF};
+use crate::server_versions::MIN_SERVER_VER_PROTOBUF;
 use crate::wire::frame::{frame_len, Frames};
-use crate::wire::handshake::{encode_server_answer, Hello, API_PREFIX};
 use crate::wire::{begin_protobuf_frame, finish_frame, MessageHeader};
-
-/// Longest hello we accept; real ones are about 20 bytes.
-const MAX_HELLO: usize = 4096;
 
 /// How long an idle session waits for a request before it looks for an
 /// injected fault (and for the gateway stopping) again.
@@ -71,41 +67,13 @@ pub(crate) fn serve(stream: TcpStream, shared: &Shared, conn_id: u64) -> io::Res
     stream.set_nodelay(true)?;
     let mut stream = stream;
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
-    let mut prefix = [0u8; 4];
-    stream.read_exact(&mut prefix)?;
-    if &prefix != API_PREFIX {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "no API prefix"));
-    }
-    let mut len = [0u8; 4];
-    stream.read_exact(&mut len)?;
-    let len = u32::from_be_bytes(len) as usize;
-    if len > MAX_HELLO {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "hello too long"));
-    }
-    let mut text = vec![0u8; len];
-    stream.read_exact(&mut text)?;
-    let hello = Hello::parse(&text)
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "bad hello"))?;
-    let sv = shared.config.server_version.min(hello.max_version);
-    if sv < hello.min_version || sv < MIN_CLIENT_VER {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "client speaks {}..{}, we speak up to {}",
-                hello.min_version, hello.max_version, shared.config.server_version
-            ),
-        ));
-    }
+    let (sv, hello) = super::negotiate(&mut stream, shared.config.server_version)?;
     log::debug!(
         "session {conn_id}: hello {}..{} {:?}, server version {sv}",
         hello.min_version,
         hello.max_version,
         hello.connect_options
     );
-    stream.write_all(&encode_server_answer(
-        sv,
-        &format_connection_time(now_secs()),
-    ))?;
     if shared.config.close_after_handshake {
         log::info!("session {conn_id}: closing right after the handshake, as configured");
         let _ = stream.shutdown(Shutdown::Both);

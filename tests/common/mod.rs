@@ -141,6 +141,23 @@ pub fn closed_port() -> u16 {
     port
 }
 
+/// A client connected to `gw` and running its loop on a background thread,
+/// past `next_valid_id`.
+pub fn connected(
+    gw: &tws_api::sim::SimGateway,
+    client_id: i32,
+) -> (tws_api::EClient, Arc<Log>, std::thread::JoinHandle<()>) {
+    let client = tws_api::EClient::new();
+    let (mut rec, log) = Recorder::new();
+    client
+        .connect("127.0.0.1", gw.port(), client_id)
+        .expect("connects");
+    let runner = client.clone();
+    let handle = std::thread::spawn(move || runner.run(&mut rec));
+    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::NextValidId(_)))));
+    (client, log, handle)
+}
+
 pub fn init_logs() {
     let _ = env_logger::builder().is_test(true).try_init();
 }
