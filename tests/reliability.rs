@@ -284,3 +284,64 @@ fn stalled_reader(done: std::sync::mpsc::Receiver<()>) -> (u16, thread::JoinHand
     });
     (port, h)
 }
+
+#[test]
+fn a_slow_run_shows_in_the_metrics_and_memory_stays_bounded() {
+    use tws_api::sim::burst::{BurstConfig, BurstGateway};
+    use tws_api::{Decimal, EClient, TickAttrib, TickType};
+
+    /// Sleeps now and then: far slower than the gateway streams.
+    struct Slow {
+        client: EClient,
+        prices: u64,
+        peak_seen: usize,
+    }
+    impl tws_api::EWrapper for Slow {
+        fn tick_price(&mut self, _r: i32, _t: TickType, _p: f64, _a: TickAttrib) {
+            self.prices += 1;
+            if self.prices % 2_000 == 0 {
+                thread::sleep(Duration::from_millis(2));
+                self.peak_seen = self.peak_seen.max(self.client.metrics().bytes_queued);
+            }
+        }
+        fn tick_size(&mut self, _r: i32, _t: TickType, _s: Decimal) {}
+        fn tick_snapshot_end(&mut self, _r: i32) {
+            self.client.disconnect();
+        }
+    }
+
+    init_logs();
+    const TICKS: u64 = 300_000;
+    const LIMIT: usize = 64 * 1024;
+    let gw = BurstGateway::start(BurstConfig {
+        ticks: TICKS,
+        ..BurstConfig::default()
+    })
+    .unwrap();
+    let client = EClient::new();
+    client.set_queue_limit(LIMIT);
+    client.connect("127.0.0.1", gw.port(), 0).unwrap();
+    client
+        .req_mkt_data(1, &common::stock("AAPL"), "", false, false, &[])
+        .unwrap();
+    let mut w = Slow {
+        client: client.clone(),
+        prices: 0,
+        peak_seen: 0,
+    };
+    client.run(&mut w);
+    let m = client.metrics();
+    // Every tick arrived although run() was slower than the stream …
+    assert_eq!(w.prices, TICKS);
+    // … the backlog was visible while it lasted …
+    assert!(w.peak_seen > 0, "bytes_queued never rose");
+    assert!(m.peak_bytes_queued >= w.peak_seen);
+    // … and never exceeded the limit by more than one read (64 KiB + a frame).
+    assert!(
+        m.peak_bytes_queued <= LIMIT + 80 * 1024,
+        "peak {} over limit {LIMIT}",
+        m.peak_bytes_queued
+    );
+    assert_eq!(m.queue_limit, LIMIT);
+    assert_eq!(m.bytes_queued, 0, "drained at the end");
+}
