@@ -320,9 +320,21 @@ impl EClient {
                     return Err(e);
                 }
             };
-        let reader_stream = match stream.try_clone() {
-            Ok(s) => s,
+        // Three handles on one socket: the reader's, the writer's, and one for
+        // `shutdown` that is never locked for I/O. Everything that can fail
+        // happens before the reader starts, so a failure here owes the
+        // `Closed` marker itself.
+        let handles = stream
+            .try_clone()
+            .and_then(|r| Ok((r, stream.try_clone()?)))
+            .and_then(|(r, w)| {
+                w.set_write_timeout(Some(options.write_timeout))?;
+                Ok((r, w))
+            });
+        let (reader_stream, writer) = match handles {
+            Ok(h) => h,
             Err(e) => {
+                let _ = stream.shutdown(Shutdown::Both);
                 let e = Error::Io(e);
                 inner.queue(Incoming::error(NO_VALID_ID, e.code(), e.wrapper_text()));
                 inner.queue(Incoming::Closed);
@@ -360,18 +372,6 @@ impl EClient {
                 }
             }
         };
-        let writer = match stream.try_clone() {
-            Ok(w) => w,
-            Err(e) => {
-                // The reader is running: closing the socket ends it, and it
-                // delivers the one `connection_closed` of this attempt.
-                let _ = stream.shutdown(Shutdown::Both);
-                let e = Error::Io(e);
-                inner.queue(Incoming::error(NO_VALID_ID, e.code(), e.wrapper_text()));
-                return Err(e);
-            }
-        };
-        let _ = writer.set_write_timeout(Some(options.write_timeout));
         *conn = Some(Connection {
             stream,
             writer: Arc::new(Mutex::new(writer)),
