@@ -202,13 +202,23 @@ impl IBConfig {
     }
 }
 
-/// A lookup that answers from the process environment as it was before `.env`
-/// was loaded, then from `.env`, so the precedence does not depend on whether
-/// `.env` was loaded before.
+/// A lookup that answers from the process environment as it was before this
+/// crate first loaded `.env`, then from `.env`, so the precedence does not
+/// change between calls. (A `.env` that the program loaded itself, before the
+/// first call, counts as the shell.)
 pub fn env_then_dotenv() -> Result<impl Fn(&str) -> Option<String>, Error> {
-    let shell: std::collections::HashMap<String, String> = std::env::vars()
-        .filter(|(k, _)| k.starts_with("IB_") || k.starts_with("IBKR_"))
-        .collect();
+    // The shell's variables as they were at the first call, before this crate
+    // loaded `.env` into the environment: later calls must not mistake values
+    // from `.env` for shell variables.
+    static SHELL: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    let shell = SHELL
+        .get_or_init(|| {
+            std::env::vars()
+                .filter(|(k, _)| k.starts_with("IB_") || k.starts_with("IBKR_"))
+                .collect()
+        })
+        .clone();
     let mut file = std::collections::HashMap::new();
     match dotenvy::dotenv_iter() {
         Ok(iter) => {

@@ -382,3 +382,22 @@ fn dropping_an_ibclient_disconnects_it() {
     assert!(again.wait_for_connection(WAIT));
     assert!(!again.client_id_in_use());
 }
+
+#[test]
+fn ibclient_delivers_a_failed_connect_at_once() {
+    init_logs();
+    let (rec, log) = Recorder::new();
+    let ib = IBClient::with_wrapper(rec);
+    let err = ib.connect("127.0.0.1", closed_port(), 0).unwrap_err();
+    assert_eq!(err.code(), 502);
+    // No start() or run() needed: error then connection_closed, already.
+    let ev = log.snapshot();
+    assert!(matches!(ev.first(), Some(Ev::Error(-1, 502, _))), "{ev:?}");
+    assert_eq!(ev.last(), Some(&Ev::Closed));
+    assert_eq!(ev.len(), 2);
+    assert_eq!(ib.last_error().map(|e| e.1), Some(502));
+    // A later start() finds nothing stale to deliver.
+    ib.start();
+    ib.disconnect();
+    assert_eq!(log.snapshot().len(), 2);
+}

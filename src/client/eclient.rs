@@ -15,9 +15,7 @@ use super::flow::Flow;
 use super::metrics::Metrics;
 use super::pacer::{Pacer, RateLimit};
 use super::reader::{reader_loop, Batch};
-use crate::errors::{
-    Error, ALREADY_CONNECTED, CONNECT_FAIL, INVALID_SYMBOL, NOT_CONNECTED, NO_VALID_ID,
-};
+use crate::errors::{Error, ALREADY_CONNECTED, CONNECT_FAIL, INVALID_SYMBOL, NO_VALID_ID};
 use crate::messages::connection::{
     ReqCurrentTime, ReqIds, ReqManagedAccts, SetServerLogLevel, StartApi,
 };
@@ -383,17 +381,30 @@ impl EClient {
         log::info!(
             "connected to {host}:{port} as client {client_id}, server version {server_version}"
         );
-        self.start_api()
+        // startApi without an error callback of its own: if it cannot be sent,
+        // the connection has already ended (the reader saw the close and owes
+        // `connection_closed`), and an error queued now would come after it.
+        self.send_inner(NO_VALID_ID, &self.start_api_message(), false)
+            .map_err(|e| Error::ConnectFailed {
+                addr: format!("{host}:{port}"),
+                source: io::Error::new(
+                    io::ErrorKind::ConnectionAborted,
+                    format!("the connection ended right after the handshake: {e}"),
+                ),
+            })
+    }
+
+    fn start_api_message(&self) -> StartApi {
+        StartApi {
+            client_id: self.inner.client_id.load(Ordering::SeqCst),
+            optional_capabilities: self.inner.options.lock().optional_capabilities.clone(),
+        }
     }
 
     /// Sends startApi. [`connect`](EClient::connect) already does; call this
     /// only to send it again.
     pub fn start_api(&self) -> Result<(), Error> {
-        let msg = StartApi {
-            client_id: self.inner.client_id.load(Ordering::SeqCst),
-            optional_capabilities: self.inner.options.lock().optional_capabilities.clone(),
-        };
-        self.send(NO_VALID_ID, &msg)
+        self.send(NO_VALID_ID, &self.start_api_message())
     }
 
     /// Closes the connection. Idempotent. The reader thread is joined before
@@ -588,23 +599,33 @@ impl EClient {
 
     /// Encodes `msg` and writes it as one frame. `req_id` is the id errors are reported under.
     pub(crate) fn send<M: Message>(&self, req_id: i32, msg: &M) -> Result<(), Error> {
+        self.send_inner(req_id, msg, true)
+    }
+
+    /// `send`; with `report` false no error callback is queued (the caller
+    /// reports the failure its own way).
+    fn send_inner<M: Message>(&self, req_id: i32, msg: &M, report: bool) -> Result<(), Error> {
         let inner = &self.inner;
+        let fail = |e: Error| {
+            if report {
+                inner.queue(Incoming::error(req_id, e.code(), e.wrapper_text()));
+            }
+            e
+        };
         if !self.is_connected() {
-            return Err(self.not_connected(req_id));
+            return Err(fail(Error::NotConnected));
         }
         let sv = inner.server_version.load(Ordering::SeqCst);
         let mut frame = Vec::with_capacity(128);
         if let Err(e) = encode_frame(msg, sv, &mut frame) {
-            let e = Error::Encode(e);
-            inner.queue(Incoming::error(req_id, e.code(), e.wrapper_text()));
-            return Err(e);
+            return Err(fail(Error::Encode(e)));
         }
         inner.pacer.acquire();
         // Take the write half out of the connection lock: a write that blocks
         // (a peer that stopped reading) must not keep `disconnect` waiting.
         let (writer, generation) = match inner.conn.lock().as_ref() {
             Some(c) => (Arc::clone(&c.writer), c.generation),
-            None => return Err(self.not_connected(req_id)),
+            None => return Err(fail(Error::NotConnected)),
         };
         let mut w = writer.lock();
         match w.write_all(&frame) {
@@ -633,19 +654,9 @@ impl EClient {
                 } else {
                     Error::Io(e)
                 };
-                inner.queue(Incoming::error(req_id, err.code(), err.wrapper_text()));
-                Err(err)
+                Err(fail(err))
             }
         }
-    }
-
-    fn not_connected(&self, req_id: i32) -> Error {
-        self.inner.queue(Incoming::error(
-            req_id,
-            NOT_CONNECTED.code,
-            NOT_CONNECTED.msg.into(),
-        ));
-        Error::NotConnected
     }
 
     // ----------------------------------------------------------------------

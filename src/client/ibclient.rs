@@ -162,13 +162,23 @@ impl IBClient {
     }
 
     /// Connects (see [`EClient::connect`]). Call [`start`](IBClient::start) or
-    /// [`run`](IBClient::run) next so that callbacks are delivered.
+    /// [`run`](IBClient::run) next so that callbacks are delivered. When it
+    /// fails and no message loop is running, the failure's callbacks (`error`,
+    /// `connection_closed`) are delivered at once, on this thread, as the
+    /// official client does from inside `connect`.
     pub fn connect(&self, host: &str, port: u16, client_id: i32) -> Result<(), Error> {
         self.state.client_id_in_use.store(false, Ordering::SeqCst);
         self.state.stop.store(false, Ordering::SeqCst);
         self.state.stop_event.clear();
         *self.state.target.lock() = Some((host.to_owned(), port, client_id));
-        self.client.connect(host, port, client_id)
+        let result = self.client.connect(host, port, client_id);
+        if result.is_err() && !self.is_running() {
+            // Deliver the failure (error, connection_closed) now, as the
+            // official client does from inside connect, rather than at the
+            // next start() or run().
+            deliver_pending(&self.client, &self.state, &self.wrapper);
+        }
+        result
     }
 
     /// Keeps the connection up: when it ends other than by
@@ -185,7 +195,9 @@ impl IBClient {
     /// answer takes longer than `timeout` as dead: `error(-1, 509, …)`, then
     /// closed (and reconnected, with a reconnect policy). The answers also
     /// reach the wrapper's `current_time`. `None` (the default) turns it off.
-    /// Takes effect for the next [`start`](IBClient::start).
+    /// Takes effect for the next [`start`](IBClient::start) or
+    /// [`run`](IBClient::run); the heartbeat ends with `disconnect` or once the
+    /// message loop has ended.
     pub fn set_heartbeat(&self, heartbeat: Option<Heartbeat>) {
         *self.state.heartbeat.lock() = heartbeat;
     }
@@ -202,7 +214,9 @@ impl IBClient {
 
     /// Runs the message loop on the calling thread until the connection ends
     /// (with a reconnect policy: until `disconnect` or the supervisor gives up).
+    /// The heartbeat, if set, runs meanwhile.
     pub fn run(&self) {
+        self.start_heartbeat();
         run_loop(&self.client, &self.state, &self.wrapper);
     }
 
@@ -358,6 +372,16 @@ impl IBClient {
     }
 }
 
+/// Delivers what is queued (a failed connect's error and close) without
+/// supervising, when no loop is running.
+fn deliver_pending(client: &EClient, state: &IBState, wrapper: &Mutex<Option<UserWrapper>>) {
+    let Some(mut user) = wrapper.lock().take() else {
+        return;
+    };
+    dispatch(client, state, user.as_mut());
+    *wrapper.lock() = Some(user);
+}
+
 fn run_loop(client: &EClient, state: &IBState, wrapper: &Mutex<Option<UserWrapper>>) {
     let Some(mut user) = wrapper.lock().take() else {
         log::warn!("the message loop is already running");
@@ -467,10 +491,14 @@ fn retry(
     }
 }
 
-/// Sends a heartbeat every interval; closes a connection that does not answer.
+/// Sends a heartbeat every interval; closes a connection that does not
+/// answer. Ends with `disconnect`, or once the message loop has ended.
 fn heartbeat_loop(client: &EClient, state: &IBState, hb: Heartbeat) {
     loop {
         if state.stop_event.wait(hb.interval) || state.stop.load(Ordering::SeqCst) {
+            return;
+        }
+        if !state.is_running.load(Ordering::SeqCst) && !client.is_connected() {
             return;
         }
         if !client.is_connected() {

@@ -40,6 +40,9 @@ pub(crate) fn reader_loop(
 ) {
     let mut buf: Vec<u8> = Vec::with_capacity(READ_BUF.max(initial.len()));
     buf.extend_from_slice(&initial);
+    if !initial.is_empty() {
+        inner.metrics.bytes_in(initial.len());
+    }
     let mut first = !buf.is_empty();
     let outcome = loop {
         if buf.capacity() - buf.len() < 4096 {
