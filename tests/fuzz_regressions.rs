@@ -559,7 +559,7 @@ fn found_escaped_nul_keeps_its_field() {
 #[test]
 fn decimal_equal_to_an_unset_sentinel_reads_back_as_unset_as_officially() {
     let input = unhex("020e0031003800303231343734383336343700");
-    assert!(harness::is_tolerated(14, &input[2..]));
+    assert!(harness::is_tolerated(176, 14, &input[2..]));
     harness::run_messages(&input);
     let first = tws_api::messages::decode_body::<TickSize>(176, &input[2..]).expect("decodes");
     assert_eq!(first.size, tws_api::Decimal::from(2147483647i64));
@@ -568,6 +568,19 @@ fn decimal_equal_to_an_unset_sentinel_reads_back_as_unset_as_officially() {
     let second = tws_api::messages::decode_body::<TickSize>(176, &frame[4 + h.body_start..])
         .expect("decodes");
     assert_eq!(second.size, tws_api::UNSET_DECIMAL);
+}
+
+/// Finding 2 again, from the 10-minute campaign: `2_1_47483647` (underscores
+/// are accepted by `rust_decimal`, as by Python's `Decimal`) also decodes to
+/// 2147483647. The tolerance now looks at the decoded value, not the text.
+///
+/// `messages` input `b3 0e 00 3100 00 325f315f3437343833363437 00`: TickSize
+/// at 200.
+#[test]
+fn underscored_sentinel_value_is_tolerated_too() {
+    let input = unhex("b30e00310000325f315f343734383336343700");
+    assert!(harness::is_tolerated(200, 14, &input[2..]));
+    harness::run_messages(&input);
 }
 
 /// Finding 3 (benign, tolerated by the harness): `rust_decimal` parses
