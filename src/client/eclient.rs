@@ -634,10 +634,7 @@ impl EClient {
                 Ok(())
             }
             Err(e) => {
-                // Part of the frame may be out: the stream cannot go on. The
-                // reader sees the closed socket and ends the connection.
-                let _ = w.shutdown(Shutdown::Both);
-                drop(w);
+                // Part of the frame may be out: the stream cannot go on.
                 if inner.closing(generation) {
                     // Closed on purpose while this write waited: not an error.
                     return Err(Error::NotConnected);
@@ -646,15 +643,18 @@ impl EClient {
                     e.kind(),
                     io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
                 );
-                let err = if timed_out {
+                let err = fail(if timed_out {
                     Error::Io(io::Error::new(
                         io::ErrorKind::TimedOut,
                         "the peer has not read for longer than the write timeout; the connection is closed",
                     ))
                 } else {
                     Error::Io(e)
-                };
-                Err(fail(err))
+                });
+                // Close only after the error is queued: the reader then sees
+                // the closed socket and queues `connection_closed` behind it.
+                let _ = w.shutdown(Shutdown::Both);
+                Err(err)
             }
         }
     }
