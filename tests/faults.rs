@@ -92,6 +92,18 @@ fn is_real_time(e: &Ev) -> bool {
 }
 
 /// `connection_closed` came exactly once, and last.
+/// Only the whole frame before a half one (time 1) was delivered, without
+/// errors, and the connection closed once, last.
+fn assert_whole_frame_then_close(ev: &[Ev]) {
+    assert_eq!(
+        times(ev),
+        vec![1],
+        "the half frame is never delivered: {ev:?}"
+    );
+    assert!(error_codes(ev).is_empty(), "{ev:?}");
+    assert_closed_once_and_last(ev);
+}
+
 fn assert_closed_once_and_last(ev: &[Ev]) {
     assert_eq!(ev.iter().filter(|e| **e == Ev::Closed).count(), 1, "{ev:?}");
     assert_eq!(ev.last(), Some(&Ev::Closed), "{ev:?}");
@@ -238,13 +250,7 @@ fn peer_closing_mid_frame_delivers_everything_before_it() {
     assert!(gw.client_ids().is_empty(), "released before inject returns");
     handle.join().expect("run returns when the peer closes");
     let ev = log.snapshot();
-    assert_eq!(
-        times(&ev),
-        vec![1],
-        "the half frame is never delivered: {ev:?}"
-    );
-    assert!(error_codes(&ev).is_empty(), "{ev:?}");
-    assert_closed_once_and_last(&ev);
+    assert_whole_frame_then_close(&ev);
     assert!(!client.is_connected());
 }
 
@@ -331,13 +337,7 @@ fn peer_stalling_mid_frame_then_closing() {
         .join()
         .expect("run returns when the stalled peer closes");
     let ev = log.snapshot();
-    assert_eq!(
-        times(&ev),
-        vec![1],
-        "the half frame is never delivered: {ev:?}"
-    );
-    assert!(error_codes(&ev).is_empty(), "{ev:?}");
-    assert_closed_once_and_last(&ev);
+    assert_whole_frame_then_close(&ev);
     assert!(!client.is_connected());
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::supervised::{fast_policy, sim_config, sv_events, Supervised, Sv};
+use common::supervised::{fast_policy, sim_config, started, sv_events, Supervised, Sv};
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -22,12 +22,7 @@ use tws_api::IBClient;
 fn a_dropped_connection_is_reconnected_and_the_wrapper_told() {
     init_logs();
     let gw = SimGateway::start(sim_config()).unwrap();
-    let (w, log) = Supervised::new();
-    let ib = IBClient::with_wrapper(w);
-    ib.set_reconnect(Some(fast_policy()));
-    ib.connect("127.0.0.1", gw.port(), 4).unwrap();
-    ib.start();
-    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    let (ib, log) = started(gw.port(), 4, Some(fast_policy()));
     gw.drop_connections();
     assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::Error(-8, _, _)))));
     assert!(ib.is_connected());
@@ -50,12 +45,7 @@ fn a_dropped_connection_is_reconnected_and_the_wrapper_told() {
 fn a_user_disconnect_is_never_repaired() {
     init_logs();
     let gw = SimGateway::start(sim_config()).unwrap();
-    let (w, log) = Supervised::new();
-    let ib = IBClient::with_wrapper(w);
-    ib.set_reconnect(Some(fast_policy()));
-    ib.connect("127.0.0.1", gw.port(), 0).unwrap();
-    ib.start();
-    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    let (ib, log) = started(gw.port(), 0, Some(fast_policy()));
     ib.disconnect();
     assert!(!ib.is_running());
     assert!(!ib.is_connected());
@@ -92,15 +82,14 @@ fn client_id_in_use_on_first_connect_is_final() {
 fn max_attempts_give_up_when_the_gateway_stays_away() {
     init_logs();
     let gw = SimGateway::start(sim_config()).unwrap();
-    let (w, log) = Supervised::new();
-    let ib = IBClient::with_wrapper(w);
-    ib.set_reconnect(Some(ReconnectPolicy {
-        max_attempts: Some(3),
-        ..fast_policy()
-    }));
-    ib.connect("127.0.0.1", gw.port(), 0).unwrap();
-    ib.start();
-    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    let (ib, log) = started(
+        gw.port(),
+        0,
+        Some(ReconnectPolicy {
+            max_attempts: Some(3),
+            ..fast_policy()
+        }),
+    );
     gw.shutdown();
     assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::Error(-9, _, _)))));
     let ev = sv_events(&log);
@@ -122,15 +111,14 @@ fn max_attempts_give_up_when_the_gateway_stays_away() {
 fn disconnect_during_backoff_stops_the_supervisor() {
     init_logs();
     let gw = SimGateway::start(sim_config()).unwrap();
-    let (w, log) = Supervised::new();
-    let ib = IBClient::with_wrapper(w);
-    ib.set_reconnect(Some(ReconnectPolicy {
-        initial_delay: Duration::from_secs(3600),
-        ..fast_policy()
-    }));
-    ib.connect("127.0.0.1", gw.port(), 0).unwrap();
-    ib.start();
-    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    let (ib, log) = started(
+        gw.port(),
+        0,
+        Some(ReconnectPolicy {
+            initial_delay: Duration::from_secs(3600),
+            ..fast_policy()
+        }),
+    );
     gw.shutdown();
     assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::Error(-7, 1, _)))));
     ib.disconnect(); // wakes the hour-long wait
@@ -255,10 +243,12 @@ fn a_peer_that_stops_reading_is_a_dead_connection_after_the_write_timeout() {
     let err = failed.expect("a write timed out");
     assert_eq!(err.code(), 509, "{err}");
     assert!(log.wait_until(|e| e.contains(&Ev::Closed)));
-    assert!(log
-        .snapshot()
-        .iter()
-        .any(|e| matches!(e, Ev::Error(_, 509, t) if t.contains("write timeout"))));
+    let ev = log.snapshot();
+    assert!(
+        ev.iter()
+            .any(|e| matches!(e, Ev::Error(_, 509, t) if t.contains("write timeout"))),
+        "{err} / {ev:?}"
+    );
     assert!(!ib.is_connected());
     ib.disconnect();
     let _ = done.send(());

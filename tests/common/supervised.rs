@@ -90,3 +90,19 @@ pub fn sim_config() -> SimConfig {
         ..SimConfig::default()
     }
 }
+
+/// A supervised-capable `IBClient` with a recording wrapper, connected to
+/// `port` as `client_id` with `policy`, its loop started, past `next_valid_id`.
+pub fn started(
+    port: u16,
+    client_id: i32,
+    policy: Option<ReconnectPolicy>,
+) -> (tws_api::IBClient, Arc<Log>) {
+    let (w, log) = Supervised::new();
+    let ib = tws_api::IBClient::with_wrapper(w);
+    ib.set_reconnect(policy);
+    ib.connect("127.0.0.1", port, client_id).expect("connects");
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    (ib, log)
+}
