@@ -184,14 +184,7 @@ fn manual_connect(client: &IBClient, query: &str) -> (u16, String) {
                 .parse()
                 .map_err(|_| crate::Error::Config(format!("client_id {id:?} is not a number")))?;
         }
-        client.connect_config(&c)?;
-        client.start();
-        if client.wait_for_connection(Duration::from_secs(10)) {
-            Ok(())
-        } else {
-            client.disconnect();
-            Err(crate::Error::Timeout("nextValidId"))
-        }
+        client.connect_and_wait(&c, crate::client::READY_TIMEOUT)
     });
     match result {
         Ok(()) => (200, client.status().to_json()),

@@ -30,10 +30,29 @@ impl AutoConnect {
     }
 }
 
-/// How long auto-connect waits for `next_valid_id`.
-const READY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long auto-connect and the status endpoint wait for `next_valid_id`.
+pub(crate) const READY_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl IBClient {
+    /// Connects to `config`, starts the message loop and waits up to `timeout`
+    /// for `next_valid_id`; on a timeout it disconnects again.
+    pub(crate) fn connect_and_wait(
+        &self,
+        config: &IBConfig,
+        timeout: Duration,
+    ) -> Result<(), Error> {
+        self.connect_config(config)?;
+        self.start();
+        if self.wait_for_connection(timeout) {
+            Ok(())
+        } else {
+            self.disconnect();
+            Err(Error::Timeout(
+                "nextValidId (is TWS logged in, with no dialog waiting?)",
+            ))
+        }
+    }
+
     /// The start-up step of the auto-connect document: reads the environment
     /// and `.env`; if `IBKR_AUTO_CONNECT` is true, connects, starts the message
     /// loop and waits (up to 10 s) for the connection to be ready. Logs what the
@@ -74,18 +93,7 @@ impl IBClient {
             config.host,
             config.port
         );
-        let outcome = self.connect_config(&config).and_then(|()| {
-            self.start();
-            if self.wait_for_connection(READY_TIMEOUT) {
-                Ok(())
-            } else {
-                self.disconnect();
-                Err(Error::Timeout(
-                    "nextValidId (is TWS logged in, with no dialog waiting?)",
-                ))
-            }
-        });
-        match outcome {
+        match self.connect_and_wait(&config, READY_TIMEOUT) {
             Ok(()) => {
                 log::info!("✓ Connected to IBKR on port {}", config.port);
                 log::info!(

@@ -14,6 +14,7 @@ mod supervisor;
 mod tracked;
 
 pub use autoconnect::AutoConnect;
+pub(crate) use autoconnect::READY_TIMEOUT;
 pub use dispatch::dispatch_frame;
 pub use eclient::{EClient, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SPIN, DEFAULT_WRITE_TIMEOUT};
 pub use event::Event;

@@ -1,6 +1,6 @@
 //! The EReader: an OS thread that turns the socket's bytes into frames.
 //!
-//! It reads as much as the socket has (up to the buffer's capacity), cuts the
+//! It reads as much as the socket has (up to 64 KiB at a time), cuts the
 //! bytes into whole frames and sends them to `run()` as one [`Batch`]: one
 //! channel operation per read rather than per message, which is what lets a
 //! burst of ticks through at millions per second. It checks every length prefix
@@ -14,9 +14,9 @@ use crossbeam_channel::Sender;
 
 use super::eclient::{Incoming, Inner};
 use crate::errors::{BAD_LENGTH, NO_VALID_ID, SOCKET_EXCEPTION};
-use crate::wire::frame::frame_len;
+use crate::wire::frame::Frames;
 
-/// Initial size of the read buffer; it grows for frames larger than this.
+/// Bytes asked for per socket read; `buf` grows for frames larger than this.
 const READ_BUF: usize = 64 * 1024;
 
 /// Whole frames, back to back with their length prefixes, from one read.
@@ -38,47 +38,42 @@ pub(crate) fn reader_loop(
     generation: u64,
     server_version: i32,
 ) {
-    let mut buf: Vec<u8> = Vec::with_capacity(READ_BUF.max(initial.len()));
+    // Capacity for what is left over plus one whole read, so appending a read
+    // reallocates only for a frame larger than that.
+    let mut buf: Vec<u8> = Vec::with_capacity(initial.len() + READ_BUF);
     buf.extend_from_slice(&initial);
     if !initial.is_empty() {
         inner.metrics.bytes_in(initial.len());
     }
+    // The socket is read into this, and only what arrived is appended to
+    // `buf`: a copy of the bytes received rather than zeroing `buf`'s spare
+    // room on every read. `buf` grows by what arrives, never by what a length
+    // prefix announces.
+    let mut scratch = vec![0u8; READ_BUF];
     let mut first = !buf.is_empty();
     let outcome = loop {
-        if buf.capacity() - buf.len() < 4096 {
-            buf.reserve(READ_BUF);
-        }
         if !std::mem::take(&mut first) {
             inner.flow.wait_for_room(|| inner.closing(generation));
-            match read_into(&mut stream, &mut buf) {
+            match stream.read(&mut scratch) {
                 Ok(0) => break Outcome::Eof,
-                Ok(n) => inner.metrics.bytes_in(n),
+                Ok(n) => {
+                    inner.metrics.bytes_in(n);
+                    buf.extend_from_slice(&scratch[..n]);
+                }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => break Outcome::Error(e),
             }
         }
-        // Find the end of the last whole frame, checking every prefix.
-        let mut end = 0;
-        let mut frames = 0u64;
-        let mut bad_len = None;
-        loop {
-            match frame_len(&buf[end..]) {
-                Ok(Some(total)) => {
-                    end += total;
-                    frames += 1;
-                }
-                Ok(None) => break,
-                Err(e) => {
-                    bad_len = Some(e);
-                    break;
-                }
-            }
-        }
+        // The whole frames at the start of `buf`; every prefix is checked.
+        let mut whole = Frames::new(&buf);
+        let frames = whole.by_ref().count() as u64;
+        let end = whole.consumed();
+        let bad_len = whole.error();
         if end > 0 {
-            let rest = buf.split_off(end);
-            let mut next = Vec::with_capacity(READ_BUF.max(rest.len() + 4096));
-            next.extend_from_slice(&rest);
-            let bytes = std::mem::replace(&mut buf, next);
+            let mut next = Vec::with_capacity(buf.len() - end + READ_BUF);
+            next.extend_from_slice(&buf[end..]);
+            let mut bytes = std::mem::replace(&mut buf, next);
+            bytes.truncate(end);
             inner.metrics.frames_in(frames);
             inner.flow.queued(bytes.len());
             if tx
@@ -98,16 +93,6 @@ pub(crate) fn reader_loop(
                 format!("{}:{}", BAD_LENGTH.msg, e),
             ));
             break Outcome::BadLength;
-        }
-        // A frame longer than the buffer: make room for all of it at once
-        // (its length was checked above, so this is at most 16 MiB).
-        if let Ok(None) = frame_len(&buf) {
-            if buf.len() >= 4 {
-                let need = 4 + u32::from_be_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
-                if need > buf.capacity() {
-                    buf.reserve(need - buf.len());
-                }
-            }
         }
     };
     let on_purpose = inner.closing(generation);
@@ -131,16 +116,4 @@ enum Outcome {
     Error(io::Error),
     BadLength,
     ChannelGone,
-}
-
-/// Reads into the spare capacity of `buf`.
-fn read_into(stream: &mut TcpStream, buf: &mut Vec<u8>) -> io::Result<usize> {
-    let len = buf.len();
-    let cap = buf.capacity();
-    // Zero-filling the spare room keeps this safe Rust; it is one memset per read.
-    buf.resize(cap, 0);
-    let result = stream.read(&mut buf[len..]);
-    let n = *result.as_ref().unwrap_or(&0);
-    buf.truncate(len + n);
-    result
 }

@@ -21,7 +21,6 @@ use crate::messages::ids::outgoing;
 use crate::messages::market_data::{ReqMktData, TickPrice, TickSnapshotEnd};
 use crate::messages::{decode_body, encode_frame};
 use crate::model::{tick_type, Decimal};
-use crate::wire::frame::Frames;
 use crate::wire::MessageHeader;
 
 /// What a burst gateway streams.
@@ -135,11 +134,7 @@ fn serve(mut stream: TcpStream, config: &BurstConfig) -> io::Result<()> {
             return Ok(());
         }
         buf.extend_from_slice(&chunk[..n]);
-        let mut frames = Frames::new(&buf);
-        let payloads: Vec<Vec<u8>> = frames.by_ref().map(<[u8]>::to_vec).collect();
-        let consumed = frames.consumed();
-        buf.drain(..consumed);
-        for p in payloads {
+        for p in super::take_frames(&mut buf) {
             let Ok(h) = MessageHeader::parse(sv, &p) else {
                 continue;
             };

@@ -49,6 +49,16 @@ use crate::wire::handshake::{encode_server_answer, Hello, API_PREFIX};
 /// Longest hello a simulated gateway accepts; real ones are about 20 bytes.
 const MAX_HELLO: usize = 4096;
 
+/// Takes the whole frames off the front of `buf` (what a session has read)
+/// and returns their payloads; an incomplete frame stays in `buf`.
+pub(crate) fn take_frames(buf: &mut Vec<u8>) -> Vec<Vec<u8>> {
+    let mut frames = crate::wire::frame::Frames::new(buf);
+    let payloads: Vec<Vec<u8>> = frames.by_ref().map(<[u8]>::to_vec).collect();
+    let consumed = frames.consumed();
+    buf.drain(..consumed);
+    payloads
+}
+
 /// The gateway's side of the handshake: reads `"API\0"` and the client's
 /// hello, picks the highest version both speak (at most `max_version`), and
 /// answers with it and the connection time. Refuses a client with no common

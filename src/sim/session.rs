@@ -25,7 +25,7 @@ use crate::messages::market_data::{
 use crate::messages::{decode_body, encode_frame, to_frame, Message};
 use crate::model::{tick_type, Decimal, TickType};
 use crate::server_versions::MIN_SERVER_VER_PROTOBUF;
-use crate::wire::frame::{frame_len, Frames};
+use crate::wire::frame::frame_len;
 use crate::wire::{begin_protobuf_frame, finish_frame, MessageHeader};
 
 /// How long an idle session waits for a request before it looks for an
@@ -139,12 +139,8 @@ impl Session<'_> {
             if frame_len(&buf).is_err() {
                 return Err(io::Error::new(io::ErrorKind::InvalidData, "frame too long"));
             }
-            let mut frames = Frames::new(&buf);
             let mut keep_going = true;
-            let payloads: Vec<Vec<u8>> = frames.by_ref().map(<[u8]>::to_vec).collect();
-            let consumed = frames.consumed();
-            buf.drain(..consumed);
-            for payload in payloads {
+            for payload in super::take_frames(&mut buf) {
                 if !self.handle(&payload)? {
                     keep_going = false;
                     break;
