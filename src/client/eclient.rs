@@ -16,12 +16,8 @@ use super::metrics::Metrics;
 use super::pacer::{Pacer, RateLimit};
 use super::reader::{reader_loop, Batch};
 use crate::errors::{Error, ALREADY_CONNECTED, CONNECT_FAIL, INVALID_SYMBOL, NO_VALID_ID};
-use crate::messages::connection::{
-    ReqCurrentTime, ReqIds, ReqManagedAccts, SetServerLogLevel, StartApi,
-};
-use crate::messages::market_data::{CancelMktData, ReqMarketDataType, ReqMktData};
+use crate::messages::connection::StartApi;
 use crate::messages::{encode_frame, Message};
-use crate::model::{Contract, TagValue};
 use crate::server_versions::{MAX_CLIENT_VER, MIN_CLIENT_VER};
 use crate::wire::fields::is_ascii_printable;
 use crate::wire::frame::frame_len;
@@ -657,64 +653,6 @@ impl EClient {
                 Err(err)
             }
         }
-    }
-
-    // ----------------------------------------------------------------------
-    // Requests: the official names in snake_case.
-    // ----------------------------------------------------------------------
-
-    /// `reqIds`: asks for the next valid order id (answered by `next_valid_id`).
-    /// `num_ids` is deprecated and ignored by TWS.
-    pub fn req_ids(&self, num_ids: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &ReqIds { num_ids })
-    }
-
-    /// `reqCurrentTime`: asks for the server's clock (answered by `current_time`).
-    pub fn req_current_time(&self) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &ReqCurrentTime)
-    }
-
-    /// `reqManagedAccts`: asks for the accounts list (answered by `managed_accounts`).
-    pub fn req_managed_accts(&self) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &ReqManagedAccts)
-    }
-
-    /// `setServerLogLevel`: TWS's API log detail, 1 (system) to 5 (detail).
-    pub fn set_server_log_level(&self, log_level: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &SetServerLogLevel { log_level })
-    }
-
-    /// `reqMarketDataType`: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
-    pub fn req_market_data_type(&self, market_data_type: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &ReqMarketDataType { market_data_type })
-    }
-
-    /// `reqMktData`: streams (or snapshots) top-of-book data for `contract`,
-    /// delivered through `tick_price`, `tick_size`, `tick_string`,
-    /// `tick_generic`, `tick_req_params` and, for snapshots, `tick_snapshot_end`.
-    pub fn req_mkt_data(
-        &self,
-        req_id: i32,
-        contract: &Contract,
-        generic_tick_list: &str,
-        snapshot: bool,
-        regulatory_snapshot: bool,
-        mkt_data_options: &[TagValue],
-    ) -> Result<(), Error> {
-        let msg = ReqMktData {
-            req_id,
-            contract: contract.clone(),
-            generic_tick_list: generic_tick_list.to_owned(),
-            snapshot,
-            regulatory_snapshot,
-            mkt_data_options: mkt_data_options.to_vec(),
-        };
-        self.send(req_id, &msg)
-    }
-
-    /// `cancelMktData`: stops the stream started with `req_mkt_data(req_id, …)`.
-    pub fn cancel_mkt_data(&self, req_id: i32) -> Result<(), Error> {
-        self.send(req_id, &CancelMktData { req_id })
     }
 }
 

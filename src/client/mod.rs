@@ -10,6 +10,7 @@ mod ibclient;
 pub mod metrics;
 mod pacer;
 mod reader;
+mod requests;
 mod supervisor;
 mod tracked;
 

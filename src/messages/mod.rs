@@ -6,9 +6,20 @@
 //! use the same definitions. Every version gate of the protocol is written here,
 //! once, named by its [`crate::server_versions`] constant.
 
+pub mod account;
 pub mod connection;
+pub mod contracts;
+pub mod display_groups;
+pub mod fundamentals;
+pub mod historical;
 pub mod ids;
 pub mod market_data;
+pub mod market_depth;
+pub mod news;
+pub mod options;
+pub mod orders;
+pub mod scanner;
+pub mod tick_by_tick;
 
 use crate::server_versions::MIN_SERVER_VER_ENCODE_MSG_ASCII7;
 use crate::wire::{begin_frame, finish_frame, DecodeError, EncodeError, FieldReader, FieldWriter};

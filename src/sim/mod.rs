@@ -26,9 +26,20 @@
 //! gw.shutdown();
 //! ```
 
+mod account;
 pub mod burst;
+mod connection;
+mod contracts;
+mod display_groups;
+mod fundamentals;
+mod historical;
+mod market_data;
+mod news;
+mod orders;
+mod scanner;
 mod session;
 mod time;
+mod universe;
 
 use std::collections::HashMap;
 use std::io;

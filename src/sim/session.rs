@@ -1,6 +1,5 @@
 //! One client connection of the simulated gateway.
 
-use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
@@ -11,19 +10,13 @@ use prost::Message as _;
 use super::time::{now_millis, now_secs};
 use super::{Fault, Injected, RecordedRequest, Shared};
 use crate::errors::{
-    CLIENT_ID_IN_USE, DUPLICATE_TICKER_ID, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_OK, NO_VALID_ID,
-    SEC_DEF_DATA_FARM_OK, TICKER_ID_NOT_FOUND,
+    CLIENT_ID_IN_USE, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_OK, NO_VALID_ID, SEC_DEF_DATA_FARM_OK,
 };
 use crate::messages::connection::{
     CurrentTime, ErrorMessage, ManagedAccounts, NextValidId, ReqIds, SetServerLogLevel, StartApi,
 };
 use crate::messages::ids::{incoming, outgoing};
-use crate::messages::market_data::{
-    CancelMktData, MarketDataType, ReqMarketDataType, ReqMktData, TickGeneric, TickPrice,
-    TickReqParams, TickSize, TickSnapshotEnd, TickString,
-};
 use crate::messages::{decode_body, encode_frame, to_frame, Message};
-use crate::model::{tick_type, Decimal, TickType};
 use crate::server_versions::MIN_SERVER_VER_PROTOBUF;
 use crate::wire::frame::frame_len;
 use crate::wire::{begin_protobuf_frame, finish_frame, MessageHeader};
@@ -35,25 +28,40 @@ const IDLE_POLL: Duration = Duration::from_millis(20);
 /// What [`Fault::OversizedPrefix`] writes: 16 MiB, one over the largest frame.
 const OVERSIZED_PREFIX: u32 = 0x0100_0000;
 
-/// One market data subscription.
-#[derive(Debug)]
-struct Subscription {
-    price: f64,
-    step: u64,
-    delayed: bool,
-}
-
-struct Session<'a> {
-    shared: &'a Shared,
-    conn_id: u64,
+/// One client connection. The domain modules of the sim (`sim/<domain>.rs`)
+/// answer their requests through it: [`Session::send`] and
+/// [`Session::send_error`] queue answers, [`Session::wake_at`] asks for a call
+/// of their `on_timer` (streams, fills, bars), and each keeps its per-connection
+/// state in its own field.
+pub(crate) struct Session<'a> {
+    pub(super) shared: &'a Shared,
+    pub(super) conn_id: u64,
     stream: TcpStream,
-    sv: i32,
-    client_id: Option<i32>,
-    next_order_id: i32,
-    market_data_type: i32,
-    subs: BTreeMap<i32, Subscription>,
-    next_tick: Instant,
+    /// The negotiated server version.
+    pub(super) sv: i32,
+    pub(super) client_id: Option<i32>,
+    pub(super) next_order_id: i32,
+    /// When the earliest domain timer is due.
+    wake: Option<Instant>,
     out: Vec<u8>,
+    // Each domain's per-connection state (some are still empty).
+    #[allow(dead_code)]
+    pub(super) account: super::account::State,
+    #[allow(dead_code)]
+    pub(super) contracts: super::contracts::State,
+    #[allow(dead_code)]
+    pub(super) display_groups: super::display_groups::State,
+    #[allow(dead_code)]
+    pub(super) fundamentals: super::fundamentals::State,
+    #[allow(dead_code)]
+    pub(super) historical: super::historical::State,
+    pub(super) market_data: super::market_data::State,
+    #[allow(dead_code)]
+    pub(super) news: super::news::State,
+    #[allow(dead_code)]
+    pub(super) orders: super::orders::State,
+    #[allow(dead_code)]
+    pub(super) scanner: super::scanner::State,
     /// Faults injected through [`super::SimGateway::inject`].
     faults: Receiver<Injected>,
     /// Set by a fault that closes the connection: acknowledged once the socket
@@ -89,10 +97,17 @@ pub(crate) fn serve(stream: TcpStream, shared: &Shared, conn_id: u64) -> io::Res
         sv,
         client_id: None,
         next_order_id: 0,
-        market_data_type: 1,
-        subs: BTreeMap::new(),
-        next_tick: Instant::now(),
+        wake: None,
         out: Vec::with_capacity(4096),
+        account: Default::default(),
+        contracts: Default::default(),
+        display_groups: Default::default(),
+        fundamentals: Default::default(),
+        historical: Default::default(),
+        market_data: Default::default(),
+        news: Default::default(),
+        orders: Default::default(),
+        scanner: Default::default(),
         faults,
         close_ack: None,
     };
@@ -116,12 +131,11 @@ impl Session<'_> {
             if self.shared.stopping() {
                 return Ok(());
             }
-            let wait = if self.subs.is_empty() {
-                IDLE_POLL
-            } else {
-                self.next_tick
+            let wait = match self.wake {
+                None => IDLE_POLL,
+                Some(at) => at
                     .saturating_duration_since(Instant::now())
-                    .clamp(Duration::from_millis(1), IDLE_POLL)
+                    .clamp(Duration::from_millis(1), IDLE_POLL),
             };
             self.stream.set_read_timeout(Some(wait))?;
             match self.stream.read(&mut chunk) {
@@ -149,9 +163,10 @@ impl Session<'_> {
             if !keep_going {
                 return Ok(());
             }
-            if !self.subs.is_empty() && Instant::now() >= self.next_tick {
-                self.tick_all()?;
-                self.next_tick = Instant::now() + self.shared.config.tick_interval;
+            let now = Instant::now();
+            if self.wake.is_some_and(|at| now >= at) {
+                self.wake = None;
+                self.on_timer(now);
             }
             self.flush()?;
             // Faults go after every answer to what was read so far.
@@ -237,13 +252,41 @@ impl Session<'_> {
         Ok(())
     }
 
-    fn send<M: Message>(&mut self, msg: &M) {
+    /// Asks for a call of every domain's `on_timer` at `at` (or earlier).
+    pub(super) fn wake_at(&mut self, at: Instant) {
+        self.wake = Some(self.wake.map_or(at, |w| w.min(at)));
+    }
+
+    /// Gives every domain its timer turn; each one checks its own deadlines
+    /// and calls [`Session::wake_at`] again for the next.
+    fn on_timer(&mut self, now: Instant) {
+        super::market_data::on_timer(self, now);
+        super::historical::on_timer(self, now);
+        super::orders::on_timer(self, now);
+        super::account::on_timer(self, now);
+        super::news::on_timer(self, now);
+        super::scanner::on_timer(self, now);
+    }
+
+    /// Queues `msg` for the client (written after the current round).
+    pub(super) fn send<M: Message>(&mut self, msg: &M) {
         if let Err(e) = encode_frame(msg, self.sv, &mut self.out) {
             log::warn!("simulated gateway cannot encode message {}: {e}", M::ID);
         }
     }
 
-    fn send_error(&mut self, req_id: i32, code: i32, text: &str) {
+    /// Logs a request that the sim does not answer yet.
+    pub(super) fn not_simulated(&self, id: u32) {
+        log::debug!(
+            "session {}: request {} ({}) not simulated",
+            self.conn_id,
+            id,
+            outgoing::name(id).unwrap_or("?")
+        );
+    }
+
+    /// Queues an error message (`error` callback) for the client.
+    pub(super) fn send_error(&mut self, req_id: i32, code: i32, text: &str) {
         let msg = ErrorMessage {
             req_id,
             error_code: code,
@@ -287,14 +330,6 @@ impl Session<'_> {
 
     /// Answers one request; `false` ends the session.
     fn handle_request(&mut self, header: MessageHeader, body: &[u8]) -> io::Result<bool> {
-        if header.protobuf {
-            log::debug!(
-                "session {}: protobuf request {} ignored",
-                self.conn_id,
-                header.id
-            );
-            return Ok(true);
-        }
         if self.client_id.is_none() && header.id != outgoing::START_API {
             log::debug!(
                 "session {}: request {} before startApi ignored",
@@ -304,8 +339,13 @@ impl Session<'_> {
             return Ok(true);
         }
         let sv = self.sv;
+        let id = header.id;
         let result: Result<bool, crate::wire::DecodeError> = (|| {
-            match header.id {
+            if header.protobuf {
+                super::orders::handle_protobuf(self, id, body)?;
+                return Ok(true);
+            }
+            match id {
                 outgoing::START_API => {
                     let m: StartApi = decode_body(sv, body)?;
                     return Ok(self.start_api(m.client_id));
@@ -324,27 +364,87 @@ impl Session<'_> {
                     let m: SetServerLogLevel = decode_body(sv, body)?;
                     log::debug!("session {}: server log level {}", self.conn_id, m.log_level);
                 }
-                outgoing::REQ_MARKET_DATA_TYPE => {
-                    let m: ReqMarketDataType = decode_body(sv, body)?;
-                    self.market_data_type = m.market_data_type;
+                outgoing::REQ_MKT_DATA
+                | outgoing::CANCEL_MKT_DATA
+                | outgoing::REQ_MARKET_DATA_TYPE
+                | outgoing::REQ_MKT_DEPTH
+                | outgoing::CANCEL_MKT_DEPTH
+                | outgoing::REQ_TICK_BY_TICK_DATA
+                | outgoing::CANCEL_TICK_BY_TICK_DATA
+                | outgoing::REQ_CALC_IMPLIED_VOLAT
+                | outgoing::REQ_CALC_OPTION_PRICE
+                | outgoing::CANCEL_CALC_IMPLIED_VOLAT
+                | outgoing::CANCEL_CALC_OPTION_PRICE => super::market_data::handle(self, id, body)?,
+                outgoing::REQ_CONTRACT_DATA
+                | outgoing::REQ_MATCHING_SYMBOLS
+                | outgoing::REQ_SEC_DEF_OPT_PARAMS
+                | outgoing::REQ_MARKET_RULE
+                | outgoing::REQ_SMART_COMPONENTS
+                | outgoing::REQ_MKT_DEPTH_EXCHANGES => super::contracts::handle(self, id, body)?,
+                outgoing::REQ_HISTORICAL_DATA
+                | outgoing::CANCEL_HISTORICAL_DATA
+                | outgoing::REQ_HEAD_TIMESTAMP
+                | outgoing::CANCEL_HEAD_TIMESTAMP
+                | outgoing::REQ_HISTOGRAM_DATA
+                | outgoing::CANCEL_HISTOGRAM_DATA
+                | outgoing::REQ_HISTORICAL_TICKS
+                | outgoing::REQ_REAL_TIME_BARS
+                | outgoing::CANCEL_REAL_TIME_BARS => super::historical::handle(self, id, body)?,
+                outgoing::PLACE_ORDER
+                | outgoing::CANCEL_ORDER
+                | outgoing::REQ_OPEN_ORDERS
+                | outgoing::REQ_ALL_OPEN_ORDERS
+                | outgoing::REQ_AUTO_OPEN_ORDERS
+                | outgoing::REQ_COMPLETED_ORDERS
+                | outgoing::REQ_EXECUTIONS
+                | outgoing::REQ_GLOBAL_CANCEL
+                | outgoing::EXERCISE_OPTIONS => super::orders::handle(self, id, body)?,
+                outgoing::REQ_ACCT_DATA
+                | outgoing::REQ_ACCOUNT_SUMMARY
+                | outgoing::CANCEL_ACCOUNT_SUMMARY
+                | outgoing::REQ_POSITIONS
+                | outgoing::CANCEL_POSITIONS
+                | outgoing::REQ_POSITIONS_MULTI
+                | outgoing::CANCEL_POSITIONS_MULTI
+                | outgoing::REQ_ACCOUNT_UPDATES_MULTI
+                | outgoing::CANCEL_ACCOUNT_UPDATES_MULTI
+                | outgoing::REQ_PNL
+                | outgoing::CANCEL_PNL
+                | outgoing::REQ_PNL_SINGLE
+                | outgoing::CANCEL_PNL_SINGLE
+                | outgoing::REQ_FAMILY_CODES
+                | outgoing::REQ_SOFT_DOLLAR_TIERS
+                | outgoing::REQ_FA
+                | outgoing::REPLACE_FA => super::account::handle(self, id, body)?,
+                outgoing::REQ_SCANNER_SUBSCRIPTION
+                | outgoing::CANCEL_SCANNER_SUBSCRIPTION
+                | outgoing::REQ_SCANNER_PARAMETERS => super::scanner::handle(self, id, body)?,
+                outgoing::REQ_NEWS_BULLETINS
+                | outgoing::CANCEL_NEWS_BULLETINS
+                | outgoing::REQ_NEWS_ARTICLE
+                | outgoing::REQ_NEWS_PROVIDERS
+                | outgoing::REQ_HISTORICAL_NEWS => super::news::handle(self, id, body)?,
+                outgoing::REQ_FUNDAMENTAL_DATA
+                | outgoing::CANCEL_FUNDAMENTAL_DATA
+                | outgoing::REQ_WSH_META_DATA
+                | outgoing::CANCEL_WSH_META_DATA
+                | outgoing::REQ_WSH_EVENT_DATA
+                | outgoing::CANCEL_WSH_EVENT_DATA => super::fundamentals::handle(self, id, body)?,
+                outgoing::QUERY_DISPLAY_GROUPS
+                | outgoing::SUBSCRIBE_TO_GROUP_EVENTS
+                | outgoing::UPDATE_DISPLAY_GROUP
+                | outgoing::UNSUBSCRIBE_FROM_GROUP_EVENTS => {
+                    super::display_groups::handle(self, id, body)?
                 }
-                outgoing::REQ_MKT_DATA => {
-                    let m: ReqMktData = decode_body(sv, body)?;
-                    self.req_mkt_data(m);
+                outgoing::VERIFY_REQUEST
+                | outgoing::VERIFY_MESSAGE
+                | outgoing::VERIFY_AND_AUTH_REQUEST
+                | outgoing::VERIFY_AND_AUTH_MESSAGE
+                | outgoing::REQ_USER_INFO
+                | outgoing::REQ_CURRENT_TIME_IN_MILLIS => {
+                    super::connection::handle(self, id, body)?
                 }
-                outgoing::CANCEL_MKT_DATA => {
-                    let m: CancelMktData = decode_body(sv, body)?;
-                    if self.subs.remove(&m.req_id).is_none() {
-                        let text = format!("{}{}", TICKER_ID_NOT_FOUND.msg, m.req_id);
-                        self.send_error(m.req_id, TICKER_ID_NOT_FOUND.code, &text);
-                    }
-                }
-                other => log::debug!(
-                    "session {}: request {} ({}) not simulated",
-                    self.conn_id,
-                    other,
-                    outgoing::name(other).unwrap_or("?")
-                ),
+                other => self.not_simulated(other),
             }
             Ok(true)
         })();
@@ -397,108 +497,6 @@ impl Session<'_> {
         }
         true
     }
-
-    fn req_mkt_data(&mut self, m: ReqMktData) {
-        if self.subs.contains_key(&m.req_id) {
-            let text = format!("{}: {}", DUPLICATE_TICKER_ID.msg, m.req_id);
-            self.send_error(m.req_id, DUPLICATE_TICKER_ID.code, &text);
-            return;
-        }
-        let delayed = matches!(self.market_data_type, 3 | 4);
-        self.send(&TickReqParams {
-            ticker_id: m.req_id,
-            min_tick: 0.01,
-            bbo_exchange: "9c0001".into(),
-            snapshot_permissions: 3,
-        });
-        self.send(&MarketDataType {
-            req_id: m.req_id,
-            market_data_type: self.market_data_type,
-        });
-        let mut sub = Subscription {
-            price: base_price(&m.contract.symbol),
-            step: 0,
-            delayed,
-        };
-        self.send(&TickGeneric {
-            req_id: m.req_id,
-            tick_type: tick_type::HALTED,
-            value: 0.0,
-        });
-        self.tick(m.req_id, &mut sub);
-        if m.snapshot || m.regulatory_snapshot {
-            self.send(&TickSnapshotEnd { req_id: m.req_id });
-        } else {
-            self.subs.insert(m.req_id, sub);
-            if self.subs.len() == 1 {
-                self.next_tick = Instant::now() + self.shared.config.tick_interval;
-            }
-        }
-    }
-
-    fn tick_all(&mut self) -> io::Result<()> {
-        let mut subs = std::mem::take(&mut self.subs);
-        for (req_id, sub) in subs.iter_mut() {
-            self.tick(*req_id, sub);
-        }
-        self.subs = subs;
-        Ok(())
-    }
-
-    /// One round of ticks: bid, ask and last with sizes, volume, last timestamp.
-    fn tick(&mut self, req_id: i32, sub: &mut Subscription) {
-        sub.step += 1;
-        // A small deterministic walk: +1, +1, -1, … cents, never below 1.00.
-        let cents = [1.0, 1.0, -1.0, 2.0, -2.0, -1.0, 1.0, -1.0][(sub.step % 8) as usize];
-        sub.price = (sub.price + cents * 0.01).max(1.0);
-        let p = (sub.price * 100.0).round() / 100.0;
-        let (bid, ask, last, volume, ts): (TickType, TickType, TickType, TickType, TickType) =
-            if sub.delayed {
-                (
-                    tick_type::DELAYED_BID,
-                    tick_type::DELAYED_ASK,
-                    tick_type::DELAYED_LAST,
-                    tick_type::DELAYED_VOLUME,
-                    tick_type::DELAYED_LAST_TIMESTAMP,
-                )
-            } else {
-                (
-                    tick_type::BID,
-                    tick_type::ASK,
-                    tick_type::LAST,
-                    tick_type::VOLUME,
-                    tick_type::LAST_TIMESTAMP,
-                )
-            };
-        let size = Decimal::from(100 + (sub.step % 7) * 100);
-        for (t, price) in [(bid, p - 0.01), (ask, p + 0.01), (last, p)] {
-            self.send(&TickPrice {
-                req_id,
-                tick_type: t,
-                price: (price * 100.0).round() / 100.0,
-                size,
-                attr_mask: 0,
-            });
-        }
-        self.send(&TickSize {
-            req_id,
-            tick_type: volume,
-            size: Decimal::from(10_000 + sub.step * 300),
-        });
-        self.send(&TickString {
-            req_id,
-            tick_type: ts,
-            value: now_secs().to_string(),
-        });
-    }
-}
-
-/// A plausible starting price derived from the symbol, 20.00–419.99.
-fn base_price(symbol: &str) -> f64 {
-    let h = symbol
-        .bytes()
-        .fold(17u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64));
-    20.0 + (h % 40_000) as f64 / 100.0
 }
 
 /// Sets `SO_LINGER` to zero on `stream`, so that closing its last handle

@@ -161,4 +161,10 @@ pub fn connected(
 pub fn init_logs() {
     let _ = env_logger::builder().is_test(true).try_init();
 }
+pub mod call_log;
+mod calls;
+pub mod debug_json;
 pub mod supervised;
+
+#[allow(unused_imports)]
+pub use call_log::{connected_calls, Call, CallLog, CallRecorder};

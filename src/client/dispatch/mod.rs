@@ -1,8 +1,23 @@
 //! Decode and dispatch: frame payload → message struct → `EWrapper` callback.
 //!
-//! This is the only place that maps message ids to callbacks. A frame that
-//! does not decode becomes `error(-1, 508, …)` and is skipped; an id this
-//! client has never heard of becomes `error(-1, 505, …)`; the stream goes on.
+//! This table is the only place that maps message ids to domains: the tick
+//! path and the connection messages are decoded right here, every other id is
+//! handed to the dispatch function of its domain (`dispatch/<domain>.rs`, the
+//! same domain names as `messages/`, `client/requests/` and `sim/`), which
+//! maps it to its callback. A frame that does not decode becomes
+//! `error(-1, 508, …)` and is skipped; an id this client has never heard of
+//! becomes `error(-1, 505, …)`; the stream goes on.
+
+mod account;
+mod connection;
+mod contracts;
+mod display_groups;
+mod fundamentals;
+mod historical;
+mod market_data;
+mod news;
+mod orders;
+mod scanner;
 
 use prost::Message as _;
 
@@ -71,7 +86,7 @@ fn bad_message(wrapper: &mut dyn EWrapper, what: &str, e: &DecodeError) {
     );
 }
 
-fn unknown_or_pending(id: u32, protobuf: bool, wrapper: &mut dyn EWrapper) {
+pub(super) fn unknown_or_pending(id: u32, protobuf: bool, wrapper: &mut dyn EWrapper) {
     match incoming::name(id) {
         Some(name) => log::debug!(
             "{name} ({}) received; this version of tws-api does not decode it yet",
@@ -146,6 +161,79 @@ fn dispatch_fields(
             let m = CurrentTime::decode(sv, r)?;
             w.current_time(m.time);
         }
+        incoming::TICK_EFP
+        | incoming::TICK_OPTION_COMPUTATION
+        | incoming::TICK_NEWS
+        | incoming::DELTA_NEUTRAL_VALIDATION
+        | incoming::REROUTE_MKT_DATA_REQ
+        | incoming::REROUTE_MKT_DEPTH_REQ
+        | incoming::MARKET_DEPTH
+        | incoming::MARKET_DEPTH_L2
+        | incoming::TICK_BY_TICK => market_data::fields(sv, id, r, w)?,
+        incoming::CONTRACT_DATA
+        | incoming::BOND_CONTRACT_DATA
+        | incoming::CONTRACT_DATA_END
+        | incoming::SYMBOL_SAMPLES
+        | incoming::SECURITY_DEFINITION_OPTION_PARAMETER
+        | incoming::SECURITY_DEFINITION_OPTION_PARAMETER_END
+        | incoming::MARKET_RULE
+        | incoming::SMART_COMPONENTS
+        | incoming::MKT_DEPTH_EXCHANGES => contracts::fields(sv, id, r, w)?,
+        incoming::HISTORICAL_DATA
+        | incoming::HISTORICAL_DATA_UPDATE
+        | incoming::HISTORICAL_DATA_END
+        | incoming::HISTORICAL_SCHEDULE
+        | incoming::HEAD_TIMESTAMP
+        | incoming::HISTOGRAM_DATA
+        | incoming::HISTORICAL_TICKS
+        | incoming::HISTORICAL_TICKS_BID_ASK
+        | incoming::HISTORICAL_TICKS_LAST
+        | incoming::REAL_TIME_BARS => historical::fields(sv, id, r, w)?,
+        incoming::ORDER_STATUS
+        | incoming::OPEN_ORDER
+        | incoming::OPEN_ORDER_END
+        | incoming::ORDER_BOUND
+        | incoming::COMPLETED_ORDER
+        | incoming::COMPLETED_ORDERS_END
+        | incoming::EXECUTION_DATA
+        | incoming::EXECUTION_DATA_END
+        | incoming::COMMISSION_AND_FEES_REPORT => orders::fields(sv, id, r, w)?,
+        incoming::ACCT_VALUE
+        | incoming::PORTFOLIO_VALUE
+        | incoming::ACCT_UPDATE_TIME
+        | incoming::ACCT_DOWNLOAD_END
+        | incoming::POSITION_DATA
+        | incoming::POSITION_END
+        | incoming::ACCOUNT_SUMMARY
+        | incoming::ACCOUNT_SUMMARY_END
+        | incoming::POSITION_MULTI
+        | incoming::POSITION_MULTI_END
+        | incoming::ACCOUNT_UPDATE_MULTI
+        | incoming::ACCOUNT_UPDATE_MULTI_END
+        | incoming::PNL
+        | incoming::PNL_SINGLE
+        | incoming::FAMILY_CODES
+        | incoming::SOFT_DOLLAR_TIERS
+        | incoming::RECEIVE_FA
+        | incoming::REPLACE_FA_END => account::fields(sv, id, r, w)?,
+        incoming::SCANNER_PARAMETERS | incoming::SCANNER_DATA => scanner::fields(sv, id, r, w)?,
+        incoming::NEWS_BULLETINS
+        | incoming::NEWS_ARTICLE
+        | incoming::NEWS_PROVIDERS
+        | incoming::HISTORICAL_NEWS
+        | incoming::HISTORICAL_NEWS_END => news::fields(sv, id, r, w)?,
+        incoming::FUNDAMENTAL_DATA | incoming::WSH_META_DATA | incoming::WSH_EVENT_DATA => {
+            fundamentals::fields(sv, id, r, w)?
+        }
+        incoming::DISPLAY_GROUP_LIST | incoming::DISPLAY_GROUP_UPDATED => {
+            display_groups::fields(sv, id, r, w)?
+        }
+        incoming::VERIFY_MESSAGE_API
+        | incoming::VERIFY_COMPLETED
+        | incoming::VERIFY_AND_AUTH_MESSAGE_API
+        | incoming::VERIFY_AND_AUTH_COMPLETED
+        | incoming::USER_INFO
+        | incoming::CURRENT_TIME_IN_MILLIS => connection::fields(sv, id, r, w)?,
         other => unknown_or_pending(other, false, w),
     }
     Ok(())
@@ -169,6 +257,11 @@ fn dispatch_protobuf(id: u32, body: &[u8], w: &mut dyn EWrapper) -> Result<(), D
             w.error_proto_buf(&p);
             deliver_error(w, &ErrorMessage::from_proto(&p));
         }
+        incoming::ORDER_STATUS
+        | incoming::OPEN_ORDER
+        | incoming::OPEN_ORDER_END
+        | incoming::EXECUTION_DATA
+        | incoming::EXECUTION_DATA_END => orders::protobuf(id, body, w)?,
         other => unknown_or_pending(other, true, w),
     }
     Ok(())

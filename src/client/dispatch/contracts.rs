@@ -1,0 +1,17 @@
+//! Dispatch of the contract and reference-data messages: decoded with [`crate::messages::contracts`]
+//! and delivered to their callbacks. The table in `dispatch/mod.rs` routes
+//! their ids here.
+
+use crate::wire::{DecodeError, FieldReader};
+use crate::EWrapper;
+
+/// Decodes one contract and reference-data message (fields) and calls the wrapper.
+pub(super) fn fields(
+    _sv: i32,
+    id: u32,
+    _r: &mut FieldReader<'_>,
+    w: &mut dyn EWrapper,
+) -> Result<(), DecodeError> {
+    super::unknown_or_pending(id, false, w);
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! Account, portfolio, position, PnL and financial-advisor requests.

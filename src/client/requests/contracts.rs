@@ -1,0 +1,1 @@
+//! Contract and reference-data requests.

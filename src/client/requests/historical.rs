@@ -1,0 +1,1 @@
+//! Historical data, histogram, head timestamp, historical ticks and real-time bar requests.

@@ -1,0 +1,1 @@
+//! Order, execution and commission requests.

@@ -1,0 +1,1 @@
+//! Contracts and reference data: contract details (bonds too), matching symbols, option chain parameters, market rules, SMART components, depth exchanges.

@@ -1,0 +1,1 @@
+//! Display groups: query, subscribe, update, unsubscribe, and their answers.

@@ -1,0 +1,1 @@
+//! Fundamental data and Wall Street Horizon (WSH) meta and event data.

@@ -1,0 +1,1 @@
+//! Historical bars (and their keep-up-to-date updates and schedules), head timestamps, histograms, historical ticks and real-time bars.

@@ -1,0 +1,1 @@
+//! Market depth: reqMktDepth, cancelMktDepth, and the order book updates they produce.

@@ -1,0 +1,1 @@
+//! News: providers, articles, historical headlines and bulletins.

@@ -1,0 +1,1 @@
+//! Option computations: calculateImpliedVolatility, calculateOptionPrice, their cancels, and tickOptionComputation.

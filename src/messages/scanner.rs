@@ -1,0 +1,1 @@
+//! Market scanners: parameters, subscriptions and their data.

@@ -1,0 +1,1 @@
+//! Tick-by-tick data: reqTickByTickData, cancelTickByTickData and the ticks they produce.
