@@ -27,6 +27,7 @@
 //! ```
 
 mod account;
+mod broker;
 pub mod burst;
 mod connection;
 mod contracts;
@@ -162,6 +163,9 @@ pub(crate) struct Shared {
     pub(crate) faults: Mutex<HashMap<u64, Sender<Injected>>>,
     /// What `record_requests` keeps.
     pub(crate) recorded: Mutex<Vec<RecordedRequest>>,
+    /// The paper broker: cash and positions of every account.
+    #[allow(dead_code)] // read by the order and account domains as they land
+    pub(crate) broker: Mutex<broker::Broker>,
 }
 
 impl Shared {
@@ -219,7 +223,6 @@ impl SimGateway {
         let addr = listener.local_addr()?;
         let first = config.first_order_id;
         let shared = Arc::new(Shared {
-            config,
             stop: AtomicBool::new(false),
             client_ids: Mutex::new(HashMap::new()),
             conns: Mutex::new(HashMap::new()),
@@ -227,6 +230,8 @@ impl SimGateway {
             next_order_id: AtomicI32::new(first),
             faults: Mutex::new(HashMap::new()),
             recorded: Mutex::new(Vec::new()),
+            broker: Mutex::new(broker::Broker::new(&config.accounts)),
+            config,
         });
         let workers = Arc::new(Mutex::new(Vec::new()));
         let acceptor = {
