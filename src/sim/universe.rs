@@ -16,7 +16,7 @@ pub(crate) fn base_price(symbol: &str) -> f64 {
 #[allow(dead_code)] // used by the domains as they land
 pub(crate) fn price_at(symbol: &str, secs: f64) -> f64 {
     let base = base_price(symbol);
-    let phase = (base * 100.0) % 6.283;
+    let phase = (base * 100.0) % std::f64::consts::TAU;
     let wave = 0.02 * (secs / 600.0 + phase).sin()
         + 0.005 * (secs / 37.0 + 2.0 * phase).sin()
         + 0.002 * (secs / 7.0 + 3.0 * phase).sin();
