@@ -138,6 +138,13 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     msg: "Error processing request. Duplicate ticker id",
 };
 
+/// 321 (from TWS): `requestFA` or `replaceFA` on an account that is not an
+/// advisor account.
+pub const FA_NOT_ADVISOR: CodeMsg = CodeMsg {
+    code: 321,
+    msg: "Error validating request.-'b4' : cause - FA data operations ignored for non FA customers.",
+};
+
 /// Every code above, for lookups.
 pub const ALL: &[CodeMsg] = &[
     ALREADY_CONNECTED,
@@ -162,6 +169,7 @@ pub const ALL: &[CodeMsg] = &[
     SEC_DEF_DATA_FARM_OK,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
+    FA_NOT_ADVISOR,
 ];
 
 /// The official text for a code in [`ALL`].
@@ -218,6 +226,9 @@ pub enum Error {
     Config(String),
     /// Waited longer than allowed.
     Timeout(&'static str),
+    /// A request the official client refuses before sending, with its own
+    /// code and text (e.g. 585 for FA profiles); nothing was sent.
+    Refused(CodeMsg),
 }
 
 impl Error {
@@ -239,6 +250,7 @@ impl Error {
             Error::Decode(_) => BAD_MESSAGE.code,
             Error::Io(_) => SOCKET_EXCEPTION.code,
             Error::Config(_) | Error::Timeout(_) => NO_VALID_ID,
+            Error::Refused(c) => c.code,
         }
     }
 
@@ -263,6 +275,7 @@ impl Error {
             Error::Io(e) => format!("{}{e}", SOCKET_EXCEPTION.msg),
             Error::Config(e) => e.clone(),
             Error::Timeout(what) => format!("timed out waiting for {what}"),
+            Error::Refused(c) => c.msg.to_owned(),
         }
     }
 }

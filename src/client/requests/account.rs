@@ -1,1 +1,219 @@
 //! Account, portfolio, position, PnL and financial-advisor requests.
+//!
+//! The official client reports a refusal of these requests under different
+//! ids by cause: "not connected" and "TWS too old" (503) under -1, a string it
+//! cannot send (579) under the request id. [`EClient::send_account`] keeps
+//! that rule.
+
+use crate::client::EClient;
+use crate::errors::{Error, NO_VALID_ID};
+use crate::messages::account::{
+    fa_data_refusal, CancelAccountSummary, CancelAccountUpdatesMulti, CancelPnL, CancelPnLSingle,
+    CancelPositions, CancelPositionsMulti, ReplaceFa, ReqAccountSummary, ReqAccountUpdates,
+    ReqAccountUpdatesMulti, ReqFamilyCodes, ReqPnL, ReqPnLSingle, ReqPositions, ReqPositionsMulti,
+    ReqSoftDollarTiers, RequestFa,
+};
+use crate::messages::{to_frame, Message};
+use crate::wire::EncodeError;
+
+impl EClient {
+    /// Sends `msg`, reporting a failure as the official client does for the
+    /// account requests: not connected or refused as too old under -1, any
+    /// other encoding failure (579) under `req_id`.
+    fn send_account<M: Message>(&self, req_id: i32, msg: &M) -> Result<(), Error> {
+        let id = if !self.is_connected() {
+            NO_VALID_ID
+        } else {
+            match to_frame(msg, self.server_version()) {
+                Err(EncodeError::UpdateTws(_)) => NO_VALID_ID,
+                _ => req_id,
+            }
+        };
+        self.send(id, msg)
+    }
+
+    /// `reqAccountUpdates`: starts (`subscribe` true) or stops the stream of
+    /// one account's values and portfolio: `update_account_value` for every
+    /// value, `update_portfolio` for every position, `update_account_time`,
+    /// then `account_download_end`; afterwards what changes, as it changes.
+    /// `acct_code` is needed for advisor logins (may be empty otherwise).
+    pub fn req_account_updates(&self, subscribe: bool, acct_code: &str) -> Result<(), Error> {
+        let msg = ReqAccountUpdates {
+            subscribe,
+            acct_code: acct_code.to_owned(),
+        };
+        self.send(NO_VALID_ID, &msg)
+    }
+
+    /// `reqAccountSummary`: the account window's summary values (`tags`,
+    /// comma-separated: [`AccountSummaryTags`](crate::model::AccountSummaryTags),
+    /// `$LEDGER`, `$LEDGER:ALL`, `$LEDGER:<currency>`) of every account of
+    /// `group_name` (`"All"` or an advisor group), through `account_summary`,
+    /// then `account_summary_end(req_id)`; kept up to date until
+    /// `cancel_account_summary`.
+    pub fn req_account_summary(
+        &self,
+        req_id: i32,
+        group_name: &str,
+        tags: &str,
+    ) -> Result<(), Error> {
+        let msg = ReqAccountSummary {
+            req_id,
+            group_name: group_name.to_owned(),
+            tags: tags.to_owned(),
+        };
+        self.send_account(req_id, &msg)
+    }
+
+    /// `cancelAccountSummary`: stops the summary of `req_id`.
+    pub fn cancel_account_summary(&self, req_id: i32) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &CancelAccountSummary { req_id })
+    }
+
+    /// `reqPositions`: every position of every account through `position`,
+    /// then `position_end`; afterwards each change, until `cancel_positions`.
+    pub fn req_positions(&self) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &ReqPositions)
+    }
+
+    /// `cancelPositions`: stops the position updates of `req_positions`.
+    pub fn cancel_positions(&self) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &CancelPositions)
+    }
+
+    /// `reqPositionsMulti`: the positions of `account` and/or `model_code`
+    /// through `position_multi`, then `position_multi_end(req_id)`; then the
+    /// changes, until `cancel_positions_multi`.
+    pub fn req_positions_multi(
+        &self,
+        req_id: i32,
+        account: &str,
+        model_code: &str,
+    ) -> Result<(), Error> {
+        let msg = ReqPositionsMulti {
+            req_id,
+            account: account.to_owned(),
+            model_code: model_code.to_owned(),
+        };
+        self.send_account(req_id, &msg)
+    }
+
+    /// `cancelPositionsMulti`: stops `req_positions_multi(req_id, …)`.
+    pub fn cancel_positions_multi(&self, req_id: i32) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &CancelPositionsMulti { req_id })
+    }
+
+    /// `reqAccountUpdatesMulti`: the account values of `account` and/or
+    /// `model_code` through `account_update_multi`, then
+    /// `account_update_multi_end(req_id)`; then the changes. With
+    /// `ledger_and_nlv` only the cash ledger and the net liquidation value.
+    pub fn req_account_updates_multi(
+        &self,
+        req_id: i32,
+        account: &str,
+        model_code: &str,
+        ledger_and_nlv: bool,
+    ) -> Result<(), Error> {
+        let msg = ReqAccountUpdatesMulti {
+            req_id,
+            account: account.to_owned(),
+            model_code: model_code.to_owned(),
+            ledger_and_nlv,
+        };
+        self.send_account(req_id, &msg)
+    }
+
+    /// `cancelAccountUpdatesMulti`: stops `req_account_updates_multi(req_id, …)`.
+    pub fn cancel_account_updates_multi(&self, req_id: i32) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &CancelAccountUpdatesMulti { req_id })
+    }
+
+    /// `reqPnL`: the daily, unrealized and realized PnL of `account` (and/or
+    /// `model_code`), streamed through `pnl(req_id, …)` until `cancel_pnl`.
+    pub fn req_pnl(&self, req_id: i32, account: &str, model_code: &str) -> Result<(), Error> {
+        let msg = ReqPnL {
+            req_id,
+            account: account.to_owned(),
+            model_code: model_code.to_owned(),
+        };
+        self.send_account(req_id, &msg)
+    }
+
+    /// `cancelPnL`: stops `req_pnl(req_id, …)`.
+    pub fn cancel_pnl(&self, req_id: i32) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &CancelPnL { req_id })
+    }
+
+    /// `reqPnLSingle`: the PnL of the position in `conid` of `account`,
+    /// streamed through `pnl_single(req_id, …)` until `cancel_pnl_single`.
+    pub fn req_pnl_single(
+        &self,
+        req_id: i32,
+        account: &str,
+        model_code: &str,
+        conid: i32,
+    ) -> Result<(), Error> {
+        let msg = ReqPnLSingle {
+            req_id,
+            account: account.to_owned(),
+            model_code: model_code.to_owned(),
+            conid,
+        };
+        self.send_account(req_id, &msg)
+    }
+
+    /// `cancelPnLSingle`: stops `req_pnl_single(req_id, …)`.
+    pub fn cancel_pnl_single(&self, req_id: i32) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &CancelPnLSingle { req_id })
+    }
+
+    /// `reqFamilyCodes`: the family code of each account, through `family_codes`.
+    pub fn req_family_codes(&self) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &ReqFamilyCodes)
+    }
+
+    /// `reqSoftDollarTiers`: the soft-dollar tiers of the account, through
+    /// `soft_dollar_tiers(req_id, …)`.
+    pub fn req_soft_dollar_tiers(&self, req_id: i32) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &ReqSoftDollarTiers { req_id })
+    }
+
+    /// `requestFA`: the advisor configuration of kind `fa_data` (1 groups,
+    /// 3 aliases; see [`fa_data_type`](crate::messages::account::fa_data_type)),
+    /// through `receive_fa`. Profiles (2) are refused from server version 177
+    /// with 585, as the official client does. An account that is not an
+    /// advisor account gets TWS's error 321.
+    pub fn request_fa(&self, fa_data: i32) -> Result<(), Error> {
+        if self.is_connected() {
+            if let Some(c) = fa_data_refusal(self.server_version(), fa_data) {
+                self.report_error(NO_VALID_ID, c.code, c.msg.to_owned());
+                return Err(Error::Refused(c));
+            }
+        }
+        self.send(NO_VALID_ID, &RequestFa { fa_data })
+    }
+
+    /// `replaceFA`: replaces the advisor configuration of kind `fa_data` with
+    /// `cxml`; `replace_fa_end(req_id, …)` confirms it (server version 157
+    /// and up). Profiles (2) are refused from server version 177 with 585.
+    pub fn replace_fa(&self, req_id: i32, fa_data: i32, cxml: &str) -> Result<(), Error> {
+        if self.is_connected() {
+            if let Some(c) = fa_data_refusal(self.server_version(), fa_data) {
+                self.report_error(req_id, c.code, c.msg.to_owned());
+                return Err(Error::Refused(c));
+            }
+        }
+        let msg = ReplaceFa {
+            req_id,
+            fa_data,
+            cxml: cxml.to_owned(),
+        };
+        // Not connected is reported under req_id, a string it cannot send under -1.
+        let id = if self.is_connected() {
+            NO_VALID_ID
+        } else {
+            req_id
+        };
+        self.send(id, &msg)
+    }
+}

@@ -1,1 +1,0 @@
-//! Account values, portfolio, positions (also multi), PnL, family codes, soft-dollar tiers and financial-advisor configuration.
