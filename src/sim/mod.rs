@@ -130,6 +130,14 @@ pub struct SimConfig {
     /// Keep every request the sessions decode, for
     /// [`SimGateway::recorded_requests`]. Off by default: it grows without bound.
     pub record_requests: bool,
+    /// An advisor login: the first of [`accounts`](SimConfig::accounts) is the
+    /// advisor's own account, the others its sub-accounts (which hold the
+    /// money and positions, and make up the group `All`). `requestFA` and
+    /// `replaceFA` are answered; otherwise they get TWS's error 321.
+    pub advisor: bool,
+    /// How often account streams (`reqAccountUpdates`, summaries, multi)
+    /// send the values that moved with prices; a fill is reported at once.
+    pub account_update_interval: Duration,
 }
 
 impl Default for SimConfig {
@@ -144,6 +152,8 @@ impl Default for SimConfig {
             first_order_id: 1,
             close_after_handshake: false,
             record_requests: false,
+            advisor: false,
+            account_update_interval: Duration::from_secs(3),
         }
     }
 }
