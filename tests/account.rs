@@ -1,0 +1,370 @@
+//! Account values, portfolio, positions, summaries, PnL, family codes,
+//! soft-dollar tiers and FA against the simulated gateway, through the public
+//! API, asserting on the callbacks' arguments.
+//!
+//! No order is filled here (that is the order domain's), so the accounts are
+//! all cash: 1,000,000 USD and no positions.
+
+mod common;
+
+use common::call_log::{connected_calls, Call, CallLog};
+use serde_json::Value;
+use tws_api::model::{AccountSummaryTags, UNSET_DOUBLE};
+use tws_api::sim::{SimConfig, SimGateway};
+
+const ACCOUNT: &str = "DU1234567";
+
+fn gateway() -> SimGateway {
+    common::init_logs();
+    SimGateway::start(SimConfig {
+        farm_notices: false,
+        ..SimConfig::default()
+    })
+    .unwrap()
+}
+
+fn advisor() -> SimGateway {
+    common::init_logs();
+    SimGateway::start(SimConfig {
+        farm_notices: false,
+        advisor: true,
+        accounts: vec!["F7654321".into(), "DU111".into(), "DU222".into()],
+        ..SimConfig::default()
+    })
+    .unwrap()
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+fn wait_named(log: &CallLog, name: &str) -> bool {
+    log.wait_until(|c| c.iter().any(|c| c.name == name))
+}
+
+/// The `update_account_value` with `key` and `currency`.
+fn account_value<'a>(calls: &'a [Call], key: &str, currency: &str) -> Option<&'a Call> {
+    calls.iter().find(|c| {
+        c.name == "update_account_value" && s(c.arg(0)) == key && s(c.arg(2)) == currency
+    })
+}
+
+#[test]
+fn account_updates_send_every_value_then_the_time_then_the_end() {
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.req_account_updates(true, "").unwrap();
+    assert!(wait_named(&log, "account_download_end"));
+    let calls = log.snapshot();
+    let end = calls
+        .iter()
+        .position(|c| c.name == "account_download_end")
+        .unwrap();
+    assert_eq!(s(calls[end].arg(0)), ACCOUNT);
+    let time = calls
+        .iter()
+        .position(|c| c.name == "update_account_time")
+        .unwrap();
+    assert!(time < end);
+    let ts = s(calls[time].arg(0));
+    assert!(ts.len() == 5 && &ts[2..3] == ":", "{ts}");
+    for (key, currency, value) in [
+        ("NetLiquidation", "USD", "1000000.00"),
+        ("TotalCashValue", "USD", "1000000.00"),
+        ("BuyingPower", "USD", "4000000.00"),
+        ("AvailableFunds", "USD", "1000000.00"),
+        ("ExcessLiquidity", "USD", "1000000.00"),
+        ("GrossPositionValue", "USD", "0.00"),
+        ("InitMarginReq", "USD", "0.00"),
+        ("MaintMarginReq", "USD", "0.00"),
+        ("CashBalance", "BASE", "1000000.00"),
+        ("CashBalance", "USD", "1000000.00"),
+        ("UnrealizedPnL", "BASE", "0.00"),
+        ("RealizedPnL", "USD", "0.00"),
+        ("AccountCode", "", ACCOUNT),
+        ("AccountType", "", "INDIVIDUAL"),
+        ("RealCurrency", "BASE", "USD"),
+    ] {
+        let c = account_value(&calls[..end], key, currency)
+            .unwrap_or_else(|| panic!("no {key} in {currency}"));
+        assert_eq!(s(c.arg(1)), value, "{key} {currency}");
+        assert_eq!(s(c.arg(3)), ACCOUNT);
+    }
+    assert!(calls.iter().all(|c| c.name != "update_portfolio"));
+    client.req_account_updates(false, ACCOUNT).unwrap();
+}
+
+#[test]
+fn account_summary_of_every_tag_and_the_ledgers() {
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client
+        .req_account_summary(9001, "All", AccountSummaryTags::ALL_TAGS)
+        .unwrap();
+    assert!(log.wait_for("account_summary_end", 9001));
+    let rows = log.named("account_summary");
+    let row = |tag: &str| {
+        rows.iter()
+            .find(|c| s(c.arg(2)) == tag)
+            .unwrap_or_else(|| panic!("no {tag}"))
+    };
+    let nl = row("NetLiquidation");
+    assert_eq!(nl.arg(0).as_i64(), Some(9001));
+    assert_eq!(s(nl.arg(1)), ACCOUNT);
+    assert_eq!(s(nl.arg(3)), "1000000.00");
+    assert_eq!(s(nl.arg(4)), "USD");
+    assert_eq!(s(row("AccountType").arg(3)), "INDIVIDUAL");
+    assert_eq!(s(row("AccountType").arg(4)), "");
+    assert_eq!(s(row("BuyingPower").arg(3)), "4000000.00");
+    assert_eq!(s(row("Cushion").arg(4)), "");
+    assert_eq!(s(row("DayTradesRemaining").arg(3)), "-1");
+    // One row per tag of the official list.
+    assert_eq!(
+        rows.len(),
+        AccountSummaryTags::ALL_TAGS.split(',').count(),
+        "{rows:?}"
+    );
+
+    client
+        .req_account_summary(9002, "All", "$LEDGER:ALL")
+        .unwrap();
+    client.req_account_summary(9003, "All", "$LEDGER").unwrap();
+    client
+        .req_account_summary(9004, "All", "$LEDGER:USD,NoSuchTag")
+        .unwrap();
+    assert!(log.wait_for("account_summary_end", 9004));
+    let of = |id: i64| -> Vec<Call> {
+        log.named("account_summary")
+            .into_iter()
+            .filter(|c| c.arg(0).as_i64() == Some(id))
+            .collect()
+    };
+    let all = of(9002);
+    let cash: Vec<(&str, &str)> = all
+        .iter()
+        .filter(|c| s(c.arg(2)) == "CashBalance")
+        .map(|c| (s(c.arg(3)), s(c.arg(4))))
+        .collect();
+    assert_eq!(cash, [("1000000.00", "BASE"), ("1000000.00", "USD")]);
+    assert!(of(9003).iter().all(|c| s(c.arg(4)) == "BASE"));
+    assert!(of(9003).iter().any(|c| s(c.arg(2)) == "NetLiquidationByCurrency"));
+    let usd = of(9004);
+    assert!(!usd.is_empty() && usd.iter().all(|c| s(c.arg(4)) == "USD"));
+    for id in 9001..=9004 {
+        client.cancel_account_summary(id).unwrap();
+    }
+}
+
+#[test]
+fn positions_and_multi_streams_end_also_when_empty() {
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.req_positions().unwrap();
+    assert!(wait_named(&log, "position_end"));
+    assert!(log.named("position").is_empty());
+    client.req_positions_multi(3, ACCOUNT, "").unwrap();
+    assert!(log.wait_for("position_multi_end", 3));
+    assert!(log.named("position_multi").is_empty());
+
+    client
+        .req_account_updates_multi(4, ACCOUNT, "", false)
+        .unwrap();
+    assert!(log.wait_for("account_update_multi_end", 4));
+    let values = log.named("account_update_multi");
+    let nl = values
+        .iter()
+        .find(|c| s(c.arg(3)) == "NetLiquidation")
+        .unwrap();
+    assert_eq!(nl.arg(0).as_i64(), Some(4));
+    assert_eq!(s(nl.arg(1)), ACCOUNT);
+    assert_eq!(s(nl.arg(2)), "");
+    assert_eq!(s(nl.arg(4)), "1000000.00");
+    assert_eq!(s(nl.arg(5)), "USD");
+    assert!(values.iter().any(|c| s(c.arg(3)) == "InitMarginReq"));
+
+    log.clear();
+    client
+        .req_account_updates_multi(5, ACCOUNT, "", true)
+        .unwrap();
+    assert!(log.wait_for("account_update_multi_end", 5));
+    let ledger = log.named("account_update_multi");
+    assert!(ledger.iter().any(|c| s(c.arg(3)) == "NetLiquidation"));
+    assert!(ledger.iter().any(|c| s(c.arg(3)) == "CashBalance"));
+    assert!(ledger.iter().all(|c| s(c.arg(3)) != "InitMarginReq"));
+
+    // A model code the sim does not know: no values, but the end marker.
+    client.req_positions_multi(6, ACCOUNT, "MODEL1").unwrap();
+    client
+        .req_account_updates_multi(7, ACCOUNT, "MODEL1", false)
+        .unwrap();
+    assert!(log.wait_for("account_update_multi_end", 7));
+    assert!(log.wait_for("position_multi_end", 6));
+
+    client.cancel_positions().unwrap();
+    client.cancel_positions_multi(3).unwrap();
+    client.cancel_account_updates_multi(4).unwrap();
+}
+
+#[test]
+fn pnl_of_an_all_cash_account_and_of_a_position_never_held() {
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.req_pnl(5, ACCOUNT, "").unwrap();
+    assert!(log.wait_for("pnl", 5));
+    let p = &log.named("pnl")[0];
+    assert_eq!([f(p.arg(1)), f(p.arg(2)), f(p.arg(3))], [0.0, 0.0, 0.0]);
+
+    client.req_pnl_single(6, ACCOUNT, "", 265598).unwrap();
+    assert!(log.wait_for("pnl_single", 6));
+    let p = &log.named("pnl_single")[0];
+    assert_eq!(f(p.arg(1)), 0.0);
+    for i in 2..=5 {
+        assert_eq!(f(p.arg(i)), UNSET_DOUBLE, "argument {i}");
+    }
+    client.cancel_pnl(5).unwrap();
+    client.cancel_pnl_single(6).unwrap();
+}
+
+#[test]
+fn family_codes_and_soft_dollar_tiers() {
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.req_family_codes().unwrap();
+    client.req_soft_dollar_tiers(8).unwrap();
+    assert!(log.wait_for("soft_dollar_tiers", 8));
+    assert!(wait_named(&log, "family_codes"));
+    let codes = &log.named("family_codes")[0];
+    assert_eq!(s(&codes.arg(0)[0]["account_id"]), ACCOUNT);
+    assert_eq!(
+        log.named("soft_dollar_tiers")[0].arg(1),
+        &Value::Array(vec![])
+    );
+}
+
+#[test]
+fn fa_requests_on_a_plain_account_get_tws_error_321() {
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.request_fa(1).unwrap();
+    client
+        .replace_fa(7, 1, "<?xml version=\"1.0\"?><ListOfGroups/>")
+        .unwrap();
+    assert!(log.wait_until(|c| c.iter().filter(|c| c.name == "error").count() >= 2));
+    let errors = log.named("error");
+    assert_eq!(errors[0].arg(0).as_i64(), Some(-1));
+    assert_eq!(errors[0].arg(2).as_i64(), Some(321));
+    assert!(s(errors[0].arg(3)).contains("FA data operations ignored for non FA customers"));
+    assert_eq!(errors[1].arg(0).as_i64(), Some(7));
+    assert_eq!(errors[1].arg(2).as_i64(), Some(321));
+
+    // Profiles are refused by the client itself from server version 177.
+    let e = client.request_fa(2).unwrap_err();
+    assert_eq!(e.code(), 585);
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "error" && c.arg(2).as_i64() == Some(585))));
+}
+
+#[test]
+fn an_advisor_gets_its_groups_and_aliases_and_can_replace_them() {
+    let gw = advisor();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.request_fa(1).unwrap();
+    assert!(wait_named(&log, "receive_fa"));
+    let fa = &log.named("receive_fa")[0];
+    assert_eq!(fa.arg(0).as_i64(), Some(1));
+    let xml = s(fa.arg(1));
+    assert!(xml.contains("<ListOfGroups>") && xml.contains("<String>DU222</String>"));
+
+    let groups = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListOfGroups><Group><name>Tech</name><ListOfAccts varName=\"list\"><String>DU222</String></ListOfAccts><defaultMethod>NetLiq</defaultMethod></Group></ListOfGroups>";
+    client.replace_fa(7, 1, groups).unwrap();
+    assert!(log.wait_for("replace_fa_end", 7));
+    assert_eq!(s(log.named("replace_fa_end")[0].arg(1)), "GROUPS replaced");
+
+    // The group "All" is every sub-account; "Tech" is DU222 alone.
+    client
+        .req_account_summary(1, "All", "NetLiquidation")
+        .unwrap();
+    client
+        .req_account_summary(2, "Tech", "NetLiquidation")
+        .unwrap();
+    assert!(log.wait_for("account_summary_end", 2));
+    let accounts = |id: i64| -> Vec<String> {
+        log.named("account_summary")
+            .iter()
+            .filter(|c| c.arg(0).as_i64() == Some(id))
+            .map(|c| s(c.arg(1)).to_owned())
+            .collect()
+    };
+    assert_eq!(accounts(1), ["DU111", "DU222"]);
+    assert_eq!(accounts(2), ["DU222"]);
+
+    client.request_fa(3).unwrap();
+    assert!(log.wait_until(|c| c.iter().filter(|c| c.name == "receive_fa").count() == 2));
+    assert!(s(log.named("receive_fa")[1].arg(1)).contains("<alias>DU111</alias>"));
+}
+
+#[test]
+fn a_start_up_sync_sent_all_at_once_is_answered_completely() {
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.req_positions().unwrap();
+    client.req_account_updates(true, ACCOUNT).unwrap();
+    client
+        .req_account_updates_multi(2, ACCOUNT, "", true)
+        .unwrap();
+    client.req_positions_multi(3, ACCOUNT, "").unwrap();
+    client
+        .req_account_summary(4, "All", "$LEDGER")
+        .unwrap();
+    client.req_pnl(5, ACCOUNT, "").unwrap();
+    assert!(log.wait_until(|c| {
+        let has = |n: &str| c.iter().any(|c| c.name == n);
+        has("position_end")
+            && has("account_download_end")
+            && has("account_update_multi_end")
+            && has("position_multi_end")
+            && has("account_summary_end")
+            && has("pnl")
+    }));
+}
+
+#[test]
+fn old_servers_refuse_pnl_and_multi_requests() {
+    common::init_logs();
+    let gw = SimGateway::start(SimConfig {
+        server_version: 100,
+        farm_notices: false,
+        ..SimConfig::default()
+    })
+    .unwrap();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    let e = client.req_pnl(5, ACCOUNT, "").unwrap_err();
+    assert_eq!(e.code(), 503);
+    let e = client.req_positions_multi(6, ACCOUNT, "").unwrap_err();
+    assert_eq!(e.code(), 503);
+    assert!(log.wait_until(|c| c.iter().filter(|c| c.name == "error").count() >= 2));
+    let errors = log.named("error");
+    assert_eq!(errors[0].arg(0).as_i64(), Some(-1));
+    assert_eq!(
+        s(errors[0].arg(3)),
+        "The TWS is out of date and must be upgraded.  It does not support PnL request."
+    );
+    assert_eq!(errors[1].arg(0).as_i64(), Some(-1));
+    // What version 100 knows is answered.
+    client.req_positions().unwrap();
+    assert!(wait_named(&log, "position_end"));
+}
+
+#[test]
+fn a_string_the_client_cannot_send_is_refused_under_the_request_id() {
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    let e = client.req_account_summary(11, "Allé", "NetLiquidation").unwrap_err();
+    assert_eq!(e.code(), 579);
+    assert!(log.wait_for("error", 11));
+}
