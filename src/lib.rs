@@ -32,6 +32,7 @@ pub mod config;
 pub mod errors;
 pub mod messages;
 pub mod model;
+pub mod portfolio;
 pub mod proto;
 pub mod server_versions;
 pub mod sim;

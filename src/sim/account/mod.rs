@@ -634,3 +634,90 @@ fn send_pnl(s: &mut Session<'_>) {
     }
     s.account.pnl = subs;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::broker::Broker;
+    use super::values::round2;
+    use super::*;
+    use crate::messages::{to_frame, Message};
+    use crate::portfolio::Portfolio;
+
+    fn stock(con_id: i32, symbol: &str) -> Contract {
+        Contract {
+            con_id,
+            symbol: symbol.into(),
+            sec_type: "STK".into(),
+            exchange: "SMART".into(),
+            currency: "USD".into(),
+            ..Contract::default()
+        }
+    }
+
+    /// Sends `m` through the wire and the client's dispatch into `p`.
+    fn feed<M: Message>(p: &mut Portfolio, m: &M) {
+        let frame = to_frame(m, 203).unwrap();
+        crate::client::dispatch_frame(203, &frame[4..], p);
+    }
+
+    #[test]
+    fn a_portfolio_fed_from_the_sim_matches_the_broker_after_trades() {
+        let (aapl, ibm) = (stock(265598, "AAPL"), stock(8314, "IBM"));
+        let mut b = Broker::new(&["DU1".to_owned()]);
+        b.apply_fill("DU1", &aapl, Decimal::from(100), 200.0, 1.0);
+        b.apply_fill("DU1", &ibm, Decimal::from(50), 150.0, 1.0);
+        b.apply_fill("DU1", &aapl, Decimal::from(-40), 210.0, 1.0);
+        // Sells more IBM than held: closes 50 and opens a short of 30.
+        b.apply_fill("DU1", &ibm, Decimal::from(-80), 140.0, 1.5);
+        let secs = 1_800_000_000.0;
+        let view = values::account_view(&b, "DU1", secs).unwrap();
+
+        let mut p = Portfolio::new();
+        for v in &view.values {
+            feed(
+                &mut p,
+                &UpdateAccountValue {
+                    key: v.key.clone(),
+                    val: v.value.clone(),
+                    currency: v.currency.clone(),
+                    account_name: "DU1".into(),
+                },
+            );
+        }
+        for pos in &view.positions {
+            feed(&mut p, &portfolio(pos));
+        }
+
+        let account = &b.accounts["DU1"];
+        for (con_id, bp) in &account.positions {
+            let pp = p.position_of("DU1", *con_id).unwrap();
+            assert_eq!(pp.position, bp.quantity);
+            assert_eq!(pp.avg_cost, bp.avg_cost);
+            assert_eq!(pp.realized_pnl, Some(round2(bp.realized_pnl)));
+            assert_eq!(pp.contract.symbol, bp.contract.symbol);
+        }
+        assert_eq!(p.position_of("DU1", 265598).unwrap().position, Decimal::from(60));
+        assert_eq!(p.position_of("DU1", 8314).unwrap().position, Decimal::from(-30));
+        // AAPL: 40 closed at 210 against 200.01 less 1; IBM: 50 closed at 140
+        // against 150.02 less 1.5 (the commission of the whole fill).
+        let realized = round2((210.0 - 200.01) * 40.0 - 1.0 + (140.0 - 150.02) * 50.0 - 1.5);
+        assert_eq!(p.value_f64("DU1", "RealizedPnL", "BASE"), Some(realized));
+        let cash = account.cash["USD"];
+        assert_eq!(p.value_f64("DU1", "TotalCashValue", "USD"), Some(round2(cash)));
+        let mv: f64 = view.positions.iter().map(|x| x.market_value).sum();
+        assert_eq!(
+            p.value_f64("DU1", "NetLiquidation", "USD"),
+            Some(round2(cash + mv))
+        );
+
+        // The positions stream gives the same quantities and costs.
+        let mut q = Portfolio::new();
+        for pos in &view.positions {
+            feed(&mut q, &position(pos));
+        }
+        for pp in p.positions() {
+            let qq = q.position_of("DU1", pp.contract.con_id).unwrap();
+            assert_eq!((qq.position, qq.avg_cost), (pp.position, pp.avg_cost));
+        }
+    }
+}
