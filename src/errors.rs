@@ -142,7 +142,8 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
 /// advisor account.
 pub const FA_NOT_ADVISOR: CodeMsg = CodeMsg {
     code: 321,
-    msg: "Error validating request.-'b4' : cause - FA data operations ignored for non FA customers.",
+    msg:
+        "Error validating request.-'b4' : cause - FA data operations ignored for non FA customers.",
 };
 
 /// Every code above, for lookups.

@@ -115,7 +115,13 @@ impl Portfolio {
     }
 
     /// From `position` (and `positionMulti`, without its request id and model code).
-    pub fn position(&mut self, account: &str, contract: &Contract, position: Decimal, avg_cost: f64) {
+    pub fn position(
+        &mut self,
+        account: &str,
+        contract: &Contract,
+        position: Decimal,
+        avg_cost: f64,
+    ) {
         let p = self.entry(account, contract);
         p.contract = contract.clone();
         p.position = position;
@@ -283,7 +289,16 @@ mod tests {
         let mut p = Portfolio::new();
         p.position("DU1", &aapl(), Decimal::from(100), 187.5);
         p.position("DU2", &aapl(), Decimal::from(-5), 190.0);
-        p.update_portfolio(&aapl(), Decimal::from(100), 190.0, 19000.0, 187.5, 250.0, 0.0, "DU1");
+        p.update_portfolio(
+            &aapl(),
+            Decimal::from(100),
+            190.0,
+            19000.0,
+            187.5,
+            250.0,
+            0.0,
+            "DU1",
+        );
         let one = p.position_of("DU1", 265598).unwrap();
         assert_eq!(one.position, Decimal::from(100));
         assert_eq!(one.unrealized_pnl, Some(250.0));

@@ -48,9 +48,9 @@ fn wait_named(log: &CallLog, name: &str) -> bool {
 
 /// The `update_account_value` with `key` and `currency`.
 fn account_value<'a>(calls: &'a [Call], key: &str, currency: &str) -> Option<&'a Call> {
-    calls.iter().find(|c| {
-        c.name == "update_account_value" && s(c.arg(0)) == key && s(c.arg(2)) == currency
-    })
+    calls
+        .iter()
+        .find(|c| c.name == "update_account_value" && s(c.arg(0)) == key && s(c.arg(2)) == currency)
 }
 
 #[test]
@@ -151,7 +151,9 @@ fn account_summary_of_every_tag_and_the_ledgers() {
         .collect();
     assert_eq!(cash, [("1000000.00", "BASE"), ("1000000.00", "USD")]);
     assert!(of(9003).iter().all(|c| s(c.arg(4)) == "BASE"));
-    assert!(of(9003).iter().any(|c| s(c.arg(2)) == "NetLiquidationByCurrency"));
+    assert!(of(9003)
+        .iter()
+        .any(|c| s(c.arg(2)) == "NetLiquidationByCurrency"));
     let usd = of(9004);
     assert!(!usd.is_empty() && usd.iter().all(|c| s(c.arg(4)) == "USD"));
     for id in 9001..=9004 {
@@ -318,9 +320,7 @@ fn a_start_up_sync_sent_all_at_once_is_answered_completely() {
         .req_account_updates_multi(2, ACCOUNT, "", true)
         .unwrap();
     client.req_positions_multi(3, ACCOUNT, "").unwrap();
-    client
-        .req_account_summary(4, "All", "$LEDGER")
-        .unwrap();
+    client.req_account_summary(4, "All", "$LEDGER").unwrap();
     client.req_pnl(5, ACCOUNT, "").unwrap();
     assert!(log.wait_until(|c| {
         let has = |n: &str| c.iter().any(|c| c.name == n);
@@ -364,7 +364,9 @@ fn old_servers_refuse_pnl_and_multi_requests() {
 fn a_string_the_client_cannot_send_is_refused_under_the_request_id() {
     let gw = gateway();
     let (client, log, _h) = connected_calls(&gw, 1);
-    let e = client.req_account_summary(11, "Allé", "NetLiquidation").unwrap_err();
+    let e = client
+        .req_account_summary(11, "Allé", "NetLiquidation")
+        .unwrap_err();
     assert_eq!(e.code(), 579);
     assert!(log.wait_for("error", 11));
 }

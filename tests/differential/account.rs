@@ -21,7 +21,11 @@ fn contract(r: &mut Rng) -> Contract {
         con_id: r.int(),
         symbol: r.pick(&["AAPL", "ES", "", "BRK B", "ünï"]).into(),
         sec_type: if opt { "OPT".into() } else { "STK".into() },
-        last_trade_date_or_contract_month: if opt { "20261218".into() } else { String::new() },
+        last_trade_date_or_contract_month: if opt {
+            "20261218".into()
+        } else {
+            String::new()
+        },
         strike: r.price(),
         right: if opt { "C".into() } else { String::new() },
         multiplier: r.pick(&["", "100", "50", "0.1"]).into(),
@@ -172,7 +176,11 @@ pub fn frames(f: &mut Frames) {
                 "1.7976931348623157E308",
             ],
         );
-        f.add_fields(sv, incoming::PNL, &["8", "0.0", "0.0", "1.7976931348623157E308"]);
+        f.add_fields(
+            sv,
+            incoming::PNL,
+            &["8", "0.0", "0.0", "1.7976931348623157E308"],
+        );
         for t in ["14:05", "", "09:30"] {
             f.add(
                 sv,
@@ -222,12 +230,13 @@ pub fn frames(f: &mut Frames) {
                 sv,
                 &ReceiveFa {
                     fa_data,
-                    cxml: r.pick(&[
-                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListOfGroups/>\n",
-                        "",
-                        "<name>Caf\u{e9} \\ 1</name>",
-                    ])
-                    .into(),
+                    cxml: r
+                        .pick(&[
+                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListOfGroups/>\n",
+                            "",
+                            "<name>Caf\u{e9} \\ 1</name>",
+                        ])
+                        .into(),
                 },
             );
         }

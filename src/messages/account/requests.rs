@@ -506,7 +506,10 @@ mod tests {
                 tags: "NetLiquidation,$LEDGER:ALL".into(),
             };
             assert_eq!(round_trip(&m, sv), m);
-            assert_eq!(round_trip(&CancelAccountSummary { req_id: 3 }, sv).req_id, 3);
+            assert_eq!(
+                round_trip(&CancelAccountSummary { req_id: 3 }, sv).req_id,
+                3
+            );
             assert_eq!(round_trip(&ReqPositions, sv), ReqPositions);
             assert_eq!(round_trip(&CancelPositions, sv), CancelPositions);
             let m = ReqPositionsMulti {
@@ -515,7 +518,10 @@ mod tests {
                 model_code: "M1".into(),
             };
             assert_eq!(round_trip(&m, sv), m);
-            assert_eq!(round_trip(&CancelPositionsMulti { req_id: 4 }, sv).req_id, 4);
+            assert_eq!(
+                round_trip(&CancelPositionsMulti { req_id: 4 }, sv).req_id,
+                4
+            );
             let m = ReqAccountUpdatesMulti {
                 req_id: 5,
                 account: "DU1".into(),

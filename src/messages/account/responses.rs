@@ -783,7 +783,10 @@ mod tests {
                 currency: "USD".into(),
             };
             assert_eq!(round_trip(&m, sv), m);
-            assert_eq!(round_trip(&AccountUpdateMultiEnd { req_id: 3 }, sv).req_id, 3);
+            assert_eq!(
+                round_trip(&AccountUpdateMultiEnd { req_id: 3 }, sv).req_id,
+                3
+            );
         }
     }
 

@@ -27,9 +27,8 @@ fn default_groups(accounts: &[String]) -> String {
 
 /// The default aliases: every account is its own alias.
 fn default_aliases(accounts: &[String]) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListOfAccountAliases>\n",
-    );
+    let mut xml =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListOfAccountAliases>\n");
     for a in accounts {
         xml.push_str(&format!(
             "  <AccountAlias>\n    <account>{a}</account>\n    <alias>{a}</alias>\n  </AccountAlias>\n"
@@ -111,8 +110,13 @@ mod tests {
         let mut fa = FaConfig::default();
         let xml = fa.xml(fa_data_type::GROUPS, &accounts);
         assert!(xml.contains("<String>DU1</String>") && !xml.contains("<String>F1</String>"));
-        assert!(fa.xml(fa_data_type::ALIASES, &accounts).contains("<alias>F1</alias>"));
-        assert_eq!(fa.group_accounts("Everyone", &accounts), accounts[1..].to_vec());
+        assert!(fa
+            .xml(fa_data_type::ALIASES, &accounts)
+            .contains("<alias>F1</alias>"));
+        assert_eq!(
+            fa.group_accounts("Everyone", &accounts),
+            accounts[1..].to_vec()
+        );
         let text = fa.replace(
             fa_data_type::GROUPS,
             "<ListOfGroups><Group><name>Tech</name><ListOfAccts varName=\"list\"><String>DU2</String></ListOfAccts></Group></ListOfGroups>".into(),

@@ -25,8 +25,8 @@ use crate::messages::account::{
     CancelPnLSingle, CancelPositions, CancelPositionsMulti, FamilyCodes, PnL, PnLSingle,
     PositionData, PositionEnd, PositionMulti, PositionMultiEnd, ReceiveFa, ReplaceFa, ReplaceFaEnd,
     ReqAccountSummary, ReqAccountUpdates, ReqAccountUpdatesMulti, ReqFamilyCodes, ReqPnL,
-    ReqPnLSingle, ReqPositions, ReqPositionsMulti, ReqSoftDollarTiers, RequestFa,
-    SoftDollarTiers, UpdateAccountTime, UpdateAccountValue, UpdatePortfolio,
+    ReqPnLSingle, ReqPositions, ReqPositionsMulti, ReqSoftDollarTiers, RequestFa, SoftDollarTiers,
+    UpdateAccountTime, UpdateAccountValue, UpdatePortfolio,
 };
 use crate::messages::decode_body;
 use crate::messages::ids::outgoing;
@@ -616,8 +616,8 @@ fn send_pnl(s: &mut Session<'_>) {
             }
             Some(con_id) => {
                 let (pos, daily, u, r, value) = pnl_single(&view, con_id);
-                let figures = [daily, u, r, value, crate::sim::broker::decimal_to_f64(pos)]
-                    .map(f64::to_bits);
+                let figures =
+                    [daily, u, r, value, crate::sim::broker::decimal_to_f64(pos)].map(f64::to_bits);
                 if sub.last != Some(figures) {
                     sub.last = Some(figures);
                     s.send(&PnLSingle {
@@ -696,14 +696,23 @@ mod tests {
             assert_eq!(pp.realized_pnl, Some(round2(bp.realized_pnl)));
             assert_eq!(pp.contract.symbol, bp.contract.symbol);
         }
-        assert_eq!(p.position_of("DU1", 265598).unwrap().position, Decimal::from(60));
-        assert_eq!(p.position_of("DU1", 8314).unwrap().position, Decimal::from(-30));
+        assert_eq!(
+            p.position_of("DU1", 265598).unwrap().position,
+            Decimal::from(60)
+        );
+        assert_eq!(
+            p.position_of("DU1", 8314).unwrap().position,
+            Decimal::from(-30)
+        );
         // AAPL: 40 closed at 210 against 200.01 less 1; IBM: 50 closed at 140
         // against 150.02 less 1.5 (the commission of the whole fill).
         let realized = round2((210.0 - 200.01) * 40.0 - 1.0 + (140.0 - 150.02) * 50.0 - 1.5);
         assert_eq!(p.value_f64("DU1", "RealizedPnL", "BASE"), Some(realized));
         let cash = account.cash["USD"];
-        assert_eq!(p.value_f64("DU1", "TotalCashValue", "USD"), Some(round2(cash)));
+        assert_eq!(
+            p.value_f64("DU1", "TotalCashValue", "USD"),
+            Some(round2(cash))
+        );
         let mv: f64 = view.positions.iter().map(|x| x.market_value).sum();
         assert_eq!(
             p.value_f64("DU1", "NetLiquidation", "USD"),

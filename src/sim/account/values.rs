@@ -236,7 +236,11 @@ fn view_of(name: &str, a: &Account, secs: f64) -> AccountView {
     let net_liq = base.cash + base.stock + base.option + base.future_option;
     let available = net_liq - init;
     let excess = net_liq - maint;
-    let cushion = if net_liq != 0.0 { excess / net_liq } else { 0.0 };
+    let cushion = if net_liq != 0.0 {
+        excess / net_liq
+    } else {
+        0.0
+    };
     let leverage = if net_liq != 0.0 { gross / net_liq } else { 0.0 };
 
     let mut values: Vec<AccountValue> = Vec::new();
@@ -338,7 +342,10 @@ pub(crate) fn summary_rows(view: &AccountView, tag: &str) -> Vec<(String, String
             currencies.into_iter().flat_map(ledger).collect()
         }
         t if t.starts_with("$LEDGER:") => ledger(&t["$LEDGER:".len()..]),
-        "AccountType" | "Cushion" | "DayTradesRemaining" | "HighestSeverity"
+        "AccountType"
+        | "Cushion"
+        | "DayTradesRemaining"
+        | "HighestSeverity"
         | "LookAheadNextChange" => view
             .value(tag, "")
             .map(|v| vec![row(v)])

@@ -1,0 +1,132 @@
+//! Every position of every account (`reqPositions`), then the portfolio of the
+//! first account with market values and PnL (`reqAccountUpdates`), collected
+//! in a [`Portfolio`](tws_api::portfolio::Portfolio).
+//!
+//! ```text
+//! cargo run --example positions -- --sim    # against the in-process simulated gateway
+//! cargo run --example positions             # against TWS / IB Gateway (IB_HOST, IB_PORT, IB_CLIENT_ID)
+//! ```
+//!
+//! (The simulated accounts start with cash only: place an order first, see
+//! the order examples, to see positions there.)
+
+#[path = "common/mod.rs"]
+mod common;
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use tws_api::portfolio::Portfolio;
+use tws_api::{Contract, Decimal, EWrapper, IBClient};
+
+enum Done {
+    Positions,
+    Download,
+}
+
+struct Positions {
+    portfolio: Portfolio,
+    done: mpsc::Sender<Done>,
+}
+
+impl EWrapper for Positions {
+    fn position(&mut self, account: &str, contract: &Contract, position: Decimal, avg_cost: f64) {
+        println!(
+            "  {account:<10} {:<8} {:<4} {position:>10} @ {avg_cost:.4}",
+            contract.symbol, contract.sec_type
+        );
+        self.portfolio
+            .position(account, contract, position, avg_cost);
+    }
+
+    fn position_end(&mut self) {
+        let _ = self.done.send(Done::Positions);
+    }
+
+    fn update_account_value(&mut self, key: &str, val: &str, currency: &str, account: &str) {
+        self.portfolio
+            .update_account_value(key, val, currency, account);
+    }
+
+    fn update_portfolio(
+        &mut self,
+        contract: &Contract,
+        position: Decimal,
+        market_price: f64,
+        market_value: f64,
+        average_cost: f64,
+        unrealized_pnl: f64,
+        realized_pnl: f64,
+        account: &str,
+    ) {
+        println!(
+            "  {account:<10} {:<8} {position:>10} price {market_price:>10.2} value {market_value:>12.2} unrealized {unrealized_pnl:>10.2} realized {realized_pnl:>10.2}",
+            contract.symbol
+        );
+        self.portfolio.update_portfolio(
+            contract,
+            position,
+            market_price,
+            market_value,
+            average_cost,
+            unrealized_pnl,
+            realized_pnl,
+            account,
+        );
+    }
+
+    fn account_download_end(&mut self, account: &str) {
+        let p = &self.portfolio;
+        for key in [
+            "NetLiquidation",
+            "TotalCashValue",
+            "GrossPositionValue",
+            "BuyingPower",
+        ] {
+            if let Some(v) = p.value(account, key, "USD") {
+                println!("  {key:<20} {v:>16} USD");
+            }
+        }
+        println!("  open positions: {}", p.open_positions(account).count());
+        let _ = self.done.send(Done::Download);
+    }
+
+    fn error(&mut self, req_id: i32, _time: i64, code: i32, text: &str, _json: &str) {
+        if !tws_api::errors::is_informational(code) {
+            println!("Error {code} (request {req_id}): {text}");
+        }
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let (config, _sim) = common::config()?;
+    let (done, inbox) = mpsc::channel();
+    let client = IBClient::with_wrapper(Positions {
+        portfolio: Portfolio::new(),
+        done,
+    });
+    client.connect(&config.host, config.port, config.client_id)?;
+    client.start();
+    if !client.wait_for_connection(Duration::from_secs(10)) {
+        return Err("connection timeout".into());
+    }
+    let wait = Duration::from_secs(10);
+
+    println!("Positions:");
+    client.req_positions()?;
+    while !matches!(inbox.recv_timeout(wait)?, Done::Positions) {}
+    client.cancel_positions()?;
+
+    let account = client
+        .managed_accounts()
+        .first()
+        .cloned()
+        .unwrap_or_default();
+    println!("Portfolio of {account}:");
+    client.req_account_updates(true, &account)?;
+    while !matches!(inbox.recv_timeout(wait)?, Done::Download) {}
+    client.req_account_updates(false, &account)?;
+
+    client.disconnect();
+    Ok(())
+}
