@@ -254,7 +254,7 @@ pub(super) fn on_timer(s: &mut Session<'_>, now: Instant) {
         s.account.next_poll = None;
         return;
     }
-    let due = |at: Option<Instant>| at.map_or(true, |at| now >= at);
+    let due = |at: Option<Instant>| at.is_none_or(|at| now >= at);
     if due(s.account.next_poll) {
         s.account.next_poll = Some(now + POLL);
         let revision = s.shared.broker.lock().revision;
