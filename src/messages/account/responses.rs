@@ -4,7 +4,7 @@
 //! the callback's arguments (`updateAccountValue`, `updateAccountTime`,
 //! `accountDownloadEnd`, `accountSummary`, `accountUpdateMulti`, `receiveFA`,
 //! the end markers) read every text argument with the server's escapes
-//! resolved from version 153 on ([`read_text`]); the others (`updatePortfolio`,
+//! resolved from version 153 on (`MIN_SERVER_VER_ENCODE_MSG_ASCII7`); the others (`updatePortfolio`,
 //! `position`, `positionMulti`, `replaceFAEnd`, …) read plain UTF-8.
 
 use super::super::ids::incoming;
