@@ -370,3 +370,226 @@ fn a_string_the_client_cannot_send_is_refused_under_the_request_id() {
     assert_eq!(e.code(), 579);
     assert!(log.wait_for("error", 11));
 }
+
+/// Writes the account seeds of the `frames` fuzz target
+/// (`fuzz/corpus/frames/account-*`), replayed by `tests/fuzz_regressions.rs`:
+/// `cargo test --test account -- --ignored write_account_fuzz_seeds`.
+#[test]
+#[ignore]
+fn write_account_fuzz_seeds() {
+    use tws_api::messages::account::*;
+    use tws_api::messages::to_frame;
+    use tws_api::{Contract, Decimal};
+
+    let aapl = Contract {
+        con_id: 265598,
+        symbol: "AAPL".into(),
+        sec_type: "STK".into(),
+        strike: 0.0,
+        primary_exchange: "NASDAQ".into(),
+        currency: "USD".into(),
+        local_symbol: "AAPL".into(),
+        trading_class: "NMS".into(),
+        ..Contract::default()
+    };
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/frames");
+    // Selector bytes of 176 and 203 in the fuzz harness's version list.
+    for (selector, sv) in [(2u8, 176), (6u8, 203)] {
+        let mut frames: Vec<Vec<u8>> = Vec::new();
+        let mut add = |f: Vec<u8>| frames.push(f);
+        add(to_frame(
+            &UpdateAccountValue {
+                key: "NetLiquidation".into(),
+                val: "1000000.00".into(),
+                currency: "USD".into(),
+                account_name: ACCOUNT.into(),
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(
+            &UpdatePortfolio {
+                version: 8,
+                contract: aapl.clone(),
+                position: Decimal::from(100),
+                market_price: 187.25,
+                market_value: 18725.0,
+                average_cost: 180.01,
+                unrealized_pnl: 724.0,
+                realized_pnl: 0.0,
+                account_name: ACCOUNT.into(),
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(
+            &UpdateAccountTime {
+                time_stamp: "14:05".into(),
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(
+            &AccountDownloadEnd {
+                account_name: ACCOUNT.into(),
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(
+            &PositionData {
+                version: 3,
+                account: ACCOUNT.into(),
+                contract: aapl.clone(),
+                position: Decimal::from(100),
+                avg_cost: 180.01,
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(&PositionEnd, sv).unwrap());
+        add(to_frame(
+            &AccountSummary {
+                req_id: 1,
+                account: ACCOUNT.into(),
+                tag: "NetLiquidation".into(),
+                value: "1000000.00".into(),
+                currency: "USD".into(),
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(&AccountSummaryEnd { req_id: 1 }, sv).unwrap());
+        add(to_frame(
+            &PositionMulti {
+                req_id: 2,
+                account: ACCOUNT.into(),
+                contract: aapl.clone(),
+                pos: Decimal::from(-3),
+                avg_cost: 1.5,
+                model_code: String::new(),
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(&PositionMultiEnd { req_id: 2 }, sv).unwrap());
+        add(to_frame(
+            &AccountUpdateMulti {
+                req_id: 3,
+                account: ACCOUNT.into(),
+                model_code: String::new(),
+                key: "CashBalance".into(),
+                value: "1.00".into(),
+                currency: "BASE".into(),
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(&AccountUpdateMultiEnd { req_id: 3 }, sv).unwrap());
+        add(to_frame(
+            &PnL {
+                req_id: 4,
+                daily_pnl: 1.0,
+                unrealized_pnl: UNSET_DOUBLE,
+                realized_pnl: 0.0,
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(
+            &PnLSingle {
+                req_id: 5,
+                pos: Decimal::from(100),
+                daily_pnl: 1.0,
+                unrealized_pnl: 2.0,
+                realized_pnl: 3.0,
+                value: 4.0,
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(
+            &FamilyCodes {
+                family_codes: vec![tws_api::FamilyCode {
+                    account_id: ACCOUNT.into(),
+                    family_code_str: String::new(),
+                }],
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(
+            &SoftDollarTiers {
+                req_id: 6,
+                tiers: vec![tws_api::SoftDollarTier::new("T", "1", "Tier")],
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(
+            &ReceiveFa {
+                fa_data: 1,
+                cxml: "<ListOfGroups/>".into(),
+            },
+            sv,
+        )
+        .unwrap());
+        add(to_frame(
+            &ReplaceFaEnd {
+                req_id: 7,
+                text: "GROUPS replaced".into(),
+            },
+            sv,
+        )
+        .unwrap());
+        let stream: Vec<u8> = frames.concat();
+        let mut whole = vec![selector, 0];
+        whole.extend_from_slice(&stream);
+        std::fs::write(dir.join(format!("account-sv{sv}-incoming")), &whole).unwrap();
+        let mut chunked = vec![selector, 3, 0, 4, 16];
+        chunked.extend_from_slice(&stream);
+        std::fs::write(
+            dir.join(format!("account-sv{sv}-incoming-chunked")),
+            &chunked,
+        )
+        .unwrap();
+        // Every frame cut short by a few bytes, with a correct length prefix.
+        let mut cut = vec![selector, 0];
+        for f in &frames {
+            let body = &f[4..f.len().saturating_sub(3).max(5)];
+            cut.extend_from_slice(&(body.len() as u32).to_be_bytes());
+            cut.extend_from_slice(body);
+        }
+        std::fs::write(dir.join(format!("account-sv{sv}-truncated-fields")), &cut).unwrap();
+    }
+}
+
+#[test]
+fn a_truncated_account_message_is_error_508_and_the_next_one_decodes() {
+    use tws_api::messages::account::{PositionEnd, UpdatePortfolio};
+    use tws_api::messages::to_frame;
+    let (mut rec, log) = common::CallRecorder::new();
+    let frame = to_frame(
+        &UpdatePortfolio {
+            version: 8,
+            contract: tws_api::Contract {
+                con_id: 265598,
+                symbol: "AAPL".into(),
+                ..Default::default()
+            },
+            account_name: ACCOUNT.into(),
+            ..Default::default()
+        },
+        203,
+    )
+    .unwrap();
+    let payload = &frame[4..frame.len() - 12];
+    tws_api::client::dispatch_frame(203, payload, &mut rec);
+    let end = to_frame(&PositionEnd, 203).unwrap();
+    tws_api::client::dispatch_frame(203, &end[4..], &mut rec);
+    let calls = log.snapshot();
+    assert_eq!(calls.len(), 2, "{calls:?}");
+    assert_eq!(calls[0].name, "error");
+    assert_eq!(calls[0].arg(2).as_i64(), Some(508));
+    assert_eq!(calls[1].name, "position_end");
+}
