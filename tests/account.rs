@@ -593,3 +593,84 @@ fn a_truncated_account_message_is_error_508_and_the_next_one_decodes() {
     assert_eq!(calls[0].arg(2).as_i64(), Some(508));
     assert_eq!(calls[1].name, "position_end");
 }
+
+/// The official client's start-up sync against the sim: everything answered,
+/// and the same values our client gets.
+#[test]
+fn the_official_python_client_gets_the_same_answers() {
+    if !common::python::official_client_available("the official client's account sync") {
+        return;
+    }
+    let gw = gateway();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/account_check.py");
+    let out = std::process::Command::new("python3")
+        .args([
+            script,
+            "--port",
+            &gw.port().to_string(),
+            "--account",
+            ACCOUNT,
+        ])
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let py: Value = serde_json::from_str(stdout.trim()).expect("JSON from the script");
+    assert_eq!(py["missing"], Value::Array(vec![]));
+    assert_eq!(py["errors"], serde_json::json!([[-1, 321]]));
+
+    // Ours, the same requests.
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.req_account_updates(true, ACCOUNT).unwrap();
+    client
+        .req_account_updates_multi(2, ACCOUNT, "", false)
+        .unwrap();
+    client
+        .req_account_summary(4, "All", AccountSummaryTags::ALL_TAGS)
+        .unwrap();
+    client.req_account_summary(5, "All", "$LEDGER:ALL").unwrap();
+    client.req_pnl(6, ACCOUNT, "").unwrap();
+    client.req_pnl_single(7, ACCOUNT, "", 265598).unwrap();
+    assert!(log.wait_until(|c| {
+        let has = |n: &str| c.iter().any(|c| c.name == n);
+        has("account_download_end")
+            && has("account_update_multi_end")
+            && c.iter()
+                .any(|c| c.name == "account_summary_end" && c.arg(0).as_i64() == Some(5))
+            && has("pnl")
+            && has("pnl_single")
+    }));
+    let mut values = serde_json::Map::new();
+    for c in log.named("update_account_value") {
+        let k = format!("{}|{}", s(c.arg(0)), s(c.arg(2)));
+        values.insert(k, c.arg(1).clone());
+    }
+    assert_eq!(Value::Object(values), py["values"]);
+    let mut multi = serde_json::Map::new();
+    for c in log.named("account_update_multi") {
+        let k = format!("{}|{}", s(c.arg(3)), s(c.arg(5)));
+        multi.insert(k, c.arg(4).clone());
+    }
+    assert_eq!(Value::Object(multi), py["multi"]);
+    let summary: Vec<Value> = log
+        .named("account_summary")
+        .iter()
+        .map(|c| serde_json::json!([c.arg(0), c.arg(2), c.arg(3), c.arg(4)]))
+        .collect();
+    assert_eq!(Value::Array(summary), py["summary"]);
+    let p = &log.named("pnl")[0];
+    assert_eq!(
+        serde_json::json!([f(p.arg(1)), f(p.arg(2)), f(p.arg(3))]),
+        py["pnl"]
+    );
+    let p = &log.named("pnl_single")[0];
+    assert_eq!(py["pnl_single"][0], "0");
+    for i in 1..=4 {
+        assert_eq!(f(p.arg(i + 1)), UNSET_DOUBLE);
+        assert_eq!(py["pnl_single"][i], "UNSET_DOUBLE");
+    }
+}
