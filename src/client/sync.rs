@@ -89,10 +89,13 @@ impl Sinks {
     }
 }
 
+/// The items collected so far, and the end once it came.
+type Outcome<T> = (Vec<T>, Option<Result<(), Error>>);
+
 /// What one helper collects, and how it ended.
 #[derive(Debug)]
 pub(crate) struct Collector<T> {
-    state: Mutex<(Vec<T>, Option<Result<(), Error>>)>,
+    state: Mutex<Outcome<T>>,
     cond: Condvar,
 }
 
@@ -166,25 +169,33 @@ macro_rules! sink_ends {
     };
 }
 
-/// Runs one blocking request: registers `sink` under `key`, sends with
-/// `send`, waits for `collector`'s end (at most `timeout`), unregisters.
-/// On a timeout, `cancel` (if any) stops what the request started.
+/// One blocking request: what it waits on and for how long.
+pub(crate) struct Wait<'a> {
+    /// The request the sink hears.
+    pub(crate) key: RequestKey,
+    /// The official request name, for a timeout's error.
+    pub(crate) what: &'static str,
+    pub(crate) timeout: Duration,
+    /// What stops the request after a timeout, if anything must.
+    pub(crate) cancel: Option<&'a dyn Fn()>,
+}
+
+/// Runs one blocking request: registers `sink`, sends with `send`, waits for
+/// `collector`'s end (at most the timeout), unregisters; after a timeout,
+/// cancels.
 pub(crate) fn round_trip<T>(
     ib: &IBClient,
-    key: RequestKey,
+    wait: Wait<'_>,
     sink: SharedSink,
     collector: &Collector<T>,
-    what: &'static str,
-    timeout: Duration,
     send: impl FnOnce() -> Result<(), Error>,
-    cancel: Option<&dyn Fn()>,
 ) -> Result<Vec<T>, Error> {
     let sinks = &ib.state.sinks;
-    sinks.insert(key, sink);
-    let result = send().and_then(|()| collector.wait(timeout, what));
-    sinks.remove(key);
+    sinks.insert(wait.key, sink);
+    let result = send().and_then(|()| collector.wait(wait.timeout, wait.what));
+    sinks.remove(wait.key);
     if matches!(result, Err(Error::Timeout(_))) {
-        if let Some(cancel) = cancel {
+        if let Some(cancel) = wait.cancel {
             cancel();
         }
     }
@@ -276,16 +287,13 @@ impl IBClient {
     pub fn current_time(&self, timeout: Duration) -> Result<i64, Error> {
         let c = Arc::new(Collector::default());
         let sink = Arc::new(Mutex::new(CurrentTimeSink(Arc::clone(&c))));
-        let times = round_trip(
-            self,
-            RequestKey::Request(outgoing::REQ_CURRENT_TIME),
-            sink,
-            &c,
-            "reqCurrentTime",
+        let wait = Wait {
+            key: RequestKey::Request(outgoing::REQ_CURRENT_TIME),
+            what: "reqCurrentTime",
             timeout,
-            || self.req_current_time(),
-            None,
-        )?;
+            cancel: None,
+        };
+        let times = round_trip(self, wait, sink, &c, || self.req_current_time())?;
         times
             .last()
             .copied()
@@ -308,16 +316,15 @@ impl IBClient {
         let cancel = || {
             let _ = self.cancel_mkt_data(req_id);
         };
-        let ticks = round_trip(
-            self,
-            RequestKey::Id(req_id),
-            sink,
-            &c,
-            "reqMktData (snapshot)",
+        let wait = Wait {
+            key: RequestKey::Id(req_id),
+            what: "reqMktData (snapshot)",
             timeout,
-            || self.req_mkt_data(req_id, contract, generic_tick_list, true, false, &[]),
-            Some(&cancel),
-        )?;
+            cancel: Some(&cancel),
+        };
+        let ticks = round_trip(self, wait, sink, &c, || {
+            self.req_mkt_data(req_id, contract, generic_tick_list, true, false, &[])
+        })?;
         let mut snap = MarketDataSnapshot::default();
         for t in ticks {
             match t {
