@@ -137,6 +137,14 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     code: 322,
     msg: "Error processing request. Duplicate ticker id",
 };
+/// 90002 (tws-api, not IB): a one-shot request (contract details,
+/// historical data, open orders, …) was still waiting for its answer when the
+/// connection was lost or closed; its answer will not come. The text names
+/// the request. Fix: send it again once connected (`next_valid_id`).
+pub const REQUEST_INTERRUPTED: CodeMsg = CodeMsg {
+    code: 90002,
+    msg: "Request interrupted:",
+};
 
 /// 321 (from TWS): `requestFA` or `replaceFA` on an account that is not an
 /// advisor account.
@@ -171,6 +179,7 @@ pub const ALL: &[CodeMsg] = &[
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
     FA_NOT_ADVISOR,
+    REQUEST_INTERRUPTED,
 ];
 
 /// The official text for a code in [`ALL`].
@@ -230,6 +239,17 @@ pub enum Error {
     /// A request the official client refuses before sending, with its own
     /// code and text (e.g. 585 for FA profiles); nothing was sent.
     Refused(CodeMsg),
+    /// An `error` callback ended a request a blocking helper was waiting on:
+    /// TWS's code and text (200 no security definition, 162 historical data
+    /// error, …), or the client's (90002 the connection was lost).
+    Tws {
+        /// The request id the error came with.
+        req_id: i32,
+        /// The official code.
+        code: i32,
+        /// The text, as `EWrapper::error` received it.
+        message: String,
+    },
 }
 
 impl Error {
@@ -252,6 +272,7 @@ impl Error {
             Error::Io(_) => SOCKET_EXCEPTION.code,
             Error::Config(_) | Error::Timeout(_) => NO_VALID_ID,
             Error::Refused(c) => c.code,
+            Error::Tws { code, .. } => *code,
         }
     }
 
@@ -277,6 +298,7 @@ impl Error {
             Error::Config(e) => e.clone(),
             Error::Timeout(what) => format!("timed out waiting for {what}"),
             Error::Refused(c) => c.msg.to_owned(),
+            Error::Tws { message, .. } => message.clone(),
         }
     }
 }

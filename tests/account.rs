@@ -674,3 +674,29 @@ fn the_official_python_client_gets_the_same_answers() {
         assert_eq!(py["pnl_single"][i], "UNSET_DOUBLE");
     }
 }
+
+#[test]
+fn subscriptions_stay_in_flight_until_cancelled_under_their_own_ids() {
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client
+        .req_account_summary(21, "All", "NetLiquidation")
+        .unwrap();
+    client.req_pnl(22, ACCOUNT, "").unwrap();
+    client.req_soft_dollar_tiers(23).unwrap();
+    assert!(log.wait_for("account_summary_end", 21));
+    assert!(log.wait_for("soft_dollar_tiers", 23));
+    let names = |c: &tws_api::EClient| -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = c.requests_in_flight().iter().map(|r| r.request).collect();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(names(&client), ["reqAccountSummary", "reqPnL"]);
+    client.cancel_account_summary(21).unwrap();
+    client.cancel_pnl(22).unwrap();
+    assert!(
+        names(&client).is_empty(),
+        "{:?}",
+        client.requests_in_flight()
+    );
+}

@@ -1,9 +1,9 @@
 //! Account, portfolio, position, PnL and financial-advisor requests.
 //!
-//! The official client reports a refusal of these requests under different
-//! ids by cause: "not connected" and "TWS too old" (503) under -1, a string it
-//! cannot send (579) under the request id. [`EClient::send_account`] keeps
-//! that rule.
+//! The official client reports a refusal of these requests under an id that
+//! depends on the cause, not always the request's: [`EClient::send_account`]
+//! keeps its rule, while the request lifecycle still knows each request by
+//! its own id.
 
 use crate::client::EClient;
 use crate::errors::{Error, NO_VALID_ID};
@@ -17,19 +17,43 @@ use crate::messages::{to_frame, Message};
 use crate::wire::EncodeError;
 
 impl EClient {
-    /// Sends `msg`, reporting a failure as the official client does for the
-    /// account requests: not connected or refused as too old under -1, any
-    /// other encoding failure (579) under `req_id`.
-    fn send_account<M: Message>(&self, req_id: i32, msg: &M) -> Result<(), Error> {
-        let id = if !self.is_connected() {
-            NO_VALID_ID
+    /// Sends `msg` (known to the request lifecycle by `req_id`), reporting a
+    /// failure as the official client does: "not connected" under
+    /// `not_connected_id`, "TWS too old" (503) under -1, a string it cannot
+    /// send (579) under `symbol_id`.
+    fn send_account<M: Message>(
+        &self,
+        req_id: i32,
+        not_connected_id: i32,
+        symbol_id: i32,
+        msg: &M,
+    ) -> Result<(), Error> {
+        let refused = if !self.is_connected() {
+            Some((not_connected_id, Error::NotConnected))
         } else {
             match to_frame(msg, self.server_version()) {
-                Err(EncodeError::UpdateTws(_)) => NO_VALID_ID,
-                _ => req_id,
+                Ok(_) => None,
+                Err(e @ EncodeError::UpdateTws(_)) => Some((NO_VALID_ID, Error::Encode(e))),
+                Err(e) => Some((symbol_id, Error::Encode(e))),
             }
         };
-        self.send(id, msg)
+        if let Some((id, e)) = refused {
+            self.report_error(id, e.code(), e.wrapper_text());
+            return Err(e);
+        }
+        self.send(req_id, msg)
+    }
+
+    /// [`send_account`](Self::send_account) for the requests with an id: not
+    /// connected and too old under -1, a bad string under `req_id`.
+    fn send_with_id<M: Message>(&self, req_id: i32, msg: &M) -> Result<(), Error> {
+        self.send_account(req_id, NO_VALID_ID, req_id, msg)
+    }
+
+    /// [`send_account`](Self::send_account) for the cancels (and
+    /// `reqSoftDollarTiers`): every failure under -1.
+    fn send_cancel<M: Message>(&self, req_id: i32, msg: &M) -> Result<(), Error> {
+        self.send_account(req_id, NO_VALID_ID, NO_VALID_ID, msg)
     }
 
     /// `reqAccountUpdates`: starts (`subscribe` true) or stops the stream of
@@ -62,12 +86,12 @@ impl EClient {
             group_name: group_name.to_owned(),
             tags: tags.to_owned(),
         };
-        self.send_account(req_id, &msg)
+        self.send_with_id(req_id, &msg)
     }
 
     /// `cancelAccountSummary`: stops the summary of `req_id`.
     pub fn cancel_account_summary(&self, req_id: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &CancelAccountSummary { req_id })
+        self.send_cancel(req_id, &CancelAccountSummary { req_id })
     }
 
     /// `reqPositions`: every position of every account through `position`,
@@ -95,12 +119,12 @@ impl EClient {
             account: account.to_owned(),
             model_code: model_code.to_owned(),
         };
-        self.send_account(req_id, &msg)
+        self.send_with_id(req_id, &msg)
     }
 
     /// `cancelPositionsMulti`: stops `req_positions_multi(req_id, …)`.
     pub fn cancel_positions_multi(&self, req_id: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &CancelPositionsMulti { req_id })
+        self.send_cancel(req_id, &CancelPositionsMulti { req_id })
     }
 
     /// `reqAccountUpdatesMulti`: the account values of `account` and/or
@@ -120,12 +144,12 @@ impl EClient {
             model_code: model_code.to_owned(),
             ledger_and_nlv,
         };
-        self.send_account(req_id, &msg)
+        self.send_with_id(req_id, &msg)
     }
 
     /// `cancelAccountUpdatesMulti`: stops `req_account_updates_multi(req_id, …)`.
     pub fn cancel_account_updates_multi(&self, req_id: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &CancelAccountUpdatesMulti { req_id })
+        self.send_cancel(req_id, &CancelAccountUpdatesMulti { req_id })
     }
 
     /// `reqPnL`: the daily, unrealized and realized PnL of `account` (and/or
@@ -136,12 +160,12 @@ impl EClient {
             account: account.to_owned(),
             model_code: model_code.to_owned(),
         };
-        self.send_account(req_id, &msg)
+        self.send_with_id(req_id, &msg)
     }
 
     /// `cancelPnL`: stops `req_pnl(req_id, …)`.
     pub fn cancel_pnl(&self, req_id: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &CancelPnL { req_id })
+        self.send_cancel(req_id, &CancelPnL { req_id })
     }
 
     /// `reqPnLSingle`: the PnL of the position in `conid` of `account`,
@@ -159,12 +183,12 @@ impl EClient {
             model_code: model_code.to_owned(),
             conid,
         };
-        self.send_account(req_id, &msg)
+        self.send_with_id(req_id, &msg)
     }
 
     /// `cancelPnLSingle`: stops `req_pnl_single(req_id, …)`.
     pub fn cancel_pnl_single(&self, req_id: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &CancelPnLSingle { req_id })
+        self.send_cancel(req_id, &CancelPnLSingle { req_id })
     }
 
     /// `reqFamilyCodes`: the family code of each account, through `family_codes`.
@@ -175,7 +199,7 @@ impl EClient {
     /// `reqSoftDollarTiers`: the soft-dollar tiers of the account, through
     /// `soft_dollar_tiers(req_id, …)`.
     pub fn req_soft_dollar_tiers(&self, req_id: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &ReqSoftDollarTiers { req_id })
+        self.send_cancel(req_id, &ReqSoftDollarTiers { req_id })
     }
 
     /// `requestFA`: the advisor configuration of kind `fa_data` (1 groups,
@@ -209,11 +233,6 @@ impl EClient {
             cxml: cxml.to_owned(),
         };
         // Not connected is reported under req_id, a string it cannot send under -1.
-        let id = if self.is_connected() {
-            NO_VALID_ID
-        } else {
-            req_id
-        };
-        self.send(id, &msg)
+        self.send_account(req_id, req_id, NO_VALID_ID, &msg)
     }
 }
