@@ -22,6 +22,8 @@ OPTIONS:
     --port PORT             Port to bind; 0 picks a free one (default 7497)
     --server-version N      Highest server version to negotiate, 100-203 (default 203)
     --accounts A,B          Accounts reported by managedAccounts (default DU1234567)
+    --advisor               An advisor login: the first account is the advisor's,
+                            the others its sub-accounts (requestFA answered)
     --tick-interval-ms MS   Time between tick rounds per subscription (default 100)
     --no-farm-notices       Do not send 2104/2106/2158 after startApi
     --protobuf-errors       Send error messages as protobuf (server version 201+)
@@ -86,6 +88,7 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
                 config.tick_interval = Duration::from_millis(ms);
             }
             "--no-farm-notices" => config.farm_notices = false,
+            "--advisor" => config.advisor = true,
             "--protobuf-errors" => config.protobuf_errors = true,
             "--burst-ticks" => {
                 let v = value("--burst-ticks")?;
