@@ -700,3 +700,12 @@ fn subscriptions_stay_in_flight_until_cancelled_under_their_own_ids() {
         client.requests_in_flight()
     );
 }
+
+#[test]
+fn a_plain_login_gets_its_account_whatever_the_code() {
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.req_account_updates(true, "NOSUCH").unwrap();
+    assert!(wait_named(&log, "account_download_end"));
+    assert_eq!(s(log.named("account_download_end")[0].arg(0)), ACCOUNT);
+}

@@ -385,15 +385,20 @@ fn req_account_updates(s: &mut Session<'_>, m: ReqAccountUpdates) {
         s.account.updates = None;
         return;
     }
-    let account = if m.acct_code.is_empty() {
+    // The account code matters to advisor logins only: otherwise TWS sends
+    // the (first) account whatever the code.
+    let known = s.shared.config.accounts.contains(&m.acct_code);
+    let account = if known {
+        m.acct_code
+    } else if !s.shared.config.advisor || m.acct_code.is_empty() {
         all_accounts(s).into_iter().next().unwrap_or_default()
     } else {
-        m.acct_code
-    };
-    if !s.shared.config.accounts.contains(&account) {
-        log::debug!("reqAccountUpdates for an unknown account {account:?}: nothing to send");
+        log::debug!(
+            "reqAccountUpdates for an unknown account {:?}: nothing to send",
+            m.acct_code
+        );
         return;
-    }
+    };
     let mut sub = Updates {
         account: account.clone(),
         values: HashMap::new(),
