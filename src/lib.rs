@@ -26,8 +26,10 @@
 
 #![warn(missing_docs)]
 
+pub mod cli;
 pub mod client;
 pub mod config;
+pub mod doctor;
 pub mod errors;
 pub mod messages;
 pub mod model;
