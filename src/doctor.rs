@@ -191,10 +191,7 @@ struct Walk {
 
 impl Walk {
     fn push(&mut self, id: &'static str, outcome: Outcome, found: String, fix: Option<String>) {
-        let title = TITLES
-            .iter()
-            .find(|(i, _)| *i == id)
-            .map_or(id, |(_, t)| t);
+        let title = TITLES.iter().find(|(i, _)| *i == id).map_or(id, |(_, t)| t);
         self.steps.push(Step {
             id,
             title,

@@ -210,7 +210,9 @@ fn the_dashboard_connects_and_shows_the_disconnection_in_chromium() {
         &url,
         &format!("--screenshot={}", shot.display()),
     );
-    assert!(std::fs::metadata(&shot).map(|m| m.len() > 1000).unwrap_or(false));
+    assert!(std::fs::metadata(&shot)
+        .map(|m| m.len() > 1000)
+        .unwrap_or(false));
     eprintln!("screenshot: {}", shot.display());
 
     // Stop tws-sim: the page shows the disconnection and the attempts.
@@ -223,7 +225,10 @@ fn the_dashboard_connects_and_shows_the_disconnection_in_chromium() {
     assert_eq!(state, "reconnecting", "badge {text:?} in:\n{dom}");
     assert!(text.contains("attempt"), "{text}");
     let attempts = cell(&dom, "f-reconnects");
-    assert!(attempts.contains("attempts") && !attempts.contains("(0 "), "{attempts}");
+    assert!(
+        attempts.contains("attempts") && !attempts.contains("(0 "),
+        "{attempts}"
+    );
     assert!(cell(&dom, "f-last_error").starts_with("502"), "{dom}");
     let shot = out_dir.join("reconnecting.png");
     browse(

@@ -113,7 +113,10 @@ fn silence_after_the_hello_names_the_api_setting() {
     fails_at(&r, "hello");
     let fix = r.step("hello").unwrap().fix.clone().unwrap();
     assert!(fix.contains("Enable ActiveX and Socket Clients"), "{fix}");
-    assert!(fix.contains("Trusted IPs") && fix.contains("dialog"), "{fix}");
+    assert!(
+        fix.contains("Trusted IPs") && fix.contains("dialog"),
+        "{fix}"
+    );
     drop(held);
 }
 
@@ -128,10 +131,8 @@ fn a_server_version_out_of_range_fails_there() {
             let mut buf = [0u8; 256];
             if let Ok(n) = s.read(&mut buf) {
                 if n > 0 {
-                    let answer = tws_api::wire::handshake::encode_server_answer(
-                        99,
-                        "20260101 00:00:00 UTC",
-                    );
+                    let answer =
+                        tws_api::wire::handshake::encode_server_answer(99, "20260101 00:00:00 UTC");
                     let _ = s.write_all(&answer);
                     thread::sleep(Duration::from_millis(200));
                 }
@@ -262,7 +263,10 @@ fn the_program_prints_json_and_exits_by_the_outcome() {
     let bad = run(closed_port(), false);
     assert_eq!(bad.status.code(), Some(1), "{bad:?}");
     let text = String::from_utf8_lossy(&bad.stdout);
-    assert!(text.contains("✗ TCP connection") && text.contains("fix:"), "{text}");
+    assert!(
+        text.contains("✗ TCP connection") && text.contains("fix:"),
+        "{text}"
+    );
 
     let help = Command::new(env!("CARGO_BIN_EXE_tws-doctor"))
         .arg("--help")

@@ -137,7 +137,9 @@ fn status_reports_every_field_before_and_after_a_connect() {
     assert_eq!(code, 200);
     assert_eq!(s["state"], json!("disconnected"));
     assert_eq!(s["connected"], json!(false));
-    wait_for("the sim to see the disconnect", || gw.client_ids().is_empty());
+    wait_for("the sim to see the disconnect", || {
+        gw.client_ids().is_empty()
+    });
 }
 
 #[test]
@@ -215,8 +217,13 @@ fn bad_requests_get_json_errors() {
     check(code, 400, &body);
     let (code, _, body) = request(a, "POST", "/api/ibkr/connect", &[JSON], r#"{"port": 0}"#);
     check(code, 400, &body);
-    let (code, _, body) =
-        request(a, "POST", "/api/ibkr/connect", &[JSON], r#"{"client_id": 32}"#);
+    let (code, _, body) = request(
+        a,
+        "POST",
+        "/api/ibkr/connect",
+        &[JSON],
+        r#"{"client_id": 32}"#,
+    );
     check(code, 400, &body);
     let (code, _, body) = request(a, "POST", "/api/ibkr/connect", &[JSON], r#"{"host": " "}"#);
     check(code, 400, &body);
@@ -230,8 +237,10 @@ fn bad_requests_get_json_errors() {
     check(code, 400, &body);
     // A DNS name pointing here, without a token: refused.
     let mut s = TcpStream::connect(a).unwrap();
-    s.write_all(b"GET /api/ibkr/status HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
-        .unwrap();
+    s.write_all(
+        b"GET /api/ibkr/status HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
     assert!(out.starts_with("HTTP/1.1 403"), "{out}");
@@ -239,7 +248,9 @@ fn bad_requests_get_json_errors() {
     let (code, head, page) = request(a, "GET", "/", &[], "");
     assert_eq!(code, 200);
     assert!(head.contains("text/html"), "{head}");
-    assert!(page.contains("id=\"badge\"") && !page.contains("http://") && !page.contains("https://"));
+    assert!(
+        page.contains("id=\"badge\"") && !page.contains("http://") && !page.contains("https://")
+    );
     let (code, _, _) = request(a, "GET", "/api/ibkr/%73tatus", &[], "");
     assert_eq!(code, 200);
 }
@@ -264,7 +275,13 @@ fn a_token_is_required_when_set_and_beyond_loopback() {
     let (code, head, _) = request(a, "GET", "/api/ibkr/status", &[], "");
     assert_eq!(code, 401);
     assert!(head.contains("WWW-Authenticate: Bearer"), "{head}");
-    let (code, _, _) = request(a, "GET", "/api/ibkr/status", &[("Authorization", "Bearer wrong")], "");
+    let (code, _, _) = request(
+        a,
+        "GET",
+        "/api/ibkr/status",
+        &[("Authorization", "Bearer wrong")],
+        "",
+    );
     assert_eq!(code, 401);
     let (code, _, _) = request(
         a,
@@ -277,7 +294,13 @@ fn a_token_is_required_when_set_and_beyond_loopback() {
     let (code, _, _) = request(a, "POST", "/api/ibkr/disconnect", &[JSON], "");
     assert_eq!(code, 401);
     let bearer = format!("Bearer {token}");
-    let (code, _, body) = request(a, "GET", "/api/ibkr/status", &[("Authorization", &bearer)], "");
+    let (code, _, body) = request(
+        a,
+        "GET",
+        "/api/ibkr/status",
+        &[("Authorization", &bearer)],
+        "",
+    );
     assert_eq!(code, 200, "{body}");
     let (code, _, _) = request(
         a,
@@ -324,14 +347,20 @@ fn a_slow_connect_never_blocks_a_status_read() {
         let s = get_status(a);
         assert_eq!(s["connected"], json!(false));
     }
-    assert!(!connect.is_finished(), "the reads came back while the connect was pending");
+    assert!(
+        !connect.is_finished(),
+        "the reads came back while the connect was pending"
+    );
     // A second connect does not queue behind it.
     let (code, f) = post(a, "/api/ibkr/connect", "");
     assert_eq!(code, 409, "{f}");
     let (code, f) = connect.join().unwrap();
     assert_eq!(code, 504, "{f}");
     assert!(
-        f["fix"].as_str().unwrap().contains("Enable ActiveX and Socket Clients"),
+        f["fix"]
+            .as_str()
+            .unwrap()
+            .contains("Enable ActiveX and Socket Clients"),
         "{f}"
     );
     let _ = keep.join();
@@ -463,7 +492,9 @@ fn the_program_auto_connects_from_its_env_file() {
     )
     .unwrap();
     let (mut child, addr) = start_program(&[], &env);
-    wait_for("the auto-connect", || get_status(addr)["connected"] == json!(true));
+    wait_for("the auto-connect", || {
+        get_status(addr)["connected"] == json!(true)
+    });
     let s = get_status(addr);
     assert_eq!(s["auto_connect"], json!(true));
     assert_eq!(s["client_id"], json!(6));

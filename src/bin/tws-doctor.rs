@@ -52,7 +52,8 @@ fn main() -> ExitCode {
     opts.find_free_id = !args.no_id_search;
     let report = diagnose(&opts);
     let text = if args.json {
-        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")) + "\n"
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+            + "\n"
     } else {
         report.to_text()
     };

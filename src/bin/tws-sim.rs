@@ -66,7 +66,11 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let config = SimConfig {
         server_version: args.server_version,
-        accounts: args.accounts.split(',').map(|s| s.trim().to_owned()).collect(),
+        accounts: args
+            .accounts
+            .split(',')
+            .map(|s| s.trim().to_owned())
+            .collect(),
         tick_interval: Duration::from_millis(args.tick_interval_ms),
         farm_notices: !args.no_farm_notices,
         broken_farm: args.broken_farm,

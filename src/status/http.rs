@@ -350,7 +350,13 @@ fn route(ctx: &Ctx, rq: &mut Request) -> Answer {
         );
     }
     let json_type = header(rq, "Content-Type")
-        .map(|v| v.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/json"))
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .eq_ignore_ascii_case("application/json")
+        })
         .unwrap_or(false);
     if !json_type {
         return Answer::error(
@@ -360,8 +366,16 @@ fn route(ctx: &Ctx, rq: &mut Request) -> Answer {
         );
     }
     let mut body = Vec::new();
-    if let Err(e) = rq.as_reader().take(MAX_BODY as u64 + 1).read_to_end(&mut body) {
-        return Answer::error(400, "bad request", format!("the body could not be read: {e}"));
+    if let Err(e) = rq
+        .as_reader()
+        .take(MAX_BODY as u64 + 1)
+        .read_to_end(&mut body)
+    {
+        return Answer::error(
+            400,
+            "bad request",
+            format!("the body could not be read: {e}"),
+        );
     }
     if body.len() > MAX_BODY {
         return Answer::error(

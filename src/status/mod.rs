@@ -133,7 +133,7 @@ pub struct ConnectFailure {
     /// What to do about it.
     pub fix: String,
     /// The status after the attempt.
-    pub status: Option<StatusReport>,
+    pub status: Option<Box<StatusReport>>,
 }
 
 /// How the service connects.
@@ -288,7 +288,9 @@ impl Service {
                     -1,
                     "bad client id",
                     format!("client id {id} is outside 0-{MAX_CLIENT_ID}"),
-                    format!("use a whole number from 0 to {MAX_CLIENT_ID}, unique per TWS instance"),
+                    format!(
+                        "use a whole number from 0 to {MAX_CLIENT_ID}, unique per TWS instance"
+                    ),
                 ));
             }
             config.client_id = id;
@@ -345,7 +347,8 @@ impl Service {
     /// Disconnects (and stops the supervisor). Waits for a connect under way
     /// to end first, up to its timeouts.
     pub fn disconnect(&self) -> Result<StatusReport, ConnectFailure> {
-        let wait = self.options.connect_timeout + self.options.ready_timeout + Duration::from_secs(1);
+        let wait =
+            self.options.connect_timeout + self.options.ready_timeout + Duration::from_secs(1);
         let Some(_guard) = self.control.try_lock_for(wait) else {
             return Err(self.failure(
                 409,
@@ -394,14 +397,21 @@ impl Service {
         }
     }
 
-    fn failure(&self, http_status: u16, code: i32, error: &str, cause: String, fix: String) -> ConnectFailure {
+    fn failure(
+        &self,
+        http_status: u16,
+        code: i32,
+        error: &str,
+        cause: String,
+        fix: String,
+    ) -> ConnectFailure {
         ConnectFailure {
             http_status,
             code,
             error: error.to_owned(),
             cause,
             fix,
-            status: Some(self.status()),
+            status: Some(Box::new(self.status())),
         }
     }
 
@@ -514,8 +524,14 @@ impl Service {
             reconnect_attempts: c.reconnect_attempts(),
             reconnect_attempt,
             gave_up: c.gave_up(),
-            last_error: c.last_failure().map(|(_, code, text)| LastError { code, text }),
-            managed_accounts: if socket_up { c.managed_accounts() } else { Vec::new() },
+            last_error: c
+                .last_failure()
+                .map(|(_, code, text)| LastError { code, text }),
+            managed_accounts: if socket_up {
+                c.managed_accounts()
+            } else {
+                Vec::new()
+            },
             auto_connect: self.auto_connect.load(Ordering::SeqCst),
             metrics: StatusMetrics {
                 messages_in: m.frames_in,
@@ -529,7 +545,8 @@ impl Service {
 }
 
 /// The four standard ports, for fixes.
-pub const PORT_TABLE: &str = "TWS listens on 7497 (paper) or 7496 (live), IB Gateway on 4002 (paper) or 4001 (live); \
+pub const PORT_TABLE: &str =
+    "TWS listens on 7497 (paper) or 7496 (live), IB Gateway on 4002 (paper) or 4001 (live); \
      the port is set in TWS under Edit > Global Configuration > API > Settings > Socket port.";
 
 /// The fix for a TWS that accepts the TCP connection but never answers the hello.
