@@ -223,7 +223,10 @@ impl Service {
             ),
             Err(f) => {
                 log::warn!("✗ Auto-connect to IBKR failed: {} — {}", f.cause, f.fix);
-                let retry = self.options.retry_failed_auto_connect && f.http_status != 400;
+                // Bad settings and a client id in use do not mend by waiting.
+                let retry = self.options.retry_failed_auto_connect
+                    && f.http_status != 400
+                    && f.code != crate::errors::CLIENT_ID_IN_USE.code;
                 if retry {
                     let _guard = self.control.lock();
                     // A failed connect leaves the target set: the supervisor
