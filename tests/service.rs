@@ -523,3 +523,26 @@ fn the_program_auto_connects_from_its_env_file() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_failed_auto_connect_keeps_trying_until_the_gateway_comes_up() {
+    init_logs();
+    let port = closed_port();
+    let svc = service(target(port, 8), ServiceOptions::default());
+    let server = serve(&svc);
+    let first = svc.auto_connect_if(true).expect("enabled");
+    let f = first.expect_err("nothing listens yet");
+    assert_eq!(f.http_status, 502);
+    assert!(f.cause.contains("refused"), "{f:?}");
+    wait_for("background attempts", || {
+        let s = get_status(server.addr());
+        s["state"] == json!("reconnecting") && s["auto_connect"] == json!(true)
+    });
+    let gw = SimGateway::bind(("127.0.0.1", port), SimConfig::default()).unwrap();
+    wait_for("the connection", || {
+        get_status(server.addr())["connected"] == json!(true)
+    });
+    assert_eq!(gw.client_ids(), vec![8]);
+    assert!(svc.auto_connect_if(false).is_none());
+    svc.disconnect().unwrap();
+}
