@@ -28,6 +28,7 @@
 
 pub mod cli;
 pub mod client;
+mod clock;
 pub mod config;
 pub mod doctor;
 pub mod errors;
