@@ -72,3 +72,46 @@ impl ConnectArgs {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_beat_the_file() {
+        let path = std::env::temp_dir().join(format!("tws-cli-test-{}.env", std::process::id()));
+        std::fs::write(
+            &path,
+            "IBKR_AUTO_CONNECT=true\nIBKR_HOST=10.0.0.9\nIBKR_PORT=4002\nIBKR_CLIENT_ID=3\nIBKR_STATUS_TOKEN=t0k\n",
+        )
+        .unwrap();
+        let args = ConnectArgs {
+            port: Some(4001),
+            env_file: Some(path.clone()),
+            ..ConnectArgs::default()
+        };
+        // Only where the shell sets none of these (as under cargo test here).
+        if std::env::vars().any(|(k, _)| k.starts_with("IB_") || k.starts_with("IBKR_")) {
+            return;
+        }
+        let r = args.resolve().unwrap();
+        assert_eq!(r.config.host, "10.0.0.9");
+        assert_eq!(r.config.port, 4001);
+        assert_eq!(r.config.client_id, 3);
+        assert!(r.auto_connect);
+        assert_eq!(
+            args.lookup("IBKR_STATUS_TOKEN").unwrap().as_deref(),
+            Some("t0k")
+        );
+        let missing = ConnectArgs {
+            env_file: Some(path.with_extension("missing")),
+            ..ConnectArgs::default()
+        };
+        assert!(missing
+            .resolve()
+            .unwrap_err()
+            .to_string()
+            .contains("missing"));
+        let _ = std::fs::remove_file(&path);
+    }
+}
