@@ -322,17 +322,18 @@ fn a_slow_connect_never_blocks_a_status_read() {
     // Accepts and never answers.
     let silent = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = silent.local_addr().unwrap().port();
+    let (done, hold) = std::sync::mpsc::channel::<()>();
     let keep = thread::spawn(move || {
         let mut held = Vec::new();
         for s in silent.incoming().take(1).flatten() {
             held.push(s);
         }
-        thread::sleep(Duration::from_secs(5));
+        let _ = hold.recv_timeout(Duration::from_secs(60));
     });
     let svc = service(
         target(port, 0),
         ServiceOptions {
-            connect_timeout: Duration::from_secs(3),
+            connect_timeout: Duration::from_secs(5),
             ..ServiceOptions::default()
         },
     );
@@ -363,6 +364,7 @@ fn a_slow_connect_never_blocks_a_status_read() {
             .contains("Enable ActiveX and Socket Clients"),
         "{f}"
     );
+    let _ = done.send(());
     let _ = keep.join();
 }
 
