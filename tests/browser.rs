@@ -154,7 +154,11 @@ fn the_dashboard_connects_and_shows_the_disconnection_in_chromium() {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("chromium is not installed, and CI=true: .ci/run must install it (apt-get install chromium)");
         }
-        eprintln!("SKIPPED the browser test: chromium is not installed (apt-get install chromium)");
+        // Straight to stderr, past the test harness's capture, so that it shows.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED the browser test: chromium is not installed (apt-get install chromium)"
+        );
         return;
     };
     let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
@@ -213,7 +217,11 @@ fn the_dashboard_connects_and_shows_the_disconnection_in_chromium() {
     assert!(std::fs::metadata(&shot)
         .map(|m| m.len() > 1000)
         .unwrap_or(false));
-    eprintln!("screenshot: {}", shot.display());
+    let _ = writeln!(
+        std::io::stderr(),
+        "browser test screenshot: {}",
+        shot.display()
+    );
 
     // Stop tws-sim: the page shows the disconnection and the attempts.
     drop(sim);
@@ -237,7 +245,11 @@ fn the_dashboard_connects_and_shows_the_disconnection_in_chromium() {
         &url,
         &format!("--screenshot={}", shot.display()),
     );
-    eprintln!("screenshot: {}", shot.display());
+    let _ = writeln!(
+        std::io::stderr(),
+        "browser test screenshot: {}",
+        shot.display()
+    );
 
     // Disconnect from the page: the badge says so.
     let dom = browse(
