@@ -263,3 +263,54 @@ fn the_dashboard_connects_and_shows_the_disconnection_in_chromium() {
     let _ = std::fs::remove_file(&env_file);
     let _ = std::fs::remove_dir_all(&profile);
 }
+
+#[test]
+fn the_dashboard_works_with_a_token() {
+    let Some(chromium) = chromium() else {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("chromium is not installed, and CI=true: .ci/run must install it (apt-get install chromium)");
+        }
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED the browser token test: chromium is not installed (apt-get install chromium)"
+        );
+        return;
+    };
+    let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
+    let profile = out_dir.join(format!("profile-token-{}", std::process::id()));
+    std::fs::create_dir_all(&profile).unwrap();
+    let (_sim, line) = start(env!("CARGO_BIN_EXE_tws-sim"), &["--port", "0"]);
+    let sim_port = line.rsplit(':').next().unwrap().to_owned();
+    let token = "page-token-123";
+    let env_file = out_dir.join(format!("token-{}.env", std::process::id()));
+    std::fs::write(
+        &env_file,
+        format!("IBKR_PORT={sim_port}\nIBKR_CLIENT_ID=12\nIBKR_STATUS_TOKEN={token}\n"),
+    )
+    .unwrap();
+    let (_status, line) = start(
+        env!("CARGO_BIN_EXE_tws-status"),
+        &[
+            "--listen",
+            "127.0.0.1:0",
+            "--env-file",
+            env_file.to_str().unwrap(),
+        ],
+    );
+    let url = line.strip_prefix("listening on ").unwrap().to_owned();
+
+    // Without the token the page asks for it.
+    let dom = browse(&chromium, &profile, &url, "--dump-dom");
+    assert_eq!(badge(&dom).0, "unauthorized", "{dom}");
+    // With it (in the fragment, kept in sessionStorage), Connect works.
+    let dom = browse(
+        &chromium,
+        &profile,
+        &format!("{url}?action=connect#token={token}"),
+        "--dump-dom",
+    );
+    assert_eq!(badge(&dom).0, "connected", "{dom}");
+    assert_eq!(cell(&dom, "f-client_id"), "12");
+    let _ = std::fs::remove_file(&env_file);
+    let _ = std::fs::remove_dir_all(&profile);
+}
