@@ -127,6 +127,21 @@ pub const SEC_DEF_DATA_FARM_OK: CodeMsg = CodeMsg {
     code: 2158,
     msg: "Sec-def data farm connection is OK:",
 };
+/// 2103 (from TWS, a warning): a market data farm is disconnected.
+pub const MARKET_DATA_FARM_BROKEN: CodeMsg = CodeMsg {
+    code: 2103,
+    msg: "Market data farm connection is broken:",
+};
+/// 2105 (from TWS, a warning): a historical data farm is disconnected.
+pub const HMDS_DATA_FARM_BROKEN: CodeMsg = CodeMsg {
+    code: 2105,
+    msg: "HMDS data farm connection is broken:",
+};
+/// 2157 (from TWS, a warning): the security definition farm is disconnected.
+pub const SEC_DEF_DATA_FARM_BROKEN: CodeMsg = CodeMsg {
+    code: 2157,
+    msg: "Sec-def data farm connection is broken:",
+};
 /// 300 (from TWS): cancelMktData for an id that has no subscription.
 pub const TICKER_ID_NOT_FOUND: CodeMsg = CodeMsg {
     code: 300,
@@ -168,6 +183,9 @@ pub const ALL: &[CodeMsg] = &[
     MARKET_DATA_FARM_OK,
     HMDS_DATA_FARM_OK,
     SEC_DEF_DATA_FARM_OK,
+    MARKET_DATA_FARM_BROKEN,
+    HMDS_DATA_FARM_BROKEN,
+    SEC_DEF_DATA_FARM_BROKEN,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
     REQUEST_INTERRUPTED,

@@ -130,6 +130,12 @@ pub struct SimConfig {
     /// Keep every request the sessions decode, for
     /// [`SimGateway::recorded_requests`]. Off by default: it grows without bound.
     pub record_requests: bool,
+    /// Send the farm notices as broken (2103, 2105, 2157) instead of OK, as
+    /// TWS does when it has lost its data farms (a fault, for the doctor).
+    pub broken_farm: bool,
+    /// Send `nextValidId` after startApi and answer reqIds (default). Off, the
+    /// gateway behaves as a TWS that is not logged in or has a dialog open.
+    pub send_next_valid_id: bool,
 }
 
 impl Default for SimConfig {
@@ -144,6 +150,8 @@ impl Default for SimConfig {
             first_order_id: 1,
             close_after_handshake: false,
             record_requests: false,
+            broken_farm: false,
+            send_next_valid_id: true,
         }
     }
 }
