@@ -137,6 +137,11 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     code: 322,
     msg: "Error processing request. Duplicate ticker id",
 };
+/// 200 (from TWS): no contract matches a request's description.
+pub const NO_SECURITY_DEFINITION: CodeMsg = CodeMsg {
+    code: 200,
+    msg: "No security definition has been found for the request",
+};
 
 /// Every code above, for lookups.
 pub const ALL: &[CodeMsg] = &[
@@ -162,6 +167,7 @@ pub const ALL: &[CodeMsg] = &[
     SEC_DEF_DATA_FARM_OK,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
+    NO_SECURITY_DEFINITION,
 ];
 
 /// The official text for a code in [`ALL`].
