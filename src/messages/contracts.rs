@@ -16,10 +16,10 @@ use crate::model::{
 };
 use crate::server_versions::{
     MIN_SERVER_VER_BOND_ISSUERID, MIN_SERVER_VER_CONTRACT_DATA_CHAIN, MIN_SERVER_VER_LINKING,
-    MIN_SERVER_VER_MARKET_RULES, MIN_SERVER_VER_PRIMARYEXCH,
-    MIN_SERVER_VER_REQ_MATCHING_SYMBOLS, MIN_SERVER_VER_REQ_MKT_DEPTH_EXCHANGES,
-    MIN_SERVER_VER_REQ_SMART_COMPONENTS, MIN_SERVER_VER_SEC_DEF_OPT_PARAMS_REQ,
-    MIN_SERVER_VER_SEC_ID_TYPE, MIN_SERVER_VER_SERVICE_DATA_TYPE, MIN_SERVER_VER_TRADING_CLASS,
+    MIN_SERVER_VER_MARKET_RULES, MIN_SERVER_VER_PRIMARYEXCH, MIN_SERVER_VER_REQ_MATCHING_SYMBOLS,
+    MIN_SERVER_VER_REQ_MKT_DEPTH_EXCHANGES, MIN_SERVER_VER_REQ_SMART_COMPONENTS,
+    MIN_SERVER_VER_SEC_DEF_OPT_PARAMS_REQ, MIN_SERVER_VER_SEC_ID_TYPE,
+    MIN_SERVER_VER_SERVICE_DATA_TYPE, MIN_SERVER_VER_TRADING_CLASS,
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
 
@@ -682,7 +682,9 @@ mod tests {
         assert!(encode_at(&issuer, 176).is_ok());
         assert!(matches!(
             encode_at(&ReqMarketRule { market_rule_id: 26 }, 125),
-            Err(EncodeError::UpdateTws(" It does not support market rule requests."))
+            Err(EncodeError::UpdateTws(
+                " It does not support market rule requests."
+            ))
         ));
         assert!(encode_at(&ReqMktDepthExchanges, 111).is_err());
         assert!(encode_at(&ReqSmartComponents::default(), 113).is_err());

@@ -284,7 +284,12 @@ impl Contract {
 impl ComboLeg {
     /// A leg: `ratio` units of contract `con_id`, `action` `BUY` or `SELL`,
     /// routed to `exchange`; the other fields keep their defaults.
-    pub fn new(con_id: i32, ratio: i32, action: impl Into<String>, exchange: impl Into<String>) -> Self {
+    pub fn new(
+        con_id: i32,
+        ratio: i32,
+        action: impl Into<String>,
+        exchange: impl Into<String>,
+    ) -> Self {
         Self {
             con_id,
             ratio,

@@ -9,9 +9,9 @@ use super::universe;
 use crate::errors::NO_SECURITY_DEFINITION;
 use crate::messages::contracts::{
     BondContractData, ContractData, ContractDataEnd, MarketRule, MktDepthExchanges,
-    ReqContractDetails, ReqMarketRule, ReqMatchingSymbols, ReqSecDefOptParams,
-    ReqSmartComponents, SecurityDefinitionOptionParameter, SecurityDefinitionOptionParameterEnd,
-    SmartComponents, SymbolSamples,
+    ReqContractDetails, ReqMarketRule, ReqMatchingSymbols, ReqSecDefOptParams, ReqSmartComponents,
+    SecurityDefinitionOptionParameter, SecurityDefinitionOptionParameterEnd, SmartComponents,
+    SymbolSamples,
 };
 use crate::messages::decode_body;
 use crate::messages::ids::outgoing;
@@ -126,8 +126,7 @@ fn right_of(r: &str) -> String {
 fn matches(q: &Contract, d: &ContractDetails) -> bool {
     let c = &d.contract;
     if q.con_id > 0 {
-        return q.con_id == c.con_id
-            && (q.exchange.is_empty() || valid_on(d, &q.exchange));
+        return q.con_id == c.con_id && (q.exchange.is_empty() || valid_on(d, &q.exchange));
     }
     if q.symbol.is_empty() && q.local_symbol.is_empty() && q.sec_id.is_empty() {
         return false;
@@ -145,8 +144,7 @@ fn matches(q: &Contract, d: &ContractDetails) -> bool {
         && (!given(&q.primary_exchange) || same(&q.primary_exchange, &c.primary_exchange))
         && (!given(&q.currency) || same(&q.currency, &c.currency))
         && (!given(&q.last_trade_date_or_contract_month)
-            || c
-                .last_trade_date_or_contract_month
+            || c.last_trade_date_or_contract_month
                 .starts_with(&q.last_trade_date_or_contract_month)
             || d.contract_month == q.last_trade_date_or_contract_month)
         && (q.strike == UNSET_DOUBLE || q.strike == 0.0 || (q.strike - c.strike).abs() < 1e-9)

@@ -211,9 +211,31 @@ const BOND_ORDER_TYPES: &str = "ACTIVETIM,AD,ADJUST,ALERT,ALLOC,AVGCOST,BASKET,C
 
 /// US stock exchanges, each with its market rule (26: one cent throughout).
 const STOCK_EXCHANGES: &[&str] = &[
-    "SMART", "AMEX", "NYSE", "CBOE", "PHLX", "ISE", "CHX", "ARCA", "ISLAND", "DRCTEDGE", "BEX",
-    "BATS", "EDGEA", "BYX", "IEX", "EDGX", "FOXRIVER", "PEARL", "NYSENAT", "LTSE", "MEMX",
-    "IBEOS", "OVERNIGHT", "TPLUS0", "PSX",
+    "SMART",
+    "AMEX",
+    "NYSE",
+    "CBOE",
+    "PHLX",
+    "ISE",
+    "CHX",
+    "ARCA",
+    "ISLAND",
+    "DRCTEDGE",
+    "BEX",
+    "BATS",
+    "EDGEA",
+    "BYX",
+    "IEX",
+    "EDGX",
+    "FOXRIVER",
+    "PEARL",
+    "NYSENAT",
+    "LTSE",
+    "MEMX",
+    "IBEOS",
+    "OVERNIGHT",
+    "TPLUS0",
+    "PSX",
 ];
 /// US option exchanges, with their rules (32 on SMART, 109 elsewhere).
 const OPTION_EXCHANGES: &[&str] = &[

@@ -44,7 +44,10 @@ fn split_last_trade_date(field: &str) -> Vec<&str> {
 /// Joins the parts as TWS sends them: separated by a space, trailing empty
 /// parts left out.
 fn join_last_trade_date(parts: &[&str]) -> String {
-    let n = parts.iter().rposition(|p| !p.is_empty()).map_or(0, |i| i + 1);
+    let n = parts
+        .iter()
+        .rposition(|p| !p.is_empty())
+        .map_or(0, |i| i + 1);
     parts[..n].join(" ")
 }
 
@@ -298,10 +301,7 @@ impl Message for ContractData {
                 });
             }
         }
-        Ok(ContractData {
-            req_id,
-            details: d,
-        })
+        Ok(ContractData { req_id, details: d })
     }
 }
 
@@ -461,10 +461,7 @@ impl Message for BondContractData {
             d.size_increment = r.read_decimal("size increment")?;
             d.suggested_size_increment = r.read_decimal("suggested size increment")?;
         }
-        Ok(BondContractData {
-            req_id,
-            details: d,
-        })
+        Ok(BondContractData { req_id, details: d })
     }
 }
 
@@ -590,8 +587,14 @@ mod tests {
 
     #[test]
     fn last_trade_date_splits_as_the_official_decoder() {
-        assert_eq!(split_last_trade_date("20261218 16:00"), ["20261218", "16:00"]);
-        assert_eq!(split_last_trade_date("20261218-16:00"), ["20261218", "16:00"]);
+        assert_eq!(
+            split_last_trade_date("20261218 16:00"),
+            ["20261218", "16:00"]
+        );
+        assert_eq!(
+            split_last_trade_date("20261218-16:00"),
+            ["20261218", "16:00"]
+        );
         assert_eq!(split_last_trade_date("a--b"), ["a", "", "b"]);
         assert!(split_last_trade_date("").is_empty());
         assert!(split_last_trade_date("   ").is_empty());

@@ -1,0 +1,443 @@
+//! Contracts and reference data against the simulated gateway, over loopback,
+//! through the public API: reqContractDetails (stocks, forex, index, futures,
+//! options, bonds, ambiguous and unknown descriptions), reqMatchingSymbols,
+//! reqSecDefOptParams, reqMarketRule, reqSmartComponents,
+//! reqMktDepthExchanges; at several server versions; and bad frames.
+
+mod common;
+
+use common::{connected_calls, init_logs, Call};
+use serde_json::Value;
+use tws_api::messages::contracts::{ContractData, ContractDataEnd};
+use tws_api::messages::to_frame;
+use tws_api::sim::{Fault, SimConfig, SimGateway};
+use tws_api::{Contract, ContractDetails, UNSET_DOUBLE};
+
+fn gateway(sv: i32) -> SimGateway {
+    init_logs();
+    SimGateway::start(SimConfig {
+        server_version: sv,
+        ..SimConfig::default()
+    })
+    .expect("sim starts")
+}
+
+/// The `contract_details` (or another callback's) calls of one request.
+fn of(calls: &[Call], name: &str, req_id: i64) -> Vec<Call> {
+    calls
+        .iter()
+        .filter(|c| c.name == name && c.arg(0).as_i64() == Some(req_id))
+        .cloned()
+        .collect()
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or_default()
+}
+
+#[test]
+fn aapl_stock_details_as_tws_fills_them_at_every_version() {
+    for sv in [176, 187, 200, 203] {
+        let gw = gateway(sv);
+        let (client, log, h) = connected_calls(&gw, 0);
+        client
+            .req_contract_details(7, &Contract::stock("AAPL", "SMART", "USD"))
+            .unwrap();
+        assert!(log.wait_for("contract_details_end", 7), "sv {sv}");
+        let calls = log.snapshot();
+        let details = of(&calls, "contract_details", 7);
+        assert_eq!(details.len(), 1, "sv {sv}");
+        let d = details[0].arg(1);
+        let c = &d["contract"];
+        assert_eq!(c["con_id"], 265598);
+        assert_eq!(s(&c["symbol"]), "AAPL");
+        assert_eq!(s(&c["sec_type"]), "STK");
+        assert_eq!(s(&c["exchange"]), "SMART");
+        assert_eq!(s(&c["primary_exchange"]), "NASDAQ");
+        assert_eq!(s(&c["currency"]), "USD");
+        assert_eq!(s(&c["local_symbol"]), "AAPL");
+        assert_eq!(s(&c["trading_class"]), "NMS");
+        assert_eq!(s(&d["market_name"]), "NMS");
+        assert_eq!(d["min_tick"].as_f64(), Some(0.01));
+        assert_eq!(d["price_magnifier"], 1);
+        assert_eq!(s(&d["long_name"]), "APPLE INC");
+        assert_eq!(s(&d["industry"]), "Technology");
+        assert_eq!(s(&d["category"]), "Computers");
+        assert_eq!(s(&d["time_zone_id"]), "US/Eastern");
+        assert_eq!(s(&d["stock_type"]), "COMMON");
+        assert!(s(&d["order_types"]).contains("LMT"));
+        let exchanges = s(&d["valid_exchanges"]).split(',').count();
+        assert_eq!(s(&d["market_rule_ids"]).split(',').count(), exchanges);
+        assert!(s(&d["trading_hours"]).contains("0400-"));
+        assert!(s(&d["liquid_hours"]).contains("0930-"));
+        assert_eq!(d["sec_id_list"][0]["tag"], "ISIN");
+        assert_eq!(d["sec_id_list"][0]["value"], "US0378331005");
+        assert_eq!(d["min_size"].to_string(), "0.0001");
+        assert_eq!(d["size_increment"].to_string(), "0.0001");
+        assert_eq!(d["suggested_size_increment"].to_string(), "100");
+        // The end comes after the details.
+        let end = calls
+            .iter()
+            .position(|c| c.name == "contract_details_end")
+            .unwrap();
+        let det = calls
+            .iter()
+            .position(|c| c.name == "contract_details")
+            .unwrap();
+        assert!(det < end);
+        client.disconnect();
+        h.join().unwrap();
+    }
+}
+
+#[test]
+fn lookups_by_con_id_forex_index_future_and_option() {
+    let gw = gateway(203);
+    let (client, log, h) = connected_calls(&gw, 0);
+    let by_id = Contract {
+        con_id: 756733,
+        exchange: "SMART".into(),
+        ..Contract::default()
+    };
+    client.req_contract_details(1, &by_id).unwrap();
+    client
+        .req_contract_details(2, &Contract::forex("EUR", "USD"))
+        .unwrap();
+    client
+        .req_contract_details(3, &Contract::index("SPX", "CBOE", "USD"))
+        .unwrap();
+    client
+        .req_contract_details(4, &Contract::future("ES", "", "CME", "USD"))
+        .unwrap();
+    for id in 1..=4 {
+        assert!(log.wait_for("contract_details_end", id));
+    }
+    let calls = log.snapshot();
+    let spy = of(&calls, "contract_details", 1);
+    assert_eq!(spy.len(), 1);
+    assert_eq!(s(&spy[0].arg(1)["stock_type"]), "ETF");
+    assert_eq!(s(&spy[0].arg(1)["contract"]["symbol"]), "SPY");
+
+    let fx = of(&calls, "contract_details", 2);
+    assert_eq!(fx.len(), 1);
+    let fx = fx[0].arg(1);
+    assert_eq!(fx["contract"]["con_id"], 12087792);
+    assert_eq!(s(&fx["contract"]["local_symbol"]), "EUR.USD");
+    assert_eq!(s(&fx["contract"]["sec_type"]), "CASH");
+    assert_eq!(s(&fx["contract"]["exchange"]), "IDEALPRO");
+    assert_eq!(fx["min_tick"].as_f64(), Some(0.00005));
+    assert_eq!(fx["sec_id_list"], Value::Array(vec![]));
+
+    let spx = of(&calls, "contract_details", 3);
+    assert_eq!(spx[0].arg(1)["contract"]["con_id"], 416904);
+
+    let es = of(&calls, "contract_details", 4);
+    assert_eq!(es.len(), 2, "the next two quarterly ES futures");
+    for f in &es {
+        let d = f.arg(1);
+        assert_eq!(s(&d["contract"]["multiplier"]), "50");
+        assert_eq!(d["min_tick"].as_f64(), Some(0.25));
+        assert_eq!(d["under_con_id"], 11004968);
+        assert_eq!(s(&d["time_zone_id"]), "US/Central");
+        assert_eq!(s(&d["last_trade_time"]), "08:30");
+        assert!(s(&d["contract"]["local_symbol"]).starts_with("ES"));
+        let expiry = s(&d["contract"]["last_trade_date_or_contract_month"]);
+        assert_eq!(s(&d["contract_month"]), &expiry[..6]);
+        assert_eq!(s(&d["contract"]["last_trade_date"]), expiry);
+    }
+
+    // The SPY chain: every strike of one expiry, then one option exactly.
+    client
+        .req_sec_def_opt_params(5, "SPY", "", "STK", 756733)
+        .unwrap();
+    assert!(log.wait_for("security_definition_option_parameter_end", 5));
+    let chain = of(&log.snapshot(), "security_definition_option_parameter", 5);
+    let smart = chain
+        .iter()
+        .find(|c| s(c.arg(1)) == "SMART")
+        .expect("a SMART entry");
+    let expiries: Vec<String> = smart
+        .arg(5)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| s(v).to_owned())
+        .collect();
+    let strikes: Vec<f64> = smart
+        .arg(6)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert_eq!(expiries.len(), 3);
+    assert_eq!(strikes.len(), 7);
+    let month = Contract::option(
+        "SPY",
+        expiries[0].as_str(),
+        UNSET_DOUBLE,
+        "",
+        "SMART",
+        "USD",
+    );
+    client.req_contract_details(6, &month).unwrap();
+    let one = Contract::option("SPY", expiries[2].as_str(), strikes[3], "P", "SMART", "USD");
+    client.req_contract_details(8, &one).unwrap();
+    assert!(log.wait_for("contract_details_end", 6));
+    assert!(log.wait_for("contract_details_end", 8));
+    let calls = log.snapshot();
+    assert_eq!(of(&calls, "contract_details", 6).len(), 14);
+    let put = of(&calls, "contract_details", 8);
+    assert_eq!(put.len(), 1);
+    let p = put[0].arg(1);
+    assert_eq!(s(&p["contract"]["right"]), "P");
+    assert_eq!(p["contract"]["strike"].as_f64(), Some(strikes[3]));
+    assert_eq!(p["under_con_id"], 756733);
+    assert_eq!(s(&p["under_symbol"]), "SPY");
+    assert_eq!(s(&p["under_sec_type"]), "STK");
+    assert_eq!(s(&p["contract"]["multiplier"]), "100");
+    assert_eq!(s(&p["real_expiration_date"]), expiries[2]);
+    assert_eq!(s(&p["last_trade_time"]), "16:00");
+    let local = s(&p["contract"]["local_symbol"]);
+    assert!(
+        local.starts_with("SPY   ") && local.contains('P'),
+        "{local}"
+    );
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn ambiguous_bond_and_unknown_descriptions() {
+    let gw = gateway(203);
+    let (client, log, h) = connected_calls(&gw, 0);
+    // Symbol only: every AAPL listing.
+    let aapl = Contract {
+        symbol: "AAPL".into(),
+        ..Contract::default()
+    };
+    client.req_contract_details(1, &aapl).unwrap();
+    // IBM: the stock and the bond (the bond through bondContractDetails).
+    let ibm = Contract {
+        symbol: "IBM".into(),
+        ..Contract::default()
+    };
+    client.req_contract_details(2, &ibm).unwrap();
+    // Nothing matches: error 200 and no end marker.
+    client
+        .req_contract_details(3, &Contract::stock("NOSUCH", "SMART", "USD"))
+        .unwrap();
+    client
+        .req_contract_details(4, &Contract::default())
+        .unwrap();
+    assert!(log.wait_for("contract_details_end", 1));
+    assert!(log.wait_for("contract_details_end", 2));
+    assert!(log.wait_until(|c| c
+        .iter()
+        .filter(|c| c.name == "error" && c.arg(2) == 200)
+        .count()
+        == 2));
+    let calls = log.snapshot();
+    let listings = of(&calls, "contract_details", 1);
+    assert_eq!(listings.len(), 2);
+    let currencies: Vec<&str> = listings
+        .iter()
+        .map(|c| s(&c.arg(1)["contract"]["currency"]))
+        .collect();
+    assert_eq!(currencies, ["USD", "MXN"]);
+
+    assert_eq!(of(&calls, "contract_details", 2).len(), 1);
+    let bonds = of(&calls, "bond_contract_details", 2);
+    assert_eq!(bonds.len(), 1);
+    let b = bonds[0].arg(1);
+    assert_eq!(s(&b["contract"]["sec_type"]), "BOND");
+    assert_eq!(b["coupon"].as_f64(), Some(4.15));
+    assert_eq!(s(&b["maturity"]), "20390515");
+    assert_eq!(s(&b["coupon_type"]), "FIXED");
+    assert_eq!(b["callable"], true);
+    let cusip = s(&b["cusip"]);
+    assert_eq!(cusip.len(), 9);
+    assert_eq!(b["sec_id_list"][0]["value"], cusip);
+    let isin = s(&b["sec_id_list"][1]["value"]);
+    assert!(
+        isin.len() == 12 && isin.starts_with(&format!("US{cusip}")),
+        "{isin}"
+    );
+    assert_eq!(s(&b["time_zone_id"]), "US/Eastern");
+
+    for id in [3, 4] {
+        let errors: Vec<&Call> = calls
+            .iter()
+            .filter(|c| c.name == "error" && c.arg(0) == id)
+            .collect();
+        assert_eq!(errors.len(), 1, "req {id}");
+        assert_eq!(errors[0].arg(2), 200);
+        assert_eq!(
+            s(errors[0].arg(3)),
+            "No security definition has been found for the request"
+        );
+        assert!(of(&calls, "contract_details_end", id).is_empty());
+    }
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn matching_symbols_rules_components_and_depth_exchanges() {
+    for sv in [176, 203] {
+        let gw = gateway(sv);
+        let (client, log, h) = connected_calls(&gw, 0);
+        client.req_matching_symbols(1, "MS").unwrap();
+        client.req_matching_symbols(2, "zzzz").unwrap();
+        client.req_market_rule(26).unwrap();
+        client.req_market_rule(239).unwrap();
+        client.req_smart_components(3, "9c0001").unwrap();
+        client.req_mkt_depth_exchanges().unwrap();
+        assert!(log.wait_for("symbol_samples", 1));
+        assert!(log.wait_for("symbol_samples", 2));
+        assert!(log.wait_for("market_rule", 239));
+        assert!(log.wait_for("smart_components", 3));
+        assert!(log.wait_until(|c| c.iter().any(|c| c.name == "mkt_depth_exchanges")));
+        let calls = log.snapshot();
+
+        let ms = of(&calls, "symbol_samples", 1);
+        let list = ms[0].arg(1).as_array().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0]["contract"]["con_id"], 272093);
+        assert_eq!(list[0]["contract"]["symbol"], "MSFT");
+        assert_eq!(list[0]["contract"]["primary_exchange"], "NASDAQ");
+        assert_eq!(list[0]["contract"]["description"], "MICROSOFT CORP");
+        assert!(list[0]["derivative_sec_types"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("OPT")));
+        assert_eq!(
+            of(&calls, "symbol_samples", 2)[0].arg(1),
+            &Value::Array(vec![])
+        );
+
+        let rule = of(&calls, "market_rule", 26);
+        assert_eq!(rule[0].arg(1)[0]["low_edge"].as_f64(), Some(0.0));
+        assert_eq!(rule[0].arg(1)[0]["increment"].as_f64(), Some(0.01));
+        let fx = of(&calls, "market_rule", 239);
+        assert_eq!(fx[0].arg(1)[0]["increment"].as_f64(), Some(0.00005));
+
+        let sc = of(&calls, "smart_components", 3);
+        let map = sc[0].arg(1).as_array().unwrap();
+        assert!(map.len() >= 4);
+        assert_eq!(map[0]["bit_number"], 0);
+        assert_eq!(map[0]["exchange"], "NYSE");
+        assert_eq!(map[0]["exchange_letter"], "N");
+
+        let depth: Vec<&Call> = calls
+            .iter()
+            .filter(|c| c.name == "mkt_depth_exchanges")
+            .collect();
+        let list = depth[0].arg(0).as_array().unwrap();
+        let island = list.iter().find(|d| d["exchange"] == "ISLAND").unwrap();
+        assert_eq!(island["sec_type"], "STK");
+        assert_eq!(island["listing_exch"], "NASDAQ");
+        assert_eq!(island["service_data_type"], "Deep2");
+        assert_eq!(island["agg_group"], 1);
+        let cboe = list.iter().find(|d| d["exchange"] == "CBOE").unwrap();
+        assert_eq!(cboe["agg_group"], i64::from(i32::MAX));
+        client.disconnect();
+        h.join().unwrap();
+    }
+}
+
+#[test]
+fn sec_def_opt_params_by_exchange_and_unknown_underlying() {
+    let gw = gateway(203);
+    let (client, log, h) = connected_calls(&gw, 0);
+    client
+        .req_sec_def_opt_params(1, "SPY", "", "STK", 756733)
+        .unwrap();
+    client
+        .req_sec_def_opt_params(2, "SPY", "CBOE", "STK", 756733)
+        .unwrap();
+    client
+        .req_sec_def_opt_params(3, "NOPE", "", "STK", 1)
+        .unwrap();
+    for id in 1..=3 {
+        assert!(log.wait_for("security_definition_option_parameter_end", id));
+    }
+    let calls = log.snapshot();
+    let all = of(&calls, "security_definition_option_parameter", 1);
+    assert!(all.len() > 1);
+    for p in &all {
+        assert_eq!(p.arg(2), 756733);
+        assert_eq!(s(p.arg(3)), "SPY");
+        assert_eq!(s(p.arg(4)), "100");
+    }
+    let cboe = of(&calls, "security_definition_option_parameter", 2);
+    assert_eq!(cboe.len(), 1);
+    assert_eq!(s(cboe[0].arg(1)), "CBOE");
+    assert!(of(&calls, "security_definition_option_parameter", 3).is_empty());
+    // The chain's strikes surround the underlying's price.
+    let strikes: Vec<f64> = all[0]
+        .arg(6)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert!(strikes.iter().any(|&k| k < 590.2) && strikes.iter().any(|&k| k > 590.2));
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn a_truncated_contract_details_frame_is_error_508_and_nothing_before_it_is_lost() {
+    for sv in [176, 203] {
+        let gw = gateway(sv);
+        let (client, log, h) = connected_calls(&gw, 0);
+        let mut details = ContractDetails::default();
+        details.contract.symbol = "AAPL".into();
+        details.contract.sec_type = "STK".into();
+        details.contract.con_id = 265598;
+        details.long_name = "APPLE INC".into();
+        let good = to_frame(
+            &ContractData {
+                req_id: 41,
+                details: details.clone(),
+            },
+            sv,
+        )
+        .unwrap();
+        let full = to_frame(
+            &ContractData {
+                req_id: 42,
+                details,
+            },
+            sv,
+        )
+        .unwrap();
+        // The frame cut in its middle (with a length prefix that says so).
+        let header = if sv >= 201 { 8 } else { 7 };
+        let cut = header + (full.len() - header) / 2;
+        let mut truncated = ((cut - 4) as u32).to_be_bytes().to_vec();
+        truncated.extend_from_slice(&full[4..cut]);
+        let end = to_frame(&ContractDataEnd { req_id: 42 }, sv).unwrap();
+        let mut bytes = good;
+        bytes.extend_from_slice(&truncated);
+        bytes.extend_from_slice(&end);
+        assert_eq!(gw.inject(Fault::Raw(bytes)), 1);
+        assert!(log.wait_for("contract_details_end", 42), "sv {sv}");
+        let calls = log.snapshot();
+        let tail: Vec<&Call> = calls
+            .iter()
+            .skip_while(|c| c.name != "contract_details")
+            .collect();
+        assert_eq!(tail.len(), 3, "sv {sv}: {tail:?}");
+        assert_eq!(tail[0].arg(0), 41);
+        assert_eq!(tail[0].arg(1)["long_name"], "APPLE INC");
+        assert_eq!(tail[1].name, "error");
+        assert_eq!(tail[1].arg(0), -1);
+        assert_eq!(tail[1].arg(2), 508);
+        assert_eq!(tail[2].name, "contract_details_end");
+        assert!(client.is_connected());
+        client.disconnect();
+        h.join().unwrap();
+    }
+}
