@@ -301,7 +301,7 @@ impl ComboLeg {
 }
 
 /// The asset class of a fund, as reported in [`ContractDetails::fund_asset_type`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum FundAssetType {
     /// Not reported.
     #[default]
@@ -322,6 +322,16 @@ pub enum FundAssetType {
     Guaranteed,
     /// Alternative (`007`).
     Alternative,
+}
+
+/// Debug shows the official enum's value: `("code", "description")`.
+impl std::fmt::Debug for FundAssetType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("")
+            .field(&self.code())
+            .field(&self.description())
+            .finish()
+    }
 }
 
 impl FundAssetType {
@@ -379,7 +389,7 @@ impl FundAssetType {
 
 /// Whether a fund distributes or accumulates income
 /// ([`ContractDetails::fund_distribution_policy_indicator`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum FundDistributionPolicyIndicator {
     /// Not reported.
     #[default]
@@ -388,6 +398,16 @@ pub enum FundDistributionPolicyIndicator {
     AccumulationFund,
     /// Income is paid out (`Y`).
     IncomeFund,
+}
+
+/// Debug shows the official enum's value: `("code", "description")`.
+impl std::fmt::Debug for FundDistributionPolicyIndicator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("")
+            .field(&self.code())
+            .field(&self.description())
+            .finish()
+    }
 }
 
 impl FundDistributionPolicyIndicator {
