@@ -441,3 +441,186 @@ fn a_truncated_contract_details_frame_is_error_508_and_nothing_before_it_is_lost
         h.join().unwrap();
     }
 }
+
+/// One sample of every incoming contract message at `sv`, as whole frames.
+fn samples(sv: i32) -> Vec<Vec<u8>> {
+    use tws_api::messages::contracts::{
+        BondContractData, MarketRule, MktDepthExchanges, SecurityDefinitionOptionParameter,
+        SecurityDefinitionOptionParameterEnd, SmartComponents, SymbolSamples,
+    };
+    use tws_api::{
+        ContractDescription, DepthMktDataDescription, PriceIncrement, SmartComponent, TagValue,
+    };
+    let mut d = ContractDetails::default();
+    d.contract = Contract::option("SPY", "20261218", 590.0, "C", "SMART", "USD");
+    d.contract.con_id = 708051180;
+    d.last_trade_time = "16:00".into();
+    d.long_name = "SPDR S&P 500 ETF TRUST".into();
+    d.sec_id_list = vec![TagValue::new("ISIN", "US78462F1030")];
+    d.min_size = "0.0001".parse().unwrap();
+    let mut b = ContractDetails::default();
+    b.contract.symbol = "IBM".into();
+    b.contract.sec_type = "BOND".into();
+    b.cusip = "459200KB6".into();
+    b.coupon = 4.15;
+    b.maturity = "20390515".into();
+    let mut desc = ContractDescription::default();
+    desc.contract = Contract::stock("AAPL", "", "USD");
+    desc.derivative_sec_types = vec!["OPT".into()];
+    vec![
+        to_frame(
+            &ContractData {
+                req_id: 1,
+                details: d,
+            },
+            sv,
+        )
+        .unwrap(),
+        to_frame(
+            &BondContractData {
+                req_id: 1,
+                details: b,
+            },
+            sv,
+        )
+        .unwrap(),
+        to_frame(&ContractDataEnd { req_id: 1 }, sv).unwrap(),
+        to_frame(
+            &SymbolSamples {
+                req_id: 2,
+                contract_descriptions: vec![desc],
+            },
+            sv,
+        )
+        .unwrap(),
+        to_frame(
+            &SecurityDefinitionOptionParameter {
+                req_id: 3,
+                exchange: "SMART".into(),
+                underlying_con_id: 756733,
+                trading_class: "SPY".into(),
+                multiplier: "100".into(),
+                expirations: vec!["20261218".into()],
+                strikes: vec![590.0, 592.5],
+            },
+            sv,
+        )
+        .unwrap(),
+        to_frame(&SecurityDefinitionOptionParameterEnd { req_id: 3 }, sv).unwrap(),
+        to_frame(
+            &MarketRule {
+                market_rule_id: 26,
+                price_increments: vec![PriceIncrement {
+                    low_edge: 0.0,
+                    increment: 0.01,
+                }],
+            },
+            sv,
+        )
+        .unwrap(),
+        to_frame(
+            &SmartComponents {
+                req_id: 4,
+                smart_component_map: vec![SmartComponent {
+                    bit_number: 1,
+                    exchange: "NYSE".into(),
+                    exchange_letter: "N".into(),
+                }],
+            },
+            sv,
+        )
+        .unwrap(),
+        to_frame(
+            &MktDepthExchanges {
+                depth_mkt_data_descriptions: vec![DepthMktDataDescription {
+                    exchange: "ISLAND".into(),
+                    sec_type: "STK".into(),
+                    listing_exch: "NASDAQ".into(),
+                    service_data_type: "Deep2".into(),
+                    agg_group: 1,
+                }],
+            },
+            sv,
+        )
+        .unwrap(),
+    ]
+}
+
+#[test]
+fn every_truncation_of_every_contract_message_is_one_508_and_nothing_else() {
+    use tws_api::client::dispatch_frame;
+    for sv in [176, 187, 200, 203] {
+        let header = if sv >= 201 { 4 } else { 3 };
+        for frame in samples(sv) {
+            let payload = &frame[4..];
+            // Whole, it decodes to exactly one callback, not an error.
+            let (mut rec, log) = common::CallRecorder::new();
+            dispatch_frame(sv, payload, &mut rec);
+            let calls = log.snapshot();
+            assert_eq!(calls.len(), 1, "sv {sv}: {calls:?}");
+            assert_ne!(calls[0].name, "error");
+            // Cut anywhere after the message id (empty bodies aside), it is
+            // exactly one error 508 under id -1.
+            for cut in header..payload.len() {
+                let (mut rec, log) = common::CallRecorder::new();
+                dispatch_frame(sv, &payload[..cut], &mut rec);
+                let calls = log.snapshot();
+                if cut == header && calls.first().is_some_and(|c| c.name != "error") {
+                    continue; // a message whose first field may be absent
+                }
+                assert_eq!(calls.len(), 1, "sv {sv}, cut {cut}: {calls:?}");
+                assert_eq!(calls[0].name, "error", "sv {sv}, cut {cut}");
+                assert_eq!(calls[0].arg(0), -1);
+                assert_eq!(calls[0].arg(2), 508, "sv {sv}, cut {cut}");
+            }
+        }
+    }
+}
+
+#[test]
+fn garbled_numbers_in_contract_details_are_508() {
+    use tws_api::client::dispatch_frame;
+    let sv = 203;
+    let frame = &samples(sv)[0];
+    let payload = &frame[4..];
+    // Replace the conId's digits with letters.
+    let text = payload[4..].to_vec();
+    let needle = b"708051180";
+    let at = text
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .unwrap();
+    let mut bad = payload[..4].to_vec();
+    bad.extend_from_slice(&text[..at]);
+    bad.extend_from_slice(b"70805x180");
+    bad.extend_from_slice(&text[at + needle.len()..]);
+    let (mut rec, log) = common::CallRecorder::new();
+    dispatch_frame(sv, &bad, &mut rec);
+    let calls = log.snapshot();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].arg(2), 508);
+    assert!(s(calls[0].arg(3)).contains("con id"), "{calls:?}");
+}
+
+/// Writes `fuzz/corpus/frames/contracts-sv176` and `-sv203`: every contract
+/// message, then a truncated contractDetails (the frames target's layout:
+/// version selector, one chunk, the stream).
+/// `cargo test --test contracts -- --ignored write_fuzz_seeds`
+#[test]
+#[ignore]
+fn write_fuzz_seeds() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/corpus/frames");
+    for (sv, selector) in [(176, 2u8), (203, 6u8)] {
+        let mut data = vec![selector, 0];
+        let frames = samples(sv);
+        for f in &frames {
+            data.extend_from_slice(f);
+        }
+        let first = &frames[0];
+        let cut = first.len() / 2;
+        data.extend_from_slice(&((cut - 4) as u32).to_be_bytes());
+        data.extend_from_slice(&first[4..cut]);
+        data.extend_from_slice(&frames[2]);
+        std::fs::write(format!("{dir}/contracts-sv{sv}"), data).unwrap();
+    }
+}
