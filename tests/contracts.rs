@@ -451,8 +451,10 @@ fn samples(sv: i32) -> Vec<Vec<u8>> {
     use tws_api::{
         ContractDescription, DepthMktDataDescription, PriceIncrement, SmartComponent, TagValue,
     };
-    let mut d = ContractDetails::default();
-    d.contract = Contract::option("SPY", "20261218", 590.0, "C", "SMART", "USD");
+    let mut d = ContractDetails {
+        contract: Contract::option("SPY", "20261218", 590.0, "C", "SMART", "USD"),
+        ..ContractDetails::default()
+    };
     d.contract.con_id = 708051180;
     d.last_trade_time = "16:00".into();
     d.long_name = "SPDR S&P 500 ETF TRUST".into();
@@ -464,9 +466,10 @@ fn samples(sv: i32) -> Vec<Vec<u8>> {
     b.cusip = "459200KB6".into();
     b.coupon = 4.15;
     b.maturity = "20390515".into();
-    let mut desc = ContractDescription::default();
-    desc.contract = Contract::stock("AAPL", "", "USD");
-    desc.derivative_sec_types = vec!["OPT".into()];
+    let desc = ContractDescription {
+        contract: Contract::stock("AAPL", "", "USD"),
+        derivative_sec_types: vec!["OPT".into()],
+    };
     vec![
         to_frame(
             &ContractData {
