@@ -627,3 +627,265 @@ fn write_fuzz_seeds() {
         std::fs::write(format!("{dir}/contracts-sv{sv}"), data).unwrap();
     }
 }
+
+/// Our client's answers in the shape `tests/python/contracts_check.py` prints.
+fn as_official_shape(c: &Call) -> Option<Value> {
+    use serde_json::json;
+    let a = |i: usize| c.arg(i).clone();
+    let pairs = |v: &Value, keys: &[&str]| -> Value {
+        Value::Array(
+            v.as_array()
+                .map(|l| {
+                    l.iter()
+                        .map(|o| Value::Array(keys.iter().map(|k| o[*k].clone()).collect()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        )
+    };
+    Some(match c.name {
+        "error" => {
+            let code = c.arg(2).as_i64().unwrap_or(0);
+            if (2100..2200).contains(&code) {
+                return None;
+            }
+            json!(["error", a(0), a(2), a(3)])
+        }
+        "contract_details" | "bond_contract_details" => {
+            let d = c.arg(1);
+            let mut out = serde_json::Map::new();
+            for k in [
+                "con_id",
+                "symbol",
+                "sec_type",
+                "last_trade_date_or_contract_month",
+                "last_trade_date",
+                "strike",
+                "right",
+                "multiplier",
+                "exchange",
+                "primary_exchange",
+                "currency",
+                "local_symbol",
+                "trading_class",
+            ] {
+                out.insert(k.into(), d["contract"][k].clone());
+            }
+            for k in [
+                "market_name",
+                "min_tick",
+                "order_types",
+                "valid_exchanges",
+                "price_magnifier",
+                "under_con_id",
+                "long_name",
+                "contract_month",
+                "industry",
+                "category",
+                "subcategory",
+                "time_zone_id",
+                "trading_hours",
+                "liquid_hours",
+                "agg_group",
+                "under_symbol",
+                "under_sec_type",
+                "market_rule_ids",
+                "real_expiration_date",
+                "last_trade_time",
+                "stock_type",
+                "cusip",
+                "coupon",
+                "maturity",
+                "issue_date",
+                "ratings",
+                "bond_type",
+                "coupon_type",
+                "callable",
+                "desc_append",
+                "notes",
+            ] {
+                out.insert(k.into(), d[k].clone());
+            }
+            out.insert(
+                "sec_id_list".into(),
+                pairs(&d["sec_id_list"], &["tag", "value"]),
+            );
+            for k in ["min_size", "size_increment", "suggested_size_increment"] {
+                // Python prints its unset decimal (2^127 - 1), ours is Decimal::MAX.
+                let text = d[k].to_string();
+                let text = if text == tws_api::UNSET_DECIMAL.to_string() {
+                    "170141183460469231731687303715884105727".to_owned()
+                } else {
+                    text
+                };
+                out.insert(k.into(), Value::from(text));
+            }
+            json!([c.name, a(0), Value::Object(out)])
+        }
+        "symbol_samples" => {
+            let list: Vec<Value> = c
+                .arg(1)
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|d| {
+                    let k = &d["contract"];
+                    json!([
+                        k["con_id"],
+                        k["symbol"],
+                        k["sec_type"],
+                        k["primary_exchange"],
+                        k["currency"],
+                        d["derivative_sec_types"],
+                        k["description"],
+                        k["issuer_id"]
+                    ])
+                })
+                .collect();
+            json!(["symbol_samples", a(0), list])
+        }
+        "security_definition_option_parameter" => {
+            let mut exps: Vec<String> = a(5)
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| s(v).to_owned())
+                .collect();
+            exps.sort();
+            let mut strikes: Vec<f64> = a(6)
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_f64().unwrap())
+                .collect();
+            strikes.sort_by(f64::total_cmp);
+            json!([c.name, a(0), a(1), a(2), a(3), a(4), exps, strikes])
+        }
+        "contract_details_end" | "security_definition_option_parameter_end" => {
+            json!([c.name, a(0)])
+        }
+        "market_rule" => json!([
+            "market_rule",
+            a(0),
+            pairs(c.arg(1), &["low_edge", "increment"])
+        ]),
+        "smart_components" => json!([
+            "smart_components",
+            a(0),
+            pairs(c.arg(1), &["bit_number", "exchange", "exchange_letter"])
+        ]),
+        "mkt_depth_exchanges" => json!([
+            "mkt_depth_exchanges",
+            pairs(
+                c.arg(0),
+                &[
+                    "exchange",
+                    "sec_type",
+                    "listing_exch",
+                    "service_data_type",
+                    "agg_group"
+                ]
+            )
+        ]),
+        _ => return None,
+    })
+}
+
+/// Numbers by value (both sides as f64), everything else as is.
+fn by_value(v: &Value) -> Value {
+    match v {
+        Value::Number(n) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+        Value::Array(a) => Value::Array(a.iter().map(by_value).collect()),
+        Value::Object(o) => {
+            Value::Object(o.iter().map(|(k, v)| (k.clone(), by_value(v))).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn the_official_client_gets_the_same_answers_from_the_sim_as_ours() {
+    if !common::python::official_client_available("the official client's contract lookups") {
+        return;
+    }
+    let gw = gateway(203);
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/python/contracts_check.py"
+    );
+    let out = std::process::Command::new("python3")
+        .args([script, "--port", &gw.port().to_string(), "--client-id", "9"])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let official: Value = serde_json::from_slice(&out.stdout).expect("JSON from the script");
+
+    let (client, log, h) = connected_calls(&gw, 0);
+    let stock = |sym: &str, sec: &str, exch: &str| Contract {
+        symbol: sym.into(),
+        sec_type: sec.into(),
+        exchange: exch.into(),
+        currency: "USD".into(),
+        ..Contract::default()
+    };
+    client
+        .req_contract_details(1, &stock("AAPL", "STK", "SMART"))
+        .unwrap();
+    assert!(log.wait_for("contract_details_end", 1));
+    let ibm = Contract {
+        symbol: "IBM".into(),
+        ..Contract::default()
+    };
+    client.req_contract_details(2, &ibm).unwrap();
+    assert!(log.wait_for("contract_details_end", 2));
+    client
+        .req_contract_details(3, &stock("NOSUCH", "STK", "SMART"))
+        .unwrap();
+    assert!(log.wait_for("error", 3));
+    client
+        .req_contract_details(4, &stock("ES", "FUT", "CME"))
+        .unwrap();
+    assert!(log.wait_for("contract_details_end", 4));
+    client
+        .req_contract_details(5, &stock("EUR", "CASH", "IDEALPRO"))
+        .unwrap();
+    assert!(log.wait_for("contract_details_end", 5));
+    let mut spy = stock("SPY", "OPT", "SMART");
+    spy.strike = 0.0;
+    client.req_contract_details(6, &spy).unwrap();
+    assert!(log.wait_for("contract_details_end", 6));
+    client.req_matching_symbols(7, "AAP").unwrap();
+    assert!(log.wait_for("symbol_samples", 7));
+    client
+        .req_sec_def_opt_params(8, "SPY", "", "STK", 756733)
+        .unwrap();
+    assert!(log.wait_for("security_definition_option_parameter_end", 8));
+    client.req_market_rule(26).unwrap();
+    assert!(log.wait_for("market_rule", 26));
+    client.req_smart_components(9, "9c0001").unwrap();
+    assert!(log.wait_for("smart_components", 9));
+    client.req_mkt_depth_exchanges().unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "mkt_depth_exchanges")));
+    let ours: Vec<Value> = log
+        .snapshot()
+        .iter()
+        .filter_map(as_official_shape)
+        .collect();
+    let official: Vec<Value> = official.as_array().unwrap().to_vec();
+    assert_eq!(ours.len(), official.len(), "callback count");
+    assert_eq!(ours.len(), 66, "every answer compared");
+    for (i, (o, r)) in official.iter().zip(&ours).enumerate() {
+        assert_eq!(by_value(o), by_value(r), "callback {i}");
+    }
+    client.disconnect();
+    h.join().unwrap();
+}

@@ -2,8 +2,8 @@
 //! symbols, option chain parameters, market rules, SMART components, depth
 //! exchanges.
 //!
-//! The two long messages (`contractDetails`, `bondContractDetails`) are in
-//! [`details`]; the requests and the short answers are here.
+//! The two long messages, [`ContractData`] (`contractDetails`) and
+//! [`BondContractData`] (`bondContractDetails`), live in a file of their own.
 
 mod details;
 
