@@ -889,3 +889,60 @@ fn the_official_client_gets_the_same_answers_from_the_sim_as_ours() {
     client.disconnect();
     h.join().unwrap();
 }
+
+#[test]
+fn an_old_server_gets_refusals_under_the_official_ids() {
+    let gw = gateway(100);
+    let (client, log, h) = connected_calls(&gw, 0);
+    let issuer = Contract {
+        symbol: "IBM".into(),
+        sec_type: "BOND".into(),
+        issuer_id: "e123".into(),
+        ..Contract::default()
+    };
+    let e = client.req_contract_details(5, &issuer).unwrap_err();
+    assert_eq!(e.code(), 503);
+    assert_eq!(client.req_matching_symbols(6, "A").unwrap_err().code(), 503);
+    assert_eq!(client.req_market_rule(26).unwrap_err().code(), 503);
+    assert_eq!(client.req_smart_components(7, "x").unwrap_err().code(), 503);
+    assert_eq!(client.req_mkt_depth_exchanges().unwrap_err().code(), 503);
+    assert_eq!(
+        client
+            .req_sec_def_opt_params(8, "SPY", "", "STK", 756733)
+            .unwrap_err()
+            .code(),
+        503
+    );
+    assert!(log.wait_until(|c| c
+        .iter()
+        .filter(|c| c.name == "error" && c.arg(2) == 503)
+        .count()
+        >= 6));
+    let errors: Vec<(i64, String)> = log
+        .named("error")
+        .iter()
+        .filter(|c| c.arg(2) == 503)
+        .map(|c| (c.arg(0).as_i64().unwrap(), s(c.arg(3)).to_owned()))
+        .collect();
+    assert_eq!(errors.len(), 6, "{errors:?}");
+    // reqContractDetails reports under its request id, the others under -1.
+    assert_eq!(errors[0].0, 5);
+    assert!(errors[0]
+        .1
+        .ends_with("  It does not support issuerId parameter in reqContractDetails."));
+    assert!(errors[1..].iter().all(|(id, _)| *id == -1), "{errors:?}");
+    assert!(errors[2]
+        .1
+        .ends_with(" It does not support market rule requests."));
+    // A request the old server can take still works.
+    client
+        .req_contract_details(9, &Contract::stock("AAPL", "SMART", "USD"))
+        .unwrap();
+    assert!(log.wait_for("contract_details_end", 9));
+    assert_eq!(
+        log.named("contract_details")[0].arg(1)["contract"]["con_id"],
+        265598
+    );
+    client.disconnect();
+    h.join().unwrap();
+}

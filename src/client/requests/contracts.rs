@@ -8,6 +8,10 @@ use crate::messages::contracts::{
     ReqSecDefOptParams, ReqSmartComponents,
 };
 use crate::model::Contract;
+use crate::server_versions::{
+    MIN_SERVER_VER_REQ_MATCHING_SYMBOLS, MIN_SERVER_VER_REQ_SMART_COMPONENTS,
+    MIN_SERVER_VER_SEC_DEF_OPT_PARAMS_REQ,
+};
 
 impl EClient {
     /// `reqContractDetails`: every contract matching the (partial) description
@@ -36,7 +40,10 @@ impl EClient {
             req_id,
             pattern: pattern.to_owned(),
         };
-        self.send(req_id, &msg)
+        self.send(
+            self.refusal_id(req_id, MIN_SERVER_VER_REQ_MATCHING_SYMBOLS),
+            &msg,
+        )
     }
 
     /// `reqSecDefOptParams`: the option chain of an underlying, answered by
@@ -58,7 +65,10 @@ impl EClient {
             underlying_sec_type: underlying_sec_type.to_owned(),
             underlying_con_id,
         };
-        self.send(req_id, &msg)
+        self.send(
+            self.refusal_id(req_id, MIN_SERVER_VER_SEC_DEF_OPT_PARAMS_REQ),
+            &msg,
+        )
     }
 
     /// `reqMarketRule`: the price increments of a market rule (the ids are in
@@ -74,12 +84,27 @@ impl EClient {
             req_id,
             bbo_exchange: bbo_exchange.to_owned(),
         };
-        self.send(req_id, &msg)
+        self.send(
+            self.refusal_id(req_id, MIN_SERVER_VER_REQ_SMART_COMPONENTS),
+            &msg,
+        )
     }
 
     /// `reqMktDepthExchanges`: the exchanges that offer market depth,
     /// answered by `mkt_depth_exchanges`.
     pub fn req_mkt_depth_exchanges(&self) -> Result<(), Error> {
         self.send(NO_VALID_ID, &ReqMktDepthExchanges)
+    }
+
+    /// The id the official client reports a refusal under: `NO_VALID_ID` when
+    /// the server is too old for the request, the request's id otherwise
+    /// (a string it refuses to send).
+    fn refusal_id(&self, req_id: i32, min_server_version: i32) -> i32 {
+        let sv = self.server_version();
+        if sv > 0 && sv < min_server_version {
+            NO_VALID_ID
+        } else {
+            req_id
+        }
     }
 }
