@@ -142,6 +142,14 @@ pub const NO_SECURITY_DEFINITION: CodeMsg = CodeMsg {
     code: 200,
     msg: "No security definition has been found for the request",
 };
+/// 90002 (tws-api, not IB): a one-shot request (contract details,
+/// historical data, open orders, …) was still waiting for its answer when the
+/// connection was lost or closed; its answer will not come. The text names
+/// the request. Fix: send it again once connected (`next_valid_id`).
+pub const REQUEST_INTERRUPTED: CodeMsg = CodeMsg {
+    code: 90002,
+    msg: "Request interrupted:",
+};
 
 /// Every code above, for lookups.
 pub const ALL: &[CodeMsg] = &[
@@ -168,6 +176,7 @@ pub const ALL: &[CodeMsg] = &[
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
     NO_SECURITY_DEFINITION,
+    REQUEST_INTERRUPTED,
 ];
 
 /// The official text for a code in [`ALL`].
@@ -224,6 +233,17 @@ pub enum Error {
     Config(String),
     /// Waited longer than allowed.
     Timeout(&'static str),
+    /// An `error` callback ended a request a blocking helper was waiting on:
+    /// TWS's code and text (200 no security definition, 162 historical data
+    /// error, …), or the client's (90002 the connection was lost).
+    Tws {
+        /// The request id the error came with.
+        req_id: i32,
+        /// The official code.
+        code: i32,
+        /// The text, as `EWrapper::error` received it.
+        message: String,
+    },
 }
 
 impl Error {
@@ -245,6 +265,7 @@ impl Error {
             Error::Decode(_) => BAD_MESSAGE.code,
             Error::Io(_) => SOCKET_EXCEPTION.code,
             Error::Config(_) | Error::Timeout(_) => NO_VALID_ID,
+            Error::Tws { code, .. } => *code,
         }
     }
 
@@ -269,6 +290,7 @@ impl Error {
             Error::Io(e) => format!("{}{e}", SOCKET_EXCEPTION.msg),
             Error::Config(e) => e.clone(),
             Error::Timeout(what) => format!("timed out waiting for {what}"),
+            Error::Tws { message, .. } => message.clone(),
         }
     }
 }
