@@ -605,12 +605,13 @@ fn garbled_numbers_in_contract_details_are_508() {
     assert!(s(calls[0].arg(3)).contains("con id"), "{calls:?}");
 }
 
-/// Writes `fuzz/corpus/frames/contracts-sv176` and `-sv203`: every contract
+/// Writes `fuzz/corpus/frames/seed-contracts-sv176` and `-sv203`: every contract
 /// message, then a truncated contractDetails (the frames target's layout:
 /// version selector, one chunk, the stream).
-/// `cargo test --test contracts -- --ignored write_fuzz_seeds`
+/// `cargo test --test contracts -- --ignored write_fuzz_seeds` (again after
+/// `fuzz_regressions`' `write_seed_corpus`, which removes every `seed-*`).
 #[test]
-#[ignore]
+#[ignore = "writes files; run by hand to refresh the contract seeds"]
 fn write_fuzz_seeds() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/corpus/frames");
     for (sv, selector) in [(176, 2u8), (203, 6u8)] {
@@ -624,7 +625,7 @@ fn write_fuzz_seeds() {
         data.extend_from_slice(&((cut - 4) as u32).to_be_bytes());
         data.extend_from_slice(&first[4..cut]);
         data.extend_from_slice(&frames[2]);
-        std::fs::write(format!("{dir}/contracts-sv{sv}"), data).unwrap();
+        std::fs::write(format!("{dir}/seed-contracts-sv{sv}"), data).unwrap();
     }
 }
 
