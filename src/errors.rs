@@ -152,6 +152,11 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     code: 322,
     msg: "Error processing request. Duplicate ticker id",
 };
+/// 200 (from TWS): no contract matches a request's description.
+pub const NO_SECURITY_DEFINITION: CodeMsg = CodeMsg {
+    code: 200,
+    msg: "No security definition has been found for the request",
+};
 /// 90002 (tws-api, not IB): a one-shot request (contract details,
 /// historical data, open orders, …) was still waiting for its answer when the
 /// connection was lost or closed; its answer will not come. The text names
@@ -188,6 +193,7 @@ pub const ALL: &[CodeMsg] = &[
     SEC_DEF_DATA_FARM_BROKEN,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
+    NO_SECURITY_DEFINITION,
     REQUEST_INTERRUPTED,
 ];
 
