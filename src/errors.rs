@@ -138,6 +138,30 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     msg: "Error processing request. Duplicate ticker id",
 };
 
+/// 162 (from TWS): the historical data service refused or ended a request;
+/// the reason follows the text. Market scanners answer through it too
+/// ("…API scanner subscription cancelled: 7" acknowledges a cancel).
+pub const HISTORICAL_DATA_SERVICE: CodeMsg = CodeMsg {
+    code: 162,
+    msg: "Historical Market Data Service error message:",
+};
+/// 430 (from TWS): no fundamental data for the contract or report type; the
+/// cause follows the text (`failed to fetch`, `Not allowed`).
+pub const FUNDAMENTALS_NOT_AVAILABLE: CodeMsg = CodeMsg {
+    code: 430,
+    msg: "We are sorry, but fundamentals data for the security specified is not available.",
+};
+/// 10172 (from TWS): no article with that id.
+pub const NEWS_ARTICLE_NOT_AVAILABLE: CodeMsg = CodeMsg {
+    code: 10172,
+    msg: "Failed to request news article: No data available",
+};
+/// 10276 (from TWS): the news provider is not subscribed.
+pub const NEWS_FEED_NOT_ALLOWED: CodeMsg = CodeMsg {
+    code: 10276,
+    msg: "News feed is not allowed.",
+};
+
 /// Every code above, for lookups.
 pub const ALL: &[CodeMsg] = &[
     ALREADY_CONNECTED,
@@ -162,6 +186,10 @@ pub const ALL: &[CodeMsg] = &[
     SEC_DEF_DATA_FARM_OK,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
+    HISTORICAL_DATA_SERVICE,
+    FUNDAMENTALS_NOT_AVAILABLE,
+    NEWS_ARTICLE_NOT_AVAILABLE,
+    NEWS_FEED_NOT_ALLOWED,
 ];
 
 /// The official text for a code in [`ALL`].
