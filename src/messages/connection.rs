@@ -712,7 +712,10 @@ mod tests {
     fn misc_gates() {
         use super::super::to_frame;
         assert!(to_frame(&ReqCurrentTimeInMillis, 196).is_err());
-        assert_eq!(&to_frame(&ReqCurrentTimeInMillis, 197).unwrap()[4..], b"105\x00");
+        assert_eq!(
+            &to_frame(&ReqCurrentTimeInMillis, 197).unwrap()[4..],
+            b"105\x00"
+        );
         assert!(to_frame(&ReqUserInfo { req_id: 1 }, 166).is_err());
         assert!(to_frame(&VerifyMessage::default(), 69).is_err());
     }

@@ -224,7 +224,9 @@ impl Message for ReqWshEventData {
             ));
         }
         if sv < MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS_DATE
-            && (!d.start_date.is_empty() || !d.end_date.is_empty() || d.total_limit != UNSET_INTEGER)
+            && (!d.start_date.is_empty()
+                || !d.end_date.is_empty()
+                || d.total_limit != UNSET_INTEGER)
         {
             return Err(EncodeError::UpdateTws(
                 " It does not support WSH event data date filters.",
@@ -338,7 +340,10 @@ mod tests {
                 fundamental_data_options: vec![TagValue::new("a", "1")],
             };
             assert_eq!(round_trip(&f, sv), f);
-            assert_eq!(round_trip(&CancelFundamentalData { req_id: 5 }, sv).req_id, 5);
+            assert_eq!(
+                round_trip(&CancelFundamentalData { req_id: 5 }, sv).req_id,
+                5
+            );
             if sv >= MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS_DATE {
                 assert_eq!(round_trip(&ReqWshMetaData { req_id: 1 }, sv).req_id, 1);
                 assert_eq!(round_trip(&CancelWshMetaData { req_id: 1 }, sv).req_id, 1);

@@ -57,7 +57,9 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 log::debug!("updateDisplayGroup for {} without a subscription", m.req_id);
                 return Ok(());
             };
-            s.display_groups.shown.insert(group, m.contract_info.clone());
+            s.display_groups
+                .shown
+                .insert(group, m.contract_info.clone());
             let subscribers: Vec<i32> = s
                 .display_groups
                 .subs

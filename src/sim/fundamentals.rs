@@ -327,7 +327,9 @@ fn wsh_meta_json() -> String {
         ("wshe_conf", "Conference"),
         ("wshe_ex_div", "Ex-Dividend Date"),
     ];
-    let mut j = String::from("{\"validated\":true,\"meta_data\":{\"date_format\":\"yyyyMMdd\",\"event_types\":[");
+    let mut j = String::from(
+        "{\"validated\":true,\"meta_data\":{\"date_format\":\"yyyyMMdd\",\"event_types\":[",
+    );
     for (i, (tag, name)) in events.iter().enumerate() {
         if i > 0 {
             j.push(',');
@@ -384,10 +386,20 @@ pub(crate) fn wsh_events_json(m: &ReqWshEventData, secs: i64) -> String {
         let mut t = start - start.rem_euclid(quarter) + shift;
         while t <= end {
             if t >= start {
-                events.push((t, con_id, "wshe_ed", format!("{} quarterly earnings", stock.0)));
+                events.push((
+                    t,
+                    con_id,
+                    "wshe_ed",
+                    format!("{} quarterly earnings", stock.0),
+                ));
                 let ex = t + 14 * day;
                 if ex <= end {
-                    events.push((ex, con_id, "wshe_ex_div", format!("{} ex-dividend", stock.0)));
+                    events.push((
+                        ex,
+                        con_id,
+                        "wshe_ex_div",
+                        format!("{} ex-dividend", stock.0),
+                    ));
                 }
             }
             t += quarter;
@@ -453,7 +465,9 @@ mod tests {
         let mut limited = m.clone();
         limited.wsh_event_data.total_limit = 2;
         assert_eq!(
-            wsh_events_json(&limited, 1_764_000_000).matches("conid").count(),
+            wsh_events_json(&limited, 1_764_000_000)
+                .matches("conid")
+                .count(),
             2
         );
         let mut filter = m;

@@ -94,8 +94,9 @@ fn bulletins() -> Vec<NewsBulletin> {
         NewsBulletin {
             msg_id: 1,
             msg_type: NEWS_MSG,
-            news_message: "US equity markets will close early at 13:00 ET on the day after Thanksgiving."
-                .into(),
+            news_message:
+                "US equity markets will close early at 13:00 ET on the day after Thanksgiving."
+                    .into(),
             origin_exch: "NYSE".into(),
         },
         NewsBulletin {
@@ -153,7 +154,11 @@ fn parse_article_id(id: &str) -> Option<(&str, i32, i64)> {
 
 fn news_article(s: &mut Session<'_>, m: &ReqNewsArticle) {
     if provider(&m.provider_code).is_none() {
-        s.send_error(m.req_id, NEWS_FEED_NOT_ALLOWED.code, NEWS_FEED_NOT_ALLOWED.msg);
+        s.send_error(
+            m.req_id,
+            NEWS_FEED_NOT_ALLOWED.code,
+            NEWS_FEED_NOT_ALLOWED.msg,
+        );
         return;
     }
     match parse_article_id(&m.article_id).filter(|(p, _, _)| *p == m.provider_code) {
@@ -187,7 +192,11 @@ fn historical_news(s: &mut Session<'_>, m: &ReqHistoricalNews) {
         .filter(|c| !c.is_empty())
         .collect();
     if codes.iter().any(|c| provider(c).is_none()) {
-        s.send_error(m.req_id, NEWS_FEED_NOT_ALLOWED.code, NEWS_FEED_NOT_ALLOWED.msg);
+        s.send_error(
+            m.req_id,
+            NEWS_FEED_NOT_ALLOWED.code,
+            NEWS_FEED_NOT_ALLOWED.msg,
+        );
         return;
     }
     let end = parse_news_time(&m.end_date_time).unwrap_or_else(now_secs);

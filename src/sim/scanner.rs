@@ -213,9 +213,7 @@ pub(crate) fn scan(m: &ReqScannerSubscription, secs: f64) -> Vec<ScanData> {
     .flatten()
     .fold(f64::MAX, f64::min);
     let min_volume = [
-        Some(sub.above_volume)
-            .filter(|v| v.is_set())
-            .map(f64::from),
+        Some(sub.above_volume).filter(|v| v.is_set()).map(f64::from),
         filter_value(filters, "volumeAbove"),
     ]
     .into_iter()
@@ -238,11 +236,7 @@ pub(crate) fn scan(m: &ReqScannerSubscription, secs: f64) -> Vec<ScanData> {
             _ => -f.price * f.volume,
         }
     };
-    picked.sort_by(|a, b| {
-        key(&a.3)
-            .total_cmp(&key(&b.3))
-            .then_with(|| a.0.cmp(b.0))
-    });
+    picked.sort_by(|a, b| key(&a.3).total_cmp(&key(&b.3)).then_with(|| a.0.cmp(b.0)));
     let limit = match sub.number_of_rows {
         n if n <= 0 || n == UNSET_INTEGER => MAX_ROWS,
         n => (n as usize).min(MAX_ROWS),
@@ -294,7 +288,10 @@ mod tests {
         let g = scan(&req("TOP_PERC_GAIN"), secs);
         let l = scan(&req("TOP_PERC_LOSE"), secs);
         assert_eq!(g.len(), SCAN_UNIVERSE.len());
-        assert_eq!(g[0].contract.contract.symbol, l[l.len() - 1].contract.contract.symbol);
+        assert_eq!(
+            g[0].contract.contract.symbol,
+            l[l.len() - 1].contract.contract.symbol
+        );
         for (i, row) in g.iter().enumerate() {
             assert_eq!(row.rank, i as i32);
         }
