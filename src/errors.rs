@@ -137,6 +137,14 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     code: 322,
     msg: "Error processing request. Duplicate ticker id",
 };
+/// 90002 (tws-api, not IB): a one-shot request (contract details,
+/// historical data, open orders, …) was still waiting for its answer when the
+/// connection was lost or closed; its answer will not come. The text names
+/// the request. Fix: send it again once connected (`next_valid_id`).
+pub const REQUEST_INTERRUPTED: CodeMsg = CodeMsg {
+    code: 90002,
+    msg: "Request interrupted:",
+};
 
 /// 162 (from TWS): the historical data service refused or ended a request;
 /// the reason follows the text. Market scanners answer through it too
@@ -186,6 +194,7 @@ pub const ALL: &[CodeMsg] = &[
     SEC_DEF_DATA_FARM_OK,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
+    REQUEST_INTERRUPTED,
     HISTORICAL_DATA_SERVICE,
     FUNDAMENTALS_NOT_AVAILABLE,
     NEWS_ARTICLE_NOT_AVAILABLE,
