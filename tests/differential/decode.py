@@ -86,7 +86,9 @@ def canon_official(x):
     if isinstance(x, bool):
         return "n:1" if x else "n:0"
     if isinstance(x, enum.Enum):
-        return canon_official(x.value)
+        # By member name: the Rust enums print their variant, named as the
+        # official members are (FundAssetType.NoneItem, OptionExerciseType.Exercise).
+        return "s:" + x.name
     if isinstance(x, int):
         return num(D(x))
     if isinstance(x, float):
@@ -161,6 +163,10 @@ def differences(official, ours, path):
             out.extend(differences(a, b, f"{path}[{i}]"))
         return out
     if official == "s:" and ours is None:
+        return []
+    # A list the official client leaves None is an empty Vec here (the model's
+    # convention; the official client treats both alike).
+    if official is None and ours == []:
         return []
     if official != ours:
         return [f"{path}: official {official!r}, ours {ours!r}"]
