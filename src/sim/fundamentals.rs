@@ -212,25 +212,25 @@ fn fin_summary(x: &mut String, co: &Company, date: &str) {
     }
     x.push_str("\t</EPSs>\n\t<DividendPerShares currency=\"USD\">\n");
     for q in &qs {
-        let _ = write!(
+        let _ = writeln!(
             x,
-            "\t\t<DividendPerShare asofDate=\"{q}\" reportType=\"R\" period=\"3M\">{:.2}</DividendPerShare>\n",
+            "\t\t<DividendPerShare asofDate=\"{q}\" reportType=\"R\" period=\"3M\">{:.2}</DividendPerShare>",
             co.dividend / 4.0
         );
     }
     x.push_str("\t</DividendPerShares>\n\t<TotalRevenues currency=\"USD\">\n");
     for (i, q) in qs.iter().enumerate() {
-        let _ = write!(
+        let _ = writeln!(
             x,
-            "\t\t<TotalRevenue asofDate=\"{q}\" reportType=\"R\" period=\"3M\">{:.1}</TotalRevenue>\n",
+            "\t\t<TotalRevenue asofDate=\"{q}\" reportType=\"R\" period=\"3M\">{:.1}</TotalRevenue>",
             co.revenue_m / 4.0 * (1.0 - i as f64 * 0.015) * 1e6
         );
     }
     x.push_str("\t</TotalRevenues>\n\t<Dividends currency=\"USD\">\n");
     for q in &qs {
-        let _ = write!(
+        let _ = writeln!(
             x,
-            "\t\t<Dividend type=\"CD\" exDate=\"{q}\" recordDate=\"{q}\" payDate=\"{q}\" declarationDate=\"{q}\">{:.2}</Dividend>\n",
+            "\t\t<Dividend type=\"CD\" exDate=\"{q}\" recordDate=\"{q}\" payDate=\"{q}\" declarationDate=\"{q}\">{:.2}</Dividend>",
             co.dividend / 4.0
         );
     }

@@ -123,7 +123,7 @@ fn headline(provider: &str, con_id: i32, t: i64) -> String {
     let before = price_at(&sym, (t - 86_400) as f64);
     let change = (now - before) / before * 100.0;
     let verb = if change >= 0.0 { "rises" } else { "slips" };
-    let n = (t / 60 + con_id as i64).rem_euclid(4);
+    let n = (t / 3600 + con_id as i64).rem_euclid(4);
     match (provider, n) {
         ("BRFUPDN", _) => format!(
             "{sym} target raised to ${:.0} at a major broker",

@@ -50,6 +50,7 @@ impl EClient {
     ///
     /// `historical_news_options` is accepted and, as by the official 10.37.2
     /// client, not sent: that client always sends an empty options field.
+    #[allow(clippy::too_many_arguments)] // the official signature
     pub fn req_historical_news(
         &self,
         req_id: i32,

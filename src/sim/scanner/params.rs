@@ -673,7 +673,16 @@ const RANGE_FILTERS: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// Combo filters: (id, category, code, display name, options).
-const COMBO_FILTERS: &[(&str, &str, &str, &str, &[(&str, &str)])] = &[
+/// A combo filter: id, category, code, display name, (value, name) options.
+type ComboFilter = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+const COMBO_FILTERS: &[ComboFilter] = &[
     (
         "STKTYPE",
         "Instrument",
