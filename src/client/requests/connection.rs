@@ -42,7 +42,7 @@ impl EClient {
 
     /// `reqUserInfo`: the login's white-branding id (answered by `user_info`).
     pub fn req_user_info(&self, req_id: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &ReqUserInfo { req_id })
+        self.send(req_id, &ReqUserInfo { req_id })
     }
 
     /// `verifyRequest` (IB internal). Like the official client, which never
