@@ -1,7 +1,7 @@
 //! The sim's news providers, articles, historical news and bulletins.
 //!
 //! Providers: the free feeds of a paper account (BRFG, BRFUPDN, DJNL,
-//! DJ-RT). Historical headlines are generated for any contract id on a fixed
+//! DJ-RT). Historical headlines are generated for any positive contract id on a fixed
 //! time grid per provider (so the same request gives the same answer),
 //! newest first, with `historicalNewsEnd(hasMore)` telling whether the range
 //! held more than `totalResults` (at most 300). An article id encodes its
@@ -197,6 +197,14 @@ fn historical_news(s: &mut Session<'_>, m: &ReqHistoricalNews) {
             NEWS_FEED_NOT_ALLOWED.code,
             NEWS_FEED_NOT_ALLOWED.msg,
         );
+        return;
+    }
+    if m.con_id <= 0 {
+        // No instrument, no headlines.
+        s.send(&HistoricalNewsEnd {
+            req_id: m.req_id,
+            has_more: false,
+        });
         return;
     }
     let end = parse_news_time(&m.end_date_time).unwrap_or_else(now_secs);
