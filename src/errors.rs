@@ -255,6 +255,17 @@ pub enum Error {
     Config(String),
     /// Waited longer than allowed.
     Timeout(&'static str),
+    /// An `error` callback ended a request a blocking helper was waiting on:
+    /// TWS's code and text (200 no security definition, 162 historical data
+    /// error, …), or the client's (90002 the connection was lost).
+    Tws {
+        /// The request id the error came with.
+        req_id: i32,
+        /// The official code.
+        code: i32,
+        /// The text, as `EWrapper::error` received it.
+        message: String,
+    },
 }
 
 impl Error {
@@ -276,6 +287,7 @@ impl Error {
             Error::Decode(_) => BAD_MESSAGE.code,
             Error::Io(_) => SOCKET_EXCEPTION.code,
             Error::Config(_) | Error::Timeout(_) => NO_VALID_ID,
+            Error::Tws { code, .. } => *code,
         }
     }
 
@@ -300,6 +312,7 @@ impl Error {
             Error::Io(e) => format!("{}{e}", SOCKET_EXCEPTION.msg),
             Error::Config(e) => e.clone(),
             Error::Timeout(what) => format!("timed out waiting for {what}"),
+            Error::Tws { message, .. } => message.clone(),
         }
     }
 }

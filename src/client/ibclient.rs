@@ -35,6 +35,8 @@ pub(crate) struct IBState {
     /// Set by `current_time`: the heartbeat's answer.
     pub(crate) time_answer: Event,
     reconnects: AtomicU64,
+    /// The blocking helpers waiting now (src/client/sync.rs).
+    pub(crate) sinks: super::sync::Sinks,
     /// Send the interrupted subscriptions again after a reconnect.
     resubscribe: AtomicBool,
 }
@@ -80,7 +82,7 @@ pub(crate) struct Tracked<'a> {
 /// ```
 pub struct IBClient {
     client: EClient,
-    state: Arc<IBState>,
+    pub(super) state: Arc<IBState>,
     wrapper: Arc<Mutex<Option<UserWrapper>>>,
     thread: Mutex<Option<JoinHandle<()>>>,
     heartbeat_thread: Mutex<Option<JoinHandle<()>>>,
