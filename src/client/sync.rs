@@ -356,7 +356,7 @@ impl EWrapper for MarketRuleSink {
     fn market_rule(&mut self, market_rule_id: i32, increments: &[PriceIncrement]) {
         if market_rule_id == self.1 {
             for i in increments {
-                self.0.push(i.clone());
+                self.0.push(*i);
             }
             self.0.finish();
         }
