@@ -6,6 +6,7 @@ mod dispatch;
 mod eclient;
 mod event;
 mod flow;
+mod historical_pacer;
 mod ibclient;
 pub mod metrics;
 mod pacer;
