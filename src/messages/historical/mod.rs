@@ -554,3 +554,197 @@ impl Message for CancelRealTimeBars {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{round_trip, VERSIONS};
+    use super::*;
+    use crate::messages::to_frame;
+    use crate::wire::MessageHeader;
+
+    fn aapl() -> Contract {
+        Contract {
+            con_id: 265598,
+            symbol: "AAPL".into(),
+            sec_type: "STK".into(),
+            exchange: "SMART".into(),
+            currency: "USD".into(),
+            ..Contract::default()
+        }
+    }
+
+    fn bag() -> Contract {
+        Contract {
+            symbol: "SPY".into(),
+            sec_type: "BAG".into(),
+            exchange: "SMART".into(),
+            currency: "USD".into(),
+            combo_legs: vec![ComboLeg {
+                con_id: 1,
+                ratio: 2,
+                action: "BUY".into(),
+                exchange: "SMART".into(),
+                ..ComboLeg::default()
+            }],
+            ..Contract::default()
+        }
+    }
+
+    /// The fields after the message id, NULs shown as `|`.
+    fn wire<M: Message>(m: &M, sv: i32) -> String {
+        let frame = to_frame(m, sv).expect("encodes");
+        let h = MessageHeader::parse(sv, &frame[4..]).expect("header");
+        String::from_utf8(frame[4 + h.body_start..].to_vec())
+            .unwrap()
+            .replace('\0', "|")
+    }
+
+    fn bars(req_id: i32) -> ReqHistoricalData {
+        ReqHistoricalData {
+            req_id,
+            contract: aapl(),
+            end_date_time: "20250101 16:00:00 US/Eastern".into(),
+            duration_str: "2 D".into(),
+            bar_size_setting: "1 hour".into(),
+            what_to_show: "TRADES".into(),
+            use_rth: 1,
+            format_date: 1,
+            keep_up_to_date: true,
+            chart_options: vec![TagValue::new("a", "b")],
+        }
+    }
+
+    /// Expected fields as the official client 10.37.2 writes them (captured
+    /// from its `sendMsg` at 176 and 203; identical at both).
+    #[test]
+    fn requests_match_the_official_client() {
+        for sv in [176, 203] {
+            assert_eq!(
+                wire(&bars(7), sv),
+                "7|265598|AAPL|STK|||||SMART||USD|||0|20250101 16:00:00 US/Eastern|1 hour|2 D|1|TRADES|1|1|a=b;|"
+            );
+            let b = ReqHistoricalData {
+                req_id: 8,
+                contract: bag(),
+                duration_str: "1 W".into(),
+                bar_size_setting: "1 day".into(),
+                what_to_show: "MIDPOINT".into(),
+                format_date: 2,
+                ..ReqHistoricalData::default()
+            };
+            assert_eq!(
+                wire(&b, sv),
+                "8|0|SPY|BAG|||||SMART||USD|||0||1 day|1 W|0|MIDPOINT|2|1|1|2|BUY|SMART|0||"
+            );
+            let h = ReqHeadTimeStamp {
+                req_id: 9,
+                contract: aapl(),
+                what_to_show: "TRADES".into(),
+                use_rth: 1,
+                format_date: 2,
+            };
+            assert_eq!(wire(&h, sv), "9|265598|AAPL|STK|||||SMART||USD|||0|1|TRADES|2|");
+            let g = ReqHistogramData {
+                ticker_id: 10,
+                contract: aapl(),
+                use_rth: true,
+                time_period: "3 days".into(),
+            };
+            assert_eq!(wire(&g, sv), "10|265598|AAPL|STK|||||SMART||USD|||0|1|3 days|");
+            let t = ReqHistoricalTicks {
+                req_id: 11,
+                contract: aapl(),
+                start_date_time: "20250101 09:30:00".into(),
+                number_of_ticks: 100,
+                what_to_show: "BID_ASK".into(),
+                use_rth: 1,
+                ignore_size: true,
+                ..ReqHistoricalTicks::default()
+            };
+            assert_eq!(
+                wire(&t, sv),
+                "11|265598|AAPL|STK|||||SMART||USD|||0|20250101 09:30:00||100|BID_ASK|1|1||"
+            );
+            let rt = ReqRealTimeBars {
+                req_id: 12,
+                contract: aapl(),
+                bar_size: 5,
+                what_to_show: "TRADES".into(),
+                ..ReqRealTimeBars::default()
+            };
+            assert_eq!(wire(&rt, sv), "3|12|265598|AAPL|STK|||||SMART||USD|||5|TRADES|0||");
+            assert_eq!(wire(&CancelHistoricalData { req_id: 7 }, sv), "1|7|");
+            assert_eq!(wire(&CancelHeadTimeStamp { req_id: 9 }, sv), "9|");
+            assert_eq!(wire(&CancelHistogramData { ticker_id: 10 }, sv), "10|");
+            assert_eq!(wire(&CancelRealTimeBars { req_id: 12 }, sv), "1|12|");
+        }
+    }
+
+    #[test]
+    fn requests_round_trip() {
+        for sv in VERSIONS {
+            let mut b = bars(1);
+            if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
+                b.keep_up_to_date = false;
+            }
+            assert_eq!(round_trip(&b, sv), b);
+            let bag = ReqHistoricalData {
+                contract: bag(),
+                ..bars(2)
+            };
+            let mut bag = bag;
+            bag.keep_up_to_date = sv >= MIN_SERVER_VER_SYNT_REALTIME_BARS;
+            assert_eq!(round_trip(&bag, sv), bag);
+            let t = ReqHistoricalTicks {
+                req_id: 3,
+                contract: aapl(),
+                end_date_time: "20250101 16:00:00".into(),
+                number_of_ticks: 1000,
+                what_to_show: "TRADES".into(),
+                misc_options: vec![TagValue::new("x", "y")],
+                ..ReqHistoricalTicks::default()
+            };
+            if sv >= MIN_SERVER_VER_HISTORICAL_TICKS {
+                assert_eq!(round_trip(&t, sv), t);
+            }
+            let rt = ReqRealTimeBars {
+                req_id: 4,
+                contract: aapl(),
+                bar_size: 5,
+                what_to_show: "MIDPOINT".into(),
+                use_rth: true,
+                real_time_bars_options: vec![TagValue::new("k", "v")],
+            };
+            assert_eq!(round_trip(&rt, sv), rt);
+        }
+    }
+
+    #[test]
+    fn old_servers_refuse() {
+        let mut out = Vec::new();
+        let mut w = FieldWriter::new(&mut out);
+        let sched = ReqHistoricalData {
+            what_to_show: "SCHEDULE".into(),
+            contract: Contract {
+                con_id: 0,
+                ..aapl()
+            },
+            ..bars(1)
+        };
+        assert!(matches!(
+            sched.encode(164, &mut w),
+            Err(EncodeError::UpdateTws(_))
+        ));
+        assert!(matches!(
+            bars(1).encode(60, &mut w),
+            Err(EncodeError::UpdateTws(_))
+        ));
+        assert!(matches!(
+            CancelHeadTimeStamp { req_id: 1 }.encode(122, &mut w),
+            Err(EncodeError::UpdateTws(_))
+        ));
+        let mut bad = bars(1);
+        bad.end_date_time = "é".into();
+        assert!(crate::messages::to_frame(&bad, 203).is_err());
+    }
+}

@@ -538,3 +538,160 @@ impl Message for RealTimeBars {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::test_util::{round_trip, VERSIONS};
+    use super::*;
+    use crate::model::{Decimal, UNSET_DECIMAL};
+
+    fn bar(i: i32) -> BarData {
+        BarData {
+            date: format!("20250102 {:02}:00:00 US/Eastern", 9 + i),
+            open: 187.25,
+            high: 188.5,
+            low: 186.75,
+            close: 188.0,
+            volume: Decimal::new(123_456, 2),
+            wap: Decimal::new(187_6543, 4),
+            bar_count: 321,
+        }
+    }
+
+    #[test]
+    fn answers_round_trip() {
+        for sv in VERSIONS {
+            let mut h = HistoricalData {
+                header: HistoricalDataHeader {
+                    req_id: 7,
+                    start_date: "20250101 09:30:00".into(),
+                    end_date: "20250102 16:00:00".into(),
+                },
+                bars: vec![bar(0), bar(1), BarData::default()],
+            };
+            if sv >= MIN_SERVER_VER_HISTORICAL_DATA_END {
+                h.header.start_date.clear();
+                h.header.end_date.clear();
+            }
+            assert_eq!(round_trip(&h, sv), h);
+            let end = HistoricalDataEnd {
+                req_id: 7,
+                start_date_str: "a".into(),
+                end_date_str: "b".into(),
+            };
+            assert_eq!(round_trip(&end, sv), end);
+            let u = HistoricalDataUpdate { req_id: 7, bar: bar(3) };
+            assert_eq!(round_trip(&u, sv), u);
+            let s = HistoricalSchedule {
+                req_id: 1,
+                start_date_time: "20250101-09:30:00".into(),
+                end_date_time: "20250103-16:00:00".into(),
+                time_zone: "US/Eastern".into(),
+                sessions: vec![HistoricalSession {
+                    start_date_time: "20250102-09:30:00".into(),
+                    end_date_time: "20250102-16:00:00".into(),
+                    ref_date: "20250102".into(),
+                }],
+            };
+            assert_eq!(round_trip(&s, sv), s);
+            let ht = HeadTimestamp {
+                req_id: 2,
+                head_timestamp: "19801212 14:30:00".into(),
+            };
+            assert_eq!(round_trip(&ht, sv), ht);
+            let hg = HistogramDataMsg {
+                req_id: 3,
+                items: vec![
+                    HistogramData {
+                        price: 187.5,
+                        size: Decimal::from(1200),
+                    },
+                    HistogramData {
+                        price: 0.0,
+                        size: UNSET_DECIMAL,
+                    },
+                ],
+            };
+            assert_eq!(round_trip(&hg, sv), hg);
+            let t = HistoricalTicks {
+                req_id: 4,
+                ticks: vec![HistoricalTick {
+                    time: 1_735_741_800,
+                    price: 187.255,
+                    size: Decimal::ZERO,
+                }],
+                done: true,
+            };
+            assert_eq!(round_trip(&t, sv), t);
+            let ba = HistoricalTicksBidAsk {
+                req_id: 5,
+                ticks: vec![HistoricalTickBidAsk {
+                    time: 1_735_741_800,
+                    tick_attrib_bid_ask: TickAttribBidAsk {
+                        bid_past_low: true,
+                        ask_past_high: false,
+                    },
+                    price_bid: 187.25,
+                    price_ask: 187.26,
+                    size_bid: Decimal::from(300),
+                    size_ask: Decimal::from(200),
+                }],
+                done: false,
+            };
+            assert_eq!(round_trip(&ba, sv), ba);
+            let l = HistoricalTicksLast {
+                req_id: 6,
+                ticks: vec![HistoricalTickLast {
+                    time: 1_735_741_800,
+                    tick_attrib_last: TickAttribLast {
+                        past_limit: false,
+                        unreported: true,
+                    },
+                    price: 187.25,
+                    size: Decimal::from(100),
+                    exchange: "NASDAQ".into(),
+                    special_conditions: "T I".into(),
+                }],
+                done: true,
+            };
+            assert_eq!(round_trip(&l, sv), l);
+            let rt = RealTimeBars {
+                req_id: 8,
+                bar: RealTimeBar {
+                    time: 1_735_741_800,
+                    open: 1.5,
+                    high: 2.5,
+                    low: 1.0,
+                    close: 2.0,
+                    volume: Decimal::from(700),
+                    wap: Decimal::new(175, 2),
+                    count: 7,
+                    ..RealTimeBar::default()
+                },
+            };
+            assert_eq!(round_trip(&rt, sv), rt);
+        }
+    }
+
+    #[test]
+    fn bars_are_delivered_one_by_one_until_a_bad_one() {
+        let h = HistoricalData {
+            header: HistoricalDataHeader {
+                req_id: 7,
+                ..HistoricalDataHeader::default()
+            },
+            bars: vec![bar(0), bar(1)],
+        };
+        let frame = crate::messages::to_frame(&h, 203).unwrap();
+        let hdr = crate::wire::MessageHeader::parse(203, &frame[4..]).unwrap();
+        let body = &frame[4 + hdr.body_start..];
+        // Cut the frame in the second bar.
+        let cut = &body[..body.len() - 5];
+        let mut seen = Vec::new();
+        let r = HistoricalData::decode_each(203, &mut FieldReader::new(cut), |id, b| {
+            seen.push((id, b.date.clone()))
+        });
+        assert!(r.is_err());
+        assert_eq!(seen, vec![(7, bar(0).date)]);
+    }
+}
