@@ -138,6 +138,19 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     msg: "Error processing request. Duplicate ticker id",
 };
 
+/// 162 (from TWS): a historical data request failed; the cause follows the
+/// text (e.g. "Historical data request pacing violation", "HMDS query
+/// returned no data: AAPL@SMART Trades").
+pub const HISTORICAL_DATA_ERROR: CodeMsg = CodeMsg {
+    code: 162,
+    msg: "Historical Market Data Service error message:",
+};
+/// 321 (from TWS): the request does not validate; the cause follows the text.
+pub const INVALID_REQUEST: CodeMsg = CodeMsg {
+    code: 321,
+    msg: "Error validating request.",
+};
+
 /// Every code above, for lookups.
 pub const ALL: &[CodeMsg] = &[
     ALREADY_CONNECTED,
@@ -162,6 +175,8 @@ pub const ALL: &[CodeMsg] = &[
     SEC_DEF_DATA_FARM_OK,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
+    HISTORICAL_DATA_ERROR,
+    INVALID_REQUEST,
 ];
 
 /// The official text for a code in [`ALL`].

@@ -33,6 +33,8 @@ mod connection;
 mod contracts;
 mod display_groups;
 mod fundamentals;
+mod hist_data;
+mod hist_time;
 mod historical;
 mod market_data;
 mod news;
