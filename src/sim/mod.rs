@@ -132,6 +132,18 @@ pub struct SimConfig {
     /// Keep every request the sessions decode, for
     /// [`SimGateway::recorded_requests`]. Off by default: it grows without bound.
     pub record_requests: bool,
+    /// IB's historical pacing rules, enforced as TWS enforces them (error 162,
+    /// "Historical data request pacing violation"), per connection. `None`
+    /// (the default) enforces none, so benchmarks and tests that send many
+    /// historical requests are not held back; use
+    /// `Some(PacingRules::IB)`, or [`PacingRules::scaled`](crate::messages::historical::PacingRules::scaled)
+    /// for tests.
+    pub historical_pacing: Option<crate::messages::historical::PacingRules>,
+    /// How fast the sim's clock runs for streams that TWS paces by its clock:
+    /// a real-time bar every 5 s of sim time, and the updates of
+    /// `keep_up_to_date` bars. 1.0 (the default) is real time; 100.0 sends
+    /// a real-time bar every 50 ms (bar times still advance by 5 s each).
+    pub clock_speed: f64,
 }
 
 impl Default for SimConfig {
@@ -146,6 +158,8 @@ impl Default for SimConfig {
             first_order_id: 1,
             close_after_handshake: false,
             record_requests: false,
+            historical_pacing: None,
+            clock_speed: 1.0,
         }
     }
 }
