@@ -32,7 +32,7 @@ pub(crate) struct HistoricalPacer(Mutex<Option<State>>);
 impl HistoricalPacer {
     pub(crate) fn set(&self, rules: Option<PacingRules>) {
         *self.0.lock() = rules.map(|rules| State {
-            rules,
+            rules: rules.with_margin(),
             log: PacingLog::default(),
             open: HashSet::new(),
         });

@@ -29,6 +29,10 @@ pub struct PacingRules {
     pub same_contract_window: Duration,
     /// At most this many requests open at once (50).
     pub max_open: usize,
+    /// What the client's pacer adds to every window, for the time a request
+    /// takes to reach TWS and the jitter of that time (100 ms by default).
+    /// The gateway's side ignores it.
+    pub margin: Duration,
 }
 
 impl PacingRules {
@@ -40,16 +44,30 @@ impl PacingRules {
         same_contract_max: 6,
         same_contract_window: Duration::from_secs(2),
         max_open: 50,
+        margin: Duration::from_millis(100),
     };
 
     /// The same counts with every window multiplied by `factor` (e.g. 0.001
-    /// turns 10 minutes into 0.6 s).
+    /// turns 10 minutes into 0.6 s); the margin stays as it is.
     pub fn scaled(self, factor: f64) -> PacingRules {
         let f = |d: Duration| d.mul_f64(factor.max(0.0));
         PacingRules {
             window: f(self.window),
             identical_within: f(self.identical_within),
             same_contract_window: f(self.same_contract_window),
+            ..self
+        }
+    }
+}
+
+impl PacingRules {
+    /// Every window widened by the margin: the rules as the client's pacer
+    /// follows them.
+    pub fn with_margin(self) -> PacingRules {
+        PacingRules {
+            window: self.window + self.margin,
+            identical_within: self.identical_within + self.margin,
+            same_contract_window: self.same_contract_window + self.margin,
             ..self
         }
     }
