@@ -120,7 +120,7 @@ pub(crate) fn seed(symbol: &str, a: i64, b: i64) -> u64 {
 
 /// Rounds to 4 decimals, as a [`Decimal`].
 pub(crate) fn dec4(x: f64) -> Decimal {
-    Decimal::new((x * 10_000.0).round() as i64, 4)
+    Decimal::new((x * 10_000.0).round() as i64, 4).normalize()
 }
 
 /// The request as the bar generator needs it.
