@@ -16,7 +16,8 @@ fn gateway(config: SimConfig) -> SimGateway {
 }
 
 fn f(v: &Value) -> f64 {
-    v.as_f64().unwrap_or_else(|| v.to_string().parse().expect("a number"))
+    v.as_f64()
+        .unwrap_or_else(|| v.to_string().parse().expect("a number"))
 }
 
 fn errors(calls: &[Call], req_id: i64) -> Vec<(i64, String)> {
@@ -51,7 +52,18 @@ fn a_day_of_hour_bars_with_text_dates_then_the_end() {
     let (client, log, _h) = connected_calls(&gw, 0);
     let end = "20250102 16:00:00 US/Eastern";
     client
-        .req_historical_data(7, &stock("AAPL"), end, "1 D", "1 hour", "TRADES", 1, 1, false, &[])
+        .req_historical_data(
+            7,
+            &stock("AAPL"),
+            end,
+            "1 D",
+            "1 hour",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
         .unwrap();
     assert!(log.wait_for("historical_data_end", 7));
     let bars = bars_of(&log, 7);
@@ -79,7 +91,18 @@ fn a_day_of_hour_bars_with_text_dates_then_the_end() {
     assert_eq!(end_call.arg(2), "20250102 16:00:00 US/Eastern");
     // The same request gives the same bars.
     client
-        .req_historical_data(8, &stock("AAPL"), end, "1 D", "1 hour", "TRADES", 1, 1, false, &[])
+        .req_historical_data(
+            8,
+            &stock("AAPL"),
+            end,
+            "1 D",
+            "1 hour",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
         .unwrap();
     assert!(log.wait_for("historical_data_end", 8));
     assert_eq!(bars_of(&log, 8), bars);
@@ -91,13 +114,46 @@ fn minute_bars_with_epoch_dates_all_hours_and_daily_bars() {
     let (client, log, _h) = connected_calls(&gw, 0);
     let end = "20250102 16:00:00 US/Eastern";
     client
-        .req_historical_data(1, &stock("MSFT"), end, "1 D", "1 min", "MIDPOINT", 1, 2, false, &[])
+        .req_historical_data(
+            1,
+            &stock("MSFT"),
+            end,
+            "1 D",
+            "1 min",
+            "MIDPOINT",
+            1,
+            2,
+            false,
+            &[],
+        )
         .unwrap();
     client
-        .req_historical_data(2, &stock("MSFT"), end, "1 D", "1 min", "MIDPOINT", 0, 2, false, &[])
+        .req_historical_data(
+            2,
+            &stock("MSFT"),
+            end,
+            "1 D",
+            "1 min",
+            "MIDPOINT",
+            0,
+            2,
+            false,
+            &[],
+        )
         .unwrap();
     client
-        .req_historical_data(3, &stock("MSFT"), end, "2 W", "1 day", "TRADES", 1, 1, false, &[])
+        .req_historical_data(
+            3,
+            &stock("MSFT"),
+            end,
+            "2 W",
+            "1 day",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
         .unwrap();
     assert!(log.wait_for("historical_data_end", 3));
     assert!(log.wait_for("historical_data_end", 1) && log.wait_for("historical_data_end", 2));
@@ -130,7 +186,18 @@ fn before_version_196_the_end_comes_inside_the_bars_message() {
     assert_eq!(client.server_version(), 187);
     let end = "20250102 16:00:00 US/Eastern";
     client
-        .req_historical_data(4, &stock("IBM"), end, "3600 S", "5 mins", "TRADES", 1, 1, false, &[])
+        .req_historical_data(
+            4,
+            &stock("IBM"),
+            end,
+            "3600 S",
+            "5 mins",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
         .unwrap();
     assert!(log.wait_for("historical_data_end", 4));
     assert_eq!(bars_of(&log, 4).len(), 12);
@@ -147,7 +214,18 @@ fn keep_up_to_date_updates_the_last_bar_until_cancelled() {
     });
     let (client, log, _h) = connected_calls(&gw, 0);
     client
-        .req_historical_data(5, &stock("SPY"), "", "1 D", "1 hour", "TRADES", 0, 2, true, &[])
+        .req_historical_data(
+            5,
+            &stock("SPY"),
+            "",
+            "1 D",
+            "1 hour",
+            "TRADES",
+            0,
+            2,
+            true,
+            &[],
+        )
         .unwrap();
     assert!(log.wait_until(|c| {
         c.iter()
@@ -163,14 +241,27 @@ fn keep_up_to_date_updates_the_last_bar_until_cancelled() {
     assert_eq!(start % 3600, 0);
     client.cancel_historical_data(5).unwrap();
     // After the cancel and a round trip, no more updates come.
-    client.req_head_time_stamp(99, &stock("SPY"), "TRADES", 1, 2).unwrap();
+    client
+        .req_head_time_stamp(99, &stock("SPY"), "TRADES", 1, 2)
+        .unwrap();
     assert!(log.wait_for("head_timestamp", 99));
     let n = log.named("historical_data_update").len();
     std::thread::sleep(Duration::from_millis(200));
     assert_eq!(log.named("historical_data_update").len(), n);
     // An end date with updates is refused.
     client
-        .req_historical_data(6, &stock("SPY"), "20250102 16:00:00", "1800 S", "1 min", "TRADES", 0, 2, true, &[])
+        .req_historical_data(
+            6,
+            &stock("SPY"),
+            "20250102 16:00:00",
+            "1800 S",
+            "1 min",
+            "TRADES",
+            0,
+            2,
+            true,
+            &[],
+        )
         .unwrap();
     assert_eq!(wait_error(&log, 6).0, 321);
 }
@@ -181,7 +272,18 @@ fn invalid_requests_get_tws_errors() {
     let (client, log, _h) = connected_calls(&gw, 0);
     let end = "20250102 16:00:00 US/Eastern";
     client
-        .req_historical_data(1, &stock("AAPL"), end, "1 D", "7 mins", "TRADES", 1, 1, false, &[])
+        .req_historical_data(
+            1,
+            &stock("AAPL"),
+            end,
+            "1 D",
+            "7 mins",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
         .unwrap();
     let (code, text) = wait_error(&log, 1);
     assert_eq!(code, 321);
@@ -189,14 +291,36 @@ fn invalid_requests_get_tws_errors() {
         "Error validating request.-'bK' : cause - Historical data bar size setting is invalid. Legal ones are: 1 secs, 5 secs,"
     ));
     client
-        .req_historical_data(2, &stock("AAPL"), end, "400 D", "1 day", "TRADES", 1, 1, false, &[])
+        .req_historical_data(
+            2,
+            &stock("AAPL"),
+            end,
+            "400 D",
+            "1 day",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
         .unwrap();
     let (code, text) = wait_error(&log, 2);
     assert_eq!(code, 321);
     assert!(text.ends_with("durations longer than 365 days must be made in years."));
     // A Sunday has no data.
     client
-        .req_historical_data(3, &stock("AAPL"), "20250105 12:00:00", "3600 S", "1 min", "TRADES", 1, 1, false, &[])
+        .req_historical_data(
+            3,
+            &stock("AAPL"),
+            "20250105 12:00:00",
+            "3600 S",
+            "1 min",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
         .unwrap();
     assert_eq!(
         wait_error(&log, 3),
@@ -213,7 +337,18 @@ fn schedule_lists_the_sessions() {
     let gw = gateway(SimConfig::default());
     let (client, log, _h) = connected_calls(&gw, 0);
     client
-        .req_historical_data(9, &stock("AAPL"), "20250103 16:00:00", "1 W", "1 day", "SCHEDULE", 1, 1, false, &[])
+        .req_historical_data(
+            9,
+            &stock("AAPL"),
+            "20250103 16:00:00",
+            "1 W",
+            "1 day",
+            "SCHEDULE",
+            1,
+            1,
+            false,
+            &[],
+        )
         .unwrap();
     assert!(log.wait_for("historical_schedule", 9));
     let c = &log.named("historical_schedule")[0];
@@ -230,9 +365,15 @@ fn schedule_lists_the_sessions() {
 fn head_timestamp_histogram_and_historical_ticks() {
     let gw = gateway(SimConfig::default());
     let (client, log, _h) = connected_calls(&gw, 0);
-    client.req_head_time_stamp(1, &stock("AAPL"), "TRADES", 1, 1).unwrap();
-    client.req_head_time_stamp(2, &stock("AAPL"), "TRADES", 1, 2).unwrap();
-    client.req_histogram_data(3, &stock("AAPL"), true, "3 days").unwrap();
+    client
+        .req_head_time_stamp(1, &stock("AAPL"), "TRADES", 1, 1)
+        .unwrap();
+    client
+        .req_head_time_stamp(2, &stock("AAPL"), "TRADES", 1, 2)
+        .unwrap();
+    client
+        .req_histogram_data(3, &stock("AAPL"), true, "3 days")
+        .unwrap();
     let start = "20250102 09:30:00 US/Eastern";
     client
         .req_historical_ticks(4, &stock("AAPL"), start, "", 100, "TRADES", 1, true, &[])
@@ -241,7 +382,17 @@ fn head_timestamp_histogram_and_historical_ticks() {
         .req_historical_ticks(5, &stock("AAPL"), start, "", 50, "BID_ASK", 1, true, &[])
         .unwrap();
     client
-        .req_historical_ticks(6, &stock("AAPL"), "", "20250102 16:00:00 US/Eastern", 20, "MIDPOINT", 1, true, &[])
+        .req_historical_ticks(
+            6,
+            &stock("AAPL"),
+            "",
+            "20250102 16:00:00 US/Eastern",
+            20,
+            "MIDPOINT",
+            1,
+            true,
+            &[],
+        )
         .unwrap();
     for (name, id) in [
         ("head_timestamp", 2),
@@ -255,17 +406,31 @@ fn head_timestamp_histogram_and_historical_ticks() {
     let heads = log.named("head_timestamp");
     assert_eq!(heads[0].arg(1), "19801212 09:30:00");
     assert_eq!(heads[1].arg(1), "345479400");
-    let hist = log.named("histogram_data")[0].arg(1).as_array().unwrap().clone();
+    let hist = log.named("histogram_data")[0]
+        .arg(1)
+        .as_array()
+        .unwrap()
+        .clone();
     assert!(!hist.is_empty());
-    assert!(hist.windows(2).all(|w| f(&w[0]["price"]) < f(&w[1]["price"])));
+    assert!(hist
+        .windows(2)
+        .all(|w| f(&w[0]["price"]) < f(&w[1]["price"])));
     let last = &log.named("historical_ticks_last")[0];
     let ticks = last.arg(1).as_array().unwrap();
     assert_eq!(ticks.len(), 100);
     assert_eq!(last.arg(2), true);
     assert_eq!(ticks[0]["time"], 1735828200);
-    assert!(ticks.windows(2).all(|w| w[0]["time"].as_i64() < w[1]["time"].as_i64()));
-    assert!(ticks.iter().all(|t| !t["exchange"].as_str().unwrap().is_empty()));
-    let ba = log.named("historical_ticks_bid_ask")[0].arg(1).as_array().unwrap().clone();
+    assert!(ticks
+        .windows(2)
+        .all(|w| w[0]["time"].as_i64() < w[1]["time"].as_i64()));
+    assert!(ticks
+        .iter()
+        .all(|t| !t["exchange"].as_str().unwrap().is_empty()));
+    let ba = log.named("historical_ticks_bid_ask")[0]
+        .arg(1)
+        .as_array()
+        .unwrap()
+        .clone();
     assert_eq!(ba.len(), 50);
     assert!(ba.iter().all(|t| f(&t["price_bid"]) < f(&t["price_ask"])));
     let mid = &log.named("historical_ticks")[0];
@@ -298,7 +463,9 @@ fn real_time_bars_every_five_sim_seconds_until_cancelled() {
         assert!(f(b.arg(6)) > 0.0 && b.arg(8).as_i64().unwrap() > 0);
     }
     client.cancel_real_time_bars(3).unwrap();
-    client.req_head_time_stamp(98, &stock("SPY"), "TRADES", 1, 2).unwrap();
+    client
+        .req_head_time_stamp(98, &stock("SPY"), "TRADES", 1, 2)
+        .unwrap();
     assert!(log.wait_for("head_timestamp", 98));
     let n = log.named("realtime_bar").len();
     std::thread::sleep(Duration::from_millis(200));
@@ -310,7 +477,8 @@ fn real_time_bars_every_five_sim_seconds_until_cancelled() {
     assert_eq!(wait_error(&log, 4).0, 321);
 }
 
-const PACING: &str = "Historical Market Data Service error message:Historical data request pacing violation";
+const PACING: &str =
+    "Historical Market Data Service error message:Historical data request pacing violation";
 
 #[test]
 fn the_sim_enforces_the_pacing_rules() {
@@ -323,7 +491,18 @@ fn the_sim_enforces_the_pacing_rules() {
     // Six for one contract and tick type go; the seventh within 2 s does not.
     for i in 0..7 {
         client
-            .req_historical_data(10 + i, &stock("AAPL"), &end(i), "1800 S", "1 min", "TRADES", 1, 1, false, &[])
+            .req_historical_data(
+                10 + i,
+                &stock("AAPL"),
+                &end(i),
+                "1800 S",
+                "1 min",
+                "TRADES",
+                1,
+                1,
+                false,
+                &[],
+            )
             .unwrap();
     }
     assert_eq!(wait_error(&log, 16), (162, PACING.into()));
@@ -332,10 +511,32 @@ fn the_sim_enforces_the_pacing_rules() {
     }
     // An identical request within 15 s.
     client
-        .req_historical_data(20, &stock("IBM"), &end(0), "1800 S", "1 min", "TRADES", 1, 1, false, &[])
+        .req_historical_data(
+            20,
+            &stock("IBM"),
+            &end(0),
+            "1800 S",
+            "1 min",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
         .unwrap();
     client
-        .req_historical_data(21, &stock("IBM"), &end(0), "1800 S", "1 min", "TRADES", 1, 1, false, &[])
+        .req_historical_data(
+            21,
+            &stock("IBM"),
+            &end(0),
+            "1800 S",
+            "1 min",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
         .unwrap();
     assert!(log.wait_for("historical_data_end", 20));
     assert_eq!(wait_error(&log, 21), (162, PACING.into()));
@@ -377,7 +578,8 @@ fn the_client_pacer_keeps_a_burst_within_the_rules() {
     let done = |calls: &[Call], base: i64| {
         (base..base + 200).all(|id| {
             calls.iter().any(|c| {
-                c.arg(0).as_i64() == Some(id) && (c.name == "historical_data_end" || c.name == "error")
+                c.arg(0).as_i64() == Some(id)
+                    && (c.name == "historical_data_end" || c.name == "error")
             })
         })
     };
@@ -397,6 +599,185 @@ fn the_client_pacer_keeps_a_burst_within_the_rules() {
     client.set_historical_pacing(Some(rules));
     burst(&client, 5000);
     assert!(log.wait_until(|c| done(c, 5000)));
-    assert!(log.named("error").iter().all(|c| c.arg(2) != 162), "{:?}", log.named("error"));
+    assert!(
+        log.named("error").iter().all(|c| c.arg(2) != 162),
+        "{:?}",
+        log.named("error")
+    );
     assert_eq!(log.named("historical_data_end").len(), 200);
+}
+
+/// The official Python client and ours make the same historical requests to
+/// the sim and get the same answers (tests/python/historical_check.py).
+#[test]
+fn the_official_python_client_gets_the_same_answers() {
+    if !common::python::official_client_available("the official client's historical requests") {
+        return;
+    }
+    let gw = gateway(SimConfig::default());
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/python/historical_check.py"
+    );
+    let out = std::process::Command::new("python3")
+        .args([script, "--port", &gw.port().to_string()])
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let theirs: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+
+    let (client, log, _h) = connected_calls(&gw, 8);
+    let end = "20250102 16:00:00 US/Eastern";
+    let (aapl, msft) = (stock("AAPL"), stock("MSFT"));
+    client
+        .req_historical_data(1, &aapl, end, "1 D", "1 hour", "TRADES", 1, 1, false, &[])
+        .unwrap();
+    client
+        .req_historical_data(
+            2,
+            &msft,
+            end,
+            "3600 S",
+            "5 mins",
+            "MIDPOINT",
+            1,
+            2,
+            false,
+            &[],
+        )
+        .unwrap();
+    client
+        .req_historical_data(
+            3,
+            &aapl,
+            "20250103 16:00:00",
+            "1 W",
+            "1 day",
+            "SCHEDULE",
+            1,
+            1,
+            false,
+            &[],
+        )
+        .unwrap();
+    client
+        .req_head_time_stamp(4, &aapl, "TRADES", 1, 1)
+        .unwrap();
+    let start = "20250102 09:30:00 US/Eastern";
+    client
+        .req_historical_ticks(5, &aapl, start, "", 20, "TRADES", 1, true, &[])
+        .unwrap();
+    client
+        .req_historical_ticks(6, &aapl, start, "", 20, "BID_ASK", 1, true, &[])
+        .unwrap();
+    client
+        .req_historical_ticks(7, &aapl, "", end, 20, "MIDPOINT", 1, true, &[])
+        .unwrap();
+    client
+        .req_historical_data(8, &aapl, end, "1 D", "7 mins", "TRADES", 1, 1, false, &[])
+        .unwrap();
+    let finished = |c: &[Call], id: i64| {
+        c.iter().any(|c| {
+            c.arg(0).as_i64() == Some(id)
+                && matches!(
+                    c.name,
+                    "historical_data_end"
+                        | "historical_schedule"
+                        | "head_timestamp"
+                        | "historical_ticks"
+                        | "historical_ticks_bid_ask"
+                        | "historical_ticks_last"
+                        | "error"
+                )
+        })
+    };
+    assert!(log.wait_until(|c| (1..=8).all(|id| finished(c, id))));
+
+    // Ours, in the script's form.
+    let n = |v: &Value| v.to_string().trim_matches('"').to_owned();
+    let mut ours: Vec<Value> = Vec::new();
+    for c in log.snapshot() {
+        let id = c.arg(0).clone();
+        let v = c.arg(1);
+        let value = match c.name {
+            "historical_data" => serde_json::json!([
+                v["date"],
+                n(&v["open"]),
+                n(&v["high"]),
+                n(&v["low"]),
+                n(&v["close"]),
+                n(&v["volume"]),
+                n(&v["wap"]),
+                v["bar_count"]
+            ]),
+            "historical_data_end" => serde_json::json!([c.arg(1), c.arg(2)]),
+            "historical_schedule" => {
+                let sessions: Vec<Value> = c
+                    .arg(4)
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| {
+                        serde_json::json!([s["start_date_time"], s["end_date_time"], s["ref_date"]])
+                    })
+                    .collect();
+                serde_json::json!([c.arg(1), c.arg(2), c.arg(3), sessions])
+            }
+            "head_timestamp" => c.arg(1).clone(),
+            "historical_ticks" | "historical_ticks_bid_ask" | "historical_ticks_last" => {
+                let mut list: Vec<Value> = v
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| match c.name {
+                        "historical_ticks" => {
+                            serde_json::json!([t["time"], n(&t["price"]), n(&t["size"])])
+                        }
+                        "historical_ticks_bid_ask" => serde_json::json!([
+                            t["time"],
+                            n(&t["price_bid"]),
+                            n(&t["price_ask"]),
+                            n(&t["size_bid"]),
+                            n(&t["size_ask"])
+                        ]),
+                        _ => serde_json::json!([
+                            t["time"],
+                            n(&t["price"]),
+                            n(&t["size"]),
+                            t["exchange"],
+                            t["special_conditions"],
+                            t["tick_attrib_last"]["unreported"]
+                        ]),
+                    })
+                    .collect();
+                list.push(c.arg(2).clone());
+                Value::Array(list)
+            }
+            "error" if id.as_i64().unwrap_or(-1) > 0 => serde_json::json!([c.arg(2), c.arg(3)]),
+            _ => continue,
+        };
+        ours.push(serde_json::json!([c.name, id, value]));
+    }
+    let key = |v: &Value| {
+        (
+            v[1].as_i64().unwrap_or(0),
+            v[0].as_str().unwrap_or("").to_owned(),
+        )
+    };
+    let mut theirs = theirs;
+    theirs.sort_by_key(key);
+    ours.sort_by_key(key);
+    assert!(theirs.len() > 20, "{theirs:?}");
+    assert_eq!(ours.len(), theirs.len());
+    for (a, b) in ours.iter().zip(&theirs) {
+        assert_eq!(a, b);
+    }
 }

@@ -48,8 +48,7 @@ impl HistoricalPacer {
                 let Some(st) = guard.as_mut() else {
                     return true;
                 };
-                if stays_open && !st.open.contains(&req_id) && st.open.len() >= st.rules.max_open
-                {
+                if stays_open && !st.open.contains(&req_id) && st.open.len() >= st.rules.max_open {
                     return false;
                 }
                 let now = Instant::now();

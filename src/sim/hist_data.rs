@@ -53,8 +53,8 @@ impl BarSize {
             _ => return None,
         };
         match secs {
-            1 | 5 | 10 | 15 | 30 | 60 | 120 | 180 | 300 | 600 | 900 | 1200 | 1800 | 3600
-            | 7200 | 10_800 | 14_400 | 28_800 => Some(BarSize::Secs(secs)),
+            1 | 5 | 10 | 15 | 30 | 60 | 120 | 180 | 300 | 600 | 900 | 1200 | 1800 | 3600 | 7200
+            | 10_800 | 14_400 | 28_800 => Some(BarSize::Secs(secs)),
             _ => None,
         }
     }
@@ -305,7 +305,12 @@ pub(crate) fn bars(q: &BarQuery<'_>, start: i64, end: i64, mut on_bar: impl FnMu
 }
 
 /// The trading sessions (local start, local end, day) of [`start`, `end`).
-pub(crate) fn sessions(sec_type: &str, use_rth: bool, start: i64, end: i64) -> Vec<(String, String, String)> {
+pub(crate) fn sessions(
+    sec_type: &str,
+    use_rth: bool,
+    start: i64,
+    end: i64,
+) -> Vec<(String, String, String)> {
     let h = hours(sec_type, use_rth);
     let mut out = Vec::new();
     let first_day = to_eastern(start).div_euclid(86_400);

@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use super::hist_data::{
-    bar_over, bars, format_time, head_timestamp, period_start, seed, sessions, BarQuery,
-    BarSize, Span, LEGAL_BAR_SIZES, MAX_BARS,
+    bar_over, bars, format_time, head_timestamp, period_start, seed, sessions, BarQuery, BarSize,
+    Span, LEGAL_BAR_SIZES, MAX_BARS,
 };
 use super::hist_time::{format_local, hours, parse_date_time, to_eastern};
 use super::session::Session;
@@ -79,7 +79,12 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
     match id {
         outgoing::REQ_HISTORICAL_DATA => {
             let m: ReqHistoricalData = decode_body(sv, body)?;
-            if paced(s, m.req_id, PacingKey::of_historical_data(&m), m.keep_up_to_date) {
+            if paced(
+                s,
+                m.req_id,
+                PacingKey::of_historical_data(&m),
+                m.keep_up_to_date,
+            ) {
                 req_historical_data(s, &m);
             }
         }
@@ -132,7 +137,11 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
 /// One stream period of wall time at the configured clock speed.
 fn stream_period(s: &Session<'_>) -> Duration {
     let speed = s.shared.config.clock_speed;
-    let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
+    let speed = if speed.is_finite() && speed > 0.0 {
+        speed
+    } else {
+        1.0
+    };
     Duration::from_secs_f64(STREAM_SECS as f64 / speed)
 }
 
@@ -222,7 +231,11 @@ fn req_historical_data(s: &mut Session<'_>, m: &ReqHistoricalData) {
     let req_id = m.req_id;
     let c = &m.contract;
     if c.symbol.is_empty() && c.con_id == 0 {
-        s.send_error(req_id, 200, "No security definition has been found for the request");
+        s.send_error(
+            req_id,
+            200,
+            "No security definition has been found for the request",
+        );
         return;
     }
     let Some(bar) = BarSize::parse(&m.bar_size_setting) else {
@@ -315,8 +328,16 @@ fn req_historical_data(s: &mut Session<'_>, m: &ReqHistoricalData) {
     s.send(&HistoricalData {
         header: HistoricalDataHeader {
             req_id,
-            start_date: if inline { start_date.clone() } else { String::new() },
-            end_date: if inline { end_date.clone() } else { String::new() },
+            start_date: if inline {
+                start_date.clone()
+            } else {
+                String::new()
+            },
+            end_date: if inline {
+                end_date.clone()
+            } else {
+                String::new()
+            },
         },
         bars: list,
     });
@@ -401,7 +422,7 @@ fn histogram(s: &mut Session<'_>, m: &ReqHistogramData) {
 fn historical_ticks(s: &mut Session<'_>, m: &ReqHistoricalTicks) {
     let req_id = m.req_id;
     let from_start = !m.start_date_time.is_empty();
-    if from_start == !m.end_date_time.is_empty() {
+    if from_start != m.end_date_time.is_empty() {
         return error_321(
             s,
             req_id,
@@ -507,7 +528,11 @@ fn historical_ticks(s: &mut Session<'_>, m: &ReqHistoricalTicks) {
                         price: price_at(symbol, t as f64),
                         size: Decimal::from((1 + hs % 20) as i64 * 10),
                         exchange: VENUES[(hs % 4) as usize].into(),
-                        special_conditions: if hs % 5 == 0 { "  I".into() } else { String::new() },
+                        special_conditions: if hs % 5 == 0 {
+                            "  I".into()
+                        } else {
+                            String::new()
+                        },
                     }
                 })
                 .collect();
@@ -547,10 +572,16 @@ fn real_time_bar(symbol: &str, what_to_show: &str, time: i64) -> RealTimeBar {
 
 fn req_real_time_bars(s: &mut Session<'_>, m: &ReqRealTimeBars) {
     if m.bar_size != STREAM_SECS as i32 {
-        let cause = format!("Invalid bar size: {} (only 5 seconds is supported)", m.bar_size);
+        let cause = format!(
+            "Invalid bar size: {} (only 5 seconds is supported)",
+            m.bar_size
+        );
         return error_321(s, m.req_id, "bH", &cause);
     }
-    if !matches!(m.what_to_show.as_str(), "TRADES" | "BID" | "ASK" | "MIDPOINT") {
+    if !matches!(
+        m.what_to_show.as_str(),
+        "TRADES" | "BID" | "ASK" | "MIDPOINT"
+    ) {
         let cause = format!("Invalid whatToShow: {}", m.what_to_show);
         return error_321(s, m.req_id, "bH", &cause);
     }

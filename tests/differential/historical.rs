@@ -27,7 +27,11 @@ fn bar(r: &mut Rng, i: usize) -> BarData {
         high: r.price(),
         low: r.price(),
         close: if i % 11 == 0 { r.float() } else { r.price() },
-        volume: if i % 13 == 0 { UNSET_DECIMAL } else { r.decimal() },
+        volume: if i % 13 == 0 {
+            UNSET_DECIMAL
+        } else {
+            r.decimal()
+        },
         wap: r.decimal(),
         bar_count: r.int(),
     }
@@ -38,7 +42,11 @@ pub fn frames(f: &mut Frames) {
     for sv in VERSIONS {
         // Bars: empty, small, and (at 203) a large answer: the truncation
         // test cuts every frame at every field, so "large" stays in hundreds.
-        let sizes: &[usize] = if sv == 203 { &[0, 1, 3, 17, 200] } else { &[0, 1, 3, 17] };
+        let sizes: &[usize] = if sv == 203 {
+            &[0, 1, 3, 17, 200]
+        } else {
+            &[0, 1, 3, 17]
+        };
         for &n in sizes {
             let bars = (0..n).map(|i| bar(&mut r, i)).collect();
             f.add(
@@ -59,7 +67,9 @@ pub fn frames(f: &mut Frames) {
                 &HistoricalDataEnd {
                     req_id: r.int(),
                     start_date_str: r.text(),
-                    end_date_str: r.pick(&["", "20250102 16:00:00 US/Eastern", "1735851600"]).into(),
+                    end_date_str: r
+                        .pick(&["", "20250102 16:00:00 US/Eastern", "1735851600"])
+                        .into(),
                 },
             );
             let b = bar(&mut r, 5);
@@ -183,9 +193,17 @@ pub fn frames(f: &mut Frames) {
         }
         // Hand-made: masks with unknown bits, empty numbers, a negative bar count.
         let hist = incoming::HISTORICAL_TICKS_BID_ASK;
-        f.add_fields(sv, hist, &["3", "1", "1735828200", "7", "1.5", "", "", "100", "0"]);
+        f.add_fields(
+            sv,
+            hist,
+            &["3", "1", "1735828200", "7", "1.5", "", "", "100", "0"],
+        );
         let last = incoming::HISTORICAL_TICKS_LAST;
-        f.add_fields(sv, last, &["4", "1", "1735828200", "3", "", "1.5E2", "NYSE", "", "1"]);
+        f.add_fields(
+            sv,
+            last,
+            &["4", "1", "1735828200", "3", "", "1.5E2", "NYSE", "", "1"],
+        );
         let ticks = incoming::HISTORICAL_TICKS;
         f.add_fields(sv, ticks, &["5", "1", "1735828200", "", "2.5", "", "1"]);
         let data = incoming::HISTORICAL_DATA;
@@ -194,11 +212,30 @@ pub fn frames(f: &mut Frames) {
             f.add_fields(sv, data, &["6", "1", "", "", "", "", "", "", "", ""]);
         } else {
             f.add_fields(sv, data, &["6", "a", "b", "-1"]);
-            f.add_fields(sv, data, &["6", "a", "b", "1", "", "", "", "", "", "", "", ""]);
+            f.add_fields(
+                sv,
+                data,
+                &["6", "a", "b", "1", "", "", "", "", "", "", "", ""],
+            );
         }
         let upd = incoming::HISTORICAL_DATA_UPDATE;
         f.add_fields(sv, upd, &["7", "-1", "", "", "", "", "", "", ""]);
         let rt = incoming::REAL_TIME_BARS;
-        f.add_fields(sv, rt, &["3", "8", "", "", "", "", "", "2147483647", "1.7976931348623157E308", ""]);
+        f.add_fields(
+            sv,
+            rt,
+            &[
+                "3",
+                "8",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "2147483647",
+                "1.7976931348623157E308",
+                "",
+            ],
+        );
     }
 }

@@ -4,8 +4,7 @@
 
 use crate::messages::historical::{
     HeadTimestamp, HistogramDataMsg, HistoricalData, HistoricalDataEnd, HistoricalDataUpdate,
-    HistoricalSchedule, HistoricalTicks, HistoricalTicksBidAsk, HistoricalTicksLast,
-    RealTimeBars,
+    HistoricalSchedule, HistoricalTicks, HistoricalTicksBidAsk, HistoricalTicksLast, RealTimeBars,
 };
 use crate::messages::ids::incoming;
 use crate::messages::Message;
@@ -24,9 +23,8 @@ pub(super) fn fields(
         incoming::HISTORICAL_DATA => {
             // One callback per bar as it is read, from one reused bar: a
             // year of minute bars is never held twice.
-            let header = HistoricalData::decode_each(sv, r, |req_id, bar| {
-                w.historical_data(req_id, bar)
-            })?;
+            let header =
+                HistoricalData::decode_each(sv, r, |req_id, bar| w.historical_data(req_id, bar))?;
             if sv < MIN_SERVER_VER_HISTORICAL_DATA_END {
                 w.historical_data_end(header.req_id, &header.start_date, &header.end_date);
             }

@@ -16,8 +16,7 @@ use crate::model::{ComboLeg, Contract, TagValue};
 use crate::server_versions::{
     MIN_SERVER_VER_CANCEL_HEADTIMESTAMP, MIN_SERVER_VER_HISTORICAL_SCHEDULE,
     MIN_SERVER_VER_HISTORICAL_TICKS, MIN_SERVER_VER_LINKING, MIN_SERVER_VER_REQ_HEAD_TIMESTAMP,
-    MIN_SERVER_VER_REQ_HISTOGRAM, MIN_SERVER_VER_SYNT_REALTIME_BARS,
-    MIN_SERVER_VER_TRADING_CLASS,
+    MIN_SERVER_VER_REQ_HISTOGRAM, MIN_SERVER_VER_SYNT_REALTIME_BARS, MIN_SERVER_VER_TRADING_CLASS,
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
 
@@ -643,14 +642,20 @@ mod tests {
                 use_rth: 1,
                 format_date: 2,
             };
-            assert_eq!(wire(&h, sv), "9|265598|AAPL|STK|||||SMART||USD|||0|1|TRADES|2|");
+            assert_eq!(
+                wire(&h, sv),
+                "9|265598|AAPL|STK|||||SMART||USD|||0|1|TRADES|2|"
+            );
             let g = ReqHistogramData {
                 ticker_id: 10,
                 contract: aapl(),
                 use_rth: true,
                 time_period: "3 days".into(),
             };
-            assert_eq!(wire(&g, sv), "10|265598|AAPL|STK|||||SMART||USD|||0|1|3 days|");
+            assert_eq!(
+                wire(&g, sv),
+                "10|265598|AAPL|STK|||||SMART||USD|||0|1|3 days|"
+            );
             let t = ReqHistoricalTicks {
                 req_id: 11,
                 contract: aapl(),
@@ -672,7 +677,10 @@ mod tests {
                 what_to_show: "TRADES".into(),
                 ..ReqRealTimeBars::default()
             };
-            assert_eq!(wire(&rt, sv), "3|12|265598|AAPL|STK|||||SMART||USD|||5|TRADES|0||");
+            assert_eq!(
+                wire(&rt, sv),
+                "3|12|265598|AAPL|STK|||||SMART||USD|||5|TRADES|0||"
+            );
             assert_eq!(wire(&CancelHistoricalData { req_id: 7 }, sv), "1|7|");
             assert_eq!(wire(&CancelHeadTimeStamp { req_id: 9 }, sv), "9|");
             assert_eq!(wire(&CancelHistogramData { ticker_id: 10 }, sv), "10|");

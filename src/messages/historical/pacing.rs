@@ -154,7 +154,12 @@ pub struct PacingLog {
 impl PacingLog {
     /// `None` when a request with `key` may go at `now`; else the earliest
     /// instant at which the three rate rules would allow it.
-    pub fn wait_until(&mut self, rules: &PacingRules, key: &PacingKey, now: Instant) -> Option<Instant> {
+    pub fn wait_until(
+        &mut self,
+        rules: &PacingRules,
+        key: &PacingKey,
+        now: Instant,
+    ) -> Option<Instant> {
         let longest = rules
             .window
             .max(rules.identical_within)
@@ -182,12 +187,9 @@ impl PacingLog {
             later(in_window[in_window.len() - rules.max_requests] + rules.window);
         }
         // Identical within 15 s.
-        if let Some((t, _)) = self
-            .sent
-            .iter()
-            .rev()
-            .find(|(t, k)| k.identical == key.identical && now.duration_since(*t) < rules.identical_within)
-        {
+        if let Some((t, _)) = self.sent.iter().rev().find(|(t, k)| {
+            k.identical == key.identical && now.duration_since(*t) < rules.identical_within
+        }) {
             later(*t + rules.identical_within);
         }
         // 6 for the same contract within 2 s.

@@ -580,7 +580,10 @@ mod tests {
                 end_date_str: "b".into(),
             };
             assert_eq!(round_trip(&end, sv), end);
-            let u = HistoricalDataUpdate { req_id: 7, bar: bar(3) };
+            let u = HistoricalDataUpdate {
+                req_id: 7,
+                bar: bar(3),
+            };
             assert_eq!(round_trip(&u, sv), u);
             let s = HistoricalSchedule {
                 req_id: 1,
