@@ -7,8 +7,8 @@
 //! error 321 for an invalid bar size or duration, 162 when there is no data
 //! and, when [`SimConfig::historical_pacing`](super::SimConfig) is set, 162
 //! for a request that breaks IB's pacing rules. Simplified: the pacing log is
-//! per connection, not per TWS; a `BID_ASK` request counts once, not twice;
-//! only `keep_up_to_date` requests stay open.
+//! per connection, not per TWS (a `BID_ASK` request counts twice, as IB
+//! counts it); only `keep_up_to_date` requests stay open.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};

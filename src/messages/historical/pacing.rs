@@ -86,6 +86,9 @@ pub struct PacingKey {
     pub contract: String,
     /// Every argument but the request id: the "identical request" rule.
     pub identical: String,
+    /// How many requests it counts as: 2 for `BID_ASK` bars (IB counts
+    /// them as a BID and an ASK request), else 1.
+    pub weight: usize,
 }
 
 impl PacingKey {
@@ -116,6 +119,7 @@ impl PacingKey {
         PacingKey {
             contract,
             identical,
+            weight: if m.what_to_show == "BID_ASK" { 2 } else { 1 },
         }
     }
 
@@ -140,6 +144,7 @@ impl PacingKey {
         PacingKey {
             contract,
             identical,
+            weight: 1,
         }
     }
 }
@@ -180,11 +185,12 @@ impl PacingLog {
             .filter(|(t, _)| now.duration_since(*t) < rules.window)
             .map(|(t, _)| *t)
             .collect();
-        if rules.max_requests == 0 {
+        let need = key.weight.max(1);
+        if rules.max_requests < need {
             return Some(now + rules.window);
         }
-        if in_window.len() >= rules.max_requests {
-            later(in_window[in_window.len() - rules.max_requests] + rules.window);
+        if in_window.len() + need > rules.max_requests {
+            later(in_window[in_window.len() + need - 1 - rules.max_requests] + rules.window);
         }
         // Identical within 15 s.
         if let Some((t, _)) = self.sent.iter().rev().find(|(t, k)| {
@@ -201,14 +207,19 @@ impl PacingLog {
             })
             .map(|(t, _)| *t)
             .collect();
-        if rules.same_contract_max > 0 && same.len() >= rules.same_contract_max {
-            later(same[same.len() - rules.same_contract_max] + rules.same_contract_window);
+        if rules.same_contract_max >= need && same.len() + need > rules.same_contract_max {
+            later(
+                same[same.len() + need - 1 - rules.same_contract_max] + rules.same_contract_window,
+            );
         }
         until.filter(|u| *u > now)
     }
 
     /// Records a request sent (or accepted) at `now`.
     pub fn record(&mut self, key: PacingKey, now: Instant) {
+        for _ in 1..key.weight {
+            self.sent.push_back((now, key.clone()));
+        }
         self.sent.push_back((now, key));
     }
 }
@@ -221,7 +232,29 @@ mod tests {
         PacingKey {
             contract: c.into(),
             identical: id.into(),
+            weight: 1,
         }
+    }
+
+    #[test]
+    fn bid_ask_counts_twice() {
+        let rules = PacingRules::IB;
+        let t0 = Instant::now();
+        let mut log = PacingLog::default();
+        for i in 0..5 {
+            log.record(key("A", &i.to_string()), t0);
+        }
+        let two = PacingKey {
+            weight: 2,
+            ..key("A", "x")
+        };
+        assert_eq!(
+            log.wait_until(&rules, &two, t0),
+            Some(t0 + Duration::from_secs(2))
+        );
+        assert_eq!(log.wait_until(&rules, &key("A", "y"), t0), None);
+        log.record(two, t0 + Duration::from_secs(3));
+        assert_eq!(log.sent.len(), 7);
     }
 
     #[test]
