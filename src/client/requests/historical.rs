@@ -11,8 +11,20 @@ use crate::messages::historical::{
     ReqRealTimeBars,
 };
 use crate::model::{Contract, TagValue};
+use crate::server_versions::{MIN_SERVER_VER_HISTORICAL_TICKS, MIN_SERVER_VER_REQ_HISTOGRAM};
 
 impl EClient {
+    /// The id the official client reports a failed request under: `id`,
+    /// except while disconnected or below `min_version`, where it reports
+    /// under no id (-1).
+    fn or_no_id(&self, id: i32, min_version: i32) -> i32 {
+        if self.is_connected() && self.server_version() >= min_version {
+            id
+        } else {
+            NO_VALID_ID
+        }
+    }
+
     /// Paces historical requests on the client side (beyond the official
     /// client): with `Some(rules)`, a `req_historical_data` or
     /// `req_historical_ticks` that would break IB's pacing rules waits in the
@@ -101,12 +113,12 @@ impl EClient {
             use_rth,
             format_date,
         };
-        self.send(req_id, &msg)
+        self.send(self.or_no_id(req_id, 0), &msg)
     }
 
     /// `cancelHeadTimeStamp`: cancels `req_head_time_stamp(req_id, …)`.
     pub fn cancel_head_time_stamp(&self, req_id: i32) -> Result<(), Error> {
-        self.send(req_id, &CancelHeadTimeStamp { req_id })
+        self.send(self.or_no_id(req_id, 0), &CancelHeadTimeStamp { req_id })
     }
 
     /// `reqHistogramData`: volume by price over `time_period` (`"3 days"`),
@@ -124,7 +136,7 @@ impl EClient {
             use_rth,
             time_period: time_period.to_owned(),
         };
-        self.send(ticker_id, &msg)
+        self.send(self.or_no_id(ticker_id, MIN_SERVER_VER_REQ_HISTOGRAM), &msg)
     }
 
     /// `cancelHistogramData`: cancels `req_histogram_data(ticker_id, …)`.
@@ -164,7 +176,7 @@ impl EClient {
             self.historical_pacer()
                 .acquire(PacingKey::of_historical_ticks(&msg), req_id, false);
         }
-        self.send(req_id, &msg)
+        self.send(self.or_no_id(req_id, MIN_SERVER_VER_HISTORICAL_TICKS), &msg)
     }
 
     /// `reqRealTimeBars`: five-second bars (`bar_size` 5) as they form,
@@ -186,7 +198,7 @@ impl EClient {
             use_rth,
             real_time_bars_options: real_time_bars_options.to_vec(),
         };
-        self.send(req_id, &msg)
+        self.send(self.or_no_id(req_id, 0), &msg)
     }
 
     /// `cancelRealTimeBars`: stops `req_real_time_bars(req_id, …)`.
