@@ -781,3 +781,74 @@ fn the_official_python_client_gets_the_same_answers() {
         assert_eq!(a, b);
     }
 }
+
+#[test]
+fn contracts_come_from_the_universe() {
+    let gw = gateway(SimConfig::default());
+    let (client, log, _h) = connected_calls(&gw, 0);
+    let end = "20250102 16:00:00 US/Eastern";
+    let by_id = tws_api::Contract {
+        con_id: 265598,
+        exchange: "SMART".into(),
+        ..tws_api::Contract::default()
+    };
+    client
+        .req_historical_data(
+            1,
+            &stock("AAPL"),
+            end,
+            "1 D",
+            "1 hour",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
+        .unwrap();
+    client
+        .req_historical_data(2, &by_id, end, "1 D", "1 hour", "TRADES", 1, 1, false, &[])
+        .unwrap();
+    client
+        .req_historical_data(
+            3,
+            &stock("NOSUCH"),
+            end,
+            "1 D",
+            "1 hour",
+            "TRADES",
+            1,
+            1,
+            false,
+            &[],
+        )
+        .unwrap();
+    let eur = tws_api::Contract {
+        symbol: "EUR".into(),
+        sec_type: "CASH".into(),
+        exchange: "IDEALPRO".into(),
+        currency: "USD".into(),
+        ..tws_api::Contract::default()
+    };
+    client
+        .req_historical_data(4, &eur, end, "3600 S", "5 mins", "BID", 0, 1, false, &[])
+        .unwrap();
+    assert!(log.wait_for("historical_data_end", 1) && log.wait_for("historical_data_end", 2));
+    assert!(log.wait_for("historical_data_end", 4));
+    assert_eq!(bars_of(&log, 1), bars_of(&log, 2));
+    assert_eq!(
+        wait_error(&log, 3),
+        (
+            200,
+            "No security definition has been found for the request".into()
+        )
+    );
+    // EUR.USD around its reference price, in its own increments.
+    let eur_bars = bars_of(&log, 4);
+    assert_eq!(eur_bars.len(), 12);
+    for b in &eur_bars {
+        let close = f(&b["close"]);
+        assert!(close > 1.0 && close < 1.2, "{b}");
+        assert!(((close / 0.00005).round() * 0.00005 - close).abs() < 1e-9);
+    }
+}

@@ -118,6 +118,16 @@ pub(crate) fn seed(symbol: &str, a: i64, b: i64) -> u64 {
     h ^ (h >> 29)
 }
 
+/// The price increment of `symbol` in the sim's price model: a cent, or
+/// 0.00005 for prices under 10 (currencies).
+pub(crate) fn tick_of(symbol: &str) -> f64 {
+    if super::universe::base_price(symbol) < 10.0 {
+        0.00005
+    } else {
+        0.01
+    }
+}
+
 /// Rounds to 4 decimals, as a [`Decimal`].
 pub(crate) fn dec4(x: f64) -> Decimal {
     Decimal::new((x * 10_000.0).round() as i64, 4).normalize()
@@ -149,25 +159,26 @@ pub(crate) fn bar_over(q: &BarQuery<'_>, from: i64, to: i64, date: String) -> Ba
         low = low.min(x);
     }
     let (mut open, mut close) = (p(from), p(to - 1));
-    let cents = |x: f64| (x * 100.0).round() / 100.0;
+    let tick = tick_of(q.symbol);
+    let snap = |x: f64| ((x / tick).round() * tick * 1e8).round() / 1e8;
     match q.what_to_show {
         "BID" => {
-            open = cents(open - 0.01);
-            close = cents(close - 0.01);
-            high = cents(high - 0.01);
-            low = cents(low - 0.01);
+            open = snap(open - tick);
+            close = snap(close - tick);
+            high = snap(high - tick);
+            low = snap(low - tick);
         }
         "ASK" => {
-            open = cents(open + 0.01);
-            close = cents(close + 0.01);
-            high = cents(high + 0.01);
-            low = cents(low + 0.01);
+            open = snap(open + tick);
+            close = snap(close + tick);
+            high = snap(high + tick);
+            low = snap(low + tick);
         }
         "BID_ASK" => {
-            open = cents(open - 0.01);
-            close = cents(close + 0.01);
-            high = cents(high + 0.01);
-            low = cents(low - 0.01);
+            open = snap(open - tick);
+            close = snap(close + tick);
+            high = snap(high + tick);
+            low = snap(low - tick);
         }
         "HISTORICAL_VOLATILITY" | "OPTION_IMPLIED_VOLATILITY" => {
             let base = 0.2 + (seed(q.symbol, 0, 0) % 200) as f64 / 1000.0;

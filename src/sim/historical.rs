@@ -14,14 +14,16 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use super::hist_data::{
-    bar_over, bars, format_time, head_timestamp, period_start, seed, sessions, BarQuery, BarSize,
-    Span, LEGAL_BAR_SIZES, MAX_BARS,
+    bar_over, bars, format_time, head_timestamp, period_start, seed, sessions, tick_of, BarQuery,
+    BarSize, Span, LEGAL_BAR_SIZES, MAX_BARS,
 };
 use super::hist_time::{format_local, hours, parse_date_time, to_eastern};
 use super::session::Session;
 use super::time::now_secs;
 use super::universe::price_at;
-use crate::errors::{DUPLICATE_TICKER_ID, HISTORICAL_DATA_ERROR, INVALID_REQUEST};
+use crate::errors::{
+    DUPLICATE_TICKER_ID, HISTORICAL_DATA_ERROR, INVALID_REQUEST, NO_SECURITY_DEFINITION,
+};
 use crate::messages::decode_body;
 use crate::messages::historical::pacing::{PacingKey, PacingLog};
 use crate::messages::historical::{
@@ -33,8 +35,8 @@ use crate::messages::historical::{
 };
 use crate::messages::ids::outgoing;
 use crate::model::{
-    BarData, Decimal, HistogramData, HistoricalSession, HistoricalTick, HistoricalTickBidAsk,
-    HistoricalTickLast, RealTimeBar, TickAttribBidAsk, TickAttribLast,
+    BarData, Contract, Decimal, HistogramData, HistoricalSession, HistoricalTick,
+    HistoricalTickBidAsk, HistoricalTickLast, RealTimeBar, TickAttribBidAsk, TickAttribLast,
 };
 use crate::server_versions::MIN_SERVER_VER_HISTORICAL_DATA_END;
 use crate::wire::DecodeError;
@@ -94,7 +96,10 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
         }
         outgoing::REQ_HEAD_TIMESTAMP => {
             let m: ReqHeadTimeStamp = decode_body(sv, body)?;
-            let t = head_timestamp(&m.contract.symbol);
+            let Some(c) = resolve(s, m.req_id, &m.contract) else {
+                return Ok(());
+            };
+            let t = head_timestamp(&c.symbol);
             let head_timestamp = if m.format_date == 2 {
                 t.to_string()
             } else {
@@ -190,6 +195,28 @@ pub(super) fn on_timer(s: &mut Session<'_>, now: Instant) {
     }
 }
 
+/// The instrument a request names, from the sim's universe (a contract id
+/// alone is enough); a combo as given. `None` after answering error 200 for
+/// what the universe does not hold.
+fn resolve(s: &mut Session<'_>, req_id: i32, c: &Contract) -> Option<Contract> {
+    let found = if c.sec_type == "BAG" {
+        (!c.symbol.is_empty()).then(|| c.clone())
+    } else {
+        super::contracts::lookup(c)
+            .into_iter()
+            .next()
+            .map(|d| d.contract)
+    };
+    if found.is_none() {
+        s.send_error(
+            req_id,
+            NO_SECURITY_DEFINITION.code,
+            NO_SECURITY_DEFINITION.msg,
+        );
+    }
+    found
+}
+
 fn error_162(s: &mut Session<'_>, req_id: i32, cause: &str) {
     let text = format!("{}{cause}", HISTORICAL_DATA_ERROR.msg);
     s.send_error(req_id, HISTORICAL_DATA_ERROR.code, &text);
@@ -229,15 +256,10 @@ fn query_name(m: &ReqHistoricalData) -> String {
 
 fn req_historical_data(s: &mut Session<'_>, m: &ReqHistoricalData) {
     let req_id = m.req_id;
-    let c = &m.contract;
-    if c.symbol.is_empty() && c.con_id == 0 {
-        s.send_error(
-            req_id,
-            200,
-            "No security definition has been found for the request",
-        );
+    let Some(resolved) = resolve(s, req_id, &m.contract) else {
         return;
-    }
+    };
+    let c = &resolved;
     let Some(bar) = BarSize::parse(&m.bar_size_setting) else {
         let cause = format!(
             "Historical data bar size setting is invalid. Legal ones are: {LEGAL_BAR_SIZES}"
@@ -371,6 +393,9 @@ fn req_historical_data(s: &mut Session<'_>, m: &ReqHistoricalData) {
 }
 
 fn histogram(s: &mut Session<'_>, m: &ReqHistogramData) {
+    let Some(c) = resolve(s, m.ticker_id, &m.contract) else {
+        return;
+    };
     // "<n> days|weeks|months|years" (also the short "D W M Y" forms).
     let days = m.time_period.trim().split_once(' ').and_then(|(n, unit)| {
         let n: i64 = n.parse().ok()?;
@@ -389,8 +414,9 @@ fn histogram(s: &mut Session<'_>, m: &ReqHistogramData) {
     };
     let end = now_secs();
     let start = end - days.min(3650) * 86_400;
+    let tick = tick_of(&c.symbol);
     let mut buckets: BTreeMap<i64, i64> = BTreeMap::new();
-    for (a, b, _) in sessions(&m.contract.sec_type, m.use_rth, start, end) {
+    for (a, b, _) in sessions(&c.sec_type, m.use_rth, start, end) {
         let (Some(a), Some(b)) = (
             parse_date_time(&a.replacen('-', " ", 1)),
             parse_date_time(&b.replacen('-', " ", 1)),
@@ -399,17 +425,17 @@ fn histogram(s: &mut Session<'_>, m: &ReqHistogramData) {
         };
         let mut t = a;
         while t < b.min(end) {
-            let price = price_at(&m.contract.symbol, t as f64);
-            let cents = (price * 100.0).round() as i64;
-            let volume = 100 + (seed(&m.contract.symbol, t, 7) % 400) as i64;
-            *buckets.entry(cents - cents % 5).or_default() += volume;
+            let price = price_at(&c.symbol, t as f64);
+            let ticks = (price / tick).round() as i64;
+            let volume = 100 + (seed(&c.symbol, t, 7) % 400) as i64;
+            *buckets.entry(ticks - ticks % 5).or_default() += volume;
             t += 300;
         }
     }
     let items = buckets
         .into_iter()
-        .map(|(cents, size)| HistogramData {
-            price: cents as f64 / 100.0,
+        .map(|(ticks, size)| HistogramData {
+            price: ((ticks as f64 * tick) * 1e8).round() / 1e8,
             size: Decimal::from(size),
         })
         .collect();
@@ -421,6 +447,9 @@ fn histogram(s: &mut Session<'_>, m: &ReqHistogramData) {
 
 fn historical_ticks(s: &mut Session<'_>, m: &ReqHistoricalTicks) {
     let req_id = m.req_id;
+    let Some(c) = resolve(s, req_id, &m.contract) else {
+        return;
+    };
     let from_start = !m.start_date_time.is_empty();
     if from_start != m.end_date_time.is_empty() {
         return error_321(
@@ -444,8 +473,8 @@ fn historical_ticks(s: &mut Session<'_>, m: &ReqHistoricalTicks) {
         return error_321(s, req_id, "bH", &cause);
     }
     let n = m.number_of_ticks.clamp(0, 1000) as usize;
-    let symbol = m.contract.symbol.as_str();
-    let h = hours(&m.contract.sec_type, m.use_rth != 0);
+    let symbol = c.symbol.as_str();
+    let h = hours(&c.sec_type, m.use_rth != 0);
     let now = now_secs();
     // Tick times: a deterministic 1–3 s apart, within the trading hours.
     let in_session = |t: i64| {
@@ -496,12 +525,14 @@ fn historical_ticks(s: &mut Session<'_>, m: &ReqHistoricalTicks) {
                 .iter()
                 .map(|&t| {
                     let p = price_at(symbol, t as f64);
+                    let tick = tick_of(symbol);
+                    let snap = |x: f64| ((x / tick).round() * tick * 1e8).round() / 1e8;
                     let hs = seed(symbol, t, 5);
                     HistoricalTickBidAsk {
                         time: t,
                         tick_attrib_bid_ask: TickAttribBidAsk::default(),
-                        price_bid: ((p - 0.01) * 100.0).round() / 100.0,
-                        price_ask: ((p + 0.01) * 100.0).round() / 100.0,
+                        price_bid: snap(p - tick),
+                        price_ask: snap(p + tick),
                         size_bid: Decimal::from(100 * (1 + hs % 9) as i64),
                         size_ask: Decimal::from(100 * (1 + (hs >> 8) % 9) as i64),
                     }
@@ -590,12 +621,15 @@ fn req_real_time_bars(s: &mut Session<'_>, m: &ReqRealTimeBars) {
         s.send_error(m.req_id, DUPLICATE_TICKER_ID.code, &text);
         return;
     }
+    let Some(c) = resolve(s, m.req_id, &m.contract) else {
+        return;
+    };
     let now = now_secs();
     let due = Instant::now() + stream_period(s);
     s.historical.realtime.insert(
         m.req_id,
         RealTime {
-            symbol: m.contract.symbol.clone(),
+            symbol: c.symbol.clone(),
             what_to_show: m.what_to_show.clone(),
             due,
             time: now - now.rem_euclid(STREAM_SECS),

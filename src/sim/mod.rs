@@ -144,6 +144,12 @@ pub struct SimConfig {
     /// `keep_up_to_date` bars. 1.0 (the default) is real time; 100.0 sends
     /// a real-time bar every 50 ms (bar times still advance by 5 s each).
     pub clock_speed: f64,
+    /// Send the farm notices as broken (2103, 2105, 2157) instead of OK, as
+    /// TWS does when it has lost its data farms (a fault, for the doctor).
+    pub broken_farm: bool,
+    /// Send `nextValidId` after startApi and answer reqIds (default). Off, the
+    /// gateway behaves as a TWS that is not logged in or has a dialog open.
+    pub send_next_valid_id: bool,
 }
 
 impl Default for SimConfig {
@@ -160,6 +166,8 @@ impl Default for SimConfig {
             record_requests: false,
             historical_pacing: None,
             clock_speed: 1.0,
+            broken_farm: false,
+            send_next_valid_id: true,
         }
     }
 }

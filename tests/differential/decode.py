@@ -103,6 +103,9 @@ def canon_official(x):
         return "s:" + x.decode("utf-8", "replace")
     if isinstance(x, (list, tuple)):
         return [canon_official(v) for v in x]
+    if isinstance(x, (set, frozenset)):
+        # A set (securityDefinitionOptionParameter): compared without order.
+        return {"$set": sorted((canon_official(v) for v in x), key=repr)}
     if isinstance(x, dict):
         return {key(str(k)): canon_official(v) for k, v in x.items()}
     if isinstance(x, ProtoMessage):
@@ -143,6 +146,15 @@ def canon_ours(x):
 
 def differences(official, ours, path):
     """Where `ours` does not match `official` (official keys must all match)."""
+    if official is None and ours == []:
+        return []  # an official None list is our empty Vec (model/mod.rs)
+    if isinstance(official, dict) and "$set" in official:
+        unique = None
+        if isinstance(ours, list):
+            unique = sorted({repr(v): v for v in ours}.values(), key=repr)
+        if unique != official["$set"]:
+            return [f"{path}: official set {official['$set']!r}, ours {ours!r}"]
+        return []
     if isinstance(official, dict):
         if not isinstance(ours, dict):
             return [f"{path}: official {official!r}, ours {ours!r}"]
