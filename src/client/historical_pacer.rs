@@ -74,3 +74,48 @@ impl HistoricalPacer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn key(id: &str) -> PacingKey {
+        PacingKey {
+            contract: id.into(),
+            identical: id.into(),
+            weight: 1,
+        }
+    }
+
+    #[test]
+    fn open_requests_are_limited_until_cancelled() {
+        let p = HistoricalPacer::default();
+        assert!(p.acquire(key("a"), 1, true), "no pacing: always");
+        p.set(Some(PacingRules {
+            max_open: 1,
+            margin: Duration::ZERO,
+            ..PacingRules::IB
+        }));
+        assert!(p.acquire(key("a"), 1, true));
+        assert!(!p.acquire(key("b"), 2, true));
+        // One-shot requests are not counted as open.
+        assert!(p.acquire(key("c"), 3, false));
+        p.closed(1);
+        assert!(p.acquire(key("b"), 2, true));
+    }
+
+    #[test]
+    fn a_request_that_breaks_a_rule_waits() {
+        let p = HistoricalPacer::default();
+        p.set(Some(PacingRules {
+            margin: Duration::from_millis(5),
+            ..PacingRules::IB.scaled(0.002)
+        }));
+        let t0 = Instant::now();
+        assert!(p.acquire(key("a"), 1, false));
+        // Identical within 30 ms (+5 ms margin): the second waits.
+        assert!(p.acquire(key("a"), 2, false));
+        assert!(t0.elapsed() >= Duration::from_millis(35));
+    }
+}
