@@ -22,7 +22,7 @@ use super::session::Session;
 use super::time::now_secs;
 use super::universe::price_at;
 use crate::errors::{
-    DUPLICATE_TICKER_ID, HISTORICAL_DATA_ERROR, INVALID_REQUEST, NO_SECURITY_DEFINITION,
+    DUPLICATE_TICKER_ID, HISTORICAL_DATA_SERVICE, INVALID_REQUEST, NO_SECURITY_DEFINITION,
 };
 use crate::messages::decode_body;
 use crate::messages::historical::pacing::{PacingKey, PacingLog};
@@ -218,8 +218,8 @@ fn resolve(s: &mut Session<'_>, req_id: i32, c: &Contract) -> Option<Contract> {
 }
 
 fn error_162(s: &mut Session<'_>, req_id: i32, cause: &str) {
-    let text = format!("{}{cause}", HISTORICAL_DATA_ERROR.msg);
-    s.send_error(req_id, HISTORICAL_DATA_ERROR.code, &text);
+    let text = format!("{}{cause}", HISTORICAL_DATA_SERVICE.msg);
+    s.send_error(req_id, HISTORICAL_DATA_SERVICE.code, &text);
 }
 
 fn error_321(s: &mut Session<'_>, req_id: i32, tag: &str, cause: &str) {

@@ -116,6 +116,10 @@ pub struct SimConfig {
     pub accounts: Vec<String>,
     /// Time between two rounds of ticks for each market data subscription.
     pub tick_interval: Duration,
+    /// Time between two refreshes of each market scanner subscription.
+    pub scanner_interval: Duration,
+    /// The white-branding id `userInfo` reports (empty for IB's own logins).
+    pub white_branding_id: String,
     /// Send the farm notices 2104, 2106 and 2158 after startApi.
     pub farm_notices: bool,
     /// Send error messages as protobuf (server version 201 and up), as a newer
@@ -158,6 +162,8 @@ impl Default for SimConfig {
             server_version: crate::server_versions::MAX_CLIENT_VER,
             accounts: vec!["DU1234567".into()],
             tick_interval: Duration::from_millis(100),
+            scanner_interval: Duration::from_secs(1),
+            white_branding_id: String::new(),
             farm_notices: true,
             protobuf_errors: false,
             order_id_block: 1000,

@@ -86,6 +86,8 @@ def canon_official(x):
     if isinstance(x, bool):
         return "n:1" if x else "n:0"
     if isinstance(x, enum.Enum):
+        # By value: the model's enums print the official value (the fund
+        # enums' ("004", "Equity") pairs, …).
         return canon_official(x.value)
     if isinstance(x, int):
         return num(D(x))
@@ -173,6 +175,10 @@ def differences(official, ours, path):
             out.extend(differences(a, b, f"{path}[{i}]"))
         return out
     if official == "s:" and ours is None:
+        return []
+    # A list the official client leaves None is an empty Vec here (the model's
+    # convention; the official client treats both alike).
+    if official is None and ours == []:
         return []
     if official != ours:
         return [f"{path}: official {official!r}, ours {ours!r}"]
