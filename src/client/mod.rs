@@ -29,4 +29,4 @@ pub use lifecycle::{RequestInFlight, RequestKey, RequestKind};
 pub use metrics::MetricsSnapshot;
 pub use pacer::RateLimit;
 pub use supervisor::{Heartbeat, ReconnectPolicy};
-pub use sync::{MarketDataSnapshot, NewsHeadline, OptionChain, SYNC_REQ_ID_BASE};
+pub use sync::{HistoricalTicks, MarketDataSnapshot, NewsHeadline, OptionChain, SYNC_REQ_ID_BASE};
