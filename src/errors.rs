@@ -138,6 +138,21 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     msg: "Error processing request. Duplicate ticker id",
 };
 
+/// 90001 (tws-api, not IB): `place_order` refused because the connection's
+/// account is not a paper account and live orders were not enabled.
+///
+/// Cause: the managed accounts of this connection (or the order's `account`)
+/// do not start with `D` (IB's paper accounts are `DU…`/`DF…`), so the order
+/// would trade real money. Fix: if that is what you want, set
+/// `IB_ALLOW_LIVE_ORDERS=true` in the environment or `.env`, or call
+/// `EClient::set_allow_live_orders(true)`; otherwise connect to a paper
+/// account (TWS 7497, IB Gateway 4002). Also returned when `place_order` is
+/// called before `managedAccounts` arrived (wait for `next_valid_id`).
+pub const LIVE_ORDERS_NOT_ALLOWED: CodeMsg = CodeMsg {
+    code: 90001,
+    msg: "Order refused by tws-api: live orders are not enabled.",
+};
+
 /// Every code above, for lookups.
 pub const ALL: &[CodeMsg] = &[
     ALREADY_CONNECTED,
@@ -162,6 +177,7 @@ pub const ALL: &[CodeMsg] = &[
     SEC_DEF_DATA_FARM_OK,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
+    LIVE_ORDERS_NOT_ALLOWED,
 ];
 
 /// The official text for a code in [`ALL`].
@@ -218,6 +234,11 @@ pub enum Error {
     Config(String),
     /// Waited longer than allowed.
     Timeout(&'static str),
+    /// 90001 (tws-api's own code): `place_order` to an account that is not a
+    /// paper account while live orders are not enabled; nothing was sent. The
+    /// text says which account and how to enable live orders
+    /// (see [`LIVE_ORDERS_NOT_ALLOWED`]).
+    LiveOrdersNotAllowed(String),
 }
 
 impl Error {
@@ -239,6 +260,7 @@ impl Error {
             Error::Decode(_) => BAD_MESSAGE.code,
             Error::Io(_) => SOCKET_EXCEPTION.code,
             Error::Config(_) | Error::Timeout(_) => NO_VALID_ID,
+            Error::LiveOrdersNotAllowed(_) => LIVE_ORDERS_NOT_ALLOWED.code,
         }
     }
 
@@ -263,6 +285,7 @@ impl Error {
             Error::Io(e) => format!("{}{e}", SOCKET_EXCEPTION.msg),
             Error::Config(e) => e.clone(),
             Error::Timeout(what) => format!("timed out waiting for {what}"),
+            Error::LiveOrdersNotAllowed(why) => format!("{} {why}", LIVE_ORDERS_NOT_ALLOWED.msg),
         }
     }
 }

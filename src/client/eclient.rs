@@ -99,6 +99,8 @@ pub(crate) struct Inner {
     pub(crate) flow: Flow,
     spin: Spin,
     pacer: Pacer,
+    /// The live-order guard of `place_order` (`client/requests/orders.rs`).
+    pub(crate) live_guard: super::requests::orders::LiveOrderGuard,
 }
 
 #[derive(Debug, Clone)]
@@ -229,6 +231,7 @@ impl EClient {
                 flow: Flow::default(),
                 spin: Spin::default(),
                 pacer: Pacer::default(),
+                live_guard: Default::default(),
             }),
         }
     }
@@ -553,6 +556,7 @@ impl EClient {
             };
             match item {
                 Incoming::Frames(batch) => {
+                    inner.live_guard.observe(&batch);
                     let n = dispatch_batch(&batch, wrapper);
                     inner.flow.released(batch.bytes.len());
                     inner.metrics.dispatched(n);
@@ -591,6 +595,17 @@ impl EClient {
             }
         }
         rx.recv().ok()
+    }
+
+    /// The live-order guard of `place_order`.
+    pub(crate) fn live_guard(&self) -> &super::requests::orders::LiveOrderGuard {
+        &self.inner.live_guard
+    }
+
+    /// Queues `e` for the wrapper's `error` callback, under `req_id`.
+    pub(crate) fn queue_error(&self, req_id: i32, e: &Error) {
+        self.inner
+            .queue(Incoming::error(req_id, e.code(), e.wrapper_text()));
     }
 
     /// Encodes `msg` and writes it as one frame. `req_id` is the id errors are reported under.

@@ -13,12 +13,15 @@
 pub mod conditions;
 pub mod open_order;
 pub mod place_order;
+pub mod proto_in;
 
 pub use open_order::{CompletedOrder, OpenOrder};
 pub use place_order::PlaceOrder;
 
 use super::ids::{incoming, outgoing};
 use super::Message;
+use crate::proto;
+use prost::Message as _;
 use crate::model::{CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OrderCancel};
 use crate::server_versions::{
     MIN_SERVER_VER_CME_TAGGING_FIELDS, MIN_SERVER_VER_CUSTOMER_ACCOUNT,
@@ -43,6 +46,24 @@ pub struct CancelOrder {
 
 impl Message for CancelOrder {
     const ID: u32 = outgoing::CANCEL_ORDER;
+    const PROTOBUF_SINCE: Option<i32> = outgoing::protobuf_since(outgoing::CANCEL_ORDER);
+
+    fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        let p = proto::CancelOrderRequest {
+            order_id: (self.order_id != UNSET_INTEGER).then_some(self.order_id),
+            order_cancel: Some(proto_in::order_cancel_to_proto(&self.order_cancel)),
+        };
+        p.encode(out).map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
+    }
+
+    fn decode_protobuf(_sv: i32, body: &[u8]) -> Result<Self, DecodeError> {
+        let p = proto::CancelOrderRequest::decode(body)
+            .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
+        Ok(CancelOrder {
+            order_id: p.order_id.unwrap_or(0),
+            order_cancel: proto_in::order_cancel(p.order_cancel.as_ref()),
+        })
+    }
 
     fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
         let oc = &self.order_cancel;
@@ -112,6 +133,22 @@ pub struct ReqGlobalCancel {
 
 impl Message for ReqGlobalCancel {
     const ID: u32 = outgoing::REQ_GLOBAL_CANCEL;
+    const PROTOBUF_SINCE: Option<i32> = outgoing::protobuf_since(outgoing::REQ_GLOBAL_CANCEL);
+
+    fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        let p = proto::GlobalCancelRequest {
+            order_cancel: Some(proto_in::order_cancel_to_proto(&self.order_cancel)),
+        };
+        p.encode(out).map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
+    }
+
+    fn decode_protobuf(_sv: i32, body: &[u8]) -> Result<Self, DecodeError> {
+        let p = proto::GlobalCancelRequest::decode(body)
+            .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
+        Ok(ReqGlobalCancel {
+            order_cancel: proto_in::order_cancel(p.order_cancel.as_ref()),
+        })
+    }
 
     fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
         let oc = &self.order_cancel;
@@ -252,6 +289,24 @@ pub struct ReqExecutions {
 
 impl Message for ReqExecutions {
     const ID: u32 = outgoing::REQ_EXECUTIONS;
+    const PROTOBUF_SINCE: Option<i32> = outgoing::protobuf_since(outgoing::REQ_EXECUTIONS);
+
+    fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        let p = proto::ExecutionRequest {
+            req_id: (self.req_id != UNSET_INTEGER).then_some(self.req_id),
+            execution_filter: Some(proto_in::filter_to_proto(&self.filter)),
+        };
+        p.encode(out).map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
+    }
+
+    fn decode_protobuf(_sv: i32, body: &[u8]) -> Result<Self, DecodeError> {
+        let p = proto::ExecutionRequest::decode(body)
+            .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
+        Ok(ReqExecutions {
+            req_id: p.req_id.unwrap_or(0),
+            filter: proto_in::filter(p.execution_filter.as_ref()),
+        })
+    }
 
     fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
         let f = &self.filter;

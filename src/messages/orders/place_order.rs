@@ -254,6 +254,40 @@ fn refusal(sv: i32, c: &Contract, o: &Order) -> Option<&'static str> {
 
 impl Message for PlaceOrder {
     const ID: u32 = outgoing::PLACE_ORDER;
+    const PROTOBUF_SINCE: Option<i32> = outgoing::protobuf_since(outgoing::PLACE_ORDER);
+
+    /// `PlaceOrderRequest` (server version 203 on). The official client makes
+    /// no version check on this path.
+    fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        use prost::Message as _;
+        let p = crate::proto::PlaceOrderRequest {
+            order_id: (self.order_id != UNSET_INTEGER).then_some(self.order_id),
+            contract: Some(super::proto_in::contract_to_proto(&self.contract, &self.order)),
+            order: Some(super::proto_in::order_to_proto(&self.order)),
+        };
+        p.encode(out)
+            .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
+    }
+
+    fn decode_protobuf(_sv: i32, body: &[u8]) -> Result<Self, DecodeError> {
+        use prost::Message as _;
+        let p = crate::proto::PlaceOrderRequest::decode(body)
+            .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
+        let pc = p.contract.unwrap_or_default();
+        let mut contract = super::proto_in::contract(&pc);
+        if pc.delta_neutral_contract.is_none() {
+            contract.delta_neutral_contract = None;
+        }
+        contract.primary_exchange = pc.primary_exch.clone().unwrap_or_default();
+        let mut order = super::proto_in::order(&pc, &p.order.unwrap_or_default());
+        let order_id = p.order_id.unwrap_or(0);
+        order.order_id = order_id;
+        Ok(PlaceOrder {
+            order_id,
+            contract,
+            order,
+        })
+    }
 
     fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
         let (c, o) = (&self.contract, &self.order);
