@@ -1,0 +1,259 @@
+//! Orders, executions and commissions against the simulated gateway's paper
+//! broker, through the public API.
+
+mod common;
+
+use common::{connected_calls, Call};
+use common::{init_logs, stock};
+use tws_api::model::{Decimal, ExecutionFilter, Order, OrderCancel};
+use tws_api::sim::{SimConfig, SimGateway};
+
+fn gateway(sv: i32) -> SimGateway {
+    init_logs();
+    SimGateway::start(SimConfig {
+        server_version: sv,
+        ..SimConfig::default()
+    })
+    .expect("sim starts")
+}
+
+fn status_of(c: &Call) -> (i64, String) {
+    (
+        c.arg(0).as_i64().unwrap_or(-99),
+        c.arg(1).as_str().unwrap_or("").to_owned(),
+    )
+}
+
+fn num(v: &serde_json::Value) -> f64 {
+    v.as_f64()
+        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+        .unwrap_or(f64::NAN)
+}
+
+fn buy_100_aapl_at_market(sv: i32) {
+    let gw = gateway(sv);
+    let (client, log, _h) = connected_calls(&gw, 1);
+    let order = Order::market("BUY", Decimal::from(100));
+    client.place_order(1, &stock("AAPL"), &order).unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "commission_and_fees_report")));
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "order_status" && status_of(c) == (1, "Filled".into()))));
+
+    let statuses: Vec<_> = log.named("order_status").iter().map(status_of).collect();
+    assert_eq!(statuses.first(), Some(&(1, "PreSubmitted".to_owned())));
+    assert!(statuses.contains(&(1, "Submitted".to_owned())));
+    let filled = log
+        .named("order_status")
+        .into_iter()
+        .find(|c| status_of(c).1 == "Filled")
+        .unwrap();
+    assert_eq!(num(filled.arg(2)), 100.0);
+    assert_eq!(num(filled.arg(3)), 0.0);
+    let avg = num(filled.arg(4));
+    assert!(avg > 0.0);
+
+    let open = log.named("open_order");
+    assert!(!open.is_empty());
+    assert_eq!(open[0].arg(0).as_i64(), Some(1));
+    assert_eq!(open[0].arg(1)["symbol"], "AAPL");
+    assert_eq!(open[0].arg(2)["action"], "BUY");
+    assert_eq!(open[0].arg(2)["order_type"], "MKT");
+    assert_eq!(open[0].arg(2)["account"], "DU1234567");
+
+    let execs = log.named("exec_details");
+    assert_eq!(execs.len(), 1);
+    let e = &execs[0];
+    assert_eq!(e.arg(0).as_i64(), Some(-1));
+    assert_eq!(e.arg(1)["symbol"], "AAPL");
+    let ex = e.arg(2);
+    assert_eq!(ex["order_id"].as_i64(), Some(1));
+    assert_eq!(ex["side"], "BOT");
+    assert_eq!(num(&ex["shares"]), 100.0);
+    assert_eq!(num(&ex["cum_qty"]), 100.0);
+    assert_eq!(num(&ex["price"]), avg);
+    assert_eq!(num(&ex["avg_price"]), avg);
+    assert_eq!(ex["perm_id"], filled.arg(5).clone());
+
+    let reports = log.named("commission_and_fees_report");
+    assert_eq!(reports.len(), 1);
+    let r = reports[0].arg(0);
+    assert_eq!(r["exec_id"], ex["exec_id"]);
+    assert_eq!(num(&r["commission_and_fees"]), 1.0);
+    assert_eq!(r["currency"], "USD");
+
+    // The fill is listed by reqExecutions, with its commission.
+    log.clear();
+    client.req_executions(9, &ExecutionFilter::default()).unwrap();
+    assert!(log.wait_for("exec_details_end", 9));
+    let execs = log.named("exec_details");
+    assert_eq!(execs.len(), 1);
+    assert_eq!(execs[0].arg(0).as_i64(), Some(9));
+    assert_eq!(log.named("commission_and_fees_report").len(), 1);
+
+    // And by reqCompletedOrders.
+    client.req_completed_orders(false).unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "completed_orders_end")));
+    let done = log.named("completed_order");
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0].arg(2)["status"], "Filled");
+    client.disconnect();
+}
+
+#[test]
+fn buy_100_aapl_at_market_in_text() {
+    buy_100_aapl_at_market(200);
+}
+
+#[test]
+fn buy_100_aapl_at_market_in_protobuf() {
+    // 203: placeOrder travels as protobuf, reqExecutions too.
+    buy_100_aapl_at_market(203);
+}
+
+#[test]
+fn start_up_sync_is_answered_when_there_is_nothing() {
+    let gw = gateway(203);
+    let (client, log, _h) = connected_calls(&gw, 2);
+    client.req_open_orders().unwrap();
+    client.req_all_open_orders().unwrap();
+    client.req_auto_open_orders(true).unwrap();
+    client.req_completed_orders(true).unwrap();
+    client.req_executions(4, &ExecutionFilter::default()).unwrap();
+    assert!(log.wait_for("exec_details_end", 4));
+    assert!(log.wait_until(|c| c.iter().filter(|c| c.name == "open_order_end").count() == 2));
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "completed_orders_end")));
+    client.disconnect();
+}
+
+#[test]
+fn resting_limit_is_open_then_cancelled_and_ids_are_checked() {
+    let gw = gateway(203);
+    let (client, log, _h) = connected_calls(&gw, 3);
+    // A buy limit far below the market rests.
+    let order = Order::limit("BUY", Decimal::from(10), 1.0);
+    client.place_order(5, &stock("MSFT"), &order).unwrap();
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "order_status" && status_of(c) == (5, "Submitted".into()))));
+    client.req_open_orders().unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "open_order_end")));
+    assert!(log
+        .named("open_order")
+        .iter()
+        .any(|c| c.arg(0).as_i64() == Some(5)));
+    client.cancel_order(5, &OrderCancel::default()).unwrap();
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "order_status" && status_of(c) == (5, "Cancelled".into()))));
+    // Cancelling again, or an unknown id: 10148, 10147.
+    client.cancel_order(5, &OrderCancel::default()).unwrap();
+    client.cancel_order(77, &OrderCancel::default()).unwrap();
+    assert!(log.wait_until(|c| {
+        let codes: Vec<_> = c
+            .iter()
+            .filter(|c| c.name == "error")
+            .filter_map(|c| c.arg(2).as_i64())
+            .collect();
+        codes.contains(&10148) && codes.contains(&10147)
+    }));
+    // Placing again under a finished id: 103.
+    client.place_order(5, &stock("MSFT"), &order).unwrap();
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "error" && c.arg(2).as_i64() == Some(103))));
+    client.disconnect();
+}
+
+#[test]
+fn global_cancel_cancels_every_open_order() {
+    let gw = gateway(200);
+    let (client, log, _h) = connected_calls(&gw, 4);
+    for id in [1, 2] {
+        let order = Order::limit("SELL", Decimal::from(1), 100_000.0);
+        client.place_order(id, &stock("IBM"), &order).unwrap();
+    }
+    client.req_global_cancel(&OrderCancel::default()).unwrap();
+    assert!(log.wait_until(|c| c
+        .iter()
+        .filter(|c| c.name == "order_status" && status_of(c).1 == "Cancelled")
+        .count()
+        == 2));
+    client.disconnect();
+}
+
+#[test]
+fn what_if_reports_margin_and_commission_and_places_nothing() {
+    let gw = gateway(203);
+    let (client, log, _h) = connected_calls(&gw, 5);
+    let order = Order {
+        what_if: true,
+        ..Order::market("BUY", Decimal::from(100))
+    };
+    client.place_order(8, &stock("AAPL"), &order).unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "open_order")));
+    let open = log.named("open_order");
+    let state = open[0].arg(3);
+    assert_eq!(num(&state["commission_and_fees"]), 1.0);
+    assert!(num(&state["init_margin_change"]) > 0.0);
+    assert!(log.named("order_status").is_empty());
+    client.req_open_orders().unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "open_order_end")));
+    assert_eq!(log.named("open_order").len(), 1);
+    client.disconnect();
+}
+
+#[test]
+fn bracket_fills_the_entry_and_keeps_the_exits_working() {
+    let gw = gateway(203);
+    let (client, log, _h) = connected_calls(&gw, 6);
+    // Entry far above the market: marketable at once.
+    let [entry, profit, loss] =
+        Order::bracket(20, "BUY", Decimal::from(10), 100_000.0, 100_000.0, 1.0);
+    for o in [&entry, &profit, &loss] {
+        client.place_order(o.order_id, &stock("SPY"), o).unwrap();
+    }
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "order_status" && status_of(c) == (20, "Filled".into()))));
+    // The take-profit (sell limit 100,000) and the stop (1.0) rest.
+    client.req_open_orders().unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "open_order_end")));
+    client.req_global_cancel(&OrderCancel::default()).unwrap();
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "order_status" && status_of(c) == (22, "Cancelled".into()))));
+    client.disconnect();
+}
+
+#[test]
+fn live_account_orders_are_refused_unless_enabled() {
+    init_logs();
+    let gw = SimGateway::start(SimConfig {
+        accounts: vec!["U1234567".into()],
+        ..SimConfig::default()
+    })
+    .unwrap();
+    let (client, log, _h) = connected_calls(&gw, 7);
+    client.set_allow_live_orders(false);
+    let order = Order::market("BUY", Decimal::from(1));
+    let err = client.place_order(1, &stock("AAPL"), &order).unwrap_err();
+    assert_eq!(err.code(), 90001);
+    assert!(err.to_string().contains("U1234567"));
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "error" && c.arg(2).as_i64() == Some(90001))));
+    // A paper account named on the order passes.
+    let paper = Order {
+        account: "DU999".into(),
+        ..order.clone()
+    };
+    client.place_order(2, &stock("AAPL"), &paper).unwrap();
+    // Enabled: the order goes.
+    client.set_allow_live_orders(true);
+    client.place_order(3, &stock("AAPL"), &order).unwrap();
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "order_status" && status_of(c) == (3, "Filled".into()))));
+    client.disconnect();
+}
