@@ -830,3 +830,6 @@ impl Message for CommissionAndFeesReportMsg {
         })
     }
 }
+
+#[cfg(test)]
+mod tests;
