@@ -137,6 +137,14 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     code: 322,
     msg: "Error processing request. Duplicate ticker id",
 };
+/// 90002 (tws-api, not IB): a one-shot request (contract details,
+/// historical data, open orders, …) was still waiting for its answer when the
+/// connection was lost or closed; its answer will not come. The text names
+/// the request. Fix: send it again once connected (`next_valid_id`).
+pub const REQUEST_INTERRUPTED: CodeMsg = CodeMsg {
+    code: 90002,
+    msg: "Request interrupted:",
+};
 
 /// 90001 (tws-api, not IB): `place_order` refused because the connection's
 /// account is not a paper account and live orders were not enabled.
@@ -178,6 +186,7 @@ pub const ALL: &[CodeMsg] = &[
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
     LIVE_ORDERS_NOT_ALLOWED,
+    REQUEST_INTERRUPTED,
 ];
 
 /// The official text for a code in [`ALL`].

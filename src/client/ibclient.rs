@@ -35,6 +35,8 @@ pub(crate) struct IBState {
     /// Set by `current_time`: the heartbeat's answer.
     pub(crate) time_answer: Event,
     reconnects: AtomicU64,
+    /// Send the interrupted subscriptions again after a reconnect.
+    resubscribe: AtomicBool,
 }
 
 /// An `EWrapper` that can also be downcast to its concrete type.
@@ -47,6 +49,7 @@ type UserWrapper = Box<dyn AnyWrapper>;
 /// A wrapper that records the connection state, then forwards every callback
 /// to the user's wrapper.
 pub(crate) struct Tracked<'a> {
+    pub(crate) client: &'a EClient,
     pub(crate) state: &'a IBState,
     pub(crate) user: &'a mut dyn EWrapper,
 }
@@ -189,6 +192,19 @@ impl IBClient {
     /// effect for the next [`start`](IBClient::start) or [`run`](IBClient::run).
     pub fn set_reconnect(&self, policy: Option<ReconnectPolicy>) {
         *self.state.reconnect.lock() = policy;
+    }
+
+    /// With `true`, after a reconnect (and its `next_valid_id`) the client
+    /// sends again, with their original request ids, the subscriptions the
+    /// lost connection interrupted — market data, depth, tick-by-tick,
+    /// real-time bars, account updates, positions, PnL, news bulletins, … —
+    /// and tells the wrapper with `resubscribed(count)`, before `reconnected`.
+    /// One-shot requests are not repeated: each ended with an `error`
+    /// (90002, [`REQUEST_INTERRUPTED`](crate::errors::REQUEST_INTERRUPTED))
+    /// when the connection dropped. Off by default; with it on, do not
+    /// re-subscribe yourself in `reconnected`. **tws-api extension.**
+    pub fn set_resubscribe(&self, on: bool) {
+        self.state.resubscribe.store(on, Ordering::SeqCst);
     }
 
     /// Sends `reqCurrentTime` every `interval` and treats a connection whose
@@ -400,7 +416,11 @@ fn run_loop(client: &EClient, state: &IBState, wrapper: &Mutex<Option<UserWrappe
 
 /// Dispatches until the current connection's `connection_closed` is delivered.
 fn dispatch(client: &EClient, state: &IBState, user: &mut dyn AnyWrapper) {
-    let mut tracked = Tracked { state, user };
+    let mut tracked = Tracked {
+        client,
+        state,
+        user,
+    };
     client.run(&mut tracked);
 }
 
@@ -505,7 +525,7 @@ fn heartbeat_loop(client: &EClient, state: &IBState, hb: Heartbeat) {
             continue;
         }
         state.time_answer.clear();
-        if client.req_current_time().is_err() {
+        if client.heartbeat_request().is_err() {
             continue;
         }
         if state.time_answer.wait(hb.timeout) || state.stop.load(Ordering::SeqCst) {
@@ -556,6 +576,12 @@ impl Tracked<'_> {
         let pending = self.state.reconnect_pending.lock().take();
         if let Some(attempts) = pending {
             self.state.reconnects.fetch_add(1, Ordering::SeqCst);
+            if self.state.resubscribe.load(Ordering::SeqCst) {
+                match self.client.resubscribe() {
+                    Ok(n) => self.user.resubscribed(n),
+                    Err(e) => log::warn!("resubscribing after the reconnect failed: {e}"),
+                }
+            }
             self.user.reconnected(attempts);
         }
     }

@@ -7,6 +7,8 @@ mod eclient;
 mod event;
 mod flow;
 mod ibclient;
+mod lifecycle;
+mod lifecycle_wrapper;
 pub mod metrics;
 mod pacer;
 mod reader;
@@ -21,6 +23,7 @@ pub use eclient::{EClient, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SPIN, DEFAULT_WRITE_
 pub use event::Event;
 pub use flow::DEFAULT_QUEUE_LIMIT;
 pub use ibclient::IBClient;
+pub use lifecycle::{RequestInFlight, RequestKey, RequestKind};
 pub use metrics::MetricsSnapshot;
 pub use pacer::RateLimit;
 pub use supervisor::{Heartbeat, ReconnectPolicy};

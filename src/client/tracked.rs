@@ -631,6 +631,9 @@ impl EWrapper for Tracked<'_> {
     fn reconnected(&mut self, attempts: u32) {
         self.user.reconnected(attempts);
     }
+    fn resubscribed(&mut self, count: usize) {
+        self.user.resubscribed(count);
+    }
     fn reconnect_gave_up(&mut self, reason: &str) {
         self.user.reconnect_gave_up(reason);
     }
