@@ -84,7 +84,9 @@ fn buy_100_aapl_at_market(sv: i32) {
 
     // The fill is listed by reqExecutions, with its commission.
     log.clear();
-    client.req_executions(9, &ExecutionFilter::default()).unwrap();
+    client
+        .req_executions(9, &ExecutionFilter::default())
+        .unwrap();
     assert!(log.wait_for("exec_details_end", 9));
     let execs = log.named("exec_details");
     assert_eq!(execs.len(), 1);
@@ -119,7 +121,9 @@ fn start_up_sync_is_answered_when_there_is_nothing() {
     client.req_all_open_orders().unwrap();
     client.req_auto_open_orders(true).unwrap();
     client.req_completed_orders(true).unwrap();
-    client.req_executions(4, &ExecutionFilter::default()).unwrap();
+    client
+        .req_executions(4, &ExecutionFilter::default())
+        .unwrap();
     assert!(log.wait_for("exec_details_end", 4));
     assert!(log.wait_until(|c| c.iter().filter(|c| c.name == "open_order_end").count() == 2));
     assert!(log.wait_until(|c| c.iter().any(|c| c.name == "completed_orders_end")));

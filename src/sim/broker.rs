@@ -78,7 +78,10 @@ pub(crate) struct SimOrder {
 impl SimOrder {
     /// Filled or cancelled.
     pub(crate) fn is_done(&self) -> bool {
-        matches!(self.status.as_str(), "Filled" | "Cancelled" | "ApiCancelled")
+        matches!(
+            self.status.as_str(),
+            "Filled" | "Cancelled" | "ApiCancelled"
+        )
     }
 }
 

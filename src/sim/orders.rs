@@ -102,7 +102,11 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
 
 /// Answers one request sent as protobuf (placeOrder, cancelOrder and
 /// reqGlobalCancel from server version 203, reqExecutions from 201).
-pub(super) fn handle_protobuf(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
+pub(super) fn handle_protobuf(
+    s: &mut Session<'_>,
+    id: u32,
+    body: &[u8],
+) -> Result<(), DecodeError> {
     let sv = s.sv;
     match id {
         outgoing::PLACE_ORDER => place(s, PlaceOrder::decode_protobuf(sv, body)?),
@@ -162,7 +166,12 @@ fn report(s: &mut Session<'_>, o: &SimOrder) {
 }
 
 fn default_account(s: &Session<'_>) -> String {
-    s.shared.config.accounts.first().cloned().unwrap_or_default()
+    s.shared
+        .config
+        .accounts
+        .first()
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn place(s: &mut Session<'_>, m: PlaceOrder) {
@@ -187,8 +196,8 @@ fn place(s: &mut Session<'_>, m: PlaceOrder) {
         what_if(s, order_id, contract, order);
         return;
     }
-    let qty_ok = order.total_quantity > Decimal::ZERO
-        && order.total_quantity != crate::model::UNSET_DECIMAL;
+    let qty_ok =
+        order.total_quantity > Decimal::ZERO && order.total_quantity != crate::model::UNSET_DECIMAL;
     if !qty_ok && order.cash_qty == UNSET_DOUBLE {
         s.send_error(order_id, 434, "The order size cannot be zero");
         return;
@@ -616,7 +625,11 @@ fn check_orders(s: &mut Session<'_>, secs: f64) {
                 } else {
                     o.contract.currency.clone()
                 },
-                realized_pnl: if realized == 0.0 { UNSET_DOUBLE } else { realized },
+                realized_pnl: if realized == 0.0 {
+                    UNSET_DOUBLE
+                } else {
+                    realized
+                },
                 yield_: UNSET_DOUBLE,
                 yield_redemption_date: 0,
             };
@@ -655,7 +668,9 @@ fn check_orders(s: &mut Session<'_>, secs: f64) {
                 });
                 s.send(&status_msg(&o));
                 s.send(&open_msg(&o));
-                s.send(&CommissionAndFeesReportMsg { report: fill.report });
+                s.send(&CommissionAndFeesReportMsg {
+                    report: fill.report,
+                });
             }
             None => report(s, &o),
         }

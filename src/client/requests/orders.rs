@@ -19,12 +19,12 @@ use crate::client::reader::Batch;
 use crate::client::EClient;
 use crate::errors::{Error, NO_VALID_ID};
 use crate::messages::connection::ManagedAccounts;
+use crate::messages::decode_body;
 use crate::messages::ids::incoming;
 use crate::messages::orders::{
     CancelOrder, ExerciseOptions, PlaceOrder, ReqAllOpenOrders, ReqAutoOpenOrders,
     ReqCompletedOrders, ReqExecutions, ReqGlobalCancel, ReqOpenOrders,
 };
-use crate::messages::decode_body;
 use crate::model::{Contract, ExecutionFilter, Order, OrderCancel};
 use crate::wire::frame::Frames;
 use crate::wire::MessageHeader;
@@ -161,7 +161,12 @@ impl EClient {
     /// Refused with code 90001 ([`LIVE_ORDERS_NOT_ALLOWED`](crate::errors::LIVE_ORDERS_NOT_ALLOWED)) when the account
     /// is not a paper account and live orders are not enabled (see
     /// [`EClient::set_allow_live_orders`]).
-    pub fn place_order(&self, order_id: i32, contract: &Contract, order: &Order) -> Result<(), Error> {
+    pub fn place_order(
+        &self,
+        order_id: i32,
+        contract: &Contract,
+        order: &Order,
+    ) -> Result<(), Error> {
         if let Err(why) = self.live_guard().check(&order.account) {
             let e = Error::LiveOrdersNotAllowed(why);
             if self.is_connected() {

@@ -19,7 +19,14 @@ pub(crate) fn write_condition(w: &mut FieldWriter<'_>, c: &OrderCondition, raw: 
         }
     };
     w.put_int(c.cond_type());
-    put(w, if c.is_conjunction_connection() { "a" } else { "o" });
+    put(
+        w,
+        if c.is_conjunction_connection() {
+            "a"
+        } else {
+            "o"
+        },
+    );
     match c {
         OrderCondition::Price(p) => {
             w.put_bool(p.is_more);
@@ -58,10 +65,12 @@ pub(crate) fn write_condition(w: &mut FieldWriter<'_>, c: &OrderCondition, raw: 
 
 fn read_value_f64(r: &mut FieldReader<'_>, field: &'static str) -> Result<f64, DecodeError> {
     let s = r.read_str(field)?;
-    s.trim().parse::<f64>().map_err(|_| DecodeError::InvalidNumber {
-        field,
-        text: s.to_owned(),
-    })
+    s.trim()
+        .parse::<f64>()
+        .map_err(|_| DecodeError::InvalidNumber {
+            field,
+            text: s.to_owned(),
+        })
 }
 
 /// Reads one condition: its type code and its fields.

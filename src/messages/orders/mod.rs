@@ -20,9 +20,11 @@ pub use place_order::PlaceOrder;
 
 use super::ids::{incoming, outgoing};
 use super::Message;
+use crate::model::{
+    CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OrderCancel,
+};
+use crate::model::{UNSET_DOUBLE, UNSET_INTEGER};
 use crate::proto;
-use prost::Message as _;
-use crate::model::{CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OrderCancel};
 use crate::server_versions::{
     MIN_SERVER_VER_CME_TAGGING_FIELDS, MIN_SERVER_VER_CUSTOMER_ACCOUNT,
     MIN_SERVER_VER_EXECUTION_DATA_CHAIN, MIN_SERVER_VER_LAST_LIQUIDITY,
@@ -32,8 +34,8 @@ use crate::server_versions::{
     MIN_SERVER_VER_PROFESSIONAL_CUSTOMER, MIN_SERVER_VER_RFQ_FIELDS, MIN_SERVER_VER_SUBMITTER,
     MIN_SERVER_VER_TRADING_CLASS, MIN_SERVER_VER_UNDO_RFQ_FIELDS,
 };
-use crate::model::{UNSET_DOUBLE, UNSET_INTEGER};
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use prost::Message as _;
 
 /// `cancelOrder`: cancel one order (text form; protobuf from server version 203).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -53,7 +55,8 @@ impl Message for CancelOrder {
             order_id: (self.order_id != UNSET_INTEGER).then_some(self.order_id),
             order_cancel: Some(proto_in::order_cancel_to_proto(&self.order_cancel)),
         };
-        p.encode(out).map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
+        p.encode(out)
+            .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
     }
 
     fn decode_protobuf(_sv: i32, body: &[u8]) -> Result<Self, DecodeError> {
@@ -139,7 +142,8 @@ impl Message for ReqGlobalCancel {
         let p = proto::GlobalCancelRequest {
             order_cancel: Some(proto_in::order_cancel_to_proto(&self.order_cancel)),
         };
-        p.encode(out).map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
+        p.encode(out)
+            .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
     }
 
     fn decode_protobuf(_sv: i32, body: &[u8]) -> Result<Self, DecodeError> {
@@ -296,7 +300,8 @@ impl Message for ReqExecutions {
             req_id: (self.req_id != UNSET_INTEGER).then_some(self.req_id),
             execution_filter: Some(proto_in::filter_to_proto(&self.filter)),
         };
-        p.encode(out).map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
+        p.encode(out)
+            .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
     }
 
     fn decode_protobuf(_sv: i32, body: &[u8]) -> Result<Self, DecodeError> {

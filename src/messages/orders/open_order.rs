@@ -12,7 +12,8 @@ use crate::messages::ids::incoming;
 use crate::messages::Message;
 use crate::model::order_condition::{OrderCondition, TimeCondition};
 use crate::model::{
-    ComboLeg, Contract, Decimal, DeltaNeutralContract, Order, OrderAllocation, OrderState, SoftDollarTier, TagValue, UNSET_DOUBLE, UNSET_INTEGER,
+    ComboLeg, Contract, Decimal, DeltaNeutralContract, Order, OrderAllocation, OrderState,
+    SoftDollarTier, TagValue, UNSET_DOUBLE, UNSET_INTEGER,
 };
 use crate::server_versions::*;
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
@@ -260,9 +261,18 @@ impl Groups<'_> {
         if self.version >= 27 && !o.delta_neutral_order_type.is_empty() {
             io.int(&mut o.delta_neutral_con_id, "delta neutral con id")?;
             if open_order {
-                io.text(&mut o.delta_neutral_settling_firm, "delta neutral settling firm")?;
-                io.text(&mut o.delta_neutral_clearing_account, "delta neutral clearing account")?;
-                io.text(&mut o.delta_neutral_clearing_intent, "delta neutral clearing intent")?;
+                io.text(
+                    &mut o.delta_neutral_settling_firm,
+                    "delta neutral settling firm",
+                )?;
+                io.text(
+                    &mut o.delta_neutral_clearing_account,
+                    "delta neutral clearing account",
+                )?;
+                io.text(
+                    &mut o.delta_neutral_clearing_intent,
+                    "delta neutral clearing intent",
+                )?;
             }
         }
         if self.version >= 31 && !o.delta_neutral_order_type.is_empty() {
@@ -270,7 +280,10 @@ impl Groups<'_> {
                 io.text(&mut o.delta_neutral_open_close, "delta neutral open close")?;
             }
             io.boolean(&mut o.delta_neutral_short_sale, "delta neutral short sale")?;
-            io.int(&mut o.delta_neutral_short_sale_slot, "delta neutral short sale slot")?;
+            io.int(
+                &mut o.delta_neutral_short_sale_slot,
+                "delta neutral short sale slot",
+            )?;
             io.text(
                 &mut o.delta_neutral_designated_location,
                 "delta neutral designated location",
@@ -325,7 +338,10 @@ impl Groups<'_> {
             && o.scale_price_increment > 0.0
         {
             io.float_max(&mut o.scale_price_adjust_value, "scale price adjust value")?;
-            io.int_max(&mut o.scale_price_adjust_interval, "scale price adjust interval")?;
+            io.int_max(
+                &mut o.scale_price_adjust_interval,
+                "scale price adjust interval",
+            )?;
             io.float_max(&mut o.scale_profit_offset, "scale profit offset")?;
             io.boolean(&mut o.scale_auto_reset, "scale auto reset")?;
             io.int_max(&mut o.scale_init_position, "scale init position")?;
@@ -399,23 +415,44 @@ impl Groups<'_> {
         io.float_max(&mut s.commission_and_fees, "commission and fees")?;
         io.float_max(&mut s.min_commission_and_fees, "min commission and fees")?;
         io.float_max(&mut s.max_commission_and_fees, "max commission and fees")?;
-        io.text(&mut s.commission_and_fees_currency, "commission and fees currency")?;
+        io.text(
+            &mut s.commission_and_fees_currency,
+            "commission and fees currency",
+        )?;
         if self.sv >= MIN_SERVER_VER_FULL_ORDER_PREVIEW_FIELDS {
             io.text(&mut s.margin_currency, "margin currency")?;
-            io.float_max(&mut s.init_margin_before_outside_rth, "init margin before outside rth")?;
-            io.float_max(&mut s.maint_margin_before_outside_rth, "maint margin before outside rth")?;
+            io.float_max(
+                &mut s.init_margin_before_outside_rth,
+                "init margin before outside rth",
+            )?;
+            io.float_max(
+                &mut s.maint_margin_before_outside_rth,
+                "maint margin before outside rth",
+            )?;
             io.float_max(
                 &mut s.equity_with_loan_before_outside_rth,
                 "equity with loan before outside rth",
             )?;
-            io.float_max(&mut s.init_margin_change_outside_rth, "init margin change outside rth")?;
-            io.float_max(&mut s.maint_margin_change_outside_rth, "maint margin change outside rth")?;
+            io.float_max(
+                &mut s.init_margin_change_outside_rth,
+                "init margin change outside rth",
+            )?;
+            io.float_max(
+                &mut s.maint_margin_change_outside_rth,
+                "maint margin change outside rth",
+            )?;
             io.float_max(
                 &mut s.equity_with_loan_change_outside_rth,
                 "equity with loan change outside rth",
             )?;
-            io.float_max(&mut s.init_margin_after_outside_rth, "init margin after outside rth")?;
-            io.float_max(&mut s.maint_margin_after_outside_rth, "maint margin after outside rth")?;
+            io.float_max(
+                &mut s.init_margin_after_outside_rth,
+                "init margin after outside rth",
+            )?;
+            io.float_max(
+                &mut s.maint_margin_after_outside_rth,
+                "maint margin after outside rth",
+            )?;
             io.float_max(
                 &mut s.equity_with_loan_after_outside_rth,
                 "equity with loan after outside rth",
@@ -486,7 +523,10 @@ impl Groups<'_> {
             self.stop_price_and_lmt_price_offset(io)?;
             let o = &mut *self.order;
             io.float(&mut o.adjusted_stop_price, "adjusted stop price")?;
-            io.float(&mut o.adjusted_stop_limit_price, "adjusted stop limit price")?;
+            io.float(
+                &mut o.adjusted_stop_limit_price,
+                "adjusted stop limit price",
+            )?;
             io.float(&mut o.adjusted_trailing_amount, "adjusted trailing amount")?;
             io.int(&mut o.adjustable_trailing_unit, "adjustable trailing unit")?;
         }
@@ -510,7 +550,10 @@ impl Groups<'_> {
             io.float(&mut o.cash_qty, "cash qty")?;
         }
         if self.sv >= MIN_SERVER_VER_AUTO_PRICE_FOR_HEDGE {
-            io.boolean(&mut o.dont_use_auto_price_for_hedge, "dont use auto price for hedge")?;
+            io.boolean(
+                &mut o.dont_use_auto_price_for_hedge,
+                "dont use auto price for hedge",
+            )?;
         }
         if self.sv >= MIN_SERVER_VER_ORDER_CONTAINER {
             io.boolean(&mut o.is_oms_container, "is oms container")?;
@@ -523,7 +566,10 @@ impl Groups<'_> {
         if self.sv >= MIN_SERVER_VER_PEGBEST_PEGMID_OFFSETS {
             io.int_max(&mut o.min_trade_qty, "min trade qty")?;
             io.int_max(&mut o.min_compete_size, "min compete size")?;
-            io.float_max(&mut o.compete_against_best_offset, "compete against best offset")?;
+            io.float_max(
+                &mut o.compete_against_best_offset,
+                "compete against best offset",
+            )?;
             io.float_max(&mut o.mid_offset_at_whole, "mid offset at whole")?;
             io.float_max(&mut o.mid_offset_at_half, "mid offset at half")?;
         }
@@ -590,7 +636,10 @@ impl Groups<'_> {
         self.scale_params(io)?;
         self.hedge_params(io)?;
         if self.version >= 25 {
-            io.boolean(&mut self.order.opt_out_smart_routing, "opt out smart routing")?;
+            io.boolean(
+                &mut self.order.opt_out_smart_routing,
+                "opt out smart routing",
+            )?;
         }
         self.clearing_params(io)?;
         self.not_held_to_solicited(io)?;

@@ -249,7 +249,10 @@ fn refusal(sv: i32, c: &Contract, o: &Order) -> Option<&'static str> {
             "  It does not support imbalance only parameter",
         ),
     ];
-    gates.iter().find(|(refused, _)| *refused).map(|(_, text)| *text)
+    gates
+        .iter()
+        .find(|(refused, _)| *refused)
+        .map(|(_, text)| *text)
 }
 
 impl Message for PlaceOrder {
@@ -262,7 +265,10 @@ impl Message for PlaceOrder {
         use prost::Message as _;
         let p = crate::proto::PlaceOrderRequest {
             order_id: (self.order_id != UNSET_INTEGER).then_some(self.order_id),
-            contract: Some(super::proto_in::contract_to_proto(&self.contract, &self.order)),
+            contract: Some(super::proto_in::contract_to_proto(
+                &self.contract,
+                &self.order,
+            )),
             order: Some(super::proto_in::order_to_proto(&self.order)),
         };
         p.encode(out)
@@ -430,8 +436,7 @@ impl Message for PlaceOrder {
             w.put_str(&o.delta_neutral_clearing_account);
             w.put_str(&o.delta_neutral_clearing_intent);
         }
-        if sv >= MIN_SERVER_VER_DELTA_NEUTRAL_OPEN_CLOSE && !o.delta_neutral_order_type.is_empty()
-        {
+        if sv >= MIN_SERVER_VER_DELTA_NEUTRAL_OPEN_CLOSE && !o.delta_neutral_order_type.is_empty() {
             w.put_str(&o.delta_neutral_open_close);
             w.put_bool(o.delta_neutral_short_sale);
             w.put_int(o.delta_neutral_short_sale_slot);
@@ -767,8 +772,7 @@ impl Message for PlaceOrder {
             o.delta_neutral_clearing_account = r.read_string("delta neutral clearing account")?;
             o.delta_neutral_clearing_intent = r.read_string("delta neutral clearing intent")?;
         }
-        if sv >= MIN_SERVER_VER_DELTA_NEUTRAL_OPEN_CLOSE && !o.delta_neutral_order_type.is_empty()
-        {
+        if sv >= MIN_SERVER_VER_DELTA_NEUTRAL_OPEN_CLOSE && !o.delta_neutral_order_type.is_empty() {
             o.delta_neutral_open_close = r.read_string("delta neutral open close")?;
             o.delta_neutral_short_sale = r.read_bool("delta neutral short sale")?;
             o.delta_neutral_short_sale_slot = r.read_int_named("delta neutral short sale slot")?;

@@ -23,7 +23,8 @@ use crate::proto;
 use super::OrderStatus;
 
 fn dec(s: &Option<String>) -> Option<Decimal> {
-    s.as_deref().map(|t| t.trim().parse().unwrap_or(UNSET_DECIMAL))
+    s.as_deref()
+        .map(|t| t.trim().parse().unwrap_or(UNSET_DECIMAL))
 }
 
 /// `floatMaxString`: 8 decimals, trailing zeros and point dropped; empty when unset.
@@ -141,11 +142,24 @@ pub fn contract(p: &proto::Contract) -> Contract {
     macro_rules! set {
         ($($f:ident),*) => { $( if let Some(v) = &p.$f { c.$f = v.clone(); } )* };
     }
-    set!(con_id, symbol, sec_type, last_trade_date_or_contract_month, strike, right);
+    set!(
+        con_id,
+        symbol,
+        sec_type,
+        last_trade_date_or_contract_month,
+        strike,
+        right
+    );
     if let Some(m) = p.multiplier {
         c.multiplier = float_max_string(m);
     }
-    set!(exchange, currency, local_symbol, trading_class, combo_legs_descrip);
+    set!(
+        exchange,
+        currency,
+        local_symbol,
+        trading_class,
+        combo_legs_descrip
+    );
     for l in &p.combo_legs {
         let mut leg = ComboLeg::default();
         if let Some(v) = l.con_id {
@@ -245,13 +259,50 @@ pub fn order(pc: &proto::Contract, p: &proto::Order) -> Order {
         o.total_quantity = q;
     }
     set!(
-        order_type, lmt_price, aux_price, tif, oca_group, account, open_close, origin, order_ref,
-        client_id, perm_id, outside_rth, hidden, discretionary_amt, good_after_time, fa_group,
-        fa_method, fa_percentage, model_code, good_till_date, rule80_a, percent_offset,
-        settling_firm, short_sale_slot, designated_location, exempt_code, starting_price,
-        stock_ref_price, delta, stock_range_lower, stock_range_upper, display_size, block_order,
-        sweep_to_fill, all_or_none, min_qty, oca_type, parent_id, trigger_method, volatility,
-        volatility_type, delta_neutral_order_type, delta_neutral_aux_price, delta_neutral_con_id
+        order_type,
+        lmt_price,
+        aux_price,
+        tif,
+        oca_group,
+        account,
+        open_close,
+        origin,
+        order_ref,
+        client_id,
+        perm_id,
+        outside_rth,
+        hidden,
+        discretionary_amt,
+        good_after_time,
+        fa_group,
+        fa_method,
+        fa_percentage,
+        model_code,
+        good_till_date,
+        rule80_a,
+        percent_offset,
+        settling_firm,
+        short_sale_slot,
+        designated_location,
+        exempt_code,
+        starting_price,
+        stock_ref_price,
+        delta,
+        stock_range_lower,
+        stock_range_upper,
+        display_size,
+        block_order,
+        sweep_to_fill,
+        all_or_none,
+        min_qty,
+        oca_type,
+        parent_id,
+        trigger_method,
+        volatility,
+        volatility_type,
+        delta_neutral_order_type,
+        delta_neutral_aux_price,
+        delta_neutral_con_id
     );
     // deltaNeutralSettlingFirm: misspelled in the official decoder, so not set.
     set!(
@@ -290,7 +341,12 @@ pub fn order(pc: &proto::Contract, p: &proto::Order) -> Order {
             o.hedge_param = v.clone();
         }
     }
-    set!(opt_out_smart_routing, clearing_account, clearing_intent, not_held);
+    set!(
+        opt_out_smart_routing,
+        clearing_account,
+        clearing_intent,
+        not_held
+    );
     if let Some(a) = &p.algo_strategy {
         o.algo_strategy = a.clone();
         o.algo_params = tag_values(&p.algo_params);
@@ -424,7 +480,15 @@ pub fn execution(p: &proto::Execution) -> Execution {
     macro_rules! set {
         ($($f:ident),*) => { $( if let Some(v) = &p.$f { e.$f = v.clone(); } )* };
     }
-    set!(order_id, client_id, exec_id, time, acct_number, exchange, side);
+    set!(
+        order_id,
+        client_id,
+        exec_id,
+        time,
+        acct_number,
+        exchange,
+        side
+    );
     if let Some(v) = dec(&p.shares) {
         e.shares = v;
     }
@@ -435,7 +499,15 @@ pub fn execution(p: &proto::Execution) -> Execution {
     if let Some(v) = dec(&p.cum_qty) {
         e.cum_qty = v;
     }
-    set!(avg_price, order_ref, ev_rule, ev_multiplier, model_code, last_liquidity, submitter);
+    set!(
+        avg_price,
+        order_ref,
+        ev_rule,
+        ev_multiplier,
+        model_code,
+        last_liquidity,
+        submitter
+    );
     if let Some(v) = p.is_price_revision_pending {
         e.pending_price_revision = v;
     }
@@ -572,8 +644,7 @@ pub fn order_to_proto(o: &Order) -> proto::Order {
         perm_id: (o.perm_id != UNSET_LONG).then_some(o.perm_id),
         parent_id: i(o.parent_id),
         action: s(&o.action),
-        total_quantity: (o.total_quantity != UNSET_DECIMAL)
-            .then(|| o.total_quantity.to_string()),
+        total_quantity: (o.total_quantity != UNSET_DECIMAL).then(|| o.total_quantity.to_string()),
         display_size: i(o.display_size),
         order_type: s(&o.order_type),
         lmt_price: f(o.lmt_price),

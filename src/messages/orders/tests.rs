@@ -159,7 +159,10 @@ fn open_order_and_completed_order_round_trip() {
         assert_eq!(back.order.perm_id, 1_000_000_007);
         assert_eq!(back.order.order_ref, "ref é");
         assert_eq!(back.order_state.status, "Submitted");
-        assert_eq!(back.order_state.order_allocations, m.order_state.order_allocations);
+        assert_eq!(
+            back.order_state.order_allocations,
+            m.order_state.order_allocations
+        );
         assert_eq!(back.contract.trading_class, "NMS");
 
         let c = CompletedOrder {
@@ -176,7 +179,10 @@ fn open_order_and_completed_order_round_trip() {
             },
         };
         let back = round_trip(&c, sv);
-        assert_eq!(back.order_state.completed_time, c.order_state.completed_time);
+        assert_eq!(
+            back.order_state.completed_time,
+            c.order_state.completed_time
+        );
         assert_eq!(back.order.conditions, c.order.conditions);
     }
 }

@@ -131,7 +131,10 @@ pub fn order(v: &Value) -> Order {
     let o = Obj(v);
     let d = Order::default();
     Order {
-        soft_dollar_tier: o.get("softDollarTier").map(soft_dollar_tier).unwrap_or_default(),
+        soft_dollar_tier: o
+            .get("softDollarTier")
+            .map(soft_dollar_tier)
+            .unwrap_or_default(),
         order_id: o.i32("orderId", d.order_id),
         client_id: o.i32("clientId", d.client_id),
         perm_id: o.i64("permId", d.perm_id),
@@ -160,7 +163,10 @@ pub fn order(v: &Value) -> Order {
         all_or_none: o.bool("allOrNone", d.all_or_none),
         min_qty: o.i32("minQty", d.min_qty),
         percent_offset: o.f64("percentOffset", d.percent_offset),
-        override_percentage_constraints: o.bool("overridePercentageConstraints", d.override_percentage_constraints),
+        override_percentage_constraints: o.bool(
+            "overridePercentageConstraints",
+            d.override_percentage_constraints,
+        ),
         trail_stop_price: o.f64("trailStopPrice", d.trail_stop_price),
         trailing_percent: o.f64("trailingPercent", d.trailing_percent),
         fa_group: o.str("faGroup"),
@@ -191,7 +197,8 @@ pub fn order(v: &Value) -> Order {
         delta_neutral_clearing_intent: o.str("deltaNeutralClearingIntent"),
         delta_neutral_open_close: o.str("deltaNeutralOpenClose"),
         delta_neutral_short_sale: o.bool("deltaNeutralShortSale", d.delta_neutral_short_sale),
-        delta_neutral_short_sale_slot: o.i32("deltaNeutralShortSaleSlot", d.delta_neutral_short_sale_slot),
+        delta_neutral_short_sale_slot: o
+            .i32("deltaNeutralShortSaleSlot", d.delta_neutral_short_sale_slot),
         delta_neutral_designated_location: o.str("deltaNeutralDesignatedLocation"),
         continuous_update: o.bool("continuousUpdate", d.continuous_update),
         reference_price_type: o.i32("referencePriceType", d.reference_price_type),
@@ -201,7 +208,8 @@ pub fn order(v: &Value) -> Order {
         scale_subs_level_size: o.i32("scaleSubsLevelSize", d.scale_subs_level_size),
         scale_price_increment: o.f64("scalePriceIncrement", d.scale_price_increment),
         scale_price_adjust_value: o.f64("scalePriceAdjustValue", d.scale_price_adjust_value),
-        scale_price_adjust_interval: o.i32("scalePriceAdjustInterval", d.scale_price_adjust_interval),
+        scale_price_adjust_interval: o
+            .i32("scalePriceAdjustInterval", d.scale_price_adjust_interval),
         scale_profit_offset: o.f64("scaleProfitOffset", d.scale_profit_offset),
         scale_auto_reset: o.bool("scaleAutoReset", d.scale_auto_reset),
         scale_init_position: o.i32("scaleInitPosition", d.scale_init_position),
@@ -216,17 +224,30 @@ pub fn order(v: &Value) -> Order {
         clearing_intent: o.str("clearingIntent"),
         algo_strategy: o.str("algoStrategy"),
         algo_params: o.list("algoParams").iter().map(tag_value).collect(),
-        smart_combo_routing_params: o.list("smartComboRoutingParams").iter().map(tag_value).collect(),
+        smart_combo_routing_params: o
+            .list("smartComboRoutingParams")
+            .iter()
+            .map(tag_value)
+            .collect(),
         algo_id: o.str("algoId"),
         what_if: o.bool("whatIf", d.what_if),
         not_held: o.bool("notHeld", d.not_held),
         solicited: o.bool("solicited", d.solicited),
         model_code: o.str("modelCode"),
-        order_combo_legs: o.list("orderComboLegs").iter().map(|v| OrderComboLeg { price: Obj(v).f64("price", UNSET_DOUBLE) }).collect(),
+        order_combo_legs: o
+            .list("orderComboLegs")
+            .iter()
+            .map(|v| OrderComboLeg {
+                price: Obj(v).f64("price", UNSET_DOUBLE),
+            })
+            .collect(),
         order_misc_options: o.list("orderMiscOptions").iter().map(tag_value).collect(),
         reference_contract_id: o.i32("referenceContractId", d.reference_contract_id),
         pegged_change_amount: o.f64("peggedChangeAmount", d.pegged_change_amount),
-        is_pegged_change_amount_decrease: o.bool("isPeggedChangeAmountDecrease", d.is_pegged_change_amount_decrease),
+        is_pegged_change_amount_decrease: o.bool(
+            "isPeggedChangeAmountDecrease",
+            d.is_pegged_change_amount_decrease,
+        ),
         reference_change_amount: o.f64("referenceChangeAmount", d.reference_change_amount),
         reference_exchange_id: o.str("referenceExchangeId"),
         adjusted_order_type: o.str("adjustedOrderType"),
@@ -245,9 +266,13 @@ pub fn order(v: &Value) -> Order {
         mifid2_decision_algo: o.str("mifid2DecisionAlgo"),
         mifid2_execution_trader: o.str("mifid2ExecutionTrader"),
         mifid2_execution_algo: o.str("mifid2ExecutionAlgo"),
-        dont_use_auto_price_for_hedge: o.bool("dontUseAutoPriceForHedge", d.dont_use_auto_price_for_hedge),
+        dont_use_auto_price_for_hedge: o
+            .bool("dontUseAutoPriceForHedge", d.dont_use_auto_price_for_hedge),
         is_oms_container: o.bool("isOmsContainer", d.is_oms_container),
-        discretionary_up_to_limit_price: o.bool("discretionaryUpToLimitPrice", d.discretionary_up_to_limit_price),
+        discretionary_up_to_limit_price: o.bool(
+            "discretionaryUpToLimitPrice",
+            d.discretionary_up_to_limit_price,
+        ),
         auto_cancel_date: o.str("autoCancelDate"),
         filled_quantity: o.decimal("filledQuantity", d.filled_quantity),
         ref_futures_con_id: o.i32("refFuturesConId", d.ref_futures_con_id),
@@ -256,14 +281,18 @@ pub fn order(v: &Value) -> Order {
         imbalance_only: o.bool("imbalanceOnly", d.imbalance_only),
         route_marketable_to_bbo: o.bool("routeMarketableToBbo", d.route_marketable_to_bbo),
         parent_perm_id: o.i64("parentPermId", d.parent_perm_id),
-        use_price_mgmt_algo: o.get("usePriceMgmtAlgo").filter(|v| !v.is_null()).map(boolean),
+        use_price_mgmt_algo: o
+            .get("usePriceMgmtAlgo")
+            .filter(|v| !v.is_null())
+            .map(boolean),
         duration: o.i32("duration", d.duration),
         post_to_ats: o.i32("postToAts", d.post_to_ats),
         advanced_error_override: o.str("advancedErrorOverride"),
         manual_order_time: o.str("manualOrderTime"),
         min_trade_qty: o.i32("minTradeQty", d.min_trade_qty),
         min_compete_size: o.i32("minCompeteSize", d.min_compete_size),
-        compete_against_best_offset: o.f64("competeAgainstBestOffset", d.compete_against_best_offset),
+        compete_against_best_offset: o
+            .f64("competeAgainstBestOffset", d.compete_against_best_offset),
         mid_offset_at_whole: o.f64("midOffsetAtWhole", d.mid_offset_at_whole),
         mid_offset_at_half: o.f64("midOffsetAtHalf", d.mid_offset_at_half),
         customer_account: o.str("customerAccount"),
