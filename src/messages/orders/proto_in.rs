@@ -209,36 +209,76 @@ fn condition(p: &proto::OrderCondition) -> Option<OrderCondition> {
     let is_more = p.is_more;
     match &mut c {
         OrderCondition::Price(x) => {
-            is_more.map(|v| x.is_more = v);
-            p.con_id.map(|v| x.con_id = v);
-            p.exchange.clone().map(|v| x.exchange = v);
-            p.price.map(|v| x.price = v);
-            p.trigger_method.map(|v| x.trigger_method = v);
+            if let Some(v) = is_more {
+                x.is_more = v;
+            }
+            if let Some(v) = p.con_id {
+                x.con_id = v;
+            }
+            if let Some(v) = p.exchange.clone() {
+                x.exchange = v;
+            }
+            if let Some(v) = p.price {
+                x.price = v;
+            }
+            if let Some(v) = p.trigger_method {
+                x.trigger_method = v;
+            }
         }
         OrderCondition::Time(x) => {
-            is_more.map(|v| x.is_more = v);
-            p.time.clone().map(|v| x.time = v);
+            if let Some(v) = is_more {
+                x.is_more = v;
+            }
+            if let Some(v) = p.time.clone() {
+                x.time = v;
+            }
         }
         OrderCondition::Margin(x) => {
-            is_more.map(|v| x.is_more = v);
-            p.percent.map(|v| x.percent = v);
+            if let Some(v) = is_more {
+                x.is_more = v;
+            }
+            if let Some(v) = p.percent {
+                x.percent = v;
+            }
         }
         OrderCondition::Execution(x) => {
-            p.sec_type.clone().map(|v| x.sec_type = v);
-            p.exchange.clone().map(|v| x.exchange = v);
-            p.symbol.clone().map(|v| x.symbol = v);
+            if let Some(v) = p.sec_type.clone() {
+                x.sec_type = v;
+            }
+            if let Some(v) = p.exchange.clone() {
+                x.exchange = v;
+            }
+            if let Some(v) = p.symbol.clone() {
+                x.symbol = v;
+            }
         }
         OrderCondition::Volume(x) => {
-            is_more.map(|v| x.is_more = v);
-            p.con_id.map(|v| x.con_id = v);
-            p.exchange.clone().map(|v| x.exchange = v);
-            p.volume.map(|v| x.volume = v);
+            if let Some(v) = is_more {
+                x.is_more = v;
+            }
+            if let Some(v) = p.con_id {
+                x.con_id = v;
+            }
+            if let Some(v) = p.exchange.clone() {
+                x.exchange = v;
+            }
+            if let Some(v) = p.volume {
+                x.volume = v;
+            }
         }
         OrderCondition::PercentChange(x) => {
-            is_more.map(|v| x.is_more = v);
-            p.con_id.map(|v| x.con_id = v);
-            p.exchange.clone().map(|v| x.exchange = v);
-            p.change_percent.map(|v| x.change_percent = v);
+            if let Some(v) = is_more {
+                x.is_more = v;
+            }
+            if let Some(v) = p.con_id {
+                x.con_id = v;
+            }
+            if let Some(v) = p.exchange.clone() {
+                x.exchange = v;
+            }
+            if let Some(v) = p.change_percent {
+                x.change_percent = v;
+            }
         }
     }
     if let Some(v) = p.is_conjunction_connection {
