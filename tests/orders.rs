@@ -261,3 +261,124 @@ fn live_account_orders_are_refused_unless_enabled() {
         .any(|c| c.name == "order_status" && status_of(c) == (3, "Filled".into()))));
     client.disconnect();
 }
+
+/// The official Python client and ours each buy 100 AAPL at market against
+/// the same sim; each sees Filled, openOrder, execDetails and a commission
+/// report, and both list the same two executions with the same values.
+fn python_and_rust_buy_the_same_way(sv: i32) {
+    if !common::python::official_client_available("orders: the official client buys AAPL") {
+        return;
+    }
+    let gw = gateway(sv);
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client
+        .place_order(1, &stock("AAPL"), &Order::market("BUY", Decimal::from(100)))
+        .unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "commission_and_fees_report")));
+
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/orders_check.py");
+    let out = std::process::Command::new("python3")
+        .args([script, "--port", &gw.port().to_string(), "--client-id", "2"])
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "sv {sv}: {stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let py: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON object");
+    assert_eq!(py["errors"], serde_json::json!([]), "{py}");
+
+    // The Python client's own order: same lifecycle and values as ours.
+    let own = &py["own"];
+    let filled = own["statuses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["status"] == "Filled")
+        .expect("Filled");
+    assert_eq!(filled["filled"], "100");
+    assert_eq!(filled["remaining"], "0");
+    let open = &own["open_orders"][0];
+    assert_eq!(open["symbol"], "AAPL");
+    assert_eq!(open["action"], "BUY");
+    assert_eq!(open["order_type"], "MKT");
+    assert_eq!(open["total_quantity"], "100");
+    assert_eq!(open["account"], "DU1234567");
+    let exec = &own["execs"][0];
+    assert_eq!(exec["req_id"], -1);
+    assert_eq!(exec["shares"], "100");
+    assert_eq!(exec["side"], "BOT");
+    assert_eq!(exec["price"], filled["avg_fill_price"]);
+    assert_eq!(own["reports"][0]["exec_id"], exec["exec_id"]);
+    assert_eq!(own["reports"][0]["commission_and_fees"], 1.0);
+    assert_eq!(own["reports"][0]["currency"], "USD");
+
+    // reqExecutions: both clients list the same fills, field for field.
+    log.clear();
+    client
+        .req_executions(8, &ExecutionFilter::default())
+        .unwrap();
+    assert!(log.wait_for("exec_details_end", 8));
+    let ours: Vec<serde_json::Value> = log
+        .named("exec_details")
+        .iter()
+        .map(|c| {
+            let e = c.arg(2);
+            serde_json::json!({
+                "exec_id": e["exec_id"], "time": e["time"], "acct_number": e["acct_number"],
+                "side": e["side"], "shares": num(&e["shares"]), "price": num(&e["price"]),
+                "perm_id": e["perm_id"], "client_id": e["client_id"], "order_id": e["order_id"],
+                "cum_qty": num(&e["cum_qty"]), "avg_price": num(&e["avg_price"]),
+                "symbol": c.arg(1)["symbol"],
+            })
+        })
+        .collect();
+    let theirs: Vec<serde_json::Value> = py["executions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "exec_id": e["exec_id"], "time": e["time"], "acct_number": e["acct_number"],
+                "side": e["side"], "shares": num(&e["shares"]), "price": num(&e["price"]),
+                "perm_id": e["perm_id"], "client_id": e["client_id"], "order_id": e["order_id"],
+                "cum_qty": num(&e["cum_qty"]), "avg_price": num(&e["avg_price"]),
+                "symbol": e["symbol"],
+            })
+        })
+        .collect();
+    assert_eq!(ours.len(), 2, "{ours:?}");
+    assert_eq!(ours, theirs);
+    let clients: Vec<_> = ours.iter().map(|e| e["client_id"].as_i64()).collect();
+    assert_eq!(clients, [Some(1), Some(2)]);
+    let our_reports: Vec<_> = log
+        .named("commission_and_fees_report")
+        .iter()
+        .map(|c| {
+            (
+                c.arg(0)["exec_id"].clone(),
+                num(&c.arg(0)["commission_and_fees"]),
+            )
+        })
+        .collect();
+    let their_reports: Vec<_> = py["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["exec_id"].clone(), num(&r["commission_and_fees"])))
+        .collect();
+    assert_eq!(our_reports, their_reports);
+    client.disconnect();
+}
+
+#[test]
+fn python_and_rust_buy_100_aapl_the_same_way_in_text() {
+    python_and_rust_buy_the_same_way(187);
+}
+
+#[test]
+fn python_and_rust_buy_100_aapl_the_same_way_in_protobuf() {
+    python_and_rust_buy_the_same_way(203);
+}
