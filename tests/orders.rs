@@ -220,6 +220,19 @@ fn bracket_fills_the_entry_and_keeps_the_exits_working() {
     assert!(log.wait_until(|c| c
         .iter()
         .any(|c| c.name == "order_status" && status_of(c) == (20, "Filled".into()))));
+    // Nothing was transmitted before the last child: the parent and the
+    // take-profit wait as PreSubmitted, then the stop-loss transmits all.
+    let statuses: Vec<_> = log.named("order_status").iter().map(status_of).collect();
+    assert_eq!(
+        statuses[..5],
+        [
+            (20, "PreSubmitted".to_owned()),
+            (21, "PreSubmitted".to_owned()),
+            (20, "Submitted".to_owned()),
+            (21, "Submitted".to_owned()),
+            (22, "PreSubmitted".to_owned()),
+        ]
+    );
     // The take-profit (sell limit 100,000) and the stop (1.0) rest.
     client.req_open_orders().unwrap();
     assert!(log.wait_until(|c| c.iter().any(|c| c.name == "open_order_end")));

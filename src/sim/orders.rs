@@ -261,9 +261,10 @@ fn place(s: &mut Session<'_>, m: PlaceOrder) {
             sent.push(o);
         }
     }
+    let new_perm_id = sent.last().map(|o| o.perm_id);
     for o in &sent {
-        // TWS shows PreSubmitted first, then Submitted.
-        if o.status == "Submitted" && o.filled.is_zero() {
+        // A new order shows PreSubmitted first, then Submitted.
+        if Some(o.perm_id) == new_perm_id && o.status == "Submitted" && o.filled.is_zero() {
             let mut pre = o.clone();
             pre.status = "PreSubmitted".into();
             report(s, &pre);

@@ -280,12 +280,53 @@ impl Message for PlaceOrder {
         let p = crate::proto::PlaceOrderRequest::decode(body)
             .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
         let pc = p.contract.unwrap_or_default();
+        let po = p.order.unwrap_or_default();
         let mut contract = super::proto_in::contract(&pc);
         if pc.delta_neutral_contract.is_none() {
             contract.delta_neutral_contract = None;
         }
-        contract.primary_exchange = pc.primary_exch.clone().unwrap_or_default();
-        let mut order = super::proto_in::order(&pc, &p.order.unwrap_or_default());
+        // What the request carries beyond what the official openOrder
+        // decoder reads.
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        contract.primary_exchange = text(&pc.primary_exch);
+        contract.sec_id_type = text(&pc.sec_id_type);
+        contract.sec_id = text(&pc.sec_id);
+        contract.description = text(&pc.description);
+        contract.issuer_id = text(&pc.issuer_id);
+        contract.include_expired = pc.include_expired.unwrap_or(false);
+        for (leg, pl) in contract.combo_legs.iter_mut().zip(&pc.combo_legs) {
+            if let Some(v) = pl.short_sales_slot {
+                leg.short_sale_slot = v;
+            }
+        }
+        let mut order = super::proto_in::order(&pc, &po);
+        // A flag is sent only when set: absent is false (transmit included).
+        order.transmit = po.transmit.unwrap_or(false);
+        order.override_percentage_constraints = po.override_percentage_constraints.unwrap_or(false);
+        order.algo_id = text(&po.algo_id);
+        order.active_start_time = text(&po.active_start_time);
+        order.active_stop_time = text(&po.active_stop_time);
+        order.scale_table = text(&po.scale_table);
+        order.delta_neutral_settling_firm = text(&po.delta_neutral_settling_firm);
+        order.mifid2_decision_maker = text(&po.mifid2_decision_maker);
+        order.mifid2_decision_algo = text(&po.mifid2_decision_algo);
+        order.mifid2_execution_trader = text(&po.mifid2_execution_trader);
+        order.mifid2_execution_algo = text(&po.mifid2_execution_algo);
+        order.advanced_error_override = text(&po.advanced_error_override);
+        order.manual_order_time = text(&po.manual_order_time);
+        let mut misc: Vec<TagValue> = po
+            .order_misc_options
+            .iter()
+            .map(|(k, v)| TagValue {
+                tag: k.clone(),
+                value: v.clone(),
+            })
+            .collect();
+        misc.sort_by(|a, b| a.tag.cmp(&b.tag));
+        order.order_misc_options = misc;
+        if po.algo_strategy.is_none() {
+            order.algo_params.clear();
+        }
         let order_id = p.order_id.unwrap_or(0);
         order.order_id = order_id;
         Ok(PlaceOrder {
