@@ -14,6 +14,7 @@ pub mod conditions;
 pub mod open_order;
 pub mod place_order;
 pub mod proto_in;
+mod refusals;
 
 pub use open_order::{CompletedOrder, OpenOrder};
 pub use place_order::PlaceOrder;
