@@ -395,3 +395,138 @@ fn python_and_rust_buy_100_aapl_the_same_way_in_text() {
 fn python_and_rust_buy_100_aapl_the_same_way_in_protobuf() {
     python_and_rust_buy_the_same_way(203);
 }
+
+#[test]
+fn a_large_order_fills_in_parts_each_with_its_execution() {
+    let gw = gateway(200);
+    let (client, log, _h) = connected_calls(&gw, 8);
+    let order = Order::market("BUY", Decimal::from(2500));
+    client.place_order(1, &stock("IBM"), &order).unwrap();
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "order_status" && status_of(c) == (1, "Filled".into()))));
+    assert!(log.wait_until(|c| c
+        .iter()
+        .filter(|c| c.name == "commission_and_fees_report")
+        .count()
+        == 3));
+    let execs = log.named("exec_details");
+    let shares: Vec<f64> = execs.iter().map(|c| num(&c.arg(2)["shares"])).collect();
+    let cum: Vec<f64> = execs.iter().map(|c| num(&c.arg(2)["cum_qty"])).collect();
+    assert_eq!(shares, [1000.0, 1000.0, 500.0]);
+    assert_eq!(cum, [1000.0, 2000.0, 2500.0]);
+    // In between, the order is Submitted with what is filled so far.
+    let partial: Vec<(f64, f64)> = log
+        .named("order_status")
+        .iter()
+        .filter(|c| status_of(c).1 == "Submitted" && num(c.arg(2)) > 0.0)
+        .map(|c| (num(c.arg(2)), num(c.arg(3))))
+        .collect();
+    assert_eq!(partial, [(1000.0, 1500.0), (2000.0, 500.0)]);
+    // 0.005 × 1000 = 5.00, 0.005 × 500 = 2.50.
+    let fees: Vec<f64> = log
+        .named("commission_and_fees_report")
+        .iter()
+        .map(|c| num(&c.arg(0)["commission_and_fees"]))
+        .collect();
+    assert_eq!(fees, [5.0, 5.0, 2.5]);
+    client.disconnect();
+}
+
+#[test]
+fn stops_trailing_stops_and_oca_groups() {
+    let gw = gateway(203);
+    let (client, log, _h) = connected_calls(&gw, 9);
+    // A buy stop below the market triggers at once; a sell stop at 1.0 rests.
+    client
+        .place_order(1, &stock("AAPL"), &Order::stop("BUY", Decimal::ONE, 1.0))
+        .unwrap();
+    // A trailing sell with a zero trailing amount triggers at once; one that
+    // trails by 99 % rests.
+    let trail_now = Order::trailing("SELL", Decimal::ONE, Some(0.0), None, None);
+    let trail_rest = Order::trailing("SELL", Decimal::ONE, None, Some(99.0), None);
+    client.place_order(2, &stock("AAPL"), &trail_now).unwrap();
+    client.place_order(3, &stock("AAPL"), &trail_rest).unwrap();
+    // Two orders of one OCA group: the marketable one fills, the other is
+    // cancelled.
+    let oca = |o: Order| Order {
+        oca_group: "g1".into(),
+        oca_type: 1,
+        ..o
+    };
+    client
+        .place_order(
+            4,
+            &stock("MSFT"),
+            &oca(Order::limit("SELL", Decimal::ONE, 1e6)),
+        )
+        .unwrap();
+    client
+        .place_order(5, &stock("MSFT"), &oca(Order::market("BUY", Decimal::ONE)))
+        .unwrap();
+    assert!(log.wait_until(|c| {
+        let s: Vec<_> = c
+            .iter()
+            .filter(|c| c.name == "order_status")
+            .map(status_of)
+            .collect();
+        s.contains(&(1, "Filled".into()))
+            && s.contains(&(2, "Filled".into()))
+            && s.contains(&(5, "Filled".into()))
+            && s.contains(&(4, "Cancelled".into()))
+    }));
+    let statuses: Vec<_> = log.named("order_status").iter().map(status_of).collect();
+    assert!(!statuses.contains(&(3, "Filled".into())));
+    // The cancelled and filled ones are completed orders; 3 is still open.
+    log.clear();
+    client.req_completed_orders(false).unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "completed_orders_end")));
+    let done: Vec<String> = log
+        .named("completed_order")
+        .iter()
+        .map(|c| {
+            c.arg(2)["completed_status"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(done, ["Filled", "Filled", "Cancelled", "Filled"]);
+    client.req_all_open_orders().unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "open_order_end")));
+    let open: Vec<_> = log
+        .named("open_order")
+        .iter()
+        .map(|c| c.arg(0).as_i64())
+        .collect();
+    assert_eq!(open, [Some(3)]);
+    client.disconnect();
+}
+
+#[test]
+fn orders_are_visible_to_other_clients() {
+    let gw = gateway(203);
+    let (a, log_a, _ha) = connected_calls(&gw, 11);
+    let (b, log_b, _hb) = connected_calls(&gw, 12);
+    a.place_order(1, &stock("SPY"), &Order::limit("BUY", Decimal::ONE, 1.0))
+        .unwrap();
+    assert!(log_a.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "order_status" && status_of(c) == (1, "Submitted".into()))));
+    // Client 12 sees it with reqAllOpenOrders, not with reqOpenOrders.
+    b.req_open_orders().unwrap();
+    assert!(log_b.wait_until(|c| c.iter().any(|c| c.name == "open_order_end")));
+    assert!(log_b.named("open_order").is_empty());
+    b.req_all_open_orders().unwrap();
+    assert!(log_b.wait_until(|c| c.iter().filter(|c| c.name == "open_order_end").count() == 2));
+    let seen = log_b.named("open_order");
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].arg(2)["client_id"].as_i64(), Some(11));
+    // Its own cancel of someone else's order: unknown to client 12.
+    b.cancel_order(1, &OrderCancel::default()).unwrap();
+    assert!(log_b.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "error" && c.arg(2).as_i64() == Some(10147))));
+    a.disconnect();
+    b.disconnect();
+}
