@@ -2,7 +2,7 @@
 //!
 //! Both are sequences of the same field groups (the official client's order
 //! decoder), in two different orders with a few differences. Each layout is
-//! written once, as a function over an [`Io`]: reading fills the structs,
+//! written once, as a function over an `Io`: reading fills the structs,
 //! writing (the simulated gateway) emits the same fields in the same order,
 //! so encode and decode cannot drift apart.
 
