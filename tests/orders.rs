@@ -530,3 +530,28 @@ fn orders_are_visible_to_other_clients() {
     a.disconnect();
     b.disconnect();
 }
+
+#[test]
+fn cash_quantity_orders_buy_whole_shares_and_zero_size_is_refused() {
+    let gw = gateway(203);
+    let (client, log, _h) = connected_calls(&gw, 13);
+    let by_cash = Order {
+        total_quantity: tws_api::UNSET_DECIMAL,
+        cash_qty: 10_000.0,
+        ..Order::market("BUY", Decimal::ZERO)
+    };
+    client.place_order(1, &stock("AAPL"), &by_cash).unwrap();
+    assert!(log.wait_until(|c| c
+        .iter()
+        .any(|c| c.name == "order_status" && status_of(c) == (1, "Filled".into()))));
+    let exec = &log.named("exec_details")[0];
+    let (shares, price) = (num(&exec.arg(2)["shares"]), num(&exec.arg(2)["price"]));
+    assert!(shares >= 1.0 && shares * price <= 10_000.0 && (shares + 1.0) * price > 10_000.0);
+    client
+        .place_order(2, &stock("AAPL"), &Order::market("BUY", Decimal::ZERO))
+        .unwrap();
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "error"
+        && c.arg(0).as_i64() == Some(2)
+        && c.arg(2).as_i64() == Some(434))));
+    client.disconnect();
+}

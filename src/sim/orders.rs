@@ -131,11 +131,7 @@ fn status_msg(o: &SimOrder) -> OrderStatus {
         order_id: o.order_id,
         status: o.status.clone(),
         filled: o.filled,
-        remaining: if o.status == "Cancelled" {
-            Decimal::ZERO
-        } else {
-            (total - o.filled).max(Decimal::ZERO)
-        },
+        remaining: (total - o.filled).max(Decimal::ZERO),
         avg_fill_price: o.avg_fill_price,
         perm_id: o.perm_id,
         parent_id: o.order.parent_id,
@@ -196,9 +192,18 @@ fn place(s: &mut Session<'_>, m: PlaceOrder) {
         what_if(s, order_id, contract, order);
         return;
     }
-    let qty_ok =
+    let mut qty_ok =
         order.total_quantity > Decimal::ZERO && order.total_quantity != crate::model::UNSET_DECIMAL;
-    if !qty_ok && order.cash_qty == UNSET_DOUBLE {
+    if !qty_ok && order.cash_qty != UNSET_DOUBLE && order.cash_qty > 0.0 {
+        // An order sized in money: the whole shares it buys at the sim's price.
+        let price = price_at(&contract.symbol, now_f64());
+        let shares = (order.cash_qty / price).floor();
+        if shares >= 1.0 {
+            order.total_quantity = Decimal::from(shares as i64);
+            qty_ok = true;
+        }
+    }
+    if !qty_ok {
         s.send_error(order_id, 434, "The order size cannot be zero");
         return;
     }
