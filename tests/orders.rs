@@ -555,3 +555,42 @@ fn cash_quantity_orders_buy_whole_shares_and_zero_size_is_refused() {
         && c.arg(2).as_i64() == Some(434))));
     client.disconnect();
 }
+
+#[test]
+fn the_master_client_and_owners_hear_of_changes_made_elsewhere() {
+    init_logs();
+    let gw = SimGateway::start(SimConfig {
+        master_client_id: Some(20),
+        ..SimConfig::default()
+    })
+    .unwrap();
+    let (master, log_m, _hm) = connected_calls(&gw, 20);
+    let (owner, log_o, _ho) = connected_calls(&gw, 21);
+    let (other, log_x, _hx) = connected_calls(&gw, 22);
+    // The master's first order request starts its watch.
+    master.req_all_open_orders().unwrap();
+    assert!(log_m.wait_until(|c| c.iter().any(|c| c.name == "open_order_end")));
+    owner
+        .place_order(1, &stock("AAPL"), &Order::market("BUY", Decimal::ONE))
+        .unwrap();
+    owner
+        .place_order(2, &stock("AAPL"), &Order::limit("BUY", Decimal::ONE, 1.0))
+        .unwrap();
+    assert!(
+        log_m.wait_until(|c| c.iter().any(|c| c.name == "order_status"
+            && status_of(c) == (1, "Filled".into())
+            && c.arg(8).as_i64() == Some(21)))
+    );
+    // Another client's global cancel: the owner and the master hear of it.
+    other.req_global_cancel(&OrderCancel::default()).unwrap();
+    for log in [&log_o, &log_m] {
+        assert!(log.wait_until(|c| c
+            .iter()
+            .any(|c| c.name == "order_status" && status_of(c) == (2, "Cancelled".into()))));
+    }
+    // The client that cancelled owned nothing and hears nothing.
+    assert!(log_x.named("order_status").is_empty());
+    master.disconnect();
+    owner.disconnect();
+    other.disconnect();
+}

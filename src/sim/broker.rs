@@ -109,6 +109,26 @@ pub(crate) struct OrderBook {
     pub last_perm_id: i64,
     /// The last execution sequence number.
     pub last_exec: u64,
+    /// Status changes waiting for another client's session to send them
+    /// (`openOrder` + `orderStatus`), by client id: an order cancelled by
+    /// another client's `reqGlobalCancel`, every order for the master client.
+    pub outbox: BTreeMap<i32, Vec<SimOrder>>,
+}
+
+impl OrderBook {
+    /// Queues a snapshot of `o` for the clients other than `acting` that
+    /// should see it: its owner and the master client.
+    pub(crate) fn notify(&mut self, master: Option<i32>, acting: i32, o: &SimOrder) {
+        let mut to = vec![o.client_id];
+        if let Some(m) = master {
+            if m != o.client_id {
+                to.push(m);
+            }
+        }
+        for cid in to.into_iter().filter(|&c| c != acting) {
+            self.outbox.entry(cid).or_default().push(o.clone());
+        }
+    }
 }
 
 /// Starting cash of every account, in USD.

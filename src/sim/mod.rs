@@ -130,6 +130,10 @@ pub struct SimConfig {
     /// Keep every request the sessions decode, for
     /// [`SimGateway::recorded_requests`]. Off by default: it grows without bound.
     pub record_requests: bool,
+    /// The "Master API client ID" of TWS's API settings: that client also
+    /// gets `openOrder` and `orderStatus` for the orders of every other
+    /// client (from its first order request on). `None` by default.
+    pub master_client_id: Option<i32>,
 }
 
 impl Default for SimConfig {
@@ -144,6 +148,7 @@ impl Default for SimConfig {
             first_order_id: 1,
             close_after_handshake: false,
             record_requests: false,
+            master_client_id: None,
         }
     }
 }

@@ -66,6 +66,9 @@ pub(crate) fn commission(qty: f64, price: f64) -> f64 {
 pub(crate) struct State {
     /// When the resting orders are next checked.
     next_check: Option<Instant>,
+    /// The master client, once it made an order request: it keeps polling
+    /// the shared outbox for every client's status changes.
+    watching: bool,
 }
 
 fn now_f64() -> f64 {
@@ -78,6 +81,7 @@ fn now_f64() -> f64 {
 /// Answers one request of this domain.
 pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
     let sv = s.sv;
+    watch_if_master(s);
     match id {
         outgoing::PLACE_ORDER => place(s, decode_body(sv, body)?),
         outgoing::CANCEL_ORDER => cancel(s, decode_body(sv, body)?),
@@ -108,6 +112,7 @@ pub(super) fn handle_protobuf(
     body: &[u8],
 ) -> Result<(), DecodeError> {
     let sv = s.sv;
+    watch_if_master(s);
     match id {
         outgoing::PLACE_ORDER => place(s, PlaceOrder::decode_protobuf(sv, body)?),
         outgoing::CANCEL_ORDER => cancel(s, CancelOrder::decode_protobuf(sv, body)?),
@@ -123,6 +128,19 @@ pub(super) fn handle_protobuf(
 
 fn client_id(s: &Session<'_>) -> i32 {
     s.client_id.unwrap_or(0)
+}
+
+fn master(s: &Session<'_>) -> Option<i32> {
+    s.shared.config.master_client_id
+}
+
+/// The master client starts watching every client's orders with its first
+/// order request.
+fn watch_if_master(s: &mut Session<'_>) {
+    if !s.orders.watching && s.client_id.is_some() && master(s) == s.client_id {
+        s.orders.watching = true;
+        arm(s);
+    }
 }
 
 fn status_msg(o: &SimOrder) -> OrderStatus {
@@ -265,6 +283,10 @@ fn place(s: &mut Session<'_>, m: PlaceOrder) {
             book.orders.push(o.clone());
             sent.push(o);
         }
+        let master = s.shared.config.master_client_id;
+        for o in &sent {
+            broker.book.notify(master, cid, o);
+        }
     }
     let new_perm_id = sent.last().map(|o| o.perm_id);
     for o in &sent {
@@ -344,7 +366,10 @@ fn cancel(s: &mut Session<'_>, m: CancelOrder) {
             Some(o) => {
                 o.status = "Cancelled".into();
                 o.completed_time = now;
-                Ok(o.clone())
+                let o = o.clone();
+                let master = s.shared.config.master_client_id;
+                broker.book.notify(master, cid, &o);
+                Ok(o)
             }
         }
     };
@@ -363,13 +388,20 @@ fn global_cancel(s: &mut Session<'_>) {
     let now = format_connection_time(now_secs());
     let mine: Vec<SimOrder> = {
         let mut broker = s.shared.broker.lock();
+        let master = s.shared.config.master_client_id;
         let mut mine = Vec::new();
+        let mut changed = Vec::new();
         for o in broker.book.orders.iter_mut().filter(|o| !o.is_done()) {
             o.status = "Cancelled".into();
             o.completed_time = now.clone();
+            changed.push(o.clone());
             if o.client_id == cid {
                 mine.push(o.clone());
             }
+        }
+        // The other clients' sessions tell them on their next turn.
+        for o in &changed {
+            broker.book.notify(master, cid, o);
         }
         mine
     };
@@ -472,18 +504,20 @@ fn executions(s: &mut Session<'_>, m: ReqExecutions) {
     s.send(&ExecutionDataEnd { req_id: m.req_id });
 }
 
-/// Asks for the next check of the resting orders while there are any.
+/// Asks for the next turn while this client has open orders, is the
+/// watching master client, or has status changes waiting in the outbox.
 fn arm(s: &mut Session<'_>) {
     let cid = client_id(s);
-    let any = s
-        .shared
-        .broker
-        .lock()
-        .book
-        .orders
-        .iter()
-        .any(|o| o.client_id == cid && !o.is_done());
-    if any {
+    let any = {
+        let broker = s.shared.broker.lock();
+        broker
+            .book
+            .orders
+            .iter()
+            .any(|o| o.client_id == cid && !o.is_done())
+            || broker.book.outbox.get(&cid).is_some_and(|v| !v.is_empty())
+    };
+    if any || s.orders.watching {
         let at = Instant::now() + CHECK_EVERY;
         s.orders.next_check = Some(at);
         s.wake_at(at);
@@ -496,11 +530,21 @@ fn arm(s: &mut Session<'_>) {
 pub(super) fn on_timer(s: &mut Session<'_>, now: Instant) {
     match s.orders.next_check {
         Some(at) if at <= now => {
+            deliver_outbox(s);
             check_orders(s, now_f64());
             arm(s);
         }
         Some(at) => s.wake_at(at),
         None => {}
+    }
+}
+
+/// Sends this client the status changes other sessions queued for it.
+fn deliver_outbox(s: &mut Session<'_>) {
+    let cid = client_id(s);
+    let queued = s.shared.broker.lock().book.outbox.remove(&cid);
+    for o in queued.unwrap_or_default() {
+        report(s, &o);
     }
 }
 
@@ -656,12 +700,17 @@ fn check_orders(s: &mut Session<'_>, secs: f64) {
                     {
                         other.status = "Cancelled".into();
                         other.completed_time = time.clone();
-                        if other.client_id == cid {
-                            events.push((other.clone(), None));
-                        }
+                        events.push((other.clone(), None));
                     }
                 }
             }
+        }
+    }
+    {
+        let master = s.shared.config.master_client_id;
+        let mut broker = s.shared.broker.lock();
+        for (o, _) in &events {
+            broker.book.notify(master, cid, o);
         }
     }
     for (o, fill) in events {
@@ -678,7 +727,8 @@ fn check_orders(s: &mut Session<'_>, secs: f64) {
                     report: fill.report,
                 });
             }
-            None => report(s, &o),
+            None if o.client_id == cid => report(s, &o),
+            None => {}
         }
     }
 }
