@@ -127,6 +127,21 @@ pub const SEC_DEF_DATA_FARM_OK: CodeMsg = CodeMsg {
     code: 2158,
     msg: "Sec-def data farm connection is OK:",
 };
+/// 2103 (from TWS, a warning): a market data farm is disconnected.
+pub const MARKET_DATA_FARM_BROKEN: CodeMsg = CodeMsg {
+    code: 2103,
+    msg: "Market data farm connection is broken:",
+};
+/// 2105 (from TWS, a warning): a historical data farm is disconnected.
+pub const HMDS_DATA_FARM_BROKEN: CodeMsg = CodeMsg {
+    code: 2105,
+    msg: "HMDS data farm connection is broken:",
+};
+/// 2157 (from TWS, a warning): the security definition farm is disconnected.
+pub const SEC_DEF_DATA_FARM_BROKEN: CodeMsg = CodeMsg {
+    code: 2157,
+    msg: "Sec-def data farm connection is broken:",
+};
 /// 300 (from TWS): cancelMktData for an id that has no subscription.
 pub const TICKER_ID_NOT_FOUND: CodeMsg = CodeMsg {
     code: 300,
@@ -136,6 +151,11 @@ pub const TICKER_ID_NOT_FOUND: CodeMsg = CodeMsg {
 pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     code: 322,
     msg: "Error processing request. Duplicate ticker id",
+};
+/// 200 (from TWS): no contract matches a request's description.
+pub const NO_SECURITY_DEFINITION: CodeMsg = CodeMsg {
+    code: 200,
+    msg: "No security definition has been found for the request",
 };
 /// 90002 (tws-api, not IB): a one-shot request (contract details,
 /// historical data, open orders, …) was still waiting for its answer when the
@@ -161,6 +181,30 @@ pub const LIVE_ORDERS_NOT_ALLOWED: CodeMsg = CodeMsg {
     msg: "Order refused by tws-api: live orders are not enabled.",
 };
 
+/// 162 (from TWS): the historical data service refused or ended a request;
+/// the reason follows the text. Market scanners answer through it too
+/// ("…API scanner subscription cancelled: 7" acknowledges a cancel).
+pub const HISTORICAL_DATA_SERVICE: CodeMsg = CodeMsg {
+    code: 162,
+    msg: "Historical Market Data Service error message:",
+};
+/// 430 (from TWS): no fundamental data for the contract or report type; the
+/// cause follows the text (`failed to fetch`, `Not allowed`).
+pub const FUNDAMENTALS_NOT_AVAILABLE: CodeMsg = CodeMsg {
+    code: 430,
+    msg: "We are sorry, but fundamentals data for the security specified is not available.",
+};
+/// 10172 (from TWS): no article with that id.
+pub const NEWS_ARTICLE_NOT_AVAILABLE: CodeMsg = CodeMsg {
+    code: 10172,
+    msg: "Failed to request news article: No data available",
+};
+/// 10276 (from TWS): the news provider is not subscribed.
+pub const NEWS_FEED_NOT_ALLOWED: CodeMsg = CodeMsg {
+    code: 10276,
+    msg: "News feed is not allowed.",
+};
+
 /// Every code above, for lookups.
 pub const ALL: &[CodeMsg] = &[
     ALREADY_CONNECTED,
@@ -183,10 +227,18 @@ pub const ALL: &[CodeMsg] = &[
     MARKET_DATA_FARM_OK,
     HMDS_DATA_FARM_OK,
     SEC_DEF_DATA_FARM_OK,
+    MARKET_DATA_FARM_BROKEN,
+    HMDS_DATA_FARM_BROKEN,
+    SEC_DEF_DATA_FARM_BROKEN,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
     LIVE_ORDERS_NOT_ALLOWED,
+    NO_SECURITY_DEFINITION,
     REQUEST_INTERRUPTED,
+    HISTORICAL_DATA_SERVICE,
+    FUNDAMENTALS_NOT_AVAILABLE,
+    NEWS_ARTICLE_NOT_AVAILABLE,
+    NEWS_FEED_NOT_ALLOWED,
 ];
 
 /// The official text for a code in [`ALL`].
@@ -248,6 +300,17 @@ pub enum Error {
     /// text says which account and how to enable live orders
     /// (see [`LIVE_ORDERS_NOT_ALLOWED`]).
     LiveOrdersNotAllowed(String),
+    /// An `error` callback ended a request a blocking helper was waiting on:
+    /// TWS's code and text (200 no security definition, 162 historical data
+    /// error, …), or the client's (90002 the connection was lost).
+    Tws {
+        /// The request id the error came with.
+        req_id: i32,
+        /// The official code.
+        code: i32,
+        /// The text, as `EWrapper::error` received it.
+        message: String,
+    },
 }
 
 impl Error {
@@ -270,6 +333,7 @@ impl Error {
             Error::Io(_) => SOCKET_EXCEPTION.code,
             Error::Config(_) | Error::Timeout(_) => NO_VALID_ID,
             Error::LiveOrdersNotAllowed(_) => LIVE_ORDERS_NOT_ALLOWED.code,
+            Error::Tws { code, .. } => *code,
         }
     }
 
@@ -295,6 +359,7 @@ impl Error {
             Error::Config(e) => e.clone(),
             Error::Timeout(what) => format!("timed out waiting for {what}"),
             Error::LiveOrdersNotAllowed(why) => format!("{} {why}", LIVE_ORDERS_NOT_ALLOWED.msg),
+            Error::Tws { message, .. } => message.clone(),
         }
     }
 }

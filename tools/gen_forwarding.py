@@ -31,6 +31,31 @@ HOOKS = {
 # What it does after forwarding.
 AFTER = {
     "next_valid_id": "self.after_next_valid_id();",
+    "connection_closed": "self.state.sinks.connection_closed();",
+}
+# The blocking helpers' sinks (src/client/sync.rs) hear, after the user's
+# wrapper, every callback that carries their request id, and the answers to
+# the requests without an id: callback -> the requests it answers.
+ROUTE_ID_ARGS = ("req_id", "request_id", "ticker_id")
+ANSWERS = {
+    "current_time": ["REQ_CURRENT_TIME"],
+    "current_time_in_millis": ["REQ_CURRENT_TIME_IN_MILLIS"],
+    "position": ["REQ_POSITIONS"],
+    "position_end": ["REQ_POSITIONS"],
+    "open_order": ["REQ_OPEN_ORDERS", "REQ_ALL_OPEN_ORDERS"],
+    "order_status": ["REQ_OPEN_ORDERS", "REQ_ALL_OPEN_ORDERS"],
+    "open_order_end": ["REQ_OPEN_ORDERS", "REQ_ALL_OPEN_ORDERS"],
+    "completed_order": ["REQ_COMPLETED_ORDERS"],
+    "completed_orders_end": ["REQ_COMPLETED_ORDERS"],
+    "family_codes": ["REQ_FAMILY_CODES"],
+    "mkt_depth_exchanges": ["REQ_MKT_DEPTH_EXCHANGES"],
+    "news_providers": ["REQ_NEWS_PROVIDERS"],
+    "scanner_parameters": ["REQ_SCANNER_PARAMETERS"],
+    "market_rule": ["REQ_MARKET_RULE"],
+    "update_account_value": ["REQ_ACCT_DATA"],
+    "update_portfolio": ["REQ_ACCT_DATA"],
+    "update_account_time": ["REQ_ACCT_DATA"],
+    "account_download_end": ["REQ_ACCT_DATA"],
 }
 
 
@@ -74,6 +99,9 @@ lines = [
     "#![allow(clippy::too_many_arguments)]",
     "",
     "use super::ibclient::Tracked;",
+    "use super::lifecycle::RequestKey;",
+    "#[allow(unused_imports)]",
+    "use crate::messages::ids::outgoing as out;",
     "use crate::model::*;",
     "use crate::proto;",
     "use crate::EWrapper;",
@@ -87,6 +115,14 @@ for name, args in methods:
     if name in HOOKS:
         lines.append(f"        {HOOKS[name]}")
     lines.append(f"        self.user.{name}({call});")
+    keys = []
+    if args and args[0][0] in ROUTE_ID_ARGS:
+        keys.append(f"RequestKey::Id({args[0][0]})")
+    keys += [f"RequestKey::Request(out::{r})" for r in ANSWERS.get(name, [])]
+    for key in keys:
+        lines.append(f"        if let Some(s) = self.state.sinks.get({key}) {{")
+        lines.append(f"            s.lock().{name}({call});")
+        lines.append("        }")
     if name in AFTER:
         lines.append(f"        {AFTER[name]}")
     lines.append("    }")

@@ -22,7 +22,7 @@ use crate::errors::{is_informational, REQUEST_INTERRUPTED};
 use crate::messages::ids::outgoing as out;
 
 /// How a request is known until its end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RequestKey {
     /// By its request id (ticker id, reqId).
     Id(i32),

@@ -14,6 +14,7 @@ mod pacer;
 mod reader;
 mod requests;
 mod supervisor;
+mod sync;
 mod tracked;
 
 pub use autoconnect::AutoConnect;
@@ -27,3 +28,4 @@ pub use lifecycle::{RequestInFlight, RequestKey, RequestKind};
 pub use metrics::MetricsSnapshot;
 pub use pacer::RateLimit;
 pub use supervisor::{Heartbeat, ReconnectPolicy};
+pub use sync::{MarketDataSnapshot, NewsHeadline, OptionChain, SYNC_REQ_ID_BASE};

@@ -114,6 +114,10 @@ pub struct SimConfig {
     pub accounts: Vec<String>,
     /// Time between two rounds of ticks for each market data subscription.
     pub tick_interval: Duration,
+    /// Time between two refreshes of each market scanner subscription.
+    pub scanner_interval: Duration,
+    /// The white-branding id `userInfo` reports (empty for IB's own logins).
+    pub white_branding_id: String,
     /// Send the farm notices 2104, 2106 and 2158 after startApi.
     pub farm_notices: bool,
     /// Send error messages as protobuf (server version 201 and up), as a newer
@@ -134,6 +138,12 @@ pub struct SimConfig {
     /// gets `openOrder` and `orderStatus` for the orders of every other
     /// client (from its first order request on). `None` by default.
     pub master_client_id: Option<i32>,
+    /// Send the farm notices as broken (2103, 2105, 2157) instead of OK, as
+    /// TWS does when it has lost its data farms (a fault, for the doctor).
+    pub broken_farm: bool,
+    /// Send `nextValidId` after startApi and answer reqIds (default). Off, the
+    /// gateway behaves as a TWS that is not logged in or has a dialog open.
+    pub send_next_valid_id: bool,
 }
 
 impl Default for SimConfig {
@@ -142,6 +152,8 @@ impl Default for SimConfig {
             server_version: crate::server_versions::MAX_CLIENT_VER,
             accounts: vec!["DU1234567".into()],
             tick_interval: Duration::from_millis(100),
+            scanner_interval: Duration::from_secs(1),
+            white_branding_id: String::new(),
             farm_notices: true,
             protobuf_errors: false,
             order_id_block: 1000,
@@ -149,6 +161,8 @@ impl Default for SimConfig {
             close_after_handshake: false,
             record_requests: false,
             master_client_id: None,
+            broken_farm: false,
+            send_next_valid_id: true,
         }
     }
 }

@@ -86,6 +86,8 @@ def canon_official(x):
     if isinstance(x, bool):
         return "n:1" if x else "n:0"
     if isinstance(x, enum.Enum):
+        # By value: the model's enums print the official value (the fund
+        # enums' ("004", "Equity") pairs, …).
         return canon_official(x.value)
     if isinstance(x, int):
         return num(D(x))
@@ -103,6 +105,9 @@ def canon_official(x):
         return "s:" + x.decode("utf-8", "replace")
     if isinstance(x, (list, tuple)):
         return [canon_official(v) for v in x]
+    if isinstance(x, (set, frozenset)):
+        # A set (securityDefinitionOptionParameter): compared without order.
+        return {"$set": sorted((canon_official(v) for v in x), key=repr)}
     if isinstance(x, dict):
         return {key(str(k)): canon_official(v) for k, v in x.items()}
     if isinstance(x, ProtoMessage):
@@ -159,6 +164,15 @@ def differences(official, ours, path):
     # An empty protobuf message (openOrdersEnd): its Debug is its type name.
     if official == {} and isinstance(ours, str) and ours.startswith("s:"):
         return []
+    if official is None and ours == []:
+        return []  # an official None list is our empty Vec (model/mod.rs)
+    if isinstance(official, dict) and "$set" in official:
+        unique = None
+        if isinstance(ours, list):
+            unique = sorted({repr(v): v for v in ours}.values(), key=repr)
+        if unique != official["$set"]:
+            return [f"{path}: official set {official['$set']!r}, ours {ours!r}"]
+        return []
     if isinstance(official, dict):
         if not isinstance(ours, dict):
             return [f"{path}: official {official!r}, ours {ours!r}"]
@@ -178,8 +192,8 @@ def differences(official, ours, path):
         return out
     if official == "s:" and ours is None:
         return []
-    # A list the official object leaves as None is an empty Vec in this
-    # crate (the model's convention; the official client treats both alike).
+    # A list the official client leaves None is an empty Vec here (the model's
+    # convention; the official client treats both alike).
     if official is None and ours == []:
         return []
     # Likewise a text attribute the official class leaves as None (the
