@@ -308,3 +308,32 @@ fn truncated_open_order_is_an_error_not_a_panic() {
     assert!(r.is_err());
     let _ = OpenOrder::ID;
 }
+
+#[test]
+fn open_order_before_server_version_145_carries_its_message_version() {
+    let m = OpenOrder {
+        contract: stk(),
+        order: Order {
+            order_id: 9,
+            perm_id: 77,
+            algo_strategy: "Vwap".into(),
+            algo_params: vec![TagValue {
+                tag: "maxPctVol".into(),
+                value: "0.1".into(),
+            }],
+            ..Order::stop("SELL", Decimal::from(3), 99.5)
+        },
+        order_state: OrderState {
+            status: "PreSubmitted".into(),
+            ..OrderState::default()
+        },
+    };
+    for sv in [100, 144] {
+        let back = round_trip(&m, sv);
+        assert_eq!(back.order.order_id, 9);
+        assert_eq!(back.order.aux_price, 99.5);
+        assert_eq!(back.order.algo_params, m.order.algo_params);
+        assert_eq!(back.order_state.status, "PreSubmitted");
+        assert_eq!(back.contract.trading_class, "NMS");
+    }
+}
