@@ -553,6 +553,16 @@ fn cash_quantity_orders_buy_whole_shares_and_zero_size_is_refused() {
     assert!(log.wait_until(|c| c.iter().any(|c| c.name == "error"
         && c.arg(0).as_i64() == Some(2)
         && c.arg(2).as_i64() == Some(434))));
+    // Absurd sizes are rejected (201), twice, without harm to the sim.
+    for id in [3, 4] {
+        let huge = Order::market("BUY", Decimal::MAX - Decimal::ONE);
+        client.place_order(id, &stock("AAPL"), &huge).unwrap();
+    }
+    assert!(log.wait_until(|c| c
+        .iter()
+        .filter(|c| c.name == "error" && c.arg(2).as_i64() == Some(201))
+        .count()
+        == 2));
     client.disconnect();
 }
 

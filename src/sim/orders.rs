@@ -43,6 +43,9 @@ use crate::wire::DecodeError;
 /// Largest quantity one fill takes; the rest fills on the next timer turns.
 pub(crate) const MAX_FILL: i64 = 1000;
 
+/// The largest order the paper broker takes (rejected with 201 above).
+pub(crate) const MAX_ORDER_SIZE: i64 = 1_000_000_000;
+
 /// How often the session looks at its resting orders.
 const CHECK_EVERY: Duration = Duration::from_millis(100);
 
@@ -223,6 +226,15 @@ fn place(s: &mut Session<'_>, m: PlaceOrder) {
     }
     if !qty_ok {
         s.send_error(order_id, 434, "The order size cannot be zero");
+        return;
+    }
+    if order.total_quantity > Decimal::from(MAX_ORDER_SIZE) {
+        // Keeps the broker's arithmetic far from the decimal type's limits.
+        s.send_error(
+            order_id,
+            201,
+            &format!("Order rejected - reason:The order size exceeds {MAX_ORDER_SIZE}"),
+        );
         return;
     }
     let mut sent: Vec<SimOrder> = Vec::new();
