@@ -166,6 +166,21 @@ pub const REQUEST_INTERRUPTED: CodeMsg = CodeMsg {
     msg: "Request interrupted:",
 };
 
+/// 90001 (tws-api, not IB): `place_order` refused because the connection's
+/// account is not a paper account and live orders were not enabled.
+///
+/// Cause: the managed accounts of this connection (or the order's `account`)
+/// do not start with `D` (IB's paper accounts are `DU…`/`DF…`), so the order
+/// would trade real money. Fix: if that is what you want, set
+/// `IB_ALLOW_LIVE_ORDERS=true` in the environment or `.env`, or call
+/// `EClient::set_allow_live_orders(true)`; otherwise connect to a paper
+/// account (TWS 7497, IB Gateway 4002). Also returned when `place_order` is
+/// called before `managedAccounts` arrived (wait for `next_valid_id`).
+pub const LIVE_ORDERS_NOT_ALLOWED: CodeMsg = CodeMsg {
+    code: 90001,
+    msg: "Order refused by tws-api: live orders are not enabled.",
+};
+
 /// 162 (from TWS): the historical data service refused or ended a request;
 /// the reason follows the text. Market scanners answer through it too
 /// ("…API scanner subscription cancelled: 7" acknowledges a cancel).
@@ -223,6 +238,7 @@ pub const ALL: &[CodeMsg] = &[
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
     INVALID_REQUEST,
+    LIVE_ORDERS_NOT_ALLOWED,
     NO_SECURITY_DEFINITION,
     REQUEST_INTERRUPTED,
     HISTORICAL_DATA_SERVICE,
@@ -285,6 +301,11 @@ pub enum Error {
     Config(String),
     /// Waited longer than allowed.
     Timeout(&'static str),
+    /// 90001 (tws-api's own code): `place_order` to an account that is not a
+    /// paper account while live orders are not enabled; nothing was sent. The
+    /// text says which account and how to enable live orders
+    /// (see [`LIVE_ORDERS_NOT_ALLOWED`]).
+    LiveOrdersNotAllowed(String),
     /// An `error` callback ended a request a blocking helper was waiting on:
     /// TWS's code and text (200 no security definition, 162 historical data
     /// error, …), or the client's (90002 the connection was lost).
@@ -317,6 +338,7 @@ impl Error {
             Error::Decode(_) => BAD_MESSAGE.code,
             Error::Io(_) => SOCKET_EXCEPTION.code,
             Error::Config(_) | Error::Timeout(_) => NO_VALID_ID,
+            Error::LiveOrdersNotAllowed(_) => LIVE_ORDERS_NOT_ALLOWED.code,
             Error::Tws { code, .. } => *code,
         }
     }
@@ -342,6 +364,7 @@ impl Error {
             Error::Io(e) => format!("{}{e}", SOCKET_EXCEPTION.msg),
             Error::Config(e) => e.clone(),
             Error::Timeout(what) => format!("timed out waiting for {what}"),
+            Error::LiveOrdersNotAllowed(why) => format!("{} {why}", LIVE_ORDERS_NOT_ALLOWED.msg),
             Error::Tws { message, .. } => message.clone(),
         }
     }

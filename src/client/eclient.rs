@@ -97,6 +97,8 @@ pub(crate) struct Inner {
     spin: Spin,
     pacer: Pacer,
     hist_pacer: super::historical_pacer::HistoricalPacer,
+    /// The live-order guard of `place_order` (`client/requests/orders.rs`).
+    pub(crate) live_guard: super::requests::orders::LiveOrderGuard,
     /// The requests in flight.
     pub(crate) requests: Registry,
 }
@@ -230,6 +232,7 @@ impl EClient {
                 spin: Spin::default(),
                 pacer: Pacer::default(),
                 hist_pacer: Default::default(),
+                live_guard: Default::default(),
                 requests: Registry::default(),
             }),
         }
@@ -592,6 +595,7 @@ impl EClient {
             };
             match item {
                 Incoming::Frames(batch) => {
+                    inner.live_guard.observe(&batch);
                     // While requests are in flight, the messages that can end
                     // one go through the lifecycle wrapper; ticks never do.
                     let requests = (!inner.requests.is_empty()).then_some(&inner.requests);
@@ -653,6 +657,17 @@ impl EClient {
             }
         }
         rx.recv().ok()
+    }
+
+    /// The live-order guard of `place_order`.
+    pub(crate) fn live_guard(&self) -> &super::requests::orders::LiveOrderGuard {
+        &self.inner.live_guard
+    }
+
+    /// Queues `e` for the wrapper's `error` callback, under `req_id`.
+    pub(crate) fn queue_error(&self, req_id: i32, e: &Error) {
+        self.inner
+            .queue(Incoming::error(req_id, e.code(), e.wrapper_text()));
     }
 
     /// Encodes `msg` and writes it as one frame. `req_id` is the id errors are reported under.

@@ -148,6 +148,10 @@ pub struct SimConfig {
     /// `keep_up_to_date` bars. 1.0 (the default) is real time; 100.0 sends
     /// a real-time bar every 50 ms (bar times still advance by 5 s each).
     pub clock_speed: f64,
+    /// The "Master API client ID" of TWS's API settings: that client also
+    /// gets `openOrder` and `orderStatus` for the orders of every other
+    /// client (from its first order request on). `None` by default.
+    pub master_client_id: Option<i32>,
     /// Send the farm notices as broken (2103, 2105, 2157) instead of OK, as
     /// TWS does when it has lost its data farms (a fault, for the doctor).
     pub broken_farm: bool,
@@ -172,6 +176,7 @@ impl Default for SimConfig {
             record_requests: false,
             historical_pacing: None,
             clock_speed: 1.0,
+            master_client_id: None,
             broken_farm: false,
             send_next_valid_id: true,
         }
