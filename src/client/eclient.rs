@@ -343,6 +343,7 @@ impl EClient {
         inner.server_version.store(server_version, Ordering::SeqCst);
         inner.connected.store(true, Ordering::SeqCst);
         inner.metrics.connected();
+        inner.live_guard.reset();
         // connect_ack goes into the channel before the reader can put anything there.
         inner.queue(Incoming::ConnectAck);
         let reader = {

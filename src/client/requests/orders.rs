@@ -64,6 +64,13 @@ impl LiveOrderGuard {
         }
     }
 
+    /// Forgets the accounts: a new connection (maybe another login) tells
+    /// them again.
+    pub(crate) fn reset(&self) {
+        *self.accounts.lock() = None;
+        self.seen.store(false, Ordering::Relaxed);
+    }
+
     /// Records the managed accounts (a comma-separated list).
     pub(crate) fn set_accounts(&self, list: &str) {
         let accounts = list
