@@ -513,7 +513,7 @@ impl EClient {
         let mut n = 0;
         for (key, frame) in self.inner.requests.take_interrupted(sv) {
             let req_id = match key {
-                RequestKey::Id(id) => id,
+                RequestKey::Id(id) | RequestKey::Order(id) => id,
                 RequestKey::Request(_) => NO_VALID_ID,
             };
             self.write_frame(req_id, &frame, true)?;
