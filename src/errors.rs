@@ -138,6 +138,22 @@ pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     msg: "Error processing request. Duplicate ticker id",
 };
 
+/// 101 (from TWS): a market data request over the limit of concurrent lines.
+pub const MAX_TICKERS_REACHED: CodeMsg = CodeMsg {
+    code: 101,
+    msg: "Max number of tickers has been reached",
+};
+/// 309 (from TWS): a market depth request over the limit of concurrent books.
+pub const MAX_DEPTH_REQUESTS_REACHED: CodeMsg = CodeMsg {
+    code: 309,
+    msg: "Max number of market depth requests has been reached",
+};
+/// 321 (from TWS): a request that does not validate; TWS appends the cause.
+pub const REQUEST_VALIDATION_FAILED: CodeMsg = CodeMsg {
+    code: 321,
+    msg: "Error validating request.",
+};
+
 /// Every code above, for lookups.
 pub const ALL: &[CodeMsg] = &[
     ALREADY_CONNECTED,
@@ -162,6 +178,9 @@ pub const ALL: &[CodeMsg] = &[
     SEC_DEF_DATA_FARM_OK,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
+    MAX_TICKERS_REACHED,
+    MAX_DEPTH_REQUESTS_REACHED,
+    REQUEST_VALIDATION_FAILED,
 ];
 
 /// The official text for a code in [`ALL`].

@@ -31,14 +31,17 @@ mod broker;
 pub mod burst;
 mod connection;
 mod contracts;
+mod depth;
 mod display_groups;
 mod fundamentals;
 mod historical;
 mod market_data;
 mod news;
+mod options;
 mod orders;
 mod scanner;
 mod session;
+mod tick_by_tick;
 mod time;
 mod universe;
 
@@ -130,6 +133,12 @@ pub struct SimConfig {
     /// Keep every request the sessions decode, for
     /// [`SimGateway::recorded_requests`]. Off by default: it grows without bound.
     pub record_requests: bool,
+    /// How many `reqMktData` streams a connection may hold at once (TWS's
+    /// market data lines); one more is refused with error 101.
+    pub max_market_data_lines: usize,
+    /// How many `reqMktDepth` books a connection may hold at once; one more
+    /// is refused with error 309 (TWS allows 3 without booster packs).
+    pub max_depth_requests: usize,
 }
 
 impl Default for SimConfig {
@@ -144,6 +153,8 @@ impl Default for SimConfig {
             first_order_id: 1,
             close_after_handshake: false,
             record_requests: false,
+            max_market_data_lines: 100,
+            max_depth_requests: 3,
         }
     }
 }
