@@ -90,7 +90,11 @@ pub(crate) fn diff(old: &[DepthLevel], new: &[Row], smart: bool) -> Vec<(i32, i3
                 Row {
                     cents: (work[i].price * 100.0).round() as i64,
                     size: work[i].size,
-                    market_maker: "",
+                    market_maker: VENUES
+                        .iter()
+                        .find(|v| **v == work[i].market_maker)
+                        .copied()
+                        .unwrap_or(""),
                 },
             ));
             work.remove(i);
