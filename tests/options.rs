@@ -1,0 +1,188 @@
+//! calculateImpliedVolatility / calculateOptionPrice and option market data
+//! against the simulated gateway: its Black-Scholes model answers through
+//! tickOptionComputation.
+
+mod common;
+
+use std::time::Duration;
+
+use common::call_log::{Call, CallLog};
+use common::connected_calls;
+use tws_api::model::{tick_type, UNSET_DOUBLE};
+use tws_api::sim::{SimConfig, SimGateway};
+use tws_api::Contract;
+
+fn gateway() -> SimGateway {
+    common::init_logs();
+    SimGateway::start(SimConfig {
+        tick_interval: Duration::from_millis(5),
+        ..SimConfig::default()
+    })
+    .unwrap()
+}
+
+/// `YYYYMMDD` of the day 91 days from now.
+fn expiry_in_three_months() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    // Civil date from days since the epoch (Howard Hinnant's algorithm).
+    let z = secs / 86_400 + 91 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}{m:02}{d:02}")
+}
+
+fn spy_option(right: &str, strike: f64) -> Contract {
+    Contract {
+        symbol: "SPY".into(),
+        sec_type: "OPT".into(),
+        last_trade_date_or_contract_month: expiry_in_three_months(),
+        strike,
+        right: right.into(),
+        multiplier: "100".into(),
+        exchange: "SMART".into(),
+        currency: "USD".into(),
+        ..Contract::default()
+    }
+}
+
+fn computation(log: &CallLog, req_id: i64) -> Call {
+    assert!(log.wait_for("tick_option_computation", req_id));
+    log.named("tick_option_computation")
+        .into_iter()
+        .find(|c| c.arg(0).as_i64() == Some(req_id))
+        .unwrap()
+}
+
+fn f(c: &Call, i: usize) -> f64 {
+    c.arg(i).as_f64().unwrap()
+}
+
+#[test]
+fn option_price_then_implied_volatility_round_trips_through_the_model() {
+    let gw = gateway();
+    let (client, log, h) = connected_calls(&gw, 1);
+    let call = spy_option("C", 450.0);
+    client
+        .calculate_option_price(1, &call, 0.25, 440.0, &[])
+        .unwrap();
+    let p = computation(&log, 1);
+    assert_eq!(p.arg(1).as_i64(), Some(tick_type::CUST_OPTION_COMPUTATION as i64));
+    assert_eq!(p.arg(2).as_i64(), Some(0));
+    assert_eq!(f(&p, 3), 0.25);
+    let (delta, price, pv_div, gamma, vega, theta, und) = (
+        f(&p, 4),
+        f(&p, 5),
+        f(&p, 6),
+        f(&p, 7),
+        f(&p, 8),
+        f(&p, 9),
+        f(&p, 10),
+    );
+    assert!(delta > 0.0 && delta < 1.0, "delta {delta}");
+    assert!(price > 0.0 && price < 440.0, "price {price}");
+    assert!(pv_div >= 0.0 && gamma > 0.0 && vega > 0.0 && theta < 0.0);
+    assert_eq!(und, 440.0);
+
+    // The implied volatility of that price is the volatility it came from.
+    client
+        .calculate_implied_volatility(2, &call, price, 440.0, &[])
+        .unwrap();
+    let iv = computation(&log, 2);
+    assert_eq!(iv.arg(2).as_i64(), Some(1));
+    assert!((f(&iv, 3) - 0.25).abs() < 1e-6, "iv {}", f(&iv, 3));
+    assert!((f(&iv, 4) - delta).abs() < 1e-6);
+    assert_eq!(f(&iv, 5), price);
+
+    // A put at the same terms: put-call parity holds between the two prices.
+    client
+        .calculate_option_price(3, &spy_option("P", 450.0), 0.25, 440.0, &[])
+        .unwrap();
+    let put = computation(&log, 3);
+    assert!(f(&put, 4) < 0.0 && f(&put, 4) > -1.0);
+    assert!((f(&put, 7) - gamma).abs() < 1e-9);
+
+    client.cancel_calculate_option_price(1).unwrap();
+    client.cancel_calculate_implied_volatility(2).unwrap();
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn a_price_the_model_cannot_reach_is_not_computed() {
+    let gw = gateway();
+    let (client, log, h) = connected_calls(&gw, 1);
+    // Below intrinsic value: no volatility gives it.
+    client
+        .calculate_implied_volatility(4, &spy_option("C", 300.0), 1.0, 440.0, &[])
+        .unwrap();
+    let c = computation(&log, 4);
+    for i in [3, 4, 5, 6, 7, 8, 9] {
+        assert_eq!(f(&c, i), UNSET_DOUBLE, "argument {i}: {c:?}");
+    }
+    assert_eq!(f(&c, 10), 440.0);
+    // An option without a right or an expiry is refused.
+    let bad = Contract {
+        right: String::new(),
+        ..spy_option("C", 450.0)
+    };
+    client.calculate_option_price(5, &bad, 0.2, 440.0, &[]).unwrap();
+    assert!(log.wait_for("error", 5));
+    let e = log
+        .named("error")
+        .into_iter()
+        .find(|c| c.arg(0).as_i64() == Some(5))
+        .unwrap();
+    assert_eq!(e.arg(2).as_i64(), Some(321));
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn option_market_data_has_bid_ask_last_and_model_computations() {
+    let gw = gateway();
+    let (client, log, h) = connected_calls(&gw, 1);
+    client
+        .req_mkt_data(6, &spy_option("C", 460.0), "", false, false, &[])
+        .unwrap();
+    assert!(log.wait_until(|c| c
+        .iter()
+        .filter(|c| c.name == "tick_option_computation")
+        .count()
+        >= 40));
+    client.cancel_mkt_data(6).unwrap();
+    let comps = log.named("tick_option_computation");
+    let by_type = |t: i32| -> Vec<&Call> {
+        comps
+            .iter()
+            .filter(|c| c.arg(1).as_i64() == Some(t as i64))
+            .collect()
+    };
+    let model = by_type(tick_type::MODEL_OPTION);
+    let bid = by_type(tick_type::BID_OPTION_COMPUTATION);
+    let ask = by_type(tick_type::ASK_OPTION_COMPUTATION);
+    let last = by_type(tick_type::LAST_OPTION_COMPUTATION);
+    assert!(!model.is_empty() && !bid.is_empty() && !ask.is_empty() && !last.is_empty());
+    // Each round: bid, ask, last, model; the ask's volatility above the bid's.
+    for ((b, a), m) in bid.iter().zip(&ask).zip(&model) {
+        assert!(f(b, 3) < f(a, 3), "bid iv {} ask iv {}", f(b, 3), f(a, 3));
+        assert!(f(b, 5) <= f(m, 5) && f(m, 5) <= f(a, 5));
+        assert!(f(m, 3) > 0.1 && f(m, 3) < 1.0);
+        assert!(f(m, 10) > 1.0);
+    }
+    // The option's own prices come as tick_price too.
+    assert!(log
+        .named("tick_price")
+        .iter()
+        .any(|c| c.arg(1).as_i64() == Some(tick_type::BID as i64)));
+    client.disconnect();
+    h.join().unwrap();
+}
