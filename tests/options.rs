@@ -75,7 +75,10 @@ fn option_price_then_implied_volatility_round_trips_through_the_model() {
         .calculate_option_price(1, &call, 0.25, 440.0, &[])
         .unwrap();
     let p = computation(&log, 1);
-    assert_eq!(p.arg(1).as_i64(), Some(tick_type::CUST_OPTION_COMPUTATION as i64));
+    assert_eq!(
+        p.arg(1).as_i64(),
+        Some(tick_type::CUST_OPTION_COMPUTATION as i64)
+    );
     assert_eq!(p.arg(2).as_i64(), Some(0));
     assert_eq!(f(&p, 3), 0.25);
     let (delta, price, pv_div, gamma, vega, theta, und) = (
@@ -134,7 +137,9 @@ fn a_price_the_model_cannot_reach_is_not_computed() {
         right: String::new(),
         ..spy_option("C", 450.0)
     };
-    client.calculate_option_price(5, &bad, 0.2, 440.0, &[]).unwrap();
+    client
+        .calculate_option_price(5, &bad, 0.2, 440.0, &[])
+        .unwrap();
     assert!(log.wait_for("error", 5));
     let e = log
         .named("error")
