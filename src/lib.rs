@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 pub mod client;
+mod clock;
 pub mod config;
 pub mod errors;
 pub mod messages;

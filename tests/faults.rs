@@ -699,3 +699,37 @@ fn disconnect_returns_while_a_send_is_blocked_on_a_stalled_peer() {
     );
     assert_eq!(log.count(|e| *e == Ev::Closed), 1);
 }
+
+#[test]
+fn an_unknown_id_is_reported_as_received_and_a_known_undecodable_one_is_counted() {
+    let sv = 203;
+    let gw = gateway(sv);
+    let (client, log, handle) = connected(&gw, 0);
+    let before = log.snapshot().len();
+    // Garbage whose first four bytes read as id 1199 (999 + 200: "protobuf").
+    let mut bytes = frame(sv, 1199, b"\x01\x02");
+    // tickPrice as protobuf: a known message that 10.37.2 never sends that way.
+    bytes.extend_from_slice(&frame(sv, 201, b""));
+    bytes.extend_from_slice(&current_time(sv, 42));
+    assert_eq!(gw.inject(Fault::Raw(bytes)), 1);
+    assert!(log.wait_until(|e| e[before..].contains(&Ev::CurrentTime(42))));
+    let ev = log.snapshot()[before..].to_vec();
+    assert_eq!(
+        ev[0],
+        Ev::Error(
+            -1,
+            505,
+            "Unknown message id 1199; the message was skipped".into()
+        ),
+        "{ev:?}"
+    );
+    assert_eq!(
+        ev[1],
+        Ev::CurrentTime(42),
+        "nothing for the known id: {ev:?}"
+    );
+    // Counted once run() finishes the batch (after the callbacks).
+    assert!(wait_for(|| client.metrics().not_decoded == 1));
+    client.disconnect();
+    handle.join().expect("run returns");
+}

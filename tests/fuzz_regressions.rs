@@ -237,17 +237,28 @@ fn error_sample() -> ErrorMessage {
     }
 }
 
-/// The frames recorded from the official Python client (requests) at `sv`.
+/// The frames recorded from the official Python client (requests) at `sv`,
+/// from every domain's vectors (`tests/golden/vectors/*.txt`).
 fn golden_frames(sv: i32) -> Vec<(String, Vec<u8>)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(format!("sv{sv}.txt"));
-    let text = std::fs::read_to_string(&path).expect("golden file");
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("hello"))
-        .filter_map(|l| l.split_once(' '))
-        .map(|(name, h)| (name.to_owned(), unhex(h.trim())))
-        .collect()
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/vectors");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("golden vectors")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    let prefix = format!("{sv} ");
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("golden file");
+        out.extend(
+            text.lines()
+                .filter_map(|l| l.strip_prefix(&prefix))
+                .filter(|l| !l.starts_with("hello") && !l.contains(" refused "))
+                .filter_map(|l| l.split_once(' '))
+                .map(|(name, h)| (name.to_owned(), unhex(h.trim()))),
+        );
+    }
+    out
 }
 
 fn bag() -> ReqMktData {

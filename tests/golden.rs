@@ -1,214 +1,175 @@
-//! Golden vectors: the bytes the official Python client 10.37.2 sends, recorded
-//! by `tests/golden/record.py`, must equal ours byte for byte at server
-//! versions 176, 187 and 203.
+//! Golden vectors: the bytes the official Python client 10.37.2 sends must
+//! equal ours byte for byte, at server versions 176, 187, 200 and 203, and a
+//! request it refuses must be refused by ours with the same code.
+//!
+//! The scenarios are one table (`tests/golden/scenarios/<domain>.json`) read
+//! both by the recorder (`tests/golden/record.py`, which writes
+//! `tests/golden/vectors/<domain>.txt`) and by this test, which makes each
+//! call through the public `EClient` API against a capture gateway on
+//! loopback that answers the handshake with the scenario's server version.
+
+#[path = "golden/map/mod.rs"]
+mod map;
 
 use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
 
-use tws_api::messages::connection::{
-    ReqCurrentTime, ReqIds, ReqManagedAccts, SetServerLogLevel, StartApi,
-};
-use tws_api::messages::market_data::{CancelMktData, ReqMarketDataType, ReqMktData};
-use tws_api::messages::{to_frame, Message};
-use tws_api::wire::handshake::client_hello;
-use tws_api::{ComboLeg, Contract, DeltaNeutralContract};
+use serde_json::Value;
+use tws_api::EClient;
 
-fn load(sv: i32) -> BTreeMap<String, Vec<u8>> {
-    let path = format!("{}/tests/golden/sv{sv}.txt", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("golden file");
+const VERSIONS: [i32; 4] = [176, 187, 200, 203];
+const CONN_TIME: &str = "20261123 16:53:52 UTC";
+
+/// What the official client did for one scenario at one version.
+#[derive(Debug, Clone, PartialEq)]
+enum Expected {
+    Bytes(Vec<u8>),
+    Refused(String),
+}
+
+fn golden_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden"))
+}
+
+/// Every domain's scenarios: (domain, scenario).
+fn scenarios() -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(golden_dir().join("scenarios"))
+        .expect("scenarios dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        let domain = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&p).expect("read scenarios");
+        let list: Vec<Value> =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        out.extend(list.into_iter().map(|s| (domain.clone(), s)));
+    }
+    out
+}
+
+/// The recorded vectors of `domain`: (version, scenario) → expected.
+fn vectors(domain: &str) -> BTreeMap<(i32, String), Expected> {
+    let path = golden_dir().join("vectors").join(format!("{domain}.txt"));
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
     let mut out = BTreeMap::new();
     for line in text.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let (name, hex) = line.split_once(' ').expect("name hex");
-        let bytes = (0..hex.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex"))
-            .collect();
-        out.insert(name.to_owned(), bytes);
+        let mut parts = line.splitn(3, ' ');
+        let sv: i32 = parts.next().unwrap().parse().expect("version");
+        let name = parts.next().expect("name").to_owned();
+        let rest = parts.next().expect("hex or refusal");
+        let expected = match rest.strip_prefix("refused ") {
+            Some(r) => Expected::Refused(r.split(' ').next().unwrap_or("").to_owned()),
+            None => Expected::Bytes(
+                (0..rest.len())
+                    .step_by(2)
+                    .map(|i| u8::from_str_radix(&rest[i..i + 2], 16).expect("hex"))
+                    .collect(),
+            ),
+        };
+        out.insert((sv, name), expected);
     }
     out
 }
 
-fn contract(f: impl FnOnce(&mut Contract)) -> Contract {
-    let mut c = Contract::default();
-    f(&mut c);
-    c
-}
+/// What the capture gateway saw on one connection: the hello and the frames.
+type Captured = (Vec<u8>, Vec<Vec<u8>>);
 
-fn mkt(req_id: i32, c: Contract, generic: &str, snapshot: bool, regulatory: bool) -> ReqMktData {
-    ReqMktData {
-        req_id,
-        contract: c,
-        generic_tick_list: generic.into(),
-        snapshot,
-        regulatory_snapshot: regulatory,
-        mkt_data_options: vec![],
-    }
-}
-
-fn float_contract(strike: f64) -> Contract {
-    contract(|c| {
-        c.symbol = "X".into();
-        c.sec_type = "OPT".into();
-        c.last_trade_date_or_contract_month = "20261218".into();
-        c.strike = strike;
-        c.right = "C".into();
-        c.multiplier = "100".into();
-        c.exchange = "SMART".into();
-        c.currency = "USD".into();
-    })
-}
-
-fn frame<M: Message>(m: &M, sv: i32) -> Vec<u8> {
-    to_frame(m, sv).expect("encodes")
-}
-
-/// Our bytes for one scenario of `record.py`.
-fn ours(name: &str, sv: i32) -> Vec<u8> {
-    let stk = |sym: &str| {
-        let sym = sym.to_owned();
-        contract(move |c| {
-            c.symbol = sym;
-            c.sec_type = "STK".into();
-            c.exchange = "SMART".into();
-            c.currency = "USD".into();
-        })
-    };
-    match name {
-        "hello" => client_hello(""),
-        "hello_paceapi" => client_hello("+PACEAPI"),
-        "start_api_client0" => frame(
-            &StartApi {
-                client_id: 0,
-                optional_capabilities: String::new(),
-            },
-            sv,
-        ),
-        "start_api_client7" => frame(
-            &StartApi {
-                client_id: 7,
-                optional_capabilities: String::new(),
-            },
-            sv,
-        ),
-        "start_api_capabilities" => frame(
-            &StartApi {
-                client_id: 3,
-                optional_capabilities: "cap1".into(),
-            },
-            sv,
-        ),
-        "req_ids" => frame(&ReqIds { num_ids: 1 }, sv),
-        "req_ids_minus1" => frame(&ReqIds { num_ids: -1 }, sv),
-        "req_current_time" => frame(&ReqCurrentTime, sv),
-        "req_managed_accts" => frame(&ReqManagedAccts, sv),
-        "set_server_log_level" => frame(&SetServerLogLevel { log_level: 5 }, sv),
-        "req_market_data_type_1" => frame(
-            &ReqMarketDataType {
-                market_data_type: 1,
-            },
-            sv,
-        ),
-        "req_market_data_type_2" => frame(
-            &ReqMarketDataType {
-                market_data_type: 2,
-            },
-            sv,
-        ),
-        "req_market_data_type_3" => frame(
-            &ReqMarketDataType {
-                market_data_type: 3,
-            },
-            sv,
-        ),
-        "req_market_data_type_4" => frame(
-            &ReqMarketDataType {
-                market_data_type: 4,
-            },
-            sv,
-        ),
-        "req_mkt_data_stk" => {
-            let mut c = stk("AAPL");
-            c.primary_exchange = "NASDAQ".into();
-            frame(&mkt(1001, c, "", false, false), sv)
-        }
-        "req_mkt_data_stk_conid_generic_snapshot" => {
-            let mut c = stk("AAPL");
-            c.con_id = 265598;
-            frame(&mkt(1002, c, "233,236,258", true, false), sv)
-        }
-        "req_mkt_data_regulatory" => frame(&mkt(1003, stk("IBM"), "", true, true), sv),
-        "req_mkt_data_opt" => {
-            let c = contract(|c| {
-                c.symbol = "AAPL".into();
-                c.sec_type = "OPT".into();
-                c.last_trade_date_or_contract_month = "20261218".into();
-                c.strike = 150.5;
-                c.right = "C".into();
-                c.multiplier = "100".into();
-                c.exchange = "SMART".into();
-                c.currency = "USD".into();
-                c.trading_class = "AAPL".into();
-                c.local_symbol = "AAPL  261218C00150500".into();
-            });
-            frame(&mkt(1004, c, "", false, false), sv)
-        }
-        "req_mkt_data_fut_strike_int" => {
-            let c = contract(|c| {
-                c.symbol = "ES".into();
-                c.sec_type = "FUT".into();
-                c.last_trade_date_or_contract_month = "202612".into();
-                c.strike = 0.0;
-                c.exchange = "CME".into();
-                c.currency = "USD".into();
-                c.multiplier = "50".into();
-            });
-            frame(&mkt(1005, c, "", false, false), sv)
-        }
-        "req_mkt_data_bag" => {
-            let c = contract(|c| {
-                c.symbol = "SPY".into();
-                c.sec_type = "BAG".into();
-                c.exchange = "SMART".into();
-                c.currency = "USD".into();
-                for (con_id, ratio, action) in [(1111, 1, "BUY"), (2222, 2, "SELL")] {
-                    c.combo_legs.push(ComboLeg {
-                        con_id,
-                        ratio,
-                        action: action.into(),
-                        exchange: "SMART".into(),
-                        ..ComboLeg::default()
-                    });
+/// A gateway that answers the handshake with `sv` and records everything.
+fn capture_gateway(sv: i32) -> (u16, mpsc::Receiver<Captured>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { return };
+            let tx = tx.clone();
+            thread::spawn(move || {
+                if let Some(c) = capture(stream, sv) {
+                    let _ = tx.send(c);
                 }
-                c.delta_neutral_contract = Some(DeltaNeutralContract {
-                    con_id: 756733,
-                    delta: 0.25,
-                    price: 450.125,
-                });
             });
-            frame(&mkt(1006, c, "", false, false), sv)
         }
-        "req_mkt_data_float_edges" => frame(&mkt(1007, float_contract(1e16), "", false, false), sv),
-        "req_mkt_data_float_small" => {
-            frame(&mkt(1008, float_contract(0.00001), "", false, false), sv)
+    });
+    (port, rx)
+}
+
+fn capture(mut s: TcpStream, sv: i32) -> Option<Captured> {
+    s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
+    let mut head = [0u8; 8];
+    s.read_exact(&mut head).ok()?;
+    let n = u32::from_be_bytes([head[4], head[5], head[6], head[7]]) as usize;
+    let mut text = vec![0u8; n];
+    s.read_exact(&mut text).ok()?;
+    let mut hello = head.to_vec();
+    hello.extend_from_slice(&text);
+    let payload = format!("{sv}\0{CONN_TIME}\0");
+    let mut answer = (payload.len() as u32).to_be_bytes().to_vec();
+    answer.extend_from_slice(payload.as_bytes());
+    s.write_all(&answer).ok()?;
+    let mut frames = Vec::new();
+    loop {
+        let mut len = [0u8; 4];
+        if s.read_exact(&mut len).is_err() {
+            break;
         }
-        "req_mkt_data_float_1e15" => frame(&mkt(1009, float_contract(1e15), "", false, false), sv),
-        "req_mkt_data_float_1e-4" => {
-            frame(&mkt(1010, float_contract(0.0001), "", false, false), sv)
+        let mut body = vec![0u8; u32::from_be_bytes(len) as usize];
+        s.read_exact(&mut body).ok()?;
+        let mut frame = len.to_vec();
+        frame.extend_from_slice(&body);
+        frames.push(frame);
+    }
+    Some((hello, frames))
+}
+
+/// Runs one scenario against the gateway at `port`; what went on the wire
+/// (HELLO: the hello; startApi: its frame; others: the request's frame), or
+/// the code of the refusal.
+fn run(sc: &Value, port: u16, rx: &mpsc::Receiver<Captured>) -> Result<Expected, String> {
+    let call = sc["call"].as_str().expect("call");
+    let client = EClient::new();
+    if let Some(o) = sc.get("connect_options").and_then(Value::as_str) {
+        client.set_connect_options(o);
+    }
+    if let Some(o) = sc.get("optional_capabilities").and_then(Value::as_str) {
+        client.set_optional_capabilities(o);
+    }
+    let client_id = sc.get("client_id").and_then(Value::as_i64).unwrap_or(0) as i32;
+    client
+        .connect("127.0.0.1", port, client_id)
+        .map_err(|e| format!("connect: {e}"))?;
+    let result = match call {
+        "HELLO" | "startApi" => Ok(()),
+        name => {
+            let args = sc.get("args").and_then(Value::as_array).cloned();
+            let args = args.unwrap_or_default();
+            map::call(&client, name, &map::Args(&args)).ok_or_else(|| {
+                format!("no Rust mapping for {name}: add it to tests/golden/map/<domain>.rs")
+            })?
         }
-        "req_mkt_data_float_roundtrip" => {
-            frame(&mkt(1011, float_contract(0.1 + 0.2), "", false, false), sv)
-        }
-        "req_mkt_data_float_neg_zero" => {
-            frame(&mkt(1012, float_contract(-0.0), "", false, false), sv)
-        }
-        "req_mkt_data_float_inf" => frame(
-            &mkt(1013, float_contract(f64::INFINITY), "", false, false),
-            sv,
-        ),
-        "cancel_mkt_data" => frame(&CancelMktData { req_id: 1001 }, sv),
-        other => panic!("scenario {other} has no Rust twin: add it to tests/golden.rs"),
+    };
+    client.disconnect();
+    let (hello, frames) = rx
+        .recv_timeout(Duration::from_secs(20))
+        .map_err(|_| "the capture gateway saw nothing".to_owned())?;
+    match (call, result) {
+        ("HELLO", _) => Ok(Expected::Bytes(hello)),
+        ("startApi", _) => Ok(Expected::Bytes(frames.concat())),
+        (_, Err(e)) => match frames.len() {
+            1 => Ok(Expected::Refused(e.code().to_string())),
+            n => Err(format!("refused ({e}) but sent {} frames", n - 1)),
+        },
+        (_, Ok(())) => Ok(Expected::Bytes(frames[1..].concat())),
     }
 }
 
@@ -217,16 +178,90 @@ fn hex(b: &[u8]) -> String {
 }
 
 #[test]
-fn our_bytes_equal_the_official_clients_at_176_187_203() {
-    let mut checked = 0;
-    for sv in [176, 187, 203] {
-        let vectors = load(sv);
-        assert!(vectors.len() >= 28, "sv{sv}: {} vectors", vectors.len());
-        for (name, want) in &vectors {
-            let got = ours(name, sv);
-            assert_eq!(hex(&got), hex(want), "server version {sv}, scenario {name}");
-            checked += 1;
+fn requests_are_byte_identical_to_the_official_client() {
+    let all = scenarios();
+    let mut by_domain: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for (d, s) in all {
+        by_domain.entry(d).or_default().push(s);
+    }
+    let mut failures = Vec::new();
+    let (mut bytes, mut refusals) = (0, 0);
+    let mut per_domain = Vec::new();
+    for (domain, list) in &by_domain {
+        let recorded = vectors(domain);
+        let mut n = 0;
+        for sv in VERSIONS {
+            let (port, rx) = capture_gateway(sv);
+            for sc in list {
+                let name = sc["name"].as_str().expect("name").to_owned();
+                let versions: Vec<i32> = sc
+                    .get("versions")
+                    .and_then(Value::as_array)
+                    .map(|v| {
+                        v.iter()
+                            .filter_map(Value::as_i64)
+                            .map(|v| v as i32)
+                            .collect()
+                    })
+                    .unwrap_or(VERSIONS.to_vec());
+                if !versions.contains(&sv) {
+                    continue;
+                }
+                let Some(expected) = recorded.get(&(sv, name.clone())) else {
+                    failures.push(format!(
+                        "{domain}/{name} at {sv}: no vector; run python3 tests/golden/record.py --domain {domain}"
+                    ));
+                    continue;
+                };
+                n += 1;
+                match run(sc, port, &rx) {
+                    Ok(got) if &got == expected => match got {
+                        Expected::Bytes(_) => bytes += 1,
+                        Expected::Refused(_) => refusals += 1,
+                    },
+                    Ok(got) => failures.push(format!(
+                        "{domain}/{name} at {sv}:\n  official {}\n  ours     {}",
+                        show(expected),
+                        show(&got)
+                    )),
+                    Err(e) => failures.push(format!("{domain}/{name} at {sv}: {e}")),
+                }
+            }
+        }
+        per_domain.push(format!("{domain} {n}"));
+    }
+    println!(
+        "golden: {} vectors checked ({bytes} byte-identical, {refusals} refused alike) at {VERSIONS:?}; by domain: {}",
+        bytes + refusals,
+        per_domain.join(", ")
+    );
+    assert!(
+        failures.is_empty(),
+        "{} golden mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn show(e: &Expected) -> String {
+    match e {
+        Expected::Bytes(b) => hex(b),
+        Expected::Refused(code) => format!("refused with {code}"),
+    }
+}
+
+#[test]
+fn every_vector_has_a_scenario() {
+    let names: Vec<(String, String)> = scenarios()
+        .into_iter()
+        .map(|(d, s)| (d, s["name"].as_str().unwrap_or_default().to_owned()))
+        .collect();
+    for (domain, _) in &names {
+        for (_, name) in vectors(domain).keys() {
+            assert!(
+                names.iter().any(|(d, n)| d == domain && n == name),
+                "vectors/{domain}.txt has {name}, which no scenario defines: re-record"
+            );
         }
     }
-    assert!(checked >= 84);
 }

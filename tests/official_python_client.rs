@@ -3,25 +3,17 @@
 //! Runs `tests/python/official_client_check.py` — 32 clients at once, unique
 //! order ids, 326 for a duplicate id, currentTime, ticks and cancel — at server
 //! versions 176 and 203. Skipped (with a message) where python3 cannot import
-//! ibapi; `pip install ibapi-stable==10.37.2` enables it (.ci/run does).
+//! ibapi, except under CI, where that fails; `pip install
+//! ibapi-stable==10.37.2` enables it (.ci/run does).
+
+mod common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-fn ibapi_available() -> bool {
-    Command::new("python3")
-        .args(["-c", "import ibapi"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
-
 #[test]
 fn official_python_client_works_against_tws_sim() {
-    if !ibapi_available() {
-        eprintln!("skipped: python3 cannot import ibapi (pip install ibapi-stable==10.37.2)");
+    if !common::python::official_client_available("the official client against tws-sim") {
         return;
     }
     for sv in ["176", "203"] {

@@ -5,7 +5,7 @@ use std::net::{Shutdown, TcpStream, ToSocketAddrs};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
 use parking_lot::Mutex;
@@ -24,13 +24,7 @@ use crate::wire::frame::frame_len;
 use crate::wire::handshake::{client_hello, decode_server_answer};
 use crate::EWrapper;
 
-/// Milliseconds since the Unix epoch, as the official client stamps its own errors.
-pub(crate) fn now_millis() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
+pub(crate) use crate::clock::now_millis;
 
 /// What travels from the reader (and from the client's own error reports) to `run()`.
 #[derive(Debug)]
@@ -556,6 +550,9 @@ impl EClient {
                     let n = dispatch_batch(&batch, wrapper);
                     inner.flow.released(batch.bytes.len());
                     inner.metrics.dispatched(n);
+                    inner
+                        .metrics
+                        .not_decoded(super::dispatch::take_not_decoded());
                 }
                 Incoming::Error {
                     req_id,

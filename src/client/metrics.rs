@@ -2,7 +2,6 @@
 //! atomic adds, one per read or per batch rather than per message.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Live counters of one client.
 #[derive(Debug, Default)]
@@ -12,16 +11,14 @@ pub(crate) struct Metrics {
     frames_in: AtomicU64,
     frames_out: AtomicU64,
     dispatched: AtomicU64,
+    not_decoded: AtomicU64,
     connections: AtomicU64,
     connected_since_ms: AtomicU64,
     last_message_ms: AtomicU64,
 }
 
 fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
+    crate::clock::now_millis().max(0) as u64
 }
 
 impl Metrics {
@@ -36,6 +33,12 @@ impl Metrics {
 
     pub(crate) fn dispatched(&self, n: u64) {
         self.dispatched.fetch_add(n, Ordering::Relaxed);
+    }
+
+    pub(crate) fn not_decoded(&self, n: u64) {
+        if n > 0 {
+            self.not_decoded.fetch_add(n, Ordering::Relaxed);
+        }
     }
 
     pub(crate) fn sent(&self, bytes: usize) {
@@ -57,6 +60,7 @@ impl Metrics {
             frames_in,
             frames_out: self.frames_out.load(Ordering::Relaxed),
             frames_queued: frames_in.saturating_sub(dispatched),
+            not_decoded: self.not_decoded.load(Ordering::Relaxed),
             batches_queued: queued_batches,
             bytes_queued: 0,
             peak_bytes_queued: 0,
@@ -81,6 +85,9 @@ pub struct MetricsSnapshot {
     pub frames_out: u64,
     /// Frames read but not yet dispatched by `run()`.
     pub frames_queued: u64,
+    /// Known messages that this version of the crate does not decode yet
+    /// (logged at debug level and dropped).
+    pub not_decoded: u64,
     /// Items waiting in the reader → `run()` channel.
     pub batches_queued: usize,
     /// Frame bytes read but not yet dispatched.

@@ -435,6 +435,23 @@ pub mod outgoing {
     #[allow(missing_docs)]
     pub const REQ_CURRENT_TIME_IN_MILLIS: u32 = 105;
 
+    /// The first server version at which the official client sends request
+    /// `id` as protobuf instead of fields (`PROTOBUF_MSG_IDS` of 10.37.2):
+    /// reqExecutions from 201, placeOrder, cancelOrder and reqGlobalCancel
+    /// from 203. `None` for requests that always travel as fields.
+    pub const fn protobuf_since(id: u32) -> Option<i32> {
+        use crate::server_versions::{
+            MIN_SERVER_VER_PROTOBUF, MIN_SERVER_VER_PROTOBUF_PLACE_ORDER,
+        };
+        match id {
+            REQ_EXECUTIONS => Some(MIN_SERVER_VER_PROTOBUF),
+            PLACE_ORDER | CANCEL_ORDER | REQ_GLOBAL_CANCEL => {
+                Some(MIN_SERVER_VER_PROTOBUF_PLACE_ORDER)
+            }
+            _ => None,
+        }
+    }
+
     /// The official name of an outgoing message id, for logs and errors.
     pub fn name(id: u32) -> Option<&'static str> {
         Some(match id {

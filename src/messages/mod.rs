@@ -23,7 +23,10 @@ pub mod tick_by_tick;
 pub mod ticks;
 
 use crate::server_versions::MIN_SERVER_VER_ENCODE_MSG_ASCII7;
-use crate::wire::{begin_frame, finish_frame, DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::{
+    begin_frame, begin_protobuf_frame, finish_frame, DecodeError, EncodeError, FieldReader,
+    FieldWriter,
+};
 
 /// Reads a text field that the server escapes from version 153 on
 /// (`MIN_SERVER_VER_ENCODE_MSG_ASCII7`).
@@ -61,9 +64,38 @@ pub trait Message: Sized {
 
     /// Reads the message's fields (after the message id).
     fn decode(server_version: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError>;
+
+    /// For a request the official client sends as protobuf from some server
+    /// version on: that version, from [`ids::outgoing::protobuf_since`].
+    /// [`encode_frame`] is the one place that chooses the form by it.
+    const PROTOBUF_SINCE: Option<i32> = None;
+
+    /// Appends the prost-encoded body of the protobuf form (after the raw
+    /// message id + 200). Implemented by the messages that set
+    /// [`PROTOBUF_SINCE`](Message::PROTOBUF_SINCE).
+    fn encode_protobuf(&self, _server_version: i32, _out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        Err(EncodeError::Unsupported(
+            "this message has no protobuf form",
+        ))
+    }
+
+    /// Reads the body of the protobuf form (the simulated gateway's side).
+    fn decode_protobuf(_server_version: i32, _body: &[u8]) -> Result<Self, DecodeError> {
+        Err(DecodeError::Protobuf(format!(
+            "message {} has no protobuf form",
+            Self::ID
+        )))
+    }
 }
 
-/// Appends `msg` to `out` as one whole frame: length, message id, fields.
+/// Whether `M` travels as protobuf at `server_version`.
+pub fn uses_protobuf<M: Message>(server_version: i32) -> bool {
+    M::PROTOBUF_SINCE.is_some_and(|since| server_version >= since)
+}
+
+/// Appends `msg` to `out` as one whole frame: length, message id, fields —
+/// or, for a request the official client sends as protobuf at
+/// `server_version` ([`uses_protobuf`]), length, raw id + 200, protobuf body.
 ///
 /// On error nothing is appended.
 pub fn encode_frame<M: Message>(
@@ -71,9 +103,14 @@ pub fn encode_frame<M: Message>(
     server_version: i32,
     out: &mut Vec<u8>,
 ) -> Result<(), EncodeError> {
-    let start = begin_frame(out, server_version, M::ID);
-    let mut w = FieldWriter::new(out);
-    let result = msg.encode(server_version, &mut w).and(w.finish());
+    let (start, result) = if uses_protobuf::<M>(server_version) {
+        let start = begin_protobuf_frame(out, M::ID);
+        (start, msg.encode_protobuf(server_version, out))
+    } else {
+        let start = begin_frame(out, server_version, M::ID);
+        let mut w = FieldWriter::new(out);
+        (start, msg.encode(server_version, &mut w).and(w.finish()))
+    };
     match result {
         Ok(()) => {
             finish_frame(out, start);
@@ -96,6 +133,19 @@ pub fn to_frame<M: Message>(msg: &M, server_version: i32) -> Result<Vec<u8>, Enc
 /// Decodes the body of a message whose id has already been read.
 pub fn decode_body<M: Message>(server_version: i32, body: &[u8]) -> Result<M, DecodeError> {
     M::decode(server_version, &mut FieldReader::new(body))
+}
+
+/// Decodes the body of a message in either form, as its header says.
+pub fn decode_either<M: Message>(
+    server_version: i32,
+    protobuf: bool,
+    body: &[u8],
+) -> Result<M, DecodeError> {
+    if protobuf {
+        M::decode_protobuf(server_version, body)
+    } else {
+        decode_body(server_version, body)
+    }
 }
 
 #[cfg(test)]

@@ -1,22 +1,6 @@
 //! Wall-clock formatting for the handshake, without a date crate.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
-/// Seconds since the epoch, now.
-pub(crate) fn now_secs() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
-/// Milliseconds since the epoch, now.
-pub(crate) fn now_millis() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
+pub(crate) use crate::clock::{now_millis, now_secs};
 
 /// Formats `secs` since the epoch as TWS formats its connection time:
 /// `yyyymmdd hh:mm:ss` plus a zone (always `UTC` here).

@@ -164,6 +164,7 @@ pub fn init_logs() {
 pub mod call_log;
 mod calls;
 pub mod debug_json;
+pub mod python;
 pub mod supervised;
 
 #[allow(unused_imports)]

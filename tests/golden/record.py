@@ -1,41 +1,52 @@
 #!/usr/bin/env python3
 """Record golden wire vectors from the official IB Python client (ibapi).
 
-A tiny fake gateway is started in-process on 127.0.0.1 (ephemeral port).  For
-every scenario a fresh ``ibapi.client.EClient`` connects to it, the fake
-gateway answers the hello with a fixed server version and connection time,
-the scenario's request is issued, and every byte the client puts on the wire
-is captured.  The result is one text file per server version
-(``sv176.txt``, ``sv187.txt``, ``sv203.txt``) that the Rust encoder tests
-compare against byte for byte.
+The scenarios are data: ``tests/golden/scenarios/<domain>.json``, one JSON
+array per domain, read both by this script and by ``tests/golden.rs`` (see
+README.md in this directory for the format). For every scenario and server
+version a fresh ``ibapi.client.EClient`` connects to a tiny fake gateway on
+127.0.0.1 that answers the hello with that version, the scenario's request is
+issued with the scenario's arguments (objects built from their field maps),
+and every byte the client puts on the wire is captured. A request the
+official client refuses (it calls ``error`` instead of sending) is recorded as
+refused with its code. The result is ``tests/golden/vectors/<domain>.txt``.
 
 Usage:
     pip install ibapi-stable==10.37.2
-    python3 tests/golden/record.py [--out DIR] [--versions 176,187,203]
+    python3 tests/golden/record.py [--domain D[,D...]] [--versions 176,187,200,203]
 
-The output is deterministic: running the script twice on the same day gives
-byte-identical files.  Set SOURCE_DATE_EPOCH to pin the date in the header.
-See README.md in this directory for the file format.
+The output is deterministic: running the script twice gives byte-identical
+files.
 """
 
 import argparse
-import datetime
+import decimal
 import faulthandler
+import glob
 import importlib.metadata
+import json
 import logging
-import math
 import os
 import socket
 import struct
 import sys
 import threading
 
+import ibapi.common
+import ibapi.const
+import ibapi.contract
+import ibapi.execution
+import ibapi.order
+import ibapi.order_cancel
+import ibapi.order_condition
+import ibapi.scanner
+import ibapi.softdollartier
+import ibapi.tag_value
 from ibapi.client import EClient
-from ibapi.contract import ComboLeg, Contract, DeltaNeutralContract
 from ibapi.wrapper import EWrapper
 
 EXPECTED_IBAPI = "10.37.2"
-SERVER_VERSIONS = (176, 187, 203)
+SERVER_VERSIONS = (176, 187, 200, 203)
 CONN_TIME = "20261123 16:53:52 UTC"
 IO_TIMEOUT = 10.0  # seconds, for every socket operation on the fake gateway
 HOST = "127.0.0.1"
@@ -149,129 +160,99 @@ class QuietWrapper(EWrapper):
         pass
 
 
-def _contract(**kw):
-    c = Contract()
-    for k, v in kw.items():
-        if not hasattr(c, k):
-            raise AttributeError(f"Contract has no field {k}")
-        setattr(c, k, v)
-    return c
+# The official classes a scenario can build, by the name it gives in "$".
+CLASSES = {
+    "Contract": ibapi.contract.Contract,
+    "ComboLeg": ibapi.contract.ComboLeg,
+    "DeltaNeutralContract": ibapi.contract.DeltaNeutralContract,
+    "ContractDetails": ibapi.contract.ContractDetails,
+    "Order": ibapi.order.Order,
+    "OrderComboLeg": ibapi.order.OrderComboLeg,
+    "TagValue": ibapi.tag_value.TagValue,
+    "ExecutionFilter": ibapi.execution.ExecutionFilter,
+    "ScannerSubscription": ibapi.scanner.ScannerSubscription,
+    "OrderCancel": ibapi.order_cancel.OrderCancel,
+    "SoftDollarTier": ibapi.softdollartier.SoftDollarTier,
+    "WshEventData": ibapi.common.WshEventData,
+    "PriceCondition": ibapi.order_condition.PriceCondition,
+    "TimeCondition": ibapi.order_condition.TimeCondition,
+    "MarginCondition": ibapi.order_condition.MarginCondition,
+    "ExecutionCondition": ibapi.order_condition.ExecutionCondition,
+    "VolumeCondition": ibapi.order_condition.VolumeCondition,
+    "PercentChangeCondition": ibapi.order_condition.PercentChangeCondition,
+}
+
+SPECIAL = {
+    "UNSET_DOUBLE": lambda v: ibapi.const.UNSET_DOUBLE,
+    "UNSET_INTEGER": lambda v: ibapi.const.UNSET_INTEGER,
+    "UNSET_LONG": lambda v: ibapi.const.UNSET_LONG,
+    "UNSET_DECIMAL": lambda v: ibapi.const.UNSET_DECIMAL,
+    "Decimal": lambda v: decimal.Decimal(v["v"]),
+    "float": lambda v: float(v["v"]),
+}
 
 
-def _combo_leg(conId, ratio, action, exchange):
-    leg = ComboLeg()
-    leg.conId = conId
-    leg.ratio = ratio
-    leg.action = action
-    leg.exchange = exchange
-    return leg
+def build(value):
+    """A scenario argument (JSON) as the official client's Python value."""
+    if isinstance(value, list):
+        return [build(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    kind = value.get("$")
+    if kind in SPECIAL:
+        return SPECIAL[kind](value)
+    if kind not in CLASSES:
+        raise RecordError(f"unknown class {kind!r} in {value}")
+    obj = CLASSES[kind]()
+    for key, v in value.items():
+        if key == "$":
+            continue
+        if not hasattr(obj, key):
+            raise RecordError(f"{kind} has no attribute {key!r}")
+        setattr(obj, key, build(v))
+    return obj
 
 
-def _bag_contract():
-    c = _contract(symbol="SPY", secType="BAG", exchange="SMART", currency="USD")
-    c.comboLegs = [
-        _combo_leg(1111, 1, "BUY", "SMART"),
-        _combo_leg(2222, 2, "SELL", "SMART"),
-    ]
-    dn = DeltaNeutralContract()
-    dn.conId = 756733
-    dn.delta = 0.25
-    dn.price = 450.125
-    c.deltaNeutralContract = dn
-    return c
+def load_scenarios(domain):
+    path = os.path.join(HERE, "scenarios", f"{domain}.json")
+    with open(path, encoding="utf-8") as f:
+        scenarios = json.load(f)
+    names = set()
+    for sc in scenarios:
+        if sc["name"] in names:
+            raise RecordError(f"{domain}: duplicate scenario name {sc['name']}")
+        names.add(sc["name"])
+    return scenarios
 
 
-def _float_contract(strike):
-    return _contract(symbol="X", secType="OPT",
-                     lastTradeDateOrContractMonth="20261218", strike=strike,
-                     right="C", multiplier="100", exchange="SMART",
-                     currency="USD")
-
-
-def _mkt(req_id, contract, generic="", snapshot=False, regulatory=False):
-    return lambda cl: cl.reqMktData(req_id, contract, generic, snapshot,
-                                    regulatory, [])
-
-
-# Scenario: (name, clientId, setup(client) or None, action(client) or None).
-# action None means the recorded frame is the startApi frame itself.
-# "hello" scenarios record the hello instead of a frame.
-SCENARIOS = [
-    ("hello", 0, None, "HELLO"),
-    ("hello_paceapi", 0, lambda cl: cl.setConnectOptions("+PACEAPI"), "HELLO"),
-    ("start_api_client0", 0, None, None),
-    ("start_api_client7", 7, None, None),
-    ("start_api_capabilities", 3,
-     lambda cl: cl.setOptionalCapabilities("cap1"), None),
-    ("req_ids", 0, None, lambda cl: cl.reqIds(1)),
-    ("req_ids_minus1", 0, None, lambda cl: cl.reqIds(-1)),
-    ("req_current_time", 0, None, lambda cl: cl.reqCurrentTime()),
-    ("req_managed_accts", 0, None, lambda cl: cl.reqManagedAccts()),
-    ("set_server_log_level", 0, None, lambda cl: cl.setServerLogLevel(5)),
-    ("req_market_data_type_1", 0, None, lambda cl: cl.reqMarketDataType(1)),
-    ("req_market_data_type_2", 0, None, lambda cl: cl.reqMarketDataType(2)),
-    ("req_market_data_type_3", 0, None, lambda cl: cl.reqMarketDataType(3)),
-    ("req_market_data_type_4", 0, None, lambda cl: cl.reqMarketDataType(4)),
-    ("req_mkt_data_stk", 0, None,
-     _mkt(1001, _contract(symbol="AAPL", secType="STK", exchange="SMART",
-                          primaryExchange="NASDAQ", currency="USD"))),
-    ("req_mkt_data_stk_conid_generic_snapshot", 0, None,
-     _mkt(1002, _contract(conId=265598, symbol="AAPL", secType="STK",
-                          exchange="SMART", currency="USD"),
-          generic="233,236,258", snapshot=True)),
-    ("req_mkt_data_regulatory", 0, None,
-     _mkt(1003, _contract(symbol="IBM", secType="STK", exchange="SMART",
-                          currency="USD"),
-          snapshot=True, regulatory=True)),
-    ("req_mkt_data_opt", 0, None,
-     _mkt(1004, _contract(symbol="AAPL", secType="OPT",
-                          lastTradeDateOrContractMonth="20261218",
-                          strike=150.5, right="C", multiplier="100",
-                          exchange="SMART", currency="USD",
-                          tradingClass="AAPL",
-                          localSymbol="AAPL  261218C00150500"))),
-    ("req_mkt_data_fut_strike_int", 0, None,
-     _mkt(1005, _contract(symbol="ES", secType="FUT",
-                          lastTradeDateOrContractMonth="202612", strike=0.0,
-                          exchange="CME", currency="USD", multiplier="50"))),
-    ("req_mkt_data_bag", 0, None, _mkt(1006, _bag_contract())),
-    ("req_mkt_data_float_edges", 0, None, _mkt(1007, _float_contract(1e16))),
-    ("req_mkt_data_float_small", 0, None, _mkt(1008, _float_contract(0.00001))),
-    # Extra float cases (beyond the original list): the boundaries where
-    # Python's repr switches between positional and exponent notation, a
-    # shortest-round-trip case, and the special values handled by the
-    # client's "handle empty" field encoder.
-    ("req_mkt_data_float_1e15", 0, None, _mkt(1009, _float_contract(1e15))),
-    ("req_mkt_data_float_1e-4", 0, None, _mkt(1010, _float_contract(0.0001))),
-    ("req_mkt_data_float_roundtrip", 0, None,
-     _mkt(1011, _float_contract(0.1 + 0.2))),
-    ("req_mkt_data_float_neg_zero", 0, None, _mkt(1012, _float_contract(-0.0))),
-    ("req_mkt_data_float_inf", 0, None, _mkt(1013, _float_contract(math.inf))),
-    ("cancel_mkt_data", 0, None, lambda cl: cl.cancelMktData(1001)),
-]
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class RecordError(RuntimeError):
     pass
 
 
-def run_scenario(gw, name, client_id, setup, action):
-    """Return the output line for one scenario."""
+def run_scenario(gw, sc):
+    """Return the output line (without the version) for one scenario."""
+    name, call = sc["name"], sc["call"]
     session = gw.expect()
     wrapper = QuietWrapper()
     client = EClient(wrapper)
-    if setup is not None:
-        setup(client)
-    client.connect(HOST, gw.port, client_id)
+    if "connect_options" in sc:
+        client.setConnectOptions(sc["connect_options"])
+    if "optional_capabilities" in sc:
+        client.setOptionalCapabilities(sc["optional_capabilities"])
+    client.connect(HOST, gw.port, sc.get("client_id", 0))
     if not client.isConnected():
         raise RecordError(f"{name}: client did not connect: {wrapper.errors}")
     if wrapper.errors:
         raise RecordError(f"{name}: errors during connect: {wrapper.errors}")
 
     refused = None
-    if action not in (None, "HELLO"):
+    if call not in ("HELLO", "startApi"):
+        args = build(sc.get("args", []))
         try:
-            action(client)
+            getattr(client, call)(*args)
         except Exception as exc:
             refused = (type(exc).__name__, str(exc))
         if refused is None and wrapper.errors:
@@ -288,9 +269,9 @@ def run_scenario(gw, name, client_id, setup, action):
     if session.error:
         raise RecordError(f"{name}: fake gateway error: {session.error}")
 
-    if action == "HELLO":
+    if call == "HELLO":
         return f"{name} {session.hello.hex()}"
-    if action is None:
+    if call == "startApi":
         frames = session.frames
     else:
         if not session.frames:
@@ -300,68 +281,71 @@ def run_scenario(gw, name, client_id, setup, action):
         if frames:
             raise RecordError(f"{name}: refused {refused} but sent {frames}")
         code, text = refused
-        text = text.replace("\n", " ")
-        return f"# {name}: refused ({code}, {text})"
+        text = " ".join(str(text).split())
+        return f"{name} refused {code} {text}"
     if len(frames) != 1:
         raise RecordError(f"{name}: expected exactly one frame, got {len(frames)}")
     return f"{name} {frames[0].hex()}"
 
 
-def header(server_version):
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
-    else:
-        day = datetime.datetime.now(datetime.timezone.utc)
+def header(domain):
     ibapi_version = importlib.metadata.version("ibapi-stable")
     return [
-        "# Golden wire vectors: exact bytes sent by the official IB Python API client.",
+        f"# Golden wire vectors of the {domain} scenarios (scenarios/{domain}.json):",
+        "# the exact bytes the official IB Python API client sends.",
         "# Generated by tests/golden/record.py -- do not edit by hand.",
-        f"# ibapi-stable {ibapi_version}, Python {sys.version.split()[0]}, "
-        f"recorded {day.strftime('%Y-%m-%d')}",
-        f"# server version {server_version}, connection time \"{CONN_TIME}\"",
-        "# Format: <scenario> <lowercase hex of the whole frame, incl. 4-byte length prefix>",
-        "#         (hello lines: the whole hello, b\"API\\0\" + length + text)",
-        "#         \"# <scenario>: refused (code, text)\" when the client refused to send.",
+        f"# ibapi-stable {ibapi_version}; connection time \"{CONN_TIME}\".",
+        "# Format: <server version> <scenario> <lowercase hex of the whole frame,",
+        "#         incl. the 4-byte length prefix> (HELLO scenarios: the whole",
+        "#         hello, b\"API\\0\" + length + text), or",
+        "#         <server version> <scenario> refused <code> <text>",
+        "#         when the official client refused to send.",
     ]
 
 
-def record_version(server_version):
-    gw = FakeGateway(server_version)
-    try:
-        lines = header(server_version)
-        for name, client_id, setup, action in SCENARIOS:
-            lines.append(run_scenario(gw, name, client_id, setup, action))
-        return "\n".join(lines) + "\n"
-    finally:
-        gw.close()
+def record_domain(domain, versions):
+    scenarios = load_scenarios(domain)
+    lines = header(domain)
+    for sv in versions:
+        gw = FakeGateway(sv)
+        try:
+            for sc in scenarios:
+                if sv in sc.get("versions", SERVER_VERSIONS):
+                    lines.append(f"{sv} {run_scenario(gw, sc)}")
+        finally:
+            gw.close()
+    return "\n".join(lines) + "\n", len(scenarios)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)),
-                    help="output directory (default: next to this script)")
+    ap.add_argument("--domain", default="",
+                    help="comma-separated domains (default: every scenarios/*.json)")
     ap.add_argument("--versions", default=",".join(map(str, SERVER_VERSIONS)),
                     help="comma-separated server versions to record")
     args = ap.parse_args()
 
     # Global guard: never hang forever, whatever goes wrong.
-    faulthandler.dump_traceback_later(300, exit=True)
+    faulthandler.dump_traceback_later(600, exit=True)
 
     ibapi_version = importlib.metadata.version("ibapi-stable")
     if ibapi_version != EXPECTED_IBAPI:
         print(f"warning: ibapi-stable {ibapi_version} installed, vectors are "
               f"meant to come from {EXPECTED_IBAPI}", file=sys.stderr)
 
-    os.makedirs(args.out, exist_ok=True)
-    for sv in (int(v) for v in args.versions.split(",") if v.strip()):
-        text = record_version(sv)
-        path = os.path.join(args.out, f"sv{sv}.txt")
-        with open(path, "w", encoding="ascii", newline="\n") as f:
+    domains = [d for d in args.domain.split(",") if d] or sorted(
+        os.path.basename(p)[:-5] for p in glob.glob(os.path.join(HERE, "scenarios", "*.json")))
+    versions = [int(v) for v in args.versions.split(",") if v.strip()]
+    os.makedirs(os.path.join(HERE, "vectors"), exist_ok=True)
+    for domain in domains:
+        text, n = record_domain(domain, versions)
+        path = os.path.join(HERE, "vectors", f"{domain}.txt")
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
-        n = sum(1 for line in text.splitlines()
-                if not line.startswith("#") or ": refused (" in line)
-        print(f"wrote {path} ({n} scenarios)")
+        refused = sum(1 for line in text.splitlines()
+                      if not line.startswith("#") and " refused " in line)
+        print(f"wrote {os.path.relpath(path)}: {n} scenarios, "
+              f"{len(text.splitlines()) - len(header(domain))} vectors ({refused} refusals)")
     return 0
 
 

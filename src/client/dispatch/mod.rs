@@ -25,7 +25,7 @@ use super::eclient::now_millis;
 use super::reader::Batch;
 use crate::errors::{BAD_LENGTH, BAD_MESSAGE, NO_VALID_ID, UNKNOWN_ID};
 use crate::messages::connection::{CurrentTime, ErrorMessage, ManagedAccounts, NextValidId};
-use crate::messages::ids::incoming;
+use crate::messages::ids::{incoming, PROTOBUF_MSG_ID};
 use crate::messages::market_data::{
     MarketDataType, TickGeneric, TickPrice, TickReqParams, TickSize, TickSnapshotEnd, TickString,
 };
@@ -86,19 +86,38 @@ fn bad_message(wrapper: &mut dyn EWrapper, what: &str, e: &DecodeError) {
     );
 }
 
+thread_local! {
+    /// Known messages this version cannot decode yet, dispatched on this
+    /// thread since the last [`take_not_decoded`].
+    static NOT_DECODED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many known-but-undecoded messages this thread dispatched since the
+/// last call (for the metrics; `run()` asks after every batch).
+pub(crate) fn take_not_decoded() -> u64 {
+    NOT_DECODED.with(|n| n.replace(0))
+}
+
 pub(super) fn unknown_or_pending(id: u32, protobuf: bool, wrapper: &mut dyn EWrapper) {
     match incoming::name(id) {
-        Some(name) => log::debug!(
-            "{name} ({}) received; this version of tws-api does not decode it yet",
-            if protobuf { "protobuf" } else { "fields" }
-        ),
-        None => wrapper.error(
-            NO_VALID_ID,
-            now_millis(),
-            UNKNOWN_ID.code,
-            &format!("{} {id}", UNKNOWN_ID.msg),
-            "",
-        ),
+        Some(name) => {
+            NOT_DECODED.with(|n| n.set(n.get() + 1));
+            log::debug!(
+                "{name} ({}) received; this version of tws-api does not decode it yet",
+                if protobuf { "protobuf" } else { "fields" }
+            )
+        }
+        None => {
+            // The id as it was on the wire: a protobuf id carries + 200.
+            let wire_id = if protobuf { id + PROTOBUF_MSG_ID } else { id };
+            wrapper.error(
+                NO_VALID_ID,
+                now_millis(),
+                UNKNOWN_ID.code,
+                &format!("Unknown message id {wire_id}; the message was skipped"),
+                "",
+            )
+        }
     }
 }
 

@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""The official side of the differential decoder (tests/differential.rs).
+
+Usage: decode.py FRAMES OURS
+
+FRAMES has one frame a line: "<server version> <hex payload>" (the payload
+without its length prefix). OURS has, on the same line numbers, what our
+decoder called: a JSON array of [callback name, [arguments...]].
+
+Every frame is decoded by the official 10.37.2 ``Decoder`` exactly as
+``EClient.run`` feeds it (raw or text message id by server version, id > 200
+as protobuf), with a wrapper that records every callback. Both sides are
+then put in one canonical form and compared:
+
+* callback names: case and underscores ignored (tickPrice == tick_price);
+* arguments by position; objects (official objects, protobuf messages, our
+  structs) as maps whose keys ignore case and underscores; every attribute
+  of the official object must be present and equal on our side (ours may
+  have more);
+* numbers by value (int, float and Decimal alike), the unset decimal of
+  either side as UNSET_DECIMAL, NaN and infinities by name; booleans as 0/1.
+
+Prints a summary (frames, callbacks, by message) and every difference;
+exits 1 when there is one.
+"""
+
+import decimal
+import enum
+import inspect
+import json
+import os
+import sys
+
+from google.protobuf.message import Message as ProtoMessage
+
+import ibapi
+from ibapi import comm
+from ibapi.decoder import Decoder
+from ibapi.wrapper import EWrapper
+
+D = decimal.Decimal
+UNSET_DECIMALS = {D(2**127 - 1), D("79228162514264337593543950335")}
+
+
+class Recorder(EWrapper):
+    def __init__(self):
+        super().__init__()
+        self.calls = []
+
+
+def _recorder(name, fn):
+    sig = inspect.signature(fn)
+
+    def record(self, *args, **kwargs):
+        bound = sig.bind(self, *args, **kwargs)
+        bound.apply_defaults()
+        values = list(bound.arguments.values())[1:]
+        self.calls.append((name, values))
+
+    return record
+
+
+for _name, _fn in inspect.getmembers(EWrapper, inspect.isfunction):
+    if not _name.startswith("_") and _name not in ("logAnswer",):
+        setattr(Recorder, _name, _recorder(_name, _fn))
+
+
+def key(name):
+    return name.replace("_", "").lower()
+
+
+def num(d):
+    if d in UNSET_DECIMALS:
+        return "UNSET_DECIMAL"
+    if d.is_nan():
+        return "f:nan"
+    if d.is_infinite():
+        return "f:inf" if d > 0 else "f:-inf"
+    text = format(d.normalize(), "f") if d != 0 else ("-0" if d.is_signed() else "0")
+    return "n:" + text
+
+
+def canon_official(x):
+    if x is None:
+        return None
+    if isinstance(x, bool):
+        return "n:1" if x else "n:0"
+    if isinstance(x, enum.Enum):
+        return canon_official(x.value)
+    if isinstance(x, int):
+        return num(D(x))
+    if isinstance(x, float):
+        if x != x:
+            return "f:nan"
+        if x in (float("inf"), float("-inf")):
+            return "f:inf" if x > 0 else "f:-inf"
+        return num(D(repr(x)))
+    if isinstance(x, D):
+        return num(x)
+    if isinstance(x, str):
+        return "s:" + x
+    if isinstance(x, bytes):
+        return "s:" + x.decode("utf-8", "replace")
+    if isinstance(x, (list, tuple)):
+        return [canon_official(v) for v in x]
+    if isinstance(x, dict):
+        return {key(str(k)): canon_official(v) for k, v in x.items()}
+    if isinstance(x, ProtoMessage):
+        out = {}
+        for f in x.DESCRIPTOR.fields:
+            v = getattr(x, f.name)
+            if f.message_type is not None and f.message_type.GetOptions().map_entry:
+                out[key(f.name)] = {key(str(k)): canon_official(val) for k, val in v.items()}
+            elif f.label == f.LABEL_REPEATED:
+                out[key(f.name)] = [canon_official(e) for e in v]
+            elif x.HasField(f.name) if f.has_presence else True:
+                out[key(f.name)] = canon_official(v)
+            else:
+                out[key(f.name)] = None
+        return out
+    if hasattr(x, "__dict__"):
+        return {key(k): canon_official(v) for k, v in vars(x).items()}
+    return "s:" + str(x)
+
+
+def canon_ours(x):
+    if x is None:
+        return None
+    if isinstance(x, bool):
+        return "n:1" if x else "n:0"
+    if isinstance(x, D):
+        return num(x)
+    if isinstance(x, str):
+        if x in ("inf", "-inf", "NaN"):
+            return {"inf": "f:inf", "-inf": "f:-inf", "NaN": "f:nan"}[x]
+        return "s:" + x
+    if isinstance(x, list):
+        return [canon_ours(v) for v in x]
+    if isinstance(x, dict):
+        return {key(k): canon_ours(v) for k, v in x.items()}
+    return "s:" + str(x)
+
+
+def differences(official, ours, path):
+    """Where `ours` does not match `official` (official keys must all match)."""
+    if isinstance(official, dict):
+        if not isinstance(ours, dict):
+            return [f"{path}: official {official!r}, ours {ours!r}"]
+        out = []
+        for k, v in official.items():
+            if k not in ours:
+                out.append(f"{path}.{k}: missing on our side (official {v!r})")
+            else:
+                out.extend(differences(v, ours[k], f"{path}.{k}"))
+        return out
+    if isinstance(official, list):
+        if not isinstance(ours, list) or len(ours) != len(official):
+            return [f"{path}: official {official!r}, ours {ours!r}"]
+        out = []
+        for i, (a, b) in enumerate(zip(official, ours)):
+            out.extend(differences(a, b, f"{path}[{i}]"))
+        return out
+    if official == "s:" and ours is None:
+        return []
+    if official != ours:
+        return [f"{path}: official {official!r}, ours {ours!r}"]
+    return []
+
+
+def official_calls(sv, payload):
+    rec = Recorder()
+    decoder = Decoder(rec, sv)
+    if sv >= 201:
+        msg_id = int.from_bytes(payload[:4], "big")
+        text = payload[4:]
+    else:
+        end = payload.index(b"\0")
+        msg_id = int(payload[:end])
+        text = payload[end + 1:]
+    try:
+        if msg_id > 200:
+            decoder.processProtoBuf(text, msg_id - 200)
+        else:
+            decoder.interpret(comm.read_fields(text), msg_id)
+    except Exception as exc:  # recorded: ours must not succeed where it fails
+        rec.calls.append(("EXCEPTION", [type(exc).__name__]))
+    return msg_id, rec.calls
+
+
+def main():
+    frames_path, ours_path = sys.argv[1], sys.argv[2]
+    with open(frames_path) as f:
+        frames = [line.split() for line in f if line.strip()]
+    with open(ours_path) as f:
+        ours_lines = [json.loads(line, parse_float=D, parse_int=D) for line in f if line.strip()]
+    if len(frames) != len(ours_lines):
+        print(f"{len(frames)} frames but {len(ours_lines)} lines of ours")
+        return 1
+    problems, by_message, n_calls = [], {}, 0
+    for i, ((sv, hexed), ours) in enumerate(zip(frames, ours_lines)):
+        sv, payload = int(sv), bytes.fromhex(hexed)
+        msg_id, official = official_calls(sv, payload)
+        n_calls += len(official)
+        for name, _ in official:
+            by_message[name] = by_message.get(name, 0) + 1
+        diffs = []
+        if len(official) != len(ours):
+            diffs.append(
+                f"{len(official)} official callbacks {[n for n, _ in official]}, "
+                f"ours {len(ours)} {[c[0] for c in ours]}")
+        else:
+            for (oname, oargs), (rname, rargs) in zip(official, ours):
+                if key(oname) != key(rname):
+                    diffs.append(f"callback official {oname}, ours {rname}")
+                    continue
+                diffs.extend(differences(canon_official(list(oargs)),
+                                         canon_ours(rargs), oname))
+        if diffs:
+            problems.append(f"frame {i} (server version {sv}, message id {msg_id}, "
+                            f"{hexed[:80]}{'...' if len(hexed) > 80 else ''}):\n    "
+                            + "\n    ".join(diffs[:10]))
+    print(f"differential: {len(frames)} frames, {n_calls} official callbacks, "
+          f"{len(problems)} frames differ (ibapi {getattr(ibapi, '__version__', '?')})")
+    print("  callbacks compared: " + ", ".join(f"{k} {v}" for k, v in sorted(by_message.items())))
+    for p in problems[:50]:
+        print(p)
+    # For tools/coverage.py: which callbacks the last run compared.
+    cov = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "target", "coverage")
+    try:
+        os.makedirs(cov, exist_ok=True)
+        with open(os.path.join(cov, "differential.json"), "w") as f:
+            json.dump(by_message, f, indent=1, sort_keys=True)
+    except OSError:
+        pass
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

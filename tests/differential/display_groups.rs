@@ -1,0 +1,5 @@
+//! The display_groups messages (none decoded yet).
+
+use super::Frames;
+
+pub fn frames(_f: &mut Frames) {}
