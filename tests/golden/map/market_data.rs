@@ -23,13 +23,9 @@ pub fn call(c: &EClient, name: &str, a: &Args) -> Option<Result<(), Error>> {
             &a.tag_values(4),
         ),
         "cancelMktDepth" => c.cancel_mkt_depth(a.i32(0), a.bool(1)),
-        "reqTickByTickData" => c.req_tick_by_tick_data(
-            a.i32(0),
-            &a.contract(1),
-            &a.str(2),
-            a.i32(3),
-            a.bool(4),
-        ),
+        "reqTickByTickData" => {
+            c.req_tick_by_tick_data(a.i32(0), &a.contract(1), &a.str(2), a.i32(3), a.bool(4))
+        }
         "cancelTickByTickData" => c.cancel_tick_by_tick_data(a.i32(0)),
         "calculateImpliedVolatility" => c.calculate_implied_volatility(
             a.i32(0),
