@@ -141,7 +141,7 @@ pub fn beyond_top_of_book(f: &mut Frames) {
                     version,
                     req_id: 7,
                     tick_type,
-                    tick_attrib: if sv < 156 { i32::MAX } else { (sv % 2) as i32 },
+                    tick_attrib: if sv < 156 { i32::MAX } else { sv % 2 },
                     implied_vol: v(),
                     delta: v(),
                     opt_price: v(),
