@@ -191,3 +191,67 @@ fn option_market_data_has_bid_ask_last_and_model_computations() {
     client.disconnect();
     h.join().unwrap();
 }
+
+/// The official Python client asks the sim for depth, tick-by-tick and option
+/// computations (tests/python/market_data_check.py), and its
+/// calculateOptionPrice answer is the one our client gets.
+#[test]
+fn official_python_client_gets_the_same_answers() {
+    if !common::python::official_client_available("the official client's market data check") {
+        return;
+    }
+    for sv in [176, 203] {
+        let gw = SimGateway::start(SimConfig {
+            server_version: sv,
+            tick_interval: Duration::from_millis(5),
+            ..SimConfig::default()
+        })
+        .unwrap();
+        let script = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/python/market_data_check.py"
+        );
+        let out = std::process::Command::new("python3")
+            .args([script, "--port", &gw.port().to_string()])
+            .output()
+            .expect("python3 runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("9 passed, 0 failed"),
+            "server version {sv}:\n{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let theirs: serde_json::Value = stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("COMPUTATION "))
+            .and_then(|j| serde_json::from_str(j).ok())
+            .expect("the official client's computation");
+
+        let (client, log, h) = connected_calls(&gw, 2);
+        client
+            .calculate_option_price(6, &spy_option("C", 450.0), 0.25, 440.0, &[])
+            .unwrap();
+        let ours = computation(&log, 6);
+        for (i, name) in [
+            (3, "impliedVol"),
+            (4, "delta"),
+            (5, "optPrice"),
+            (6, "pvDividend"),
+            (7, "gamma"),
+            (8, "vega"),
+            (9, "theta"),
+            (10, "undPrice"),
+        ] {
+            let (a, b) = (f(&ours, i), theirs[name].as_f64().unwrap());
+            // The time to expiry moves on between the two requests.
+            assert!(
+                (a - b).abs() <= 1e-6 * b.abs().max(1.0),
+                "{name}: ours {a}, official {b}"
+            );
+        }
+        assert_eq!(ours.arg(1).as_i64(), theirs["tickType"].as_i64());
+        assert_eq!(ours.arg(2).as_i64(), theirs["tickAttrib"].as_i64());
+        client.disconnect();
+        h.join().unwrap();
+    }
+}

@@ -6,7 +6,11 @@
 //! does), and answers the requests of the connection core from a small paper
 //! broker: managed accounts, next valid ids that never collide between
 //! clients, the farm notices 2104/2106/2158, the server clock, market data
-//! types, and a stream of ticks for every `reqMktData` until it is cancelled.
+//! types, and a stream of ticks for every `reqMktData` until it is cancelled
+//! (with the generic ticks asked for, option computations for options, and a
+//! limit of concurrent lines), a live order book for every `reqMktDepth`,
+//! tick-by-tick streams, and option prices and implied volatilities from a
+//! Black-Scholes model for `calculateOptionPrice` / `calculateImpliedVolatility`.
 //!
 //! It decodes requests and encodes answers with [`crate::messages`], so it
 //! speaks exactly what the client speaks — and the official Python client
