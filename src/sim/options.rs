@@ -359,6 +359,21 @@ mod tests {
         assert!(c.vega > 0.0 && c.theta < 0.0);
     }
 
+    /// Values from the closed-form formulas evaluated independently (Python,
+    /// `math.erf`): S=105, K=100, T=0.5, σ=30%, q=2%, r=4%.
+    #[test]
+    fn known_values() {
+        let c = black_scholes(&terms(true), 105.0, 0.5, 0.3, 0.02);
+        let p = black_scholes(&terms(false), 105.0, 0.5, 0.3, 0.02);
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9 * b.abs().max(1.0);
+        assert!(close(c.price, 11.822_282_408_283_364), "{}", c.price);
+        assert!(close(p.price, 5.886_917_195_296_242), "{}", p.price);
+        assert!(close(c.delta, 0.642_756_492_974_607_6));
+        assert!(close(c.gamma, 0.016_477_232_164_919_402));
+        assert!(close(c.vega, 0.272_492_226_927_354_64));
+        assert!(close(c.theta, -0.024_799_079_854_071_18));
+    }
+
     #[test]
     fn implied_vol_recovers_the_model_vol() {
         for call in [true, false] {
