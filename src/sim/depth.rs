@@ -39,10 +39,11 @@ fn hash(symbol: &str, a: i64, b: i64) -> u64 {
     mix(s ^ mix(a as u64 ^ mix(b as u64)))
 }
 
-/// One row of a computed book: price in cents, size, market maker.
+/// One row of a computed book: price (a whole number of increments), size,
+/// market maker.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Row {
-    pub cents: i64,
+    pub price: f64,
     pub size: Decimal,
     pub market_maker: &'static str,
 }
@@ -51,7 +52,9 @@ pub(crate) struct Row {
 /// price and asks above it, on the price points populated for this symbol
 /// (about three in four), sizes changing at different speeds per row.
 pub(crate) fn book_at(symbol: &str, secs: f64, rows: usize) -> [Vec<Row>; 2] {
-    let mid = (price_at(symbol, secs) * 100.0).round() as i64;
+    let p = price_at(symbol, secs);
+    let scale = super::market_data::price_scale(p);
+    let mid = (p * scale).round() as i64;
     let tick = (secs * 4.0) as i64;
     let mut sides: [Vec<Row>; 2] = [Vec::new(), Vec::new()];
     for (i, dir) in [(side::ASK, 1i64), (side::BID, -1i64)] {
@@ -63,7 +66,7 @@ pub(crate) fn book_at(symbol: &str, secs: f64, rows: usize) -> [Vec<Row>; 2] {
                 let speed = 1 + (h >> 8) % 6;
                 let size = 100 * (1 + hash(symbol, c, tick / speed as i64) % 20);
                 out.push(Row {
-                    cents: c,
+                    price: c as f64 / scale,
                     size: Decimal::from(size),
                     market_maker: VENUES[((h >> 16) % VENUES.len() as u64) as usize],
                 });
@@ -79,16 +82,15 @@ pub(crate) fn book_at(symbol: &str, secs: f64, rows: usize) -> [Vec<Row>; 2] {
 /// insert for each new price and an update for each changed row (size, and
 /// market maker when `smart`).
 pub(crate) fn diff(old: &[DepthLevel], new: &[Row], smart: bool) -> Vec<(i32, i32, Row)> {
-    let price = |c: i64| c as f64 / 100.0;
     let mut ops = Vec::new();
     let mut work: Vec<&DepthLevel> = old.iter().collect();
     for i in (0..work.len()).rev() {
-        if !new.iter().any(|r| price(r.cents) == work[i].price) {
+        if !new.iter().any(|r| r.price == work[i].price) {
             ops.push((
                 i as i32,
                 operation::DELETE,
                 Row {
-                    cents: (work[i].price * 100.0).round() as i64,
+                    price: work[i].price,
                     size: work[i].size,
                     market_maker: VENUES
                         .iter()
@@ -103,7 +105,7 @@ pub(crate) fn diff(old: &[DepthLevel], new: &[Row], smart: bool) -> Vec<(i32, i3
     let mut k = 0;
     for (i, r) in new.iter().enumerate() {
         match work.get(k) {
-            Some(l) if l.price == price(r.cents) => {
+            Some(l) if l.price == r.price => {
                 if l.size != r.size || (smart && l.market_maker != r.market_maker) {
                     ops.push((i as i32, operation::UPDATE, r.clone()));
                 }
@@ -205,7 +207,7 @@ fn round(s: &mut Session<'_>, req_id: i32, book: &mut Book, ms: i64) {
         };
         let ops = diff(old, &target[side as usize], book.smart);
         for (position, op, row) in ops {
-            let price = row.cents as f64 / 100.0;
+            let price = row.price;
             let size = row.size;
             let mm = if book.smart { row.market_maker } else { "" };
             if let Err(e) = book.sent.apply_l2(position, mm, op, side, price, size) {
@@ -259,7 +261,7 @@ mod tests {
                         };
                         for (pos, op, row) in diff(&old, &target[side as usize], smart) {
                             let mm = if smart { row.market_maker } else { "" };
-                            book.apply_l2(pos, mm, op, side, row.cents as f64 / 100.0, row.size)
+                            book.apply_l2(pos, mm, op, side, row.price, row.size)
                                 .unwrap();
                             assert!(book.bids().len() <= MAX_ROWS && book.asks().len() <= MAX_ROWS);
                         }
@@ -268,7 +270,7 @@ mod tests {
                         let want = &target[side as usize];
                         assert_eq!(rows.len(), want.len());
                         for (l, r) in rows.iter().zip(want) {
-                            assert_eq!(l.price, r.cents as f64 / 100.0);
+                            assert_eq!(l.price, r.price);
                             assert_eq!(l.size, r.size);
                             if smart {
                                 assert_eq!(l.market_maker, r.market_maker);

@@ -47,6 +47,22 @@ fn underlying_con_id(symbol: &str) -> i32 {
     }
 }
 
+/// Price increments per unit of price: cents, or hundredths of a cent
+/// below 5.00 (currencies and penny prices).
+pub(super) fn price_scale(price: f64) -> f64 {
+    if price.abs() < 5.0 {
+        10_000.0
+    } else {
+        100.0
+    }
+}
+
+/// `price` rounded to its increment.
+pub(super) fn round_price(price: f64) -> f64 {
+    let scale = price_scale(price);
+    (price * scale).round() / scale
+}
+
 /// One market data subscription.
 #[derive(Debug)]
 struct Subscription {
@@ -273,7 +289,7 @@ fn price(s: &mut Session<'_>, req_id: i32, tick_type: TickType, price: f64, size
     s.send(&TickPrice {
         req_id,
         tick_type,
-        price: (price * 100.0).round() / 100.0,
+        price: round_price(price),
         size,
         attr_mask: 0,
     });
@@ -386,7 +402,10 @@ fn tick(s: &mut Session<'_>, req_id: i32, sub: &mut Subscription) {
     };
     let lot = Decimal::from(100 + (sub.step % 7) * 100);
     let (b, a, l) = match &sub.option {
-        None => (und - 0.01, und + 0.01, und),
+        None => {
+            let tick = 1.0 / price_scale(und);
+            (und - tick, und + tick, und)
+        }
         Some(terms) => option_prices(s, req_id, sub, terms, und, ms),
     };
     for (t, p) in [(bid, b), (ask, a), (last, l)] {
@@ -428,7 +447,7 @@ fn option_prices(
     let vol = model::model_vol(&sub.symbol, und, terms.strike);
     let theo = model::black_scholes(terms, und, t, vol, q).price;
     let half = (theo * 0.005).max(0.01);
-    let round = |p: f64| (p * 100.0).round() / 100.0;
+    let round = |p: f64| (p * 100.0).round() / 100.0; // option prices in cents
     let (b, a, l) = (
         round((theo - half).max(0.0)),
         round(theo + half),

@@ -63,7 +63,8 @@ fn make(req_id: i32, stream: &Stream, step: i64, ms: i64) -> TickByTick<'static>
     let p = price_at(&stream.symbol, secs);
     let n = noise(&stream.symbol, step);
     let time = ms.div_euclid(1000);
-    let cents = |c: i64| ((p * 100.0).round() as i64 + c) as f64 / 100.0;
+    let scale = super::market_data::price_scale(p);
+    let ticks = |c: i64| ((p * scale).round() as i64 + c) as f64 / scale;
     let data = match stream.kind {
         tick_by_tick_type::LAST | tick_by_tick_type::ALL_LAST => {
             let size = 1 + n % 500;
@@ -73,7 +74,7 @@ fn make(req_id: i32, stream: &Stream, step: i64, ms: i64) -> TickByTick<'static>
                 EXCHANGES.len() as u64
             };
             TickByTickData::Last {
-                price: cents((n >> 12) as i64 % 3 - 1),
+                price: ticks((n >> 12) as i64 % 3 - 1),
                 size: Decimal::from(size),
                 // Unreported (bit 1) now and then for AllLast's off-exchange trades.
                 mask: if stream.kind == tick_by_tick_type::ALL_LAST && (n >> 20) % 9 == 0 {
@@ -86,14 +87,14 @@ fn make(req_id: i32, stream: &Stream, step: i64, ms: i64) -> TickByTick<'static>
             }
         }
         tick_by_tick_type::BID_ASK => TickByTickData::BidAsk {
-            bid_price: cents(-1),
-            ask_price: cents(1),
+            bid_price: ticks(-1),
+            ask_price: ticks(1),
             bid_size: Decimal::from(100 * (1 + n % 30)),
             ask_size: Decimal::from(100 * (1 + (n >> 8) % 30)),
             mask: 0,
         },
         _ => TickByTickData::MidPoint {
-            mid_point: (cents(-1) + cents(1)) / 2.0,
+            mid_point: (ticks(-1) + ticks(1)) / 2.0,
         },
     };
     TickByTick {
