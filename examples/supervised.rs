@@ -103,9 +103,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         std::thread::sleep(Duration::from_secs(2));
         println!(
-            "reconnects: {}, status: {}",
+            "reconnects: {}, connected: {}",
             client.reconnects(),
-            client.status().to_json()
+            client.is_connected()
         );
         client.disconnect();
     } else {

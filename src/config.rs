@@ -235,6 +235,25 @@ pub fn env_then_dotenv() -> Result<impl Fn(&str) -> Option<String>, Error> {
     Ok(layered(shell, file))
 }
 
+/// Like [`env_then_dotenv`], with the settings file at `path` instead of the
+/// `.env` found by searching: the shell's variables first, then the file's.
+/// A missing or malformed file is an error that names it. The file is not
+/// loaded into the process environment.
+pub fn env_then_file(path: &std::path::Path) -> Result<impl Fn(&str) -> Option<String>, Error> {
+    let shell: std::collections::HashMap<String, String> = std::env::vars()
+        .filter(|(k, _)| k.starts_with("IB_") || k.starts_with("IBKR_"))
+        .collect();
+    let mut file = std::collections::HashMap::new();
+    let iter = dotenvy::from_path_iter(path)
+        .map_err(|e| Error::Config(format!("{} could not be read: {e}", path.display())))?;
+    for item in iter {
+        let (k, v) =
+            item.map_err(|e| Error::Config(format!("{} could not be read: {e}", path.display())))?;
+        file.insert(k, v);
+    }
+    Ok(layered(shell, file))
+}
+
 /// Answers a name from `shell` when any spelling of its setting (`IB_X` or
 /// `IBKR_X`) is set there, and from `file` otherwise: every shell spelling
 /// beats every file spelling, and `first` orders the spellings within one.

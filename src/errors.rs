@@ -127,6 +127,21 @@ pub const SEC_DEF_DATA_FARM_OK: CodeMsg = CodeMsg {
     code: 2158,
     msg: "Sec-def data farm connection is OK:",
 };
+/// 2103 (from TWS, a warning): a market data farm is disconnected.
+pub const MARKET_DATA_FARM_BROKEN: CodeMsg = CodeMsg {
+    code: 2103,
+    msg: "Market data farm connection is broken:",
+};
+/// 2105 (from TWS, a warning): a historical data farm is disconnected.
+pub const HMDS_DATA_FARM_BROKEN: CodeMsg = CodeMsg {
+    code: 2105,
+    msg: "HMDS data farm connection is broken:",
+};
+/// 2157 (from TWS, a warning): the security definition farm is disconnected.
+pub const SEC_DEF_DATA_FARM_BROKEN: CodeMsg = CodeMsg {
+    code: 2157,
+    msg: "Sec-def data farm connection is broken:",
+};
 /// 300 (from TWS): cancelMktData for an id that has no subscription.
 pub const TICKER_ID_NOT_FOUND: CodeMsg = CodeMsg {
     code: 300,
@@ -136,6 +151,19 @@ pub const TICKER_ID_NOT_FOUND: CodeMsg = CodeMsg {
 pub const DUPLICATE_TICKER_ID: CodeMsg = CodeMsg {
     code: 322,
     msg: "Error processing request. Duplicate ticker id",
+};
+/// 200 (from TWS): no contract matches a request's description.
+pub const NO_SECURITY_DEFINITION: CodeMsg = CodeMsg {
+    code: 200,
+    msg: "No security definition has been found for the request",
+};
+/// 90002 (tws-api, not IB): a one-shot request (contract details,
+/// historical data, open orders, …) was still waiting for its answer when the
+/// connection was lost or closed; its answer will not come. The text names
+/// the request. Fix: send it again once connected (`next_valid_id`).
+pub const REQUEST_INTERRUPTED: CodeMsg = CodeMsg {
+    code: 90002,
+    msg: "Request interrupted:",
 };
 
 /// 101 (from TWS): a market data request over the limit of concurrent lines.
@@ -176,11 +204,16 @@ pub const ALL: &[CodeMsg] = &[
     MARKET_DATA_FARM_OK,
     HMDS_DATA_FARM_OK,
     SEC_DEF_DATA_FARM_OK,
+    MARKET_DATA_FARM_BROKEN,
+    HMDS_DATA_FARM_BROKEN,
+    SEC_DEF_DATA_FARM_BROKEN,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
     MAX_TICKERS_REACHED,
     MAX_DEPTH_REQUESTS_REACHED,
     REQUEST_VALIDATION_FAILED,
+    NO_SECURITY_DEFINITION,
+    REQUEST_INTERRUPTED,
 ];
 
 /// The official text for a code in [`ALL`].
@@ -237,6 +270,17 @@ pub enum Error {
     Config(String),
     /// Waited longer than allowed.
     Timeout(&'static str),
+    /// An `error` callback ended a request a blocking helper was waiting on:
+    /// TWS's code and text (200 no security definition, 162 historical data
+    /// error, …), or the client's (90002 the connection was lost).
+    Tws {
+        /// The request id the error came with.
+        req_id: i32,
+        /// The official code.
+        code: i32,
+        /// The text, as `EWrapper::error` received it.
+        message: String,
+    },
 }
 
 impl Error {
@@ -258,6 +302,7 @@ impl Error {
             Error::Decode(_) => BAD_MESSAGE.code,
             Error::Io(_) => SOCKET_EXCEPTION.code,
             Error::Config(_) | Error::Timeout(_) => NO_VALID_ID,
+            Error::Tws { code, .. } => *code,
         }
     }
 
@@ -282,6 +327,7 @@ impl Error {
             Error::Io(e) => format!("{}{e}", SOCKET_EXCEPTION.msg),
             Error::Config(e) => e.clone(),
             Error::Timeout(what) => format!("timed out waiting for {what}"),
+            Error::Tws { message, .. } => message.clone(),
         }
     }
 }

@@ -26,9 +26,11 @@
 
 #![warn(missing_docs)]
 
+pub mod cli;
 pub mod client;
 mod clock;
 pub mod config;
+pub mod doctor;
 pub mod errors;
 pub mod messages;
 pub mod model;

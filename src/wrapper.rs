@@ -1057,10 +1057,20 @@ pub trait EWrapper: Send {
 
     /// **tws-api extension.** A reconnect succeeded and TWS is ready again: it
     /// comes right after that connection's `next_valid_id`. Subscriptions do
-    /// not survive a lost connection; re-subscribe here. `attempts` is how many
+    /// not survive a lost connection: re-subscribe here, or let the client do
+    /// it ([`IBClient::set_resubscribe`](crate::IBClient::set_resubscribe)). `attempts` is how many
     /// tries it took.
     fn reconnected(&mut self, attempts: u32) {
         info!("reconnected: attempts={attempts}");
+    }
+
+    /// **tws-api extension.** After a reconnect, with
+    /// [`IBClient::set_resubscribe`](crate::IBClient::set_resubscribe) on: the
+    /// client sent again, with their original request ids, the `count`
+    /// subscriptions the lost connection had interrupted (right before
+    /// `reconnected`). Their data flows again with no action of yours.
+    fn resubscribed(&mut self, count: usize) {
+        info!("resubscribed: count={count}");
     }
 
     /// **tws-api extension.** The supervisor stopped trying: the client id is in

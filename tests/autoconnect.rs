@@ -99,35 +99,37 @@ fn status_endpoint_reports_and_connects() {
 
     let r = http(
         server.addr(),
-        "GET /api/ibkr/status HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /api/ibkr/status HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
     );
     assert!(r.starts_with("HTTP/1.1 200 OK"), "{r}");
-    assert!(
-        r.ends_with("{\"connected\": false, \"available\": true}"),
-        "{r}"
-    );
+    assert!(r.contains("\"connected\":false,\"available\":true"), "{r}");
 
-    let req = format!(
-        "POST /api/ibkr/connect?host=127.0.0.1&port={}&client_id=2 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n",
+    let body = format!(
+        "{{\"host\": \"127.0.0.1\", \"port\": {}, \"client_id\": 2}}",
         gw.port()
     );
-    let r = http(server.addr(), &req);
-    assert!(
-        r.ends_with("{\"connected\": true, \"available\": true}"),
-        "{r}"
+    let req = format!(
+        "POST /api/ibkr/connect HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
     );
+    let r = http(server.addr(), &req);
+    assert!(r.starts_with("HTTP/1.1 200"), "{r}");
+    assert!(r.contains("\"connected\":true,\"available\":true"), "{r}");
     assert_eq!(gw.client_ids(), vec![2]);
 
-    let r = http(server.addr(), "GET /api/ibkr/status HTTP/1.1\r\n\r\n");
-    assert!(
-        r.ends_with("{\"connected\": true, \"available\": true}"),
-        "{r}"
+    let r = http(
+        server.addr(),
+        "GET /api/ibkr/status HTTP/1.1\r\nConnection: close\r\n\r\n",
     );
+    assert!(r.contains("\"connected\":true,\"available\":true"), "{r}");
 
-    let r = http(server.addr(), "GET /nope HTTP/1.1\r\n\r\n");
+    let r = http(
+        server.addr(),
+        "GET /nope HTTP/1.1\r\nConnection: close\r\n\r\n",
+    );
     assert!(r.starts_with("HTTP/1.1 404"), "{r}");
     let r = http(server.addr(), "garbage\r\n\r\n");
-    assert!(r.starts_with("HTTP/1.1 404"), "{r}");
+    assert!(r.starts_with("HTTP/1.1 400"), "{r}");
     ib.disconnect();
     drop(server);
 }

@@ -3,6 +3,9 @@
 
 * src/client/tracked.rs: IBClient's tracking wrapper forwards every EWrapper
   callback to the user's wrapper, after recording the few it tracks;
+* src/client/lifecycle_wrapper.rs: the wrapper `run()` puts before the
+  user's while requests are in flight: it ends a request at its end marker
+  (or at an error with its id), then forwards the callback;
 * tests/common/calls.rs: the tests' `CallRecorder`, which records every
   callback as its name and its arguments (each one as JSON, from its Debug
   form), for the differential decoder and the domain tests.
@@ -28,6 +31,31 @@ HOOKS = {
 # What it does after forwarding.
 AFTER = {
     "next_valid_id": "self.after_next_valid_id();",
+    "connection_closed": "self.state.sinks.connection_closed();",
+}
+# The blocking helpers' sinks (src/client/sync.rs) hear, after the user's
+# wrapper, every callback that carries their request id, and the answers to
+# the requests without an id: callback -> the requests it answers.
+ROUTE_ID_ARGS = ("req_id", "request_id", "ticker_id")
+ANSWERS = {
+    "current_time": ["REQ_CURRENT_TIME"],
+    "current_time_in_millis": ["REQ_CURRENT_TIME_IN_MILLIS"],
+    "position": ["REQ_POSITIONS"],
+    "position_end": ["REQ_POSITIONS"],
+    "open_order": ["REQ_OPEN_ORDERS", "REQ_ALL_OPEN_ORDERS"],
+    "order_status": ["REQ_OPEN_ORDERS", "REQ_ALL_OPEN_ORDERS"],
+    "open_order_end": ["REQ_OPEN_ORDERS", "REQ_ALL_OPEN_ORDERS"],
+    "completed_order": ["REQ_COMPLETED_ORDERS"],
+    "completed_orders_end": ["REQ_COMPLETED_ORDERS"],
+    "family_codes": ["REQ_FAMILY_CODES"],
+    "mkt_depth_exchanges": ["REQ_MKT_DEPTH_EXCHANGES"],
+    "news_providers": ["REQ_NEWS_PROVIDERS"],
+    "scanner_parameters": ["REQ_SCANNER_PARAMETERS"],
+    "market_rule": ["REQ_MARKET_RULE"],
+    "update_account_value": ["REQ_ACCT_DATA"],
+    "update_portfolio": ["REQ_ACCT_DATA"],
+    "update_account_time": ["REQ_ACCT_DATA"],
+    "account_download_end": ["REQ_ACCT_DATA"],
 }
 
 
@@ -71,6 +99,9 @@ lines = [
     "#![allow(clippy::too_many_arguments)]",
     "",
     "use super::ibclient::Tracked;",
+    "use super::lifecycle::RequestKey;",
+    "#[allow(unused_imports)]",
+    "use crate::messages::ids::outgoing as out;",
     "use crate::model::*;",
     "use crate::proto;",
     "use crate::EWrapper;",
@@ -84,12 +115,96 @@ for name, args in methods:
     if name in HOOKS:
         lines.append(f"        {HOOKS[name]}")
     lines.append(f"        self.user.{name}({call});")
+    keys = []
+    if args and args[0][0] in ROUTE_ID_ARGS:
+        keys.append(f"RequestKey::Id({args[0][0]})")
+    keys += [f"RequestKey::Request(out::{r})" for r in ANSWERS.get(name, [])]
+    for key in keys:
+        lines.append(f"        if let Some(s) = self.state.sinks.get({key}) {{")
+        lines.append(f"            s.lock().{name}({call});")
+        lines.append("        }")
     if name in AFTER:
         lines.append(f"        {AFTER[name]}")
     lines.append("    }")
 lines.append("}")
 OUT.write_text("\n".join(lines) + "\n")
 print(f"wrote {OUT.relative_to(ROOT)}: {len(methods)} callbacks")
+
+# The callbacks that end a request: method -> Rust statement(s).
+def _id(arg):
+    return f"self.reqs.end(RequestKey::Id({arg}));"
+
+
+def _req(*ids):
+    return " ".join(f"self.reqs.end(RequestKey::Request(out::{i}));" for i in ids)
+
+
+ENDS = {
+    "error": "self.reqs.error(req_id, error_code);",
+    "contract_details_end": _id("req_id"),
+    "security_definition_option_parameter_end": _id("req_id"),
+    "symbol_samples": _id("req_id"),
+    "smart_components": _id("req_id"),
+    "soft_dollar_tiers": _id("req_id"),
+    "head_timestamp": _id("req_id"),
+    "histogram_data": _id("req_id"),
+    "historical_ticks": "if done { " + _id("req_id") + " }",
+    "historical_ticks_bid_ask": "if done { " + _id("req_id") + " }",
+    "historical_ticks_last": "if done { " + _id("req_id") + " }",
+    "historical_data_end": _id("req_id"),
+    "news_article": _id("request_id"),
+    "historical_news_end": _id("request_id"),
+    "fundamental_data": _id("req_id"),
+    "wsh_meta_data": _id("req_id"),
+    "wsh_event_data": _id("req_id"),
+    "user_info": _id("req_id"),
+    "exec_details_end": _id("req_id"),
+    "replace_fa_end": _id("req_id"),
+    "tick_snapshot_end": _id("req_id"),
+    "open_order_end": _req("REQ_OPEN_ORDERS", "REQ_ALL_OPEN_ORDERS"),
+    "completed_orders_end": _req("REQ_COMPLETED_ORDERS"),
+    "family_codes": _req("REQ_FAMILY_CODES"),
+    "mkt_depth_exchanges": _req("REQ_MKT_DEPTH_EXCHANGES"),
+    "news_providers": _req("REQ_NEWS_PROVIDERS"),
+    "scanner_parameters": _req("REQ_SCANNER_PARAMETERS"),
+    "managed_accounts": _req("REQ_MANAGED_ACCTS"),
+    "current_time": _req("REQ_CURRENT_TIME"),
+    "current_time_in_millis": _req("REQ_CURRENT_TIME_IN_MILLIS"),
+    "market_rule": _req("REQ_MARKET_RULE"),
+    "receive_fa": _req("REQ_FA"),
+}
+LIFE = ROOT / "src/client/lifecycle_wrapper.rs"
+lines = [
+    "//! Generated by tools/gen_forwarding.py from src/wrapper.rs: do not edit.",
+    "//!",
+    "//! [`Lifecycle`] ends a request at the callback that ends it (its end",
+    "//! marker, or an `error` with its id), then forwards every callback to the",
+    "//! user's wrapper.",
+    "",
+    "#![allow(clippy::too_many_arguments)]",
+    "",
+    "use super::lifecycle::{Lifecycle, RequestKey};",
+    "#[allow(unused_imports)]",
+    "use crate::messages::ids::outgoing as out;",
+    "use crate::model::*;",
+    "use crate::proto;",
+    "use crate::EWrapper;",
+    "",
+    "impl EWrapper for Lifecycle<'_> {",
+]
+for name, args in methods:
+    sig = ", ".join(["&mut self"] + [f"{a}: {t}" for a, t in args])
+    call = ", ".join(a for a, _ in args)
+    lines.append(f"    fn {name}({sig}) {{")
+    if name in ENDS:
+        lines.append(f"        {ENDS[name]}")
+    lines.append(f"        self.user.{name}({call});")
+    lines.append("    }")
+lines.append("}")
+missing = set(ENDS) - {n for n, _ in methods}
+assert not missing, f"end hooks for unknown callbacks: {missing}"
+LIFE.write_text("\n".join(lines) + "\n")
+print(f"wrote {LIFE.relative_to(ROOT)}: {len(methods)} callbacks, {len(ENDS)} end a request")
 
 CALLS = ROOT / "tests/common/calls.rs"
 lines = [

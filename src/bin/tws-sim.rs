@@ -8,144 +8,89 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
+use clap::Parser;
 use tws_api::sim::burst::{BurstConfig, BurstGateway};
 use tws_api::sim::{SimConfig, SimGateway};
 
-const HELP: &str = "\
-tws-sim: a simulated TWS / IB Gateway speaking the TWS API protocol
-
-USAGE:
-    tws-sim [OPTIONS]
-
-OPTIONS:
-    --host HOST             Address to bind (default 127.0.0.1; loopback unless told otherwise)
-    --port PORT             Port to bind; 0 picks a free one (default 7497)
-    --server-version N      Highest server version to negotiate, 100-203 (default 203)
-    --accounts A,B          Accounts reported by managedAccounts (default DU1234567)
-    --tick-interval-ms MS   Time between tick rounds per subscription (default 100)
-    --no-farm-notices       Do not send 2104/2106/2158 after startApi
-    --protobuf-errors       Send error messages as protobuf (server version 201+)
-    --burst-ticks N         Benchmark mode: answer each reqMktData with N tickPrice frames
-                            as fast as the socket takes them, then tickSnapshotEnd
-    --burst-rate R          With --burst-ticks: send R frames per second instead, each
-                            stamped with its send time (ns since the epoch) in its size
-    -h, --help              Print this help
-
-When it is ready it prints one line, `listening on HOST:PORT`, and serves until killed.
-Set RUST_LOG=debug to see every session.";
-
-/// What the command line asks for.
+/// A simulated TWS / IB Gateway speaking the TWS API protocol.
+///
+/// When it is ready it prints one line, `listening on HOST:PORT`, and serves
+/// until killed. Set RUST_LOG=debug to see every session.
+#[derive(Debug, Parser)]
+#[command(name = "tws-sim", version)]
 struct Args {
+    /// Address to bind (loopback unless told otherwise)
+    #[arg(long, value_name = "HOST", default_value = "127.0.0.1")]
     host: String,
+    /// Port to bind; 0 picks a free one
+    #[arg(long, value_name = "PORT", default_value_t = 7497)]
     port: u16,
-    config: SimConfig,
-    burst: Option<BurstConfig>,
-}
-
-fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
-    let mut host = "127.0.0.1".to_owned();
-    let mut port: u16 = 7497;
-    let mut config = SimConfig::default();
-    let mut burst_ticks: Option<u64> = None;
-    let mut burst_rate: Option<u64> = None;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--host" => host = value("--host")?,
-            "--port" => {
-                let v = value("--port")?;
-                port = v
-                    .parse()
-                    .map_err(|_| format!("--port {v:?} is not a port number (0-65535)"))?;
-            }
-            "--server-version" => {
-                let v = value("--server-version")?;
-                config.server_version = v
-                    .parse()
-                    .ok()
-                    .filter(|n| (100..=203).contains(n))
-                    .ok_or_else(|| {
-                        format!("--server-version {v:?} is not a number from 100 to 203")
-                    })?;
-            }
-            "--accounts" => {
-                let v = value("--accounts")?;
-                config.accounts = v.split(',').map(|s| s.trim().to_owned()).collect();
-            }
-            "--tick-interval-ms" => {
-                let v = value("--tick-interval-ms")?;
-                let ms: u64 = v
-                    .parse()
-                    .map_err(|_| format!("--tick-interval-ms {v:?} is not a number"))?;
-                config.tick_interval = Duration::from_millis(ms);
-            }
-            "--no-farm-notices" => config.farm_notices = false,
-            "--protobuf-errors" => config.protobuf_errors = true,
-            "--burst-ticks" => {
-                let v = value("--burst-ticks")?;
-                burst_ticks = Some(
-                    v.parse()
-                        .map_err(|_| format!("--burst-ticks {v:?} is not a number"))?,
-                );
-            }
-            "--burst-rate" => {
-                let v = value("--burst-rate")?;
-                burst_rate = Some(
-                    v.parse()
-                        .ok()
-                        .filter(|r| *r > 0)
-                        .ok_or_else(|| format!("--burst-rate {v:?} is not a positive number"))?,
-                );
-            }
-            other => return Err(format!("unknown argument {other:?} (see --help)")),
-        }
-    }
-    if burst_rate.is_some() && burst_ticks.is_none() {
-        return Err("--burst-rate needs --burst-ticks".into());
-    }
-    let burst = burst_ticks.map(|ticks| BurstConfig {
-        server_version: config.server_version,
-        ticks,
-        rate: burst_rate,
-    });
-    Ok(Some(Args {
-        host,
-        port,
-        config,
-        burst,
-    }))
+    /// Highest server version to negotiate
+    #[arg(long, value_name = "N", default_value_t = 203,
+          value_parser = clap::value_parser!(i32).range(100..=203))]
+    server_version: i32,
+    /// Accounts reported by managedAccounts, comma-separated
+    #[arg(long, value_name = "A,B", default_value = "DU1234567")]
+    accounts: String,
+    /// Time between tick rounds per subscription
+    #[arg(long, value_name = "MS", default_value_t = 100)]
+    tick_interval_ms: u64,
+    /// Do not send 2104/2106/2158 after startApi
+    #[arg(long)]
+    no_farm_notices: bool,
+    /// Send the farm notices as broken (2103/2105/2157) instead of OK
+    #[arg(long)]
+    broken_farm: bool,
+    /// Never send nextValidId (a TWS that is not logged in, or has a dialog open)
+    #[arg(long)]
+    no_next_valid_id: bool,
+    /// Close every connection right after the handshake answer
+    #[arg(long)]
+    close_after_handshake: bool,
+    /// Send error messages as protobuf (server version 201+)
+    #[arg(long)]
+    protobuf_errors: bool,
+    /// Benchmark mode: answer each reqMktData with N tickPrice frames as fast
+    /// as the socket takes them, then tickSnapshotEnd
+    #[arg(long, value_name = "N")]
+    burst_ticks: Option<u64>,
+    /// With --burst-ticks: send R frames per second instead, each stamped with
+    /// its send time (ns since the epoch) in its size
+    #[arg(long, value_name = "R", requires = "burst_ticks",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    burst_rate: Option<u64>,
 }
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Args {
-        host,
-        port,
-        config,
-        burst,
-    } = match parse_args(&args) {
-        Ok(Some(v)) => v,
-        Ok(None) => {
-            println!("{HELP}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("tws-sim: {e}");
-            return ExitCode::from(2);
-        }
+    let args = Args::parse();
+    let config = SimConfig {
+        server_version: args.server_version,
+        accounts: args
+            .accounts
+            .split(',')
+            .map(|s| s.trim().to_owned())
+            .collect(),
+        tick_interval: Duration::from_millis(args.tick_interval_ms),
+        farm_notices: !args.no_farm_notices,
+        broken_farm: args.broken_farm,
+        send_next_valid_id: !args.no_next_valid_id,
+        close_after_handshake: args.close_after_handshake,
+        protobuf_errors: args.protobuf_errors,
+        ..SimConfig::default()
     };
+    let burst = args.burst_ticks.map(|ticks| BurstConfig {
+        server_version: config.server_version,
+        ticks,
+        rate: args.burst_rate,
+    });
+    let host = args.host.as_str();
+    let port = args.port;
     // Keep whichever gateway runs alive until the process is killed.
     let started = match burst {
-        Some(b) => BurstGateway::bind((host.as_str(), port), b)
+        Some(b) => BurstGateway::bind((host, port), b)
             .map(|g| (g.addr(), Box::new(g) as Box<dyn std::any::Any>)),
-        None => SimGateway::bind((host.as_str(), port), config)
+        None => SimGateway::bind((host, port), config)
             .map(|g| (g.addr(), Box::new(g) as Box<dyn std::any::Any>)),
     };
     let (addr, _gateway) = match started {

@@ -12,10 +12,13 @@ use parking_lot::Mutex;
 
 use super::dispatch::dispatch_batch;
 use super::flow::Flow;
+use super::lifecycle::{Registry, RequestInFlight, RequestKey};
 use super::metrics::Metrics;
 use super::pacer::{Pacer, RateLimit};
 use super::reader::{reader_loop, Batch};
-use crate::errors::{Error, ALREADY_CONNECTED, CONNECT_FAIL, INVALID_SYMBOL, NO_VALID_ID};
+use crate::errors::{
+    Error, ALREADY_CONNECTED, CONNECT_FAIL, INVALID_SYMBOL, NO_VALID_ID, REQUEST_INTERRUPTED,
+};
 use crate::messages::connection::StartApi;
 use crate::messages::{encode_frame, Message};
 use crate::server_versions::{MAX_CLIENT_VER, MIN_CLIENT_VER};
@@ -93,6 +96,8 @@ pub(crate) struct Inner {
     pub(crate) flow: Flow,
     spin: Spin,
     pacer: Pacer,
+    /// The requests in flight.
+    pub(crate) requests: Registry,
 }
 
 #[derive(Debug, Clone)]
@@ -223,6 +228,7 @@ impl EClient {
                 flow: Flow::default(),
                 spin: Spin::default(),
                 pacer: Pacer::default(),
+                requests: Registry::default(),
             }),
         }
     }
@@ -476,7 +482,39 @@ impl EClient {
         m.bytes_queued = queued;
         m.peak_bytes_queued = peak;
         m.queue_limit = limit;
+        m.requests_in_flight = self.inner.requests.len();
         m
+    }
+
+    /// The requests sent and not yet ended (by their end marker, a cancel or
+    /// an error with their id), with the subscriptions a lost connection
+    /// interrupted. **tws-api extension.**
+    pub fn requests_in_flight(&self) -> Vec<RequestInFlight> {
+        self.inner.requests.snapshot()
+    }
+
+    /// Sends again, with their original request ids, the subscriptions that
+    /// a lost connection interrupted (market data, depth, tick-by-tick,
+    /// real-time bars, account updates, positions, PnL, news bulletins, …) and
+    /// returns how many. One-shot requests are not repeated: they ended with
+    /// an error ([`REQUEST_INTERRUPTED`](crate::errors::REQUEST_INTERRUPTED)).
+    /// Subscriptions made at another server version are forgotten. The
+    /// supervisor of [`IBClient`](super::IBClient) calls this after a
+    /// reconnect when asked to ([`IBClient::set_resubscribe`](super::IBClient::set_resubscribe)).
+    /// **tws-api extension.**
+    pub fn resubscribe(&self) -> Result<usize, Error> {
+        let sv = self.server_version();
+        let mut n = 0;
+        for (key, frame) in self.inner.requests.take_interrupted(sv) {
+            let req_id = match key {
+                RequestKey::Id(id) => id,
+                RequestKey::Request(_) => NO_VALID_ID,
+            };
+            self.write_frame(req_id, &frame, true)?;
+            self.inner.requests.resumed(key);
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// Paces requests on the client side: with `Some(limit)`, a request that
@@ -547,7 +585,10 @@ impl EClient {
             };
             match item {
                 Incoming::Frames(batch) => {
-                    let n = dispatch_batch(&batch, wrapper);
+                    // While requests are in flight, the messages that can end
+                    // one go through the lifecycle wrapper; ticks never do.
+                    let requests = (!inner.requests.is_empty()).then_some(&inner.requests);
+                    let n = dispatch_batch(&batch, wrapper, requests);
                     inner.flow.released(batch.bytes.len());
                     inner.metrics.dispatched(n);
                     inner
@@ -559,10 +600,27 @@ impl EClient {
                     code,
                     msg,
                     time,
-                } => wrapper.error(req_id, time, code, &msg, ""),
+                } => {
+                    inner.requests.error(req_id, code);
+                    wrapper.error(req_id, time, code, &msg, "")
+                }
                 Incoming::ConnectAck => wrapper.connect_ack(),
                 Incoming::Closed => {
                     inner.undelivered_closes.fetch_sub(1, Ordering::SeqCst);
+                    // Never silence: every one-shot request still waiting
+                    // ends with an error before `connection_closed`.
+                    for r in inner.requests.connection_lost() {
+                        wrapper.error(
+                            r.req_id,
+                            now_millis(),
+                            REQUEST_INTERRUPTED.code,
+                            &r.text,
+                            "",
+                        );
+                    }
+                    if self.closed_by_user() {
+                        inner.requests.clear();
+                    }
                     wrapper.connection_closed();
                 }
             }
@@ -613,6 +671,39 @@ impl EClient {
         if let Err(e) = encode_frame(msg, sv, &mut frame) {
             return Err(fail(Error::Encode(e)));
         }
+        // Known before it is written: its answer may come at once. The
+        // client's own requests (startApi, the heartbeat) are not tracked:
+        // they are reported unanswered their own way.
+        if report {
+            inner.requests.sent(M::ID, req_id, sv, &frame);
+        }
+        let result = self.write_frame(req_id, &frame, report);
+        if result.is_err() && report {
+            inner.requests.unsent(M::ID, req_id);
+        }
+        result
+    }
+
+    /// The heartbeat's `reqCurrentTime`: neither reported nor tracked (a
+    /// lost connection is the heartbeat's own finding, not a user request's).
+    pub(crate) fn heartbeat_request(&self) -> Result<(), Error> {
+        self.send_inner(
+            NO_VALID_ID,
+            &crate::messages::connection::ReqCurrentTime,
+            false,
+        )
+    }
+
+    /// Writes one encoded frame (paced); `req_id` is the id errors are
+    /// reported under, `report` as in `send_inner`.
+    fn write_frame(&self, req_id: i32, frame: &[u8], report: bool) -> Result<(), Error> {
+        let inner = &self.inner;
+        let fail = |e: Error| {
+            if report {
+                inner.queue(Incoming::error(req_id, e.code(), e.wrapper_text()));
+            }
+            e
+        };
         inner.pacer.acquire();
         // Take the write half out of the connection lock: a write that blocks
         // (a peer that stopped reading) must not keep `disconnect` waiting.
@@ -621,7 +712,7 @@ impl EClient {
             None => return Err(fail(Error::NotConnected)),
         };
         let mut w = writer.lock();
-        match w.write_all(&frame) {
+        match w.write_all(frame) {
             Ok(()) => {
                 inner.metrics.sent(frame.len());
                 Ok(())

@@ -1,6 +1,6 @@
 //! `IBClient`: the connection guide's ready-made client for blocking scripts.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
@@ -35,6 +35,18 @@ pub(crate) struct IBState {
     /// Set by `current_time`: the heartbeat's answer.
     pub(crate) time_answer: Event,
     reconnects: AtomicU64,
+    /// The blocking helpers waiting now (src/client/sync.rs).
+    pub(crate) sinks: super::sync::Sinks,
+    /// The supervisor's current attempt (0: not reconnecting).
+    reconnect_attempt: AtomicU32,
+    /// Every reconnect attempt the supervisor began, successful or not.
+    reconnect_attempts: AtomicU64,
+    /// Why the supervisor last gave up, until the next `connect`.
+    gave_up: Mutex<Option<String>>,
+    /// The last error callback that is not a notice (see `errors::is_informational`).
+    pub(crate) last_failure: Mutex<Option<(i32, i32, String)>>,
+    /// Send the interrupted subscriptions again after a reconnect.
+    resubscribe: AtomicBool,
 }
 
 /// An `EWrapper` that can also be downcast to its concrete type.
@@ -47,6 +59,7 @@ type UserWrapper = Box<dyn AnyWrapper>;
 /// A wrapper that records the connection state, then forwards every callback
 /// to the user's wrapper.
 pub(crate) struct Tracked<'a> {
+    pub(crate) client: &'a EClient,
     pub(crate) state: &'a IBState,
     pub(crate) user: &'a mut dyn EWrapper,
 }
@@ -77,7 +90,7 @@ pub(crate) struct Tracked<'a> {
 /// ```
 pub struct IBClient {
     client: EClient,
-    state: Arc<IBState>,
+    pub(super) state: Arc<IBState>,
     wrapper: Arc<Mutex<Option<UserWrapper>>>,
     thread: Mutex<Option<JoinHandle<()>>>,
     heartbeat_thread: Mutex<Option<JoinHandle<()>>>,
@@ -168,6 +181,8 @@ impl IBClient {
     /// official client does from inside `connect`.
     pub fn connect(&self, host: &str, port: u16, client_id: i32) -> Result<(), Error> {
         self.state.client_id_in_use.store(false, Ordering::SeqCst);
+        self.state.reconnect_attempt.store(0, Ordering::SeqCst);
+        *self.state.gave_up.lock() = None;
         self.state.stop.store(false, Ordering::SeqCst);
         self.state.stop_event.clear();
         *self.state.target.lock() = Some((host.to_owned(), port, client_id));
@@ -191,6 +206,19 @@ impl IBClient {
         *self.state.reconnect.lock() = policy;
     }
 
+    /// With `true`, after a reconnect (and its `next_valid_id`) the client
+    /// sends again, with their original request ids, the subscriptions the
+    /// lost connection interrupted — market data, depth, tick-by-tick,
+    /// real-time bars, account updates, positions, PnL, news bulletins, … —
+    /// and tells the wrapper with `resubscribed(count)`, before `reconnected`.
+    /// One-shot requests are not repeated: each ended with an `error`
+    /// (90002, [`REQUEST_INTERRUPTED`](crate::errors::REQUEST_INTERRUPTED))
+    /// when the connection dropped. Off by default; with it on, do not
+    /// re-subscribe yourself in `reconnected`. **tws-api extension.**
+    pub fn set_resubscribe(&self, on: bool) {
+        self.state.resubscribe.store(on, Ordering::SeqCst);
+    }
+
     /// Sends `reqCurrentTime` every `interval` and treats a connection whose
     /// answer takes longer than `timeout` as dead: `error(-1, 509, …)`, then
     /// closed (and reconnected, with a reconnect policy). The answers also
@@ -205,6 +233,26 @@ impl IBClient {
     /// Successful reconnects made by the supervisor so far.
     pub fn reconnects(&self) -> u64 {
         self.state.reconnects.load(Ordering::SeqCst)
+    }
+
+    /// The attempt the supervisor is making right now (from 1), `None` when it
+    /// is not reconnecting.
+    pub fn reconnect_attempt(&self) -> Option<u32> {
+        match self.state.reconnect_attempt.load(Ordering::SeqCst) {
+            0 => None,
+            n => Some(n),
+        }
+    }
+
+    /// Every reconnect attempt the supervisor has begun so far, successful or not.
+    pub fn reconnect_attempts(&self) -> u64 {
+        self.state.reconnect_attempts.load(Ordering::SeqCst)
+    }
+
+    /// Why the supervisor gave up (see `EWrapper::reconnect_gave_up`), until
+    /// the next [`connect`](IBClient::connect).
+    pub fn gave_up(&self) -> Option<String> {
+        self.state.gave_up.lock().clone()
     }
 
     /// Connects to the host, port and client id of `config`.
@@ -339,6 +387,12 @@ impl IBClient {
         self.state.last_error.lock().clone()
     }
 
+    /// The last error callback that is not a notice (farm status and the
+    /// like, see [`crate::errors::is_informational`]): (req id, code, text).
+    pub fn last_failure(&self) -> Option<(i32, i32, String)> {
+        self.state.last_failure.lock().clone()
+    }
+
     /// `true` when TWS refused this connection's client id (error 326).
     pub fn client_id_in_use(&self) -> bool {
         self.state.client_id_in_use.load(Ordering::SeqCst)
@@ -400,7 +454,11 @@ fn run_loop(client: &EClient, state: &IBState, wrapper: &Mutex<Option<UserWrappe
 
 /// Dispatches until the current connection's `connection_closed` is delivered.
 fn dispatch(client: &EClient, state: &IBState, user: &mut dyn AnyWrapper) {
-    let mut tracked = Tracked { state, user };
+    let mut tracked = Tracked {
+        client,
+        state,
+        user,
+    };
     client.run(&mut tracked);
 }
 
@@ -427,21 +485,28 @@ fn supervise(client: &EClient, state: &IBState, user: &mut dyn AnyWrapper, p: &R
                 && state.reconnect_pending.lock().is_none();
             if first_connect || in_use > p.client_id_in_use_retries {
                 state.client_id_in_use.store(true, Ordering::SeqCst);
-                user.reconnect_gave_up(&format!(
+                let reason = format!(
                     "client id {} is already in use (326); connect with a unique client id",
                     client.client_id()
-                ));
+                );
+                *state.gave_up.lock() = Some(reason.clone());
+                user.reconnect_gave_up(&reason);
                 return;
             }
         } else {
             in_use = 0;
         }
-        match retry(client, state, user, p, &mut jitter) {
+        let outcome = retry(client, state, user, p, &mut jitter);
+        if !matches!(outcome, Retry::Connected(_)) {
+            state.reconnect_attempt.store(0, Ordering::SeqCst);
+        }
+        match outcome {
             Retry::Connected(attempts) => {
                 *state.reconnect_pending.lock() = Some(attempts);
             }
             Retry::Stopped => return,
             Retry::GaveUp(reason) => {
+                *state.gave_up.lock() = Some(reason.clone());
                 user.reconnect_gave_up(&reason);
                 return;
             }
@@ -469,6 +534,8 @@ fn retry(
             ));
         }
         let delay = p.delay(attempt, jitter.next_unit());
+        state.reconnect_attempt.store(attempt, Ordering::SeqCst);
+        state.reconnect_attempts.fetch_add(1, Ordering::SeqCst);
         user.reconnecting(attempt, delay);
         if state.stop_event.wait(delay) || state.stop.load(Ordering::SeqCst) {
             return Retry::Stopped;
@@ -505,7 +572,7 @@ fn heartbeat_loop(client: &EClient, state: &IBState, hb: Heartbeat) {
             continue;
         }
         state.time_answer.clear();
-        if client.req_current_time().is_err() {
+        if client.heartbeat_request().is_err() {
             continue;
         }
         if state.time_answer.wait(hb.timeout) || state.stop.load(Ordering::SeqCst) {
@@ -554,8 +621,15 @@ impl Tracked<'_> {
 
     pub(crate) fn after_next_valid_id(&mut self) {
         let pending = self.state.reconnect_pending.lock().take();
+        self.state.reconnect_attempt.store(0, Ordering::SeqCst);
         if let Some(attempts) = pending {
             self.state.reconnects.fetch_add(1, Ordering::SeqCst);
+            if self.state.resubscribe.load(Ordering::SeqCst) {
+                match self.client.resubscribe() {
+                    Ok(n) => self.user.resubscribed(n),
+                    Err(e) => log::warn!("resubscribing after the reconnect failed: {e}"),
+                }
+            }
             self.user.reconnected(attempts);
         }
     }
@@ -565,5 +639,8 @@ impl Tracked<'_> {
             self.state.client_id_in_use.store(true, Ordering::SeqCst);
         }
         *self.state.last_error.lock() = Some((req_id, code, text.to_owned()));
+        if !crate::errors::is_informational(code) {
+            *self.state.last_failure.lock() = Some((req_id, code, text.to_owned()));
+        }
     }
 }

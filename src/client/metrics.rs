@@ -61,6 +61,7 @@ impl Metrics {
             frames_out: self.frames_out.load(Ordering::Relaxed),
             frames_queued: frames_in.saturating_sub(dispatched),
             not_decoded: self.not_decoded.load(Ordering::Relaxed),
+            requests_in_flight: 0,
             batches_queued: queued_batches,
             bytes_queued: 0,
             peak_bytes_queued: 0,
@@ -88,6 +89,8 @@ pub struct MetricsSnapshot {
     /// Known messages that this version of the crate does not decode yet
     /// (logged at debug level and dropped).
     pub not_decoded: u64,
+    /// Requests sent and not yet ended (see `EClient::requests_in_flight`).
+    pub requests_in_flight: usize,
     /// Items waiting in the reader → `run()` channel.
     pub batches_queued: usize,
     /// Frame bytes read but not yet dispatched.

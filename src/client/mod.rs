@@ -7,11 +7,14 @@ mod eclient;
 mod event;
 mod flow;
 mod ibclient;
+mod lifecycle;
+mod lifecycle_wrapper;
 pub mod metrics;
 mod pacer;
 mod reader;
 mod requests;
 mod supervisor;
+mod sync;
 mod tracked;
 
 pub use autoconnect::AutoConnect;
@@ -21,6 +24,8 @@ pub use eclient::{EClient, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SPIN, DEFAULT_WRITE_
 pub use event::Event;
 pub use flow::DEFAULT_QUEUE_LIMIT;
 pub use ibclient::IBClient;
+pub use lifecycle::{RequestInFlight, RequestKey, RequestKind};
 pub use metrics::MetricsSnapshot;
 pub use pacer::RateLimit;
 pub use supervisor::{Heartbeat, ReconnectPolicy};
+pub use sync::{MarketDataSnapshot, SYNC_REQ_ID_BASE};

@@ -6,6 +6,9 @@
 #![allow(clippy::too_many_arguments)]
 
 use super::ibclient::Tracked;
+use super::lifecycle::RequestKey;
+#[allow(unused_imports)]
+use crate::messages::ids::outgoing as out;
 use crate::model::*;
 use crate::proto;
 use crate::EWrapper;
@@ -27,6 +30,15 @@ impl EWrapper for Tracked<'_> {
             error_string,
             advanced_order_reject_json,
         );
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().error(
+                req_id,
+                error_time,
+                error_code,
+                error_string,
+                advanced_order_reject_json,
+            );
+        }
     }
     fn win_error(&mut self, text: &str, last_error: i32) {
         self.user.win_error(text, last_error);
@@ -36,21 +48,39 @@ impl EWrapper for Tracked<'_> {
     }
     fn market_data_type(&mut self, req_id: i32, market_data_type: i32) {
         self.user.market_data_type(req_id, market_data_type);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().market_data_type(req_id, market_data_type);
+        }
     }
     fn tick_price(&mut self, req_id: i32, tick_type: TickType, price: f64, attrib: TickAttrib) {
         self.user.tick_price(req_id, tick_type, price, attrib);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().tick_price(req_id, tick_type, price, attrib);
+        }
     }
     fn tick_size(&mut self, req_id: i32, tick_type: TickType, size: Decimal) {
         self.user.tick_size(req_id, tick_type, size);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().tick_size(req_id, tick_type, size);
+        }
     }
     fn tick_snapshot_end(&mut self, req_id: i32) {
         self.user.tick_snapshot_end(req_id);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().tick_snapshot_end(req_id);
+        }
     }
     fn tick_generic(&mut self, req_id: i32, tick_type: TickType, value: f64) {
         self.user.tick_generic(req_id, tick_type, value);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().tick_generic(req_id, tick_type, value);
+        }
     }
     fn tick_string(&mut self, req_id: i32, tick_type: TickType, value: &str) {
         self.user.tick_string(req_id, tick_type, value);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().tick_string(req_id, tick_type, value);
+        }
     }
     fn tick_efp(
         &mut self,
@@ -75,6 +105,19 @@ impl EWrapper for Tracked<'_> {
             dividend_impact,
             dividends_to_last_trade_date,
         );
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().tick_efp(
+                req_id,
+                tick_type,
+                basis_points,
+                formatted_basis_points,
+                total_dividends,
+                hold_days,
+                future_last_trade_date,
+                dividend_impact,
+                dividends_to_last_trade_date,
+            );
+        }
     }
     fn order_status(
         &mut self,
@@ -103,6 +146,44 @@ impl EWrapper for Tracked<'_> {
             why_held,
             mkt_cap_price,
         );
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_OPEN_ORDERS))
+        {
+            s.lock().order_status(
+                order_id,
+                status,
+                filled,
+                remaining,
+                avg_fill_price,
+                perm_id,
+                parent_id,
+                last_fill_price,
+                client_id,
+                why_held,
+                mkt_cap_price,
+            );
+        }
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_ALL_OPEN_ORDERS))
+        {
+            s.lock().order_status(
+                order_id,
+                status,
+                filled,
+                remaining,
+                avg_fill_price,
+                perm_id,
+                parent_id,
+                last_fill_price,
+                client_id,
+                why_held,
+                mkt_cap_price,
+            );
+        }
     }
     fn open_order(
         &mut self,
@@ -112,17 +193,54 @@ impl EWrapper for Tracked<'_> {
         order_state: &OrderState,
     ) {
         self.user.open_order(order_id, contract, order, order_state);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_OPEN_ORDERS))
+        {
+            s.lock().open_order(order_id, contract, order, order_state);
+        }
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_ALL_OPEN_ORDERS))
+        {
+            s.lock().open_order(order_id, contract, order, order_state);
+        }
     }
     fn open_order_end(&mut self) {
         self.user.open_order_end();
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_OPEN_ORDERS))
+        {
+            s.lock().open_order_end();
+        }
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_ALL_OPEN_ORDERS))
+        {
+            s.lock().open_order_end();
+        }
     }
     fn connection_closed(&mut self) {
         self.on_connection_closed();
         self.user.connection_closed();
+        self.state.sinks.connection_closed();
     }
     fn update_account_value(&mut self, key: &str, val: &str, currency: &str, account_name: &str) {
         self.user
             .update_account_value(key, val, currency, account_name);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_ACCT_DATA))
+        {
+            s.lock()
+                .update_account_value(key, val, currency, account_name);
+        }
     }
     fn update_portfolio(
         &mut self,
@@ -145,12 +263,42 @@ impl EWrapper for Tracked<'_> {
             realized_pnl,
             account_name,
         );
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_ACCT_DATA))
+        {
+            s.lock().update_portfolio(
+                contract,
+                position,
+                market_price,
+                market_value,
+                average_cost,
+                unrealized_pnl,
+                realized_pnl,
+                account_name,
+            );
+        }
     }
     fn update_account_time(&mut self, time_stamp: &str) {
         self.user.update_account_time(time_stamp);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_ACCT_DATA))
+        {
+            s.lock().update_account_time(time_stamp);
+        }
     }
     fn account_download_end(&mut self, account_name: &str) {
         self.user.account_download_end(account_name);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_ACCT_DATA))
+        {
+            s.lock().account_download_end(account_name);
+        }
     }
     fn next_valid_id(&mut self, order_id: i32) {
         self.on_next_valid_id(order_id);
@@ -159,18 +307,33 @@ impl EWrapper for Tracked<'_> {
     }
     fn contract_details(&mut self, req_id: i32, contract_details: &ContractDetails) {
         self.user.contract_details(req_id, contract_details);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().contract_details(req_id, contract_details);
+        }
     }
     fn bond_contract_details(&mut self, req_id: i32, contract_details: &ContractDetails) {
         self.user.bond_contract_details(req_id, contract_details);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().bond_contract_details(req_id, contract_details);
+        }
     }
     fn contract_details_end(&mut self, req_id: i32) {
         self.user.contract_details_end(req_id);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().contract_details_end(req_id);
+        }
     }
     fn exec_details(&mut self, req_id: i32, contract: &Contract, execution: &Execution) {
         self.user.exec_details(req_id, contract, execution);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().exec_details(req_id, contract, execution);
+        }
     }
     fn exec_details_end(&mut self, req_id: i32) {
         self.user.exec_details_end(req_id);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().exec_details_end(req_id);
+        }
     }
     fn update_mkt_depth(
         &mut self,
@@ -183,6 +346,10 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .update_mkt_depth(req_id, position, operation, side, price, size);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock()
+                .update_mkt_depth(req_id, position, operation, side, price, size);
+        }
     }
     fn update_mkt_depth_l2(
         &mut self,
@@ -205,6 +372,18 @@ impl EWrapper for Tracked<'_> {
             size,
             is_smart_depth,
         );
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().update_mkt_depth_l2(
+                req_id,
+                position,
+                market_maker,
+                operation,
+                side,
+                price,
+                size,
+                is_smart_depth,
+            );
+        }
     }
     fn update_news_bulletin(
         &mut self,
@@ -225,12 +404,25 @@ impl EWrapper for Tracked<'_> {
     }
     fn historical_data(&mut self, req_id: i32, bar: &BarData) {
         self.user.historical_data(req_id, bar);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().historical_data(req_id, bar);
+        }
     }
     fn historical_data_end(&mut self, req_id: i32, start: &str, end: &str) {
         self.user.historical_data_end(req_id, start, end);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().historical_data_end(req_id, start, end);
+        }
     }
     fn scanner_parameters(&mut self, xml: &str) {
         self.user.scanner_parameters(xml);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_SCANNER_PARAMETERS))
+        {
+            s.lock().scanner_parameters(xml);
+        }
     }
     fn scanner_data(
         &mut self,
@@ -251,9 +443,23 @@ impl EWrapper for Tracked<'_> {
             projection,
             legs_str,
         );
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().scanner_data(
+                req_id,
+                rank,
+                contract_details,
+                distance,
+                benchmark,
+                projection,
+                legs_str,
+            );
+        }
     }
     fn scanner_data_end(&mut self, req_id: i32) {
         self.user.scanner_data_end(req_id);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().scanner_data_end(req_id);
+        }
     }
     fn realtime_bar(
         &mut self,
@@ -269,13 +475,27 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .realtime_bar(req_id, time, open, high, low, close, volume, wap, count);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock()
+                .realtime_bar(req_id, time, open, high, low, close, volume, wap, count);
+        }
     }
     fn current_time(&mut self, time: i64) {
         self.on_current_time();
         self.user.current_time(time);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_CURRENT_TIME))
+        {
+            s.lock().current_time(time);
+        }
     }
     fn fundamental_data(&mut self, req_id: i32, data: &str) {
         self.user.fundamental_data(req_id, data);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().fundamental_data(req_id, data);
+        }
     }
     fn delta_neutral_validation(
         &mut self,
@@ -284,6 +504,10 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .delta_neutral_validation(req_id, delta_neutral_contract);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock()
+                .delta_neutral_validation(req_id, delta_neutral_contract);
+        }
     }
     fn commission_and_fees_report(&mut self, commission_and_fees_report: &CommissionAndFeesReport) {
         self.user
@@ -291,9 +515,23 @@ impl EWrapper for Tracked<'_> {
     }
     fn position(&mut self, account: &str, contract: &Contract, position: Decimal, avg_cost: f64) {
         self.user.position(account, contract, position, avg_cost);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_POSITIONS))
+        {
+            s.lock().position(account, contract, position, avg_cost);
+        }
     }
     fn position_end(&mut self) {
         self.user.position_end();
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_POSITIONS))
+        {
+            s.lock().position_end();
+        }
     }
     fn account_summary(
         &mut self,
@@ -305,9 +543,16 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .account_summary(req_id, account, tag, value, currency);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock()
+                .account_summary(req_id, account, tag, value, currency);
+        }
     }
     fn account_summary_end(&mut self, req_id: i32) {
         self.user.account_summary_end(req_id);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().account_summary_end(req_id);
+        }
     }
     fn verify_message_api(&mut self, api_data: &str) {
         self.user.verify_message_api(api_data);
@@ -325,9 +570,15 @@ impl EWrapper for Tracked<'_> {
     }
     fn display_group_list(&mut self, req_id: i32, groups: &str) {
         self.user.display_group_list(req_id, groups);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().display_group_list(req_id, groups);
+        }
     }
     fn display_group_updated(&mut self, req_id: i32, contract_info: &str) {
         self.user.display_group_updated(req_id, contract_info);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().display_group_updated(req_id, contract_info);
+        }
     }
     fn position_multi(
         &mut self,
@@ -340,9 +591,16 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .position_multi(req_id, account, model_code, contract, pos, avg_cost);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock()
+                .position_multi(req_id, account, model_code, contract, pos, avg_cost);
+        }
     }
     fn position_multi_end(&mut self, req_id: i32) {
         self.user.position_multi_end(req_id);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().position_multi_end(req_id);
+        }
     }
     fn account_update_multi(
         &mut self,
@@ -355,9 +613,16 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .account_update_multi(req_id, account, model_code, key, value, currency);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock()
+                .account_update_multi(req_id, account, model_code, key, value, currency);
+        }
     }
     fn account_update_multi_end(&mut self, req_id: i32) {
         self.user.account_update_multi_end(req_id);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().account_update_multi_end(req_id);
+        }
     }
     fn tick_option_computation(
         &mut self,
@@ -386,6 +651,21 @@ impl EWrapper for Tracked<'_> {
             theta,
             und_price,
         );
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().tick_option_computation(
+                req_id,
+                tick_type,
+                tick_attrib,
+                implied_vol,
+                delta,
+                opt_price,
+                pv_dividend,
+                gamma,
+                vega,
+                theta,
+                und_price,
+            );
+        }
     }
     fn security_definition_option_parameter(
         &mut self,
@@ -406,21 +686,55 @@ impl EWrapper for Tracked<'_> {
             expirations,
             strikes,
         );
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().security_definition_option_parameter(
+                req_id,
+                exchange,
+                underlying_con_id,
+                trading_class,
+                multiplier,
+                expirations,
+                strikes,
+            );
+        }
     }
     fn security_definition_option_parameter_end(&mut self, req_id: i32) {
         self.user.security_definition_option_parameter_end(req_id);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().security_definition_option_parameter_end(req_id);
+        }
     }
     fn soft_dollar_tiers(&mut self, req_id: i32, tiers: &[SoftDollarTier]) {
         self.user.soft_dollar_tiers(req_id, tiers);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().soft_dollar_tiers(req_id, tiers);
+        }
     }
     fn family_codes(&mut self, family_codes: &[FamilyCode]) {
         self.user.family_codes(family_codes);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_FAMILY_CODES))
+        {
+            s.lock().family_codes(family_codes);
+        }
     }
     fn symbol_samples(&mut self, req_id: i32, contract_descriptions: &[ContractDescription]) {
         self.user.symbol_samples(req_id, contract_descriptions);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().symbol_samples(req_id, contract_descriptions);
+        }
     }
     fn mkt_depth_exchanges(&mut self, depth_mkt_data_descriptions: &[DepthMktDataDescription]) {
         self.user.mkt_depth_exchanges(depth_mkt_data_descriptions);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_MKT_DEPTH_EXCHANGES))
+        {
+            s.lock().mkt_depth_exchanges(depth_mkt_data_descriptions);
+        }
     }
     fn tick_news(
         &mut self,
@@ -439,9 +753,22 @@ impl EWrapper for Tracked<'_> {
             headline,
             extra_data,
         );
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(ticker_id)) {
+            s.lock().tick_news(
+                ticker_id,
+                time_stamp,
+                provider_code,
+                article_id,
+                headline,
+                extra_data,
+            );
+        }
     }
     fn smart_components(&mut self, req_id: i32, smart_component_map: &[SmartComponent]) {
         self.user.smart_components(req_id, smart_component_map);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().smart_components(req_id, smart_component_map);
+        }
     }
     fn tick_req_params(
         &mut self,
@@ -452,13 +779,28 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .tick_req_params(ticker_id, min_tick, bbo_exchange, snapshot_permissions);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(ticker_id)) {
+            s.lock()
+                .tick_req_params(ticker_id, min_tick, bbo_exchange, snapshot_permissions);
+        }
     }
     fn news_providers(&mut self, news_providers: &[NewsProvider]) {
         self.user.news_providers(news_providers);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_NEWS_PROVIDERS))
+        {
+            s.lock().news_providers(news_providers);
+        }
     }
     fn news_article(&mut self, request_id: i32, article_type: i32, article_text: &str) {
         self.user
             .news_article(request_id, article_type, article_text);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(request_id)) {
+            s.lock()
+                .news_article(request_id, article_type, article_text);
+        }
     }
     fn historical_news(
         &mut self,
@@ -470,31 +812,64 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .historical_news(request_id, time, provider_code, article_id, headline);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(request_id)) {
+            s.lock()
+                .historical_news(request_id, time, provider_code, article_id, headline);
+        }
     }
     fn historical_news_end(&mut self, request_id: i32, has_more: bool) {
         self.user.historical_news_end(request_id, has_more);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(request_id)) {
+            s.lock().historical_news_end(request_id, has_more);
+        }
     }
     fn head_timestamp(&mut self, req_id: i32, head_timestamp: &str) {
         self.user.head_timestamp(req_id, head_timestamp);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().head_timestamp(req_id, head_timestamp);
+        }
     }
     fn histogram_data(&mut self, req_id: i32, items: &[HistogramData]) {
         self.user.histogram_data(req_id, items);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().histogram_data(req_id, items);
+        }
     }
     fn historical_data_update(&mut self, req_id: i32, bar: &BarData) {
         self.user.historical_data_update(req_id, bar);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().historical_data_update(req_id, bar);
+        }
     }
     fn reroute_mkt_data_req(&mut self, req_id: i32, con_id: i32, exchange: &str) {
         self.user.reroute_mkt_data_req(req_id, con_id, exchange);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().reroute_mkt_data_req(req_id, con_id, exchange);
+        }
     }
     fn reroute_mkt_depth_req(&mut self, req_id: i32, con_id: i32, exchange: &str) {
         self.user.reroute_mkt_depth_req(req_id, con_id, exchange);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().reroute_mkt_depth_req(req_id, con_id, exchange);
+        }
     }
     fn market_rule(&mut self, market_rule_id: i32, price_increments: &[PriceIncrement]) {
         self.user.market_rule(market_rule_id, price_increments);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_MARKET_RULE))
+        {
+            s.lock().market_rule(market_rule_id, price_increments);
+        }
     }
     fn pnl(&mut self, req_id: i32, daily_pnl: f64, unrealized_pnl: f64, realized_pnl: f64) {
         self.user
             .pnl(req_id, daily_pnl, unrealized_pnl, realized_pnl);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock()
+                .pnl(req_id, daily_pnl, unrealized_pnl, realized_pnl);
+        }
     }
     fn pnl_single(
         &mut self,
@@ -507,9 +882,16 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .pnl_single(req_id, pos, daily_pnl, unrealized_pnl, realized_pnl, value);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock()
+                .pnl_single(req_id, pos, daily_pnl, unrealized_pnl, realized_pnl, value);
+        }
     }
     fn historical_ticks(&mut self, req_id: i32, ticks: &[HistoricalTick], done: bool) {
         self.user.historical_ticks(req_id, ticks, done);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().historical_ticks(req_id, ticks, done);
+        }
     }
     fn historical_ticks_bid_ask(
         &mut self,
@@ -518,9 +900,15 @@ impl EWrapper for Tracked<'_> {
         done: bool,
     ) {
         self.user.historical_ticks_bid_ask(req_id, ticks, done);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().historical_ticks_bid_ask(req_id, ticks, done);
+        }
     }
     fn historical_ticks_last(&mut self, req_id: i32, ticks: &[HistoricalTickLast], done: bool) {
         self.user.historical_ticks_last(req_id, ticks, done);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().historical_ticks_last(req_id, ticks, done);
+        }
     }
     fn tick_by_tick_all_last(
         &mut self,
@@ -543,6 +931,18 @@ impl EWrapper for Tracked<'_> {
             exchange,
             special_conditions,
         );
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().tick_by_tick_all_last(
+                req_id,
+                tick_type,
+                time,
+                price,
+                size,
+                tick_attrib_last,
+                exchange,
+                special_conditions,
+            );
+        }
     }
     fn tick_by_tick_bid_ask(
         &mut self,
@@ -563,27 +963,64 @@ impl EWrapper for Tracked<'_> {
             ask_size,
             tick_attrib_bid_ask,
         );
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().tick_by_tick_bid_ask(
+                req_id,
+                time,
+                bid_price,
+                ask_price,
+                bid_size,
+                ask_size,
+                tick_attrib_bid_ask,
+            );
+        }
     }
     fn tick_by_tick_mid_point(&mut self, req_id: i32, time: i64, mid_point: f64) {
         self.user.tick_by_tick_mid_point(req_id, time, mid_point);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().tick_by_tick_mid_point(req_id, time, mid_point);
+        }
     }
     fn order_bound(&mut self, perm_id: i64, client_id: i32, order_id: i32) {
         self.user.order_bound(perm_id, client_id, order_id);
     }
     fn completed_order(&mut self, contract: &Contract, order: &Order, order_state: &OrderState) {
         self.user.completed_order(contract, order, order_state);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_COMPLETED_ORDERS))
+        {
+            s.lock().completed_order(contract, order, order_state);
+        }
     }
     fn completed_orders_end(&mut self) {
         self.user.completed_orders_end();
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_COMPLETED_ORDERS))
+        {
+            s.lock().completed_orders_end();
+        }
     }
     fn replace_fa_end(&mut self, req_id: i32, text: &str) {
         self.user.replace_fa_end(req_id, text);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().replace_fa_end(req_id, text);
+        }
     }
     fn wsh_meta_data(&mut self, req_id: i32, data_json: &str) {
         self.user.wsh_meta_data(req_id, data_json);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().wsh_meta_data(req_id, data_json);
+        }
     }
     fn wsh_event_data(&mut self, req_id: i32, data_json: &str) {
         self.user.wsh_event_data(req_id, data_json);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().wsh_event_data(req_id, data_json);
+        }
     }
     fn historical_schedule(
         &mut self,
@@ -595,12 +1032,31 @@ impl EWrapper for Tracked<'_> {
     ) {
         self.user
             .historical_schedule(req_id, start_date_time, end_date_time, time_zone, sessions);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().historical_schedule(
+                req_id,
+                start_date_time,
+                end_date_time,
+                time_zone,
+                sessions,
+            );
+        }
     }
     fn user_info(&mut self, req_id: i32, white_branding_id: &str) {
         self.user.user_info(req_id, white_branding_id);
+        if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().user_info(req_id, white_branding_id);
+        }
     }
     fn current_time_in_millis(&mut self, time_in_millis: i64) {
         self.user.current_time_in_millis(time_in_millis);
+        if let Some(s) = self
+            .state
+            .sinks
+            .get(RequestKey::Request(out::REQ_CURRENT_TIME_IN_MILLIS))
+        {
+            s.lock().current_time_in_millis(time_in_millis);
+        }
     }
     fn order_status_proto_buf(&mut self, order_status_proto: &proto::OrderStatus) {
         self.user.order_status_proto_buf(order_status_proto);
@@ -630,6 +1086,9 @@ impl EWrapper for Tracked<'_> {
     }
     fn reconnected(&mut self, attempts: u32) {
         self.user.reconnected(attempts);
+    }
+    fn resubscribed(&mut self, count: usize) {
+        self.user.resubscribed(count);
     }
     fn reconnect_gave_up(&mut self, reason: &str) {
         self.user.reconnect_gave_up(reason);

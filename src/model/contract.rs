@@ -135,8 +135,173 @@ impl Default for Contract {
     }
 }
 
+/// Constructors for the contracts everyone writes. The official fields stay
+/// public: set anything else on the result (`primary_exchange`,
+/// `trading_class`, …) before sending it.
+impl Contract {
+    /// A stock (`STK`).
+    ///
+    /// ```
+    /// use tws_api::Contract;
+    /// let aapl = Contract::stock("AAPL", "SMART", "USD");
+    /// assert_eq!((aapl.sec_type.as_str(), aapl.exchange.as_str()), ("STK", "SMART"));
+    /// ```
+    pub fn stock(
+        symbol: impl Into<String>,
+        exchange: impl Into<String>,
+        currency: impl Into<String>,
+    ) -> Self {
+        Self {
+            symbol: symbol.into(),
+            sec_type: "STK".into(),
+            exchange: exchange.into(),
+            currency: currency.into(),
+            ..Self::default()
+        }
+    }
+
+    /// An option (`OPT`) on `symbol`: expiry as `YYYYMMDD` (or `YYYYMM` for
+    /// every expiry of the month), right `C`/`P` (or `CALL`/`PUT`).
+    ///
+    /// ```
+    /// use tws_api::Contract;
+    /// let call = Contract::option("SPY", "20261218", 590.0, "C", "SMART", "USD");
+    /// assert_eq!(call.strike, 590.0);
+    /// assert_eq!(call.last_trade_date_or_contract_month, "20261218");
+    /// ```
+    pub fn option(
+        symbol: impl Into<String>,
+        expiry: impl Into<String>,
+        strike: f64,
+        right: impl Into<String>,
+        exchange: impl Into<String>,
+        currency: impl Into<String>,
+    ) -> Self {
+        Self {
+            symbol: symbol.into(),
+            sec_type: "OPT".into(),
+            last_trade_date_or_contract_month: expiry.into(),
+            strike,
+            right: right.into(),
+            exchange: exchange.into(),
+            currency: currency.into(),
+            ..Self::default()
+        }
+    }
+
+    /// A future (`FUT`): contract month `YYYYMM` or last trading day `YYYYMMDD`.
+    ///
+    /// ```
+    /// use tws_api::Contract;
+    /// let es = Contract::future("ES", "202612", "CME", "USD");
+    /// assert_eq!(es.sec_type, "FUT");
+    /// ```
+    pub fn future(
+        symbol: impl Into<String>,
+        contract_month: impl Into<String>,
+        exchange: impl Into<String>,
+        currency: impl Into<String>,
+    ) -> Self {
+        Self {
+            symbol: symbol.into(),
+            sec_type: "FUT".into(),
+            last_trade_date_or_contract_month: contract_month.into(),
+            exchange: exchange.into(),
+            currency: currency.into(),
+            ..Self::default()
+        }
+    }
+
+    /// A currency pair (`CASH` on `IDEALPRO`): `forex("EUR", "USD")` is EUR.USD.
+    ///
+    /// ```
+    /// use tws_api::Contract;
+    /// let eurusd = Contract::forex("EUR", "USD");
+    /// assert_eq!((eurusd.symbol.as_str(), eurusd.currency.as_str()), ("EUR", "USD"));
+    /// assert_eq!(eurusd.exchange, "IDEALPRO");
+    /// ```
+    pub fn forex(base: impl Into<String>, quote: impl Into<String>) -> Self {
+        Self {
+            symbol: base.into(),
+            sec_type: "CASH".into(),
+            exchange: "IDEALPRO".into(),
+            currency: quote.into(),
+            ..Self::default()
+        }
+    }
+
+    /// An index (`IND`), e.g. `index("SPX", "CBOE", "USD")`.
+    ///
+    /// ```
+    /// use tws_api::Contract;
+    /// assert_eq!(Contract::index("SPX", "CBOE", "USD").sec_type, "IND");
+    /// ```
+    pub fn index(
+        symbol: impl Into<String>,
+        exchange: impl Into<String>,
+        currency: impl Into<String>,
+    ) -> Self {
+        Self {
+            symbol: symbol.into(),
+            sec_type: "IND".into(),
+            exchange: exchange.into(),
+            currency: currency.into(),
+            ..Self::default()
+        }
+    }
+
+    /// A combination (`BAG`) of `legs`; `symbol` is the underlying's symbol
+    /// (or the legs' symbols joined by commas for an inter-commodity spread).
+    ///
+    /// ```
+    /// use tws_api::{ComboLeg, Contract};
+    /// let spread = Contract::combo(
+    ///     "SPY",
+    ///     "SMART",
+    ///     "USD",
+    ///     vec![ComboLeg::new(700_000_001, 1, "BUY", "SMART"), ComboLeg::new(700_000_002, 1, "SELL", "SMART")],
+    /// );
+    /// assert_eq!(spread.sec_type, "BAG");
+    /// assert_eq!(spread.combo_legs.len(), 2);
+    /// ```
+    pub fn combo(
+        symbol: impl Into<String>,
+        exchange: impl Into<String>,
+        currency: impl Into<String>,
+        legs: Vec<ComboLeg>,
+    ) -> Self {
+        Self {
+            symbol: symbol.into(),
+            sec_type: "BAG".into(),
+            exchange: exchange.into(),
+            currency: currency.into(),
+            combo_legs: legs,
+            ..Self::default()
+        }
+    }
+}
+
+impl ComboLeg {
+    /// A leg: `ratio` units of contract `con_id`, `action` `BUY` or `SELL`,
+    /// routed to `exchange`; the other fields keep their defaults.
+    pub fn new(
+        con_id: i32,
+        ratio: i32,
+        action: impl Into<String>,
+        exchange: impl Into<String>,
+    ) -> Self {
+        Self {
+            con_id,
+            ratio,
+            action: action.into(),
+            exchange: exchange.into(),
+            ..Self::default()
+        }
+    }
+}
+
 /// The asset class of a fund, as reported in [`ContractDetails::fund_asset_type`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum FundAssetType {
     /// Not reported.
     #[default]
@@ -157,6 +322,16 @@ pub enum FundAssetType {
     Guaranteed,
     /// Alternative (`007`).
     Alternative,
+}
+
+/// Debug shows the official enum's value: `("code", "description")`.
+impl std::fmt::Debug for FundAssetType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("")
+            .field(&self.code())
+            .field(&self.description())
+            .finish()
+    }
 }
 
 impl FundAssetType {
@@ -214,7 +389,7 @@ impl FundAssetType {
 
 /// Whether a fund distributes or accumulates income
 /// ([`ContractDetails::fund_distribution_policy_indicator`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum FundDistributionPolicyIndicator {
     /// Not reported.
     #[default]
@@ -223,6 +398,16 @@ pub enum FundDistributionPolicyIndicator {
     AccumulationFund,
     /// Income is paid out (`Y`).
     IncomeFund,
+}
+
+/// Debug shows the official enum's value: `("code", "description")`.
+impl std::fmt::Debug for FundDistributionPolicyIndicator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("")
+            .field(&self.code())
+            .field(&self.description())
+            .finish()
+    }
 }
 
 impl FundDistributionPolicyIndicator {

@@ -9,9 +9,9 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+use super::market_data::{resolve, Instrument};
 use super::session::Session;
 use super::time::now_millis;
-use super::universe::price_at;
 use crate::errors::{DUPLICATE_TICKER_ID, MAX_DEPTH_REQUESTS_REACHED};
 use crate::messages::market_depth::{
     operation, side, CancelMktDepth, MarketDepth, MarketDepthL2, ReqMktDepth,
@@ -48,12 +48,11 @@ pub(crate) struct Row {
     pub market_maker: &'static str,
 }
 
-/// The book of `symbol` at `secs`: `rows` rows a side, bids below the sim's
-/// price and asks above it, on the price points populated for this symbol
-/// (about three in four), sizes changing at different speeds per row.
-pub(crate) fn book_at(symbol: &str, secs: f64, rows: usize) -> [Vec<Row>; 2] {
-    let p = price_at(symbol, secs);
-    let scale = super::market_data::price_scale(p);
+/// The book of `symbol` at `secs` around the price `p`: `rows` rows a side,
+/// bids below it and asks above it, on the price points (`scale` a unit)
+/// populated for this symbol (about three in four), sizes changing at
+/// different speeds per row.
+pub(crate) fn book_at(symbol: &str, p: f64, secs: f64, rows: usize, scale: f64) -> [Vec<Row>; 2] {
     let mid = (p * scale).round() as i64;
     let tick = (secs * 4.0) as i64;
     let mut sides: [Vec<Row>; 2] = [Vec::new(), Vec::new()];
@@ -120,7 +119,7 @@ pub(crate) fn diff(old: &[DepthLevel], new: &[Row], smart: bool) -> Vec<(i32, i3
 /// One `reqMktDepth` subscription.
 #[derive(Debug)]
 struct Book {
-    symbol: String,
+    instrument: Instrument,
     rows: usize,
     smart: bool,
     /// The book as the client has it after what was sent.
@@ -159,7 +158,7 @@ pub(super) fn req_mkt_depth(s: &mut Session<'_>, m: ReqMktDepth) {
         return;
     }
     let mut book = Book {
-        symbol: m.contract.symbol.clone(),
+        instrument: resolve(&m.contract),
         rows: (m.num_rows.max(1) as usize).min(MAX_ROWS),
         smart: m.is_smart_depth,
         sent: MarketDepthBook::new(),
@@ -198,7 +197,14 @@ pub(super) fn on_timer(s: &mut Session<'_>, now: Instant) {
 
 /// Sends the operations from the client's book to the book at `ms`.
 fn round(s: &mut Session<'_>, req_id: i32, book: &mut Book, ms: i64) {
-    let target = book_at(&book.symbol, ms as f64 / 1000.0, book.rows);
+    let i = &book.instrument;
+    let target = book_at(
+        &i.symbol,
+        i.price_at(ms),
+        ms as f64 / 1000.0,
+        book.rows,
+        i.scale,
+    );
     for side in [side::BID, side::ASK] {
         let old = if side == side::BID {
             book.sent.bids()
@@ -252,7 +258,9 @@ mod tests {
                 for step in 0..400 {
                     let secs = 1_763_900_000.0 + step as f64 * 0.37;
                     let rows = 1 + (step % 13).min(9);
-                    let target = book_at(sym, secs, rows);
+                    let scale = [100.0, 4.0, 20_000.0][step % 3];
+                    let p = super::super::universe::price_at(sym, secs);
+                    let target = book_at(sym, p, secs, rows, scale);
                     for side in [side::BID, side::ASK] {
                         let old = if side == side::BID {
                             book.bids().to_vec()

@@ -47,19 +47,75 @@ fn underlying_con_id(symbol: &str) -> i32 {
     }
 }
 
-/// Price increments per unit of price: cents, or hundredths of a cent
-/// below 5.00 (currencies and penny prices).
-pub(super) fn price_scale(price: f64) -> f64 {
-    if price.abs() < 5.0 {
-        10_000.0
+/// What the sim knows of a requested contract.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Instrument {
+    /// The symbol whose price (`universe::price_at`) moves it; for an option,
+    /// its underlying's.
+    pub symbol: String,
+    /// Price increments per unit of price (100 for cents, 4 for quarters).
+    pub scale: f64,
+    /// An option's terms.
+    pub option: Option<Terms>,
+}
+
+/// Resolves a contract against the universe (by contract id, or by its
+/// description): its symbol, its minimum tick and, for an option, its terms.
+/// What the universe does not know keeps the request's symbol and terms and
+/// gets cents (hundredths of a cent below 10.00).
+pub(super) fn resolve(c: &Contract) -> Instrument {
+    let found = super::contracts::lookup(c);
+    let best = found
+        .iter()
+        .find(|d| c.sec_type.is_empty() || d.contract.sec_type.eq_ignore_ascii_case(&c.sec_type))
+        .or(found.first());
+    let (contract, min_tick) = match best {
+        Some(d) => (&d.contract, d.min_tick),
+        None => (c, 0.0),
+    };
+    let symbol = if contract.symbol.is_empty() {
+        c.symbol.clone()
+    } else {
+        contract.symbol.clone()
+    };
+    let scale = if min_tick > 0.0 && min_tick < 1e6 {
+        (1.0 / min_tick).round().max(1.0)
+    } else if super::universe::base_price(&symbol) < 10.0 {
+        20_000.0
     } else {
         100.0
+    };
+    let option = if matches!(contract.sec_type.as_str(), "OPT" | "FOP") {
+        Terms::of(contract)
+    } else {
+        None
+    };
+    Instrument {
+        symbol,
+        scale,
+        option,
     }
 }
 
-/// `price` rounded to its increment.
-pub(super) fn round_price(price: f64) -> f64 {
-    let scale = price_scale(price);
+impl Instrument {
+    /// The price at `ms` (epoch milliseconds): the sim's price of the
+    /// symbol, or for an option its model price at the sim's volatility.
+    pub(super) fn price_at(&self, ms: i64) -> f64 {
+        let und = price_at(&self.symbol, ms as f64 / 1000.0);
+        match &self.option {
+            None => und,
+            Some(terms) => {
+                let vol = model::model_vol(&self.symbol, und, terms.strike);
+                let q = model::dividend_yield(&self.symbol);
+                let theo = model::black_scholes(terms, und, terms.years(ms), vol, q).price;
+                round_price(theo, self.scale).max(1.0 / self.scale)
+            }
+        }
+    }
+}
+
+/// `price` rounded to a whole number of increments (`scale` per unit).
+pub(super) fn round_price(price: f64, scale: f64) -> f64 {
     (price * scale).round() / scale
 }
 
@@ -67,6 +123,8 @@ pub(super) fn round_price(price: f64) -> f64 {
 #[derive(Debug)]
 struct Subscription {
     symbol: String,
+    /// Price increments per unit of the underlying's price.
+    scale: f64,
     /// An option's terms (`OPT`/`FOP` with right, strike and expiry).
     option: Option<Terms>,
     /// The generic ticks asked for.
@@ -254,14 +312,11 @@ fn req_mkt_data(s: &mut Session<'_>, m: ReqMktData) {
         req_id: m.req_id,
         market_data_type,
     });
-    let option = if matches!(c.sec_type.as_str(), "OPT" | "FOP") {
-        Terms::of(c)
-    } else {
-        None
-    };
+    let instrument = resolve(c);
     let mut sub = Subscription {
-        symbol: c.symbol.clone(),
-        option,
+        symbol: instrument.symbol,
+        scale: instrument.scale,
+        option: instrument.option,
         generics,
         step: 0,
         delayed: matches!(market_data_type, 3 | 4),
@@ -289,7 +344,7 @@ fn price(s: &mut Session<'_>, req_id: i32, tick_type: TickType, price: f64, size
     s.send(&TickPrice {
         req_id,
         tick_type,
-        price: round_price(price),
+        price,
         size,
         attr_mask: 0,
     });
@@ -336,8 +391,8 @@ fn once(s: &mut Session<'_>, req_id: i32, sub: &Subscription, c: &Contract) {
                     (tt::LOW_52_WEEK, tt::HIGH_52_WEEK),
                 ];
                 for ((lo, hi), (tl, th)) in lows.iter().zip(highs).zip(types) {
-                    price(s, req_id, tl, p * lo, UNSET_DECIMAL);
-                    price(s, req_id, th, p * hi, UNSET_DECIMAL);
+                    price(s, req_id, tl, round_price(p * lo, sub.scale), UNSET_DECIMAL);
+                    price(s, req_id, th, round_price(p * hi, sub.scale), UNSET_DECIMAL);
                 }
                 size(s, req_id, tt::AVG_VOLUME, 5_412_300);
             }
@@ -403,8 +458,12 @@ fn tick(s: &mut Session<'_>, req_id: i32, sub: &mut Subscription) {
     let lot = Decimal::from(100 + (sub.step % 7) * 100);
     let (b, a, l) = match &sub.option {
         None => {
-            let tick = 1.0 / price_scale(und);
-            (und - tick, und + tick, und)
+            let tick = 1.0 / sub.scale;
+            (
+                round_price(und - tick, sub.scale),
+                round_price(und + tick, sub.scale),
+                round_price(und, sub.scale),
+            )
         }
         Some(terms) => option_prices(s, req_id, sub, terms, und, ms),
     };

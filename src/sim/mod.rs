@@ -143,6 +143,12 @@ pub struct SimConfig {
     /// How many `reqMktDepth` books a connection may hold at once; one more
     /// is refused with error 309 (TWS allows 3 without booster packs).
     pub max_depth_requests: usize,
+    /// Send the farm notices as broken (2103, 2105, 2157) instead of OK, as
+    /// TWS does when it has lost its data farms (a fault, for the doctor).
+    pub broken_farm: bool,
+    /// Send `nextValidId` after startApi and answer reqIds (default). Off, the
+    /// gateway behaves as a TWS that is not logged in or has a dialog open.
+    pub send_next_valid_id: bool,
 }
 
 impl Default for SimConfig {
@@ -159,6 +165,8 @@ impl Default for SimConfig {
             record_requests: false,
             max_market_data_lines: 100,
             max_depth_requests: 3,
+            broken_farm: false,
+            send_next_valid_id: true,
         }
     }
 }

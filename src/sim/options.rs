@@ -273,12 +273,20 @@ fn refuse(s: &mut Session<'_>, req_id: i32) {
     );
 }
 
+/// The underlying's symbol and the terms of an option contract: from the
+/// universe (a contract id is enough), else from the contract's own fields.
+fn option_of(c: &Contract) -> Option<(String, Terms)> {
+    let i = super::market_data::resolve(c);
+    let terms = i.option.or_else(|| Terms::of(c))?;
+    Some((i.symbol, terms))
+}
+
 /// `calculateImpliedVolatility`: one custom computation (tick type 53, price-based).
 pub(super) fn calc_implied_vol(s: &mut Session<'_>, m: &ReqCalcImpliedVolat) {
-    let Some(terms) = Terms::of(&m.contract) else {
+    let Some((sym, terms)) = option_of(&m.contract) else {
         return refuse(s, m.req_id);
     };
-    let sym = &m.contract.symbol;
+    let sym = &sym;
     let spot = under(sym, m.under_price);
     let t = terms.years(now_millis());
     let q = dividend_yield(sym);
@@ -302,14 +310,14 @@ pub(super) fn calc_implied_vol(s: &mut Session<'_>, m: &ReqCalcImpliedVolat) {
 
 /// `calculateOptionPrice`: one custom computation (tick type 53, return-based).
 pub(super) fn calc_option_price(s: &mut Session<'_>, m: &ReqCalcOptionPrice) {
-    let Some(terms) = Terms::of(&m.contract) else {
+    let Some((sym, terms)) = option_of(&m.contract) else {
         return refuse(s, m.req_id);
     };
     let vol = m.volatility;
     if !(vol > 0.0 && vol < 100.0) {
         return refuse(s, m.req_id);
     }
-    let sym = &m.contract.symbol;
+    let sym = &sym;
     let spot = under(sym, m.under_price);
     let t = terms.years(now_millis());
     let q = dividend_yield(sym);

@@ -10,7 +10,8 @@ use prost::Message as _;
 use super::time::{now_millis, now_secs};
 use super::{Fault, Injected, RecordedRequest, Shared};
 use crate::errors::{
-    CLIENT_ID_IN_USE, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_OK, NO_VALID_ID, SEC_DEF_DATA_FARM_OK,
+    CLIENT_ID_IN_USE, HMDS_DATA_FARM_BROKEN, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_BROKEN,
+    MARKET_DATA_FARM_OK, NO_VALID_ID, SEC_DEF_DATA_FARM_BROKEN, SEC_DEF_DATA_FARM_OK,
 };
 use crate::messages::connection::{
     CurrentTime, ErrorMessage, ManagedAccounts, NextValidId, ReqIds, SetServerLogLevel, StartApi,
@@ -353,7 +354,9 @@ impl Session<'_> {
                 outgoing::REQ_IDS => {
                     let _: ReqIds = decode_body(sv, body)?;
                     let order_id = self.next_order_id;
-                    self.send(&NextValidId { order_id });
+                    if self.shared.config.send_next_valid_id {
+                        self.send(&NextValidId { order_id });
+                    }
                 }
                 outgoing::REQ_CURRENT_TIME => self.send(&CurrentTime { time: now_secs() }),
                 outgoing::REQ_MANAGED_ACCTS => {
@@ -485,13 +488,24 @@ impl Session<'_> {
         let accounts_list = self.shared.config.accounts.join(",");
         self.send(&ManagedAccounts { accounts_list });
         let order_id = self.next_order_id;
-        self.send(&NextValidId { order_id });
+        if self.shared.config.send_next_valid_id {
+            self.send(&NextValidId { order_id });
+        }
         if self.shared.config.farm_notices {
-            for (code, farm) in [
-                (MARKET_DATA_FARM_OK, "usfarm"),
-                (HMDS_DATA_FARM_OK, "ushmds"),
-                (SEC_DEF_DATA_FARM_OK, "secdefnj"),
-            ] {
+            let farms = if self.shared.config.broken_farm {
+                [
+                    (MARKET_DATA_FARM_BROKEN, "usfarm"),
+                    (HMDS_DATA_FARM_BROKEN, "ushmds"),
+                    (SEC_DEF_DATA_FARM_BROKEN, "secdefnj"),
+                ]
+            } else {
+                [
+                    (MARKET_DATA_FARM_OK, "usfarm"),
+                    (HMDS_DATA_FARM_OK, "ushmds"),
+                    (SEC_DEF_DATA_FARM_OK, "secdefnj"),
+                ]
+            };
+            for (code, farm) in farms {
                 self.send_error(NO_VALID_ID, code.code, &format!("{}{farm}", code.msg));
             }
         }

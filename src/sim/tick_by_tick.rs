@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+use super::market_data::{resolve, Instrument};
 use super::session::Session;
 use super::time::now_millis;
-use super::universe::price_at;
 use crate::errors::DUPLICATE_TICKER_ID;
 use crate::messages::tick_by_tick::{
     tick_by_tick_type, CancelTickByTickData, ReqTickByTickData, TickByTick, TickByTickData,
@@ -23,7 +23,7 @@ const EXCHANGES: [&str; 6] = ["NASDAQ", "ARCA", "NYSE", "BATS", "IEX", "EDGX"];
 /// One stream.
 #[derive(Debug)]
 struct Stream {
-    symbol: String,
+    instrument: Instrument,
     kind: i32,
     ignore_size: bool,
     /// Ticks made so far (history included): the seed of the next one.
@@ -59,11 +59,11 @@ fn noise(symbol: &str, step: i64) -> u64 {
 
 /// The tick of `stream` number `step`, at `ms` (epoch milliseconds).
 fn make(req_id: i32, stream: &Stream, step: i64, ms: i64) -> TickByTick<'static> {
-    let secs = ms as f64 / 1000.0;
-    let p = price_at(&stream.symbol, secs);
-    let n = noise(&stream.symbol, step);
+    let i = &stream.instrument;
+    let p = i.price_at(ms);
+    let n = noise(&i.symbol, step);
     let time = ms.div_euclid(1000);
-    let scale = super::market_data::price_scale(p);
+    let scale = i.scale;
     let ticks = |c: i64| ((p * scale).round() as i64 + c) as f64 / scale;
     let data = match stream.kind {
         tick_by_tick_type::LAST | tick_by_tick_type::ALL_LAST => {
@@ -122,7 +122,7 @@ pub(super) fn req_tick_by_tick_data(s: &mut Session<'_>, m: ReqTickByTickData) {
         return;
     };
     let mut stream = Stream {
-        symbol: m.contract.symbol.clone(),
+        instrument: resolve(&m.contract),
         kind,
         ignore_size: m.ignore_size,
         step: 0,

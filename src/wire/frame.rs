@@ -125,7 +125,7 @@ mod tests {
     fn zero_length_frame_is_a_whole_empty_frame() {
         assert_eq!(frame_len(&[0, 0, 0, 0]), Ok(Some(4)));
         let frames: Vec<_> = Frames::new(&[0, 0, 0, 0]).collect();
-        assert_eq!(frames, vec![&[][..]]);
+        assert_eq!(frames, vec![&b""[..]]);
     }
 
     #[test]

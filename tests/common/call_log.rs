@@ -110,3 +110,16 @@ pub fn connected_calls(
     assert!(log.wait_until(|c| c.iter().any(|c| c.name == "next_valid_id")));
     (client, log, handle)
 }
+
+/// Polls `f` until it holds; false after 20 s. For state that is not a
+/// callback (metrics, requests in flight).
+pub fn wait(f: impl Fn() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !f() {
+        if Instant::now() >= deadline {
+            return f();
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    true
+}

@@ -890,6 +890,9 @@ impl EWrapper for CallRecorder {
     fn reconnected(&mut self, attempts: u32) {
         self.record("reconnected", vec![to_json(&attempts)]);
     }
+    fn resubscribed(&mut self, count: usize) {
+        self.record("resubscribed", vec![to_json(&count)]);
+    }
     fn reconnect_gave_up(&mut self, reason: &str) {
         self.record("reconnect_gave_up", vec![to_json(&reason)]);
     }

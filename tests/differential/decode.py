@@ -103,6 +103,9 @@ def canon_official(x):
         return "s:" + x.decode("utf-8", "replace")
     if isinstance(x, (list, tuple)):
         return [canon_official(v) for v in x]
+    if isinstance(x, (set, frozenset)):
+        # A set (securityDefinitionOptionParameter): compared without order.
+        return {"$set": sorted((canon_official(v) for v in x), key=repr)}
     if isinstance(x, dict):
         return {key(str(k)): canon_official(v) for k, v in x.items()}
     if isinstance(x, ProtoMessage):
@@ -146,6 +149,15 @@ UNSET_NUMBERS = {num(D(2**31 - 1)), num(D(repr(sys.float_info.max)))}
 
 def differences(official, ours, path):
     """Where `ours` does not match `official` (official keys must all match)."""
+    if official is None and ours == []:
+        return []  # an official None list is our empty Vec (model/mod.rs)
+    if isinstance(official, dict) and "$set" in official:
+        unique = None
+        if isinstance(ours, list):
+            unique = sorted({repr(v): v for v in ours}.values(), key=repr)
+        if unique != official["$set"]:
+            return [f"{path}: official set {official['$set']!r}, ours {ours!r}"]
+        return []
     if isinstance(official, dict):
         if not isinstance(ours, dict):
             return [f"{path}: official {official!r}, ours {ours!r}"]
@@ -168,7 +180,7 @@ def differences(official, ours, path):
     # A value the official decoder gives as None (tickOptionComputation's
     # not-computed markers, its tickAttrib before server version 156) is the
     # unset sentinel of its type on our side (UNSET_DOUBLE, UNSET_INTEGER).
-    if official is None and ours in UNSET_NUMBERS:
+    if official is None and isinstance(ours, str) and ours in UNSET_NUMBERS:
         return []
     if official != ours:
         return [f"{path}: official {official!r}, ours {ours!r}"]

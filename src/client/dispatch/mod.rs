@@ -22,6 +22,7 @@ mod scanner;
 use prost::Message as _;
 
 use super::eclient::now_millis;
+use super::lifecycle::{Lifecycle, Registry};
 use super::reader::Batch;
 use crate::errors::{BAD_LENGTH, BAD_MESSAGE, NO_VALID_ID, UNKNOWN_ID};
 use crate::messages::connection::{CurrentTime, ErrorMessage, ManagedAccounts, NextValidId};
@@ -37,10 +38,16 @@ use crate::wire::{DecodeError, FieldReader, MessageHeader};
 use crate::EWrapper;
 
 /// Dispatches every frame of a batch; returns how many frames it held.
-pub(crate) fn dispatch_batch(batch: &Batch, wrapper: &mut dyn EWrapper) -> u64 {
+/// With `requests` (some are in flight), the messages that can end a request
+/// reach the wrapper through the request lifecycle's wrapper.
+pub(crate) fn dispatch_batch(
+    batch: &Batch,
+    wrapper: &mut dyn EWrapper,
+    requests: Option<&Registry>,
+) -> u64 {
     let mut n = 0;
     for payload in Frames::new(&batch.bytes) {
-        dispatch_frame(batch.server_version, payload, wrapper);
+        dispatch_tracked(batch.server_version, payload, wrapper, requests);
         n += 1;
     }
     n
@@ -49,6 +56,41 @@ pub(crate) fn dispatch_batch(batch: &Batch, wrapper: &mut dyn EWrapper) -> u64 {
 /// Decodes one frame payload and calls the wrapper.
 #[inline]
 pub fn dispatch_frame(sv: i32, payload: &[u8], wrapper: &mut dyn EWrapper) {
+    dispatch_tracked(sv, payload, wrapper, None)
+}
+
+/// Whether message `id`'s callbacks can never end a request: the tick path,
+/// which then never pays for the lifecycle wrapper.
+#[inline]
+fn never_ends_a_request(id: u32) -> bool {
+    matches!(
+        id,
+        incoming::TICK_PRICE
+            | incoming::TICK_SIZE
+            | incoming::TICK_STRING
+            | incoming::TICK_GENERIC
+            | incoming::TICK_REQ_PARAMS
+            | incoming::MARKET_DATA_TYPE
+            | incoming::TICK_EFP
+            | incoming::TICK_OPTION_COMPUTATION
+            | incoming::TICK_NEWS
+            | incoming::MARKET_DEPTH
+            | incoming::MARKET_DEPTH_L2
+            | incoming::TICK_BY_TICK
+            | incoming::REAL_TIME_BARS
+            | incoming::HISTORICAL_DATA_UPDATE
+            | incoming::PNL
+            | incoming::PNL_SINGLE
+    )
+}
+
+#[inline]
+fn dispatch_tracked(
+    sv: i32,
+    payload: &[u8],
+    wrapper: &mut dyn EWrapper,
+    requests: Option<&Registry>,
+) {
     if payload.is_empty() {
         wrapper.error(
             NO_VALID_ID,
@@ -64,14 +106,34 @@ pub fn dispatch_frame(sv: i32, payload: &[u8], wrapper: &mut dyn EWrapper) {
         Err(e) => return bad_message(wrapper, "message id", &e),
     };
     let body = &payload[header.body_start..];
-    let result = if header.protobuf {
-        dispatch_protobuf(header.id, body, wrapper)
-    } else {
-        dispatch_fields(sv, header.id, &mut FieldReader::new(body), wrapper)
+    let id = header.id;
+    let result = match requests {
+        Some(reqs) if header.protobuf || !never_ends_a_request(id) => {
+            let mut tracker = Lifecycle {
+                reqs,
+                user: &mut *wrapper,
+            };
+            dispatch_body(sv, header, body, &mut tracker)
+        }
+        _ => dispatch_body(sv, header, body, wrapper),
     };
     if let Err(e) = result {
         let name = incoming::name(header.id).unwrap_or("?");
         bad_message(wrapper, name, &e);
+    }
+}
+
+#[inline]
+fn dispatch_body(
+    sv: i32,
+    header: MessageHeader,
+    body: &[u8],
+    w: &mut dyn EWrapper,
+) -> Result<(), DecodeError> {
+    if header.protobuf {
+        dispatch_protobuf(header.id, body, w)
+    } else {
+        dispatch_fields(sv, header.id, &mut FieldReader::new(body), w)
     }
 }
 

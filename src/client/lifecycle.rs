@@ -1,0 +1,378 @@
+//! Request lifecycle: every request the client has sent and not yet seen
+//! the end of, from send to end marker, cancel or error.
+//!
+//! `EClient::send` tells the [`Registry`] what it sent; the lifecycle wrapper
+//! (`lifecycle_wrapper.rs`, generated) sees the callbacks that end requests
+//! (`contract_details_end`, `historical_data_end`, an `error` with the
+//! request's id, …) before the user's wrapper does; `run()` ends what is left
+//! when the connection drops: each one-shot request still waiting gets an
+//! `error` callback ([`REQUEST_INTERRUPTED`]) — never silence — and each
+//! subscription is kept, marked interrupted, with the bytes that started it,
+//! so that a supervisor can send it again after a reconnect.
+//!
+//! Which request is which, and which callback ends it, is written once, in
+//! [`effect`] and in the hooks of `tools/gen_forwarding.py`.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use parking_lot::Mutex;
+
+use crate::errors::{is_informational, REQUEST_INTERRUPTED};
+use crate::messages::ids::outgoing as out;
+
+/// How a request is known until its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RequestKey {
+    /// By its request id (ticker id, reqId).
+    Id(i32),
+    /// By the request itself, for the requests without an id
+    /// (`reqPositions`, `reqOpenOrders`, `reqCurrentTime`, …): the outgoing
+    /// message id.
+    Request(u32),
+}
+
+/// Whether a request ends by itself or streams until cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestKind {
+    /// Answered once (possibly in several messages), then an end marker.
+    OneShot,
+    /// Streams until cancelled (market data, account updates, …).
+    Subscription,
+}
+
+/// A request in flight, as [`crate::EClient::requests_in_flight`] reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestInFlight {
+    /// How the request is known.
+    pub key: RequestKey,
+    /// The official request name (`reqContractDetails`).
+    pub request: &'static str,
+    /// One-shot or subscription.
+    pub kind: RequestKind,
+    /// A subscription whose connection was lost; it is sent again by a
+    /// supervisor that resubscribes, or forgotten.
+    pub interrupted: bool,
+}
+
+/// What sending one request does to the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Effect {
+    Start(RequestKey, &'static str, RequestKind),
+    End(RequestKey),
+    Nothing,
+}
+
+/// The lifecycle effect of sending message `id` with request id `req_id`.
+pub(crate) fn effect(id: u32, req_id: i32) -> Effect {
+    use RequestKey::{Id, Request};
+    use RequestKind::{OneShot, Subscription};
+    let (key, name, kind) = match id {
+        // One-shot requests with an id.
+        out::REQ_CONTRACT_DATA => (Id(req_id), "reqContractDetails", OneShot),
+        out::REQ_SEC_DEF_OPT_PARAMS => (Id(req_id), "reqSecDefOptParams", OneShot),
+        out::REQ_MATCHING_SYMBOLS => (Id(req_id), "reqMatchingSymbols", OneShot),
+        out::REQ_SMART_COMPONENTS => (Id(req_id), "reqSmartComponents", OneShot),
+        out::REQ_SOFT_DOLLAR_TIERS => (Id(req_id), "reqSoftDollarTiers", OneShot),
+        out::REQ_HEAD_TIMESTAMP => (Id(req_id), "reqHeadTimeStamp", OneShot),
+        out::REQ_HISTOGRAM_DATA => (Id(req_id), "reqHistogramData", OneShot),
+        out::REQ_HISTORICAL_TICKS => (Id(req_id), "reqHistoricalTicks", OneShot),
+        out::REQ_HISTORICAL_DATA => (Id(req_id), "reqHistoricalData", OneShot),
+        out::REQ_NEWS_ARTICLE => (Id(req_id), "reqNewsArticle", OneShot),
+        out::REQ_HISTORICAL_NEWS => (Id(req_id), "reqHistoricalNews", OneShot),
+        out::REQ_FUNDAMENTAL_DATA => (Id(req_id), "reqFundamentalData", OneShot),
+        out::REQ_WSH_META_DATA => (Id(req_id), "reqWshMetaData", OneShot),
+        out::REQ_WSH_EVENT_DATA => (Id(req_id), "reqWshEventData", OneShot),
+        out::REQ_USER_INFO => (Id(req_id), "reqUserInfo", OneShot),
+        out::REQ_EXECUTIONS => (Id(req_id), "reqExecutions", OneShot),
+        out::REPLACE_FA => (Id(req_id), "replaceFA", OneShot),
+        // One-shot requests without an id.
+        out::REQ_OPEN_ORDERS => (Request(id), "reqOpenOrders", OneShot),
+        out::REQ_ALL_OPEN_ORDERS => (Request(id), "reqAllOpenOrders", OneShot),
+        out::REQ_COMPLETED_ORDERS => (Request(id), "reqCompletedOrders", OneShot),
+        out::REQ_FAMILY_CODES => (Request(id), "reqFamilyCodes", OneShot),
+        out::REQ_MKT_DEPTH_EXCHANGES => (Request(id), "reqMktDepthExchanges", OneShot),
+        out::REQ_NEWS_PROVIDERS => (Request(id), "reqNewsProviders", OneShot),
+        out::REQ_SCANNER_PARAMETERS => (Request(id), "reqScannerParameters", OneShot),
+        out::REQ_MANAGED_ACCTS => (Request(id), "reqManagedAccts", OneShot),
+        out::REQ_CURRENT_TIME => (Request(id), "reqCurrentTime", OneShot),
+        out::REQ_CURRENT_TIME_IN_MILLIS => (Request(id), "reqCurrentTimeInMillis", OneShot),
+        out::REQ_MARKET_RULE => (Request(id), "reqMarketRule", OneShot),
+        out::REQ_FA => (Request(id), "requestFA", OneShot),
+        // Subscriptions with an id.
+        out::REQ_MKT_DATA => (Id(req_id), "reqMktData", Subscription),
+        out::REQ_MKT_DEPTH => (Id(req_id), "reqMktDepth", Subscription),
+        out::REQ_TICK_BY_TICK_DATA => (Id(req_id), "reqTickByTickData", Subscription),
+        out::REQ_REAL_TIME_BARS => (Id(req_id), "reqRealTimeBars", Subscription),
+        out::REQ_SCANNER_SUBSCRIPTION => (Id(req_id), "reqScannerSubscription", Subscription),
+        out::REQ_ACCOUNT_SUMMARY => (Id(req_id), "reqAccountSummary", Subscription),
+        out::REQ_POSITIONS_MULTI => (Id(req_id), "reqPositionsMulti", Subscription),
+        out::REQ_ACCOUNT_UPDATES_MULTI => (Id(req_id), "reqAccountUpdatesMulti", Subscription),
+        out::REQ_PNL => (Id(req_id), "reqPnL", Subscription),
+        out::REQ_PNL_SINGLE => (Id(req_id), "reqPnLSingle", Subscription),
+        out::REQ_CALC_IMPLIED_VOLAT => (Id(req_id), "calculateImpliedVolatility", Subscription),
+        out::REQ_CALC_OPTION_PRICE => (Id(req_id), "calculateOptionPrice", Subscription),
+        // Subscriptions without an id.
+        out::REQ_POSITIONS => (Request(id), "reqPositions", Subscription),
+        out::REQ_NEWS_BULLETINS => (Request(id), "reqNewsBulletins", Subscription),
+        // Cancels.
+        out::CANCEL_MKT_DATA
+        | out::CANCEL_MKT_DEPTH
+        | out::CANCEL_TICK_BY_TICK_DATA
+        | out::CANCEL_REAL_TIME_BARS
+        | out::CANCEL_SCANNER_SUBSCRIPTION
+        | out::CANCEL_ACCOUNT_SUMMARY
+        | out::CANCEL_POSITIONS_MULTI
+        | out::CANCEL_ACCOUNT_UPDATES_MULTI
+        | out::CANCEL_PNL
+        | out::CANCEL_PNL_SINGLE
+        | out::CANCEL_CALC_IMPLIED_VOLAT
+        | out::CANCEL_CALC_OPTION_PRICE
+        | out::CANCEL_HISTORICAL_DATA
+        | out::CANCEL_HEAD_TIMESTAMP
+        | out::CANCEL_HISTOGRAM_DATA
+        | out::CANCEL_FUNDAMENTAL_DATA
+        | out::CANCEL_WSH_META_DATA
+        | out::CANCEL_WSH_EVENT_DATA => return Effect::End(Id(req_id)),
+        out::CANCEL_POSITIONS => return Effect::End(Request(out::REQ_POSITIONS)),
+        out::CANCEL_NEWS_BULLETINS => return Effect::End(Request(out::REQ_NEWS_BULLETINS)),
+        _ => return Effect::Nothing,
+    };
+    Effect::Start(key, name, kind)
+}
+
+#[derive(Debug)]
+struct Entry {
+    request: &'static str,
+    kind: RequestKind,
+    interrupted: bool,
+    /// The frame that started a subscription, and the server version it was
+    /// encoded for: what a resubscription sends again.
+    frame: Option<(i32, Vec<u8>)>,
+}
+
+/// The wrapper `run()` puts in front of the user's while requests are in
+/// flight (its `EWrapper` impl is generated into `lifecycle_wrapper.rs`).
+pub(crate) struct Lifecycle<'a> {
+    pub(crate) reqs: &'a Registry,
+    pub(crate) user: &'a mut dyn crate::EWrapper,
+}
+
+/// What an interrupted request becomes when the connection drops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Interrupted {
+    pub(crate) req_id: i32,
+    pub(crate) text: String,
+}
+
+/// The requests in flight of one client.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    map: Mutex<BTreeMap<RequestKey, Entry>>,
+    /// How many entries there are: `run()` reads it without the lock.
+    len: AtomicUsize,
+}
+
+impl Registry {
+    fn update_len(&self, map: &BTreeMap<RequestKey, Entry>) {
+        self.len.store(map.len(), Ordering::Release);
+    }
+
+    /// Whether any request is in flight (no lock).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len.load(Ordering::Acquire) == 0
+    }
+
+    /// Notes a request that was just written: `frame` is the whole frame, kept
+    /// for subscriptions.
+    pub(crate) fn sent(&self, id: u32, req_id: i32, server_version: i32, frame: &[u8]) {
+        let effect = effect(id, req_id);
+        if effect == Effect::Nothing {
+            return;
+        }
+        let mut map = self.map.lock();
+        match effect {
+            Effect::Start(key, request, kind) => {
+                let frame =
+                    (kind == RequestKind::Subscription).then(|| (server_version, frame.to_vec()));
+                map.insert(
+                    key,
+                    Entry {
+                        request,
+                        kind,
+                        interrupted: false,
+                        frame,
+                    },
+                );
+            }
+            Effect::End(key) => {
+                map.remove(&key);
+            }
+            Effect::Nothing => {}
+        }
+        self.update_len(&map);
+    }
+
+    /// Forgets what [`sent`](Registry::sent) noted for a request whose write failed.
+    pub(crate) fn unsent(&self, id: u32, req_id: i32) {
+        if let Effect::Start(key, ..) = effect(id, req_id) {
+            self.end(key);
+        }
+    }
+
+    /// Ends the request known as `key` (its end marker arrived).
+    pub(crate) fn end(&self, key: RequestKey) {
+        if self.is_empty() {
+            return;
+        }
+        let mut map = self.map.lock();
+        if map.remove(&key).is_some() {
+            self.update_len(&map);
+        }
+    }
+
+    /// An `error` callback: a real error (not a notice) with a request's id
+    /// ends that request, one-shot or subscription, as TWS stops it.
+    pub(crate) fn error(&self, req_id: i32, code: i32) {
+        if req_id >= 0 && !is_informational(code) {
+            self.end(RequestKey::Id(req_id));
+        }
+    }
+
+    /// The connection dropped: the one-shot requests still waiting are ended
+    /// and returned (each owes the user an `error`); the subscriptions stay,
+    /// marked interrupted.
+    pub(crate) fn connection_lost(&self) -> Vec<Interrupted> {
+        let mut map = self.map.lock();
+        let mut ended = Vec::new();
+        map.retain(|key, e| match e.kind {
+            RequestKind::OneShot => {
+                let req_id = match key {
+                    RequestKey::Id(id) => *id,
+                    RequestKey::Request(_) => crate::errors::NO_VALID_ID,
+                };
+                ended.push(Interrupted {
+                    req_id,
+                    text: format!(
+                        "{} {}: the connection was lost before its answer was complete",
+                        REQUEST_INTERRUPTED.msg, e.request
+                    ),
+                });
+                false
+            }
+            RequestKind::Subscription => {
+                e.interrupted = true;
+                true
+            }
+        });
+        self.update_len(&map);
+        ended
+    }
+
+    /// The interrupted subscriptions' frames, encoded for `server_version`,
+    /// in request order; those encoded for another version are forgotten
+    /// (their bytes may not suit the new server).
+    pub(crate) fn take_interrupted(&self, server_version: i32) -> Vec<(RequestKey, Vec<u8>)> {
+        let mut map = self.map.lock();
+        let mut out = Vec::new();
+        map.retain(|key, e| {
+            if !e.interrupted {
+                return true;
+            }
+            match &e.frame {
+                Some((sv, frame)) if *sv == server_version => {
+                    out.push((*key, frame.clone()));
+                    true
+                }
+                _ => {
+                    log::warn!(
+                        "{} ({key:?}) not resubscribed: the server version changed",
+                        e.request
+                    );
+                    false
+                }
+            }
+        });
+        self.update_len(&map);
+        out
+    }
+
+    /// Marks a resubscribed request live again.
+    pub(crate) fn resumed(&self, key: RequestKey) {
+        if let Some(e) = self.map.lock().get_mut(&key) {
+            e.interrupted = false;
+        }
+    }
+
+    /// Forgets every request (a `disconnect` by the user).
+    pub(crate) fn clear(&self) {
+        let mut map = self.map.lock();
+        map.clear();
+        self.update_len(&map);
+    }
+
+    /// The requests in flight, in key order.
+    pub(crate) fn snapshot(&self) -> Vec<RequestInFlight> {
+        self.map
+            .lock()
+            .iter()
+            .map(|(key, e)| RequestInFlight {
+                key: *key,
+                request: e.request,
+                kind: e.kind,
+                interrupted: e.interrupted,
+            })
+            .collect()
+    }
+
+    /// How many requests are in flight.
+    pub(crate) fn len(&self) -> usize {
+        self.len.load(Ordering::Acquire)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_shots_end_by_marker_or_error_and_are_reported_when_the_connection_drops() {
+        let r = Registry::default();
+        r.sent(out::REQ_CONTRACT_DATA, 7, 203, b"x");
+        r.sent(out::REQ_CONTRACT_DATA, 8, 203, b"x");
+        r.sent(out::REQ_OPEN_ORDERS, -1, 203, b"x");
+        r.sent(out::REQ_MKT_DATA, 9, 203, b"frame");
+        assert_eq!(r.len(), 4);
+        r.end(RequestKey::Id(7));
+        r.error(9, 2104); // a notice ends nothing
+        assert_eq!(r.len(), 3);
+        let lost = r.connection_lost();
+        assert_eq!(lost.len(), 2);
+        assert_eq!(lost[0].req_id, 8);
+        assert!(lost[0].text.contains("reqContractDetails"), "{lost:?}");
+        assert_eq!(lost[1].req_id, -1);
+        let left = r.snapshot();
+        assert_eq!(left.len(), 1);
+        assert!(left[0].interrupted);
+        assert_eq!(
+            r.take_interrupted(203),
+            vec![(RequestKey::Id(9), b"frame".to_vec())]
+        );
+        r.resumed(RequestKey::Id(9));
+        assert!(!r.snapshot()[0].interrupted);
+        r.sent(out::CANCEL_MKT_DATA, 9, 203, b"y");
+        assert!(r.is_empty());
+    }
+
+    #[test]
+    fn an_error_with_the_id_ends_a_subscription_and_a_new_version_forgets_it() {
+        let r = Registry::default();
+        r.sent(out::REQ_MKT_DATA, 1, 203, b"a");
+        r.sent(out::REQ_MKT_DATA, 2, 203, b"b");
+        r.error(1, 200);
+        assert_eq!(r.len(), 1);
+        r.connection_lost();
+        assert!(r.take_interrupted(187).is_empty());
+        assert!(r.is_empty());
+    }
+}
