@@ -201,3 +201,56 @@ fn duplicate_ids_limit_of_books_and_cfd_reroute() {
     client.disconnect();
     h.join().unwrap();
 }
+
+/// Rows are whole increments of the instrument's minimum tick: half pips for
+/// EUR.USD, quarters for the ES future.
+#[test]
+fn prices_are_whole_minimum_ticks() {
+    let gw = gateway();
+    let (client, log, h) = connected_calls(&gw, 1);
+    let eur = Contract {
+        symbol: "EUR".into(),
+        sec_type: "CASH".into(),
+        exchange: "IDEALPRO".into(),
+        currency: "USD".into(),
+        ..Contract::default()
+    };
+    let es = Contract {
+        symbol: "ES".into(),
+        sec_type: "FUT".into(),
+        exchange: "CME".into(),
+        currency: "USD".into(),
+        ..Contract::default()
+    };
+    client.req_mkt_depth(1, &eur, 10, false, &[]).unwrap();
+    client.req_mkt_depth(2, &es, 10, false, &[]).unwrap();
+    assert!(log.wait_until(|c| {
+        [1, 2].iter().all(|id| {
+            c.iter()
+                .filter(|c| c.name == "update_mkt_depth" && c.arg(0).as_i64() == Some(*id))
+                .count()
+                >= 20
+        })
+    }));
+    client.cancel_mkt_depth(1, false).unwrap();
+    client.cancel_mkt_depth(2, false).unwrap();
+    barrier(&client, &log);
+    let calls = log.snapshot();
+    for (id, per_unit, max_spread) in [(1, 20_000.0, 0.001), (2, 4.0, 1.0)] {
+        for c in calls
+            .iter()
+            .filter(|c| c.name == "update_mkt_depth" && c.arg(0).as_i64() == Some(id))
+        {
+            let units = c.arg(4).as_f64().unwrap() * per_unit;
+            assert!((units - units.round()).abs() < 1e-6, "{c:?}");
+        }
+        let (book, _) = build(&calls, id);
+        let spread = book.spread().unwrap();
+        assert!(
+            spread > 0.0 && spread <= max_spread,
+            "{id}: {spread}\n{book}"
+        );
+    }
+    client.disconnect();
+    h.join().unwrap();
+}

@@ -255,3 +255,51 @@ fn official_python_client_gets_the_same_answers() {
         h.join().unwrap();
     }
 }
+
+/// An option of the sim's SPY chain, found with reqContractDetails, is known
+/// by its contract id alone: calculations and market data use its terms.
+#[test]
+fn an_option_known_by_its_contract_id() {
+    let gw = gateway();
+    let (client, log, h) = connected_calls(&gw, 1);
+    let query = Contract {
+        symbol: "SPY".into(),
+        sec_type: "OPT".into(),
+        right: "P".into(),
+        exchange: "SMART".into(),
+        currency: "USD".into(),
+        ..Contract::default()
+    };
+    client.req_contract_details(1, &query).unwrap();
+    assert!(log.wait_for("contract_details_end", 1));
+    let details = log.named("contract_details");
+    let c = &details[0].arg(1)["contract"];
+    let by_id = Contract {
+        con_id: c["con_id"].as_i64().unwrap() as i32,
+        exchange: "SMART".into(),
+        ..Contract::default()
+    };
+    client
+        .calculate_option_price(2, &by_id, 0.2, 600.0, &[])
+        .unwrap();
+    let comp = computation(&log, 2);
+    // A put: negative delta.
+    assert!(f(&comp, 4) < 0.0 && f(&comp, 4) > -1.0, "{comp:?}");
+    assert!(f(&comp, 5) > 0.0);
+    client
+        .req_mkt_data(3, &by_id, "", true, false, &[])
+        .unwrap();
+    assert!(log.wait_for("tick_snapshot_end", 3));
+    let model = log
+        .named("tick_option_computation")
+        .into_iter()
+        .find(|c| c.arg(0).as_i64() == Some(3) && c.arg(1).as_i64() == Some(13))
+        .expect("a model computation");
+    assert!(f(&model, 4) < 0.0);
+    assert!(log
+        .named("error")
+        .iter()
+        .all(|e| e.arg(0).as_i64() == Some(-1)));
+    client.disconnect();
+    h.join().unwrap();
+}
