@@ -303,3 +303,90 @@ fn an_option_known_by_its_contract_id() {
     client.disconnect();
     h.join().unwrap();
 }
+
+/// A server too old (version 100): tick-by-tick and SMART depth are refused
+/// with 503 under the ids the official client uses (tick-by-tick under -1,
+/// depth under its request id), and option computations still come, in the
+/// old layout (no tick attribute: UNSET_INTEGER).
+#[test]
+fn an_old_server_refuses_under_the_official_ids_and_still_computes() {
+    common::init_logs();
+    let gw = SimGateway::start(SimConfig {
+        server_version: 100,
+        tick_interval: Duration::from_millis(5),
+        ..SimConfig::default()
+    })
+    .unwrap();
+    let (client, log, h) = connected_calls(&gw, 1);
+    let stk = Contract {
+        symbol: "AAPL".into(),
+        sec_type: "STK".into(),
+        exchange: "ISLAND".into(),
+        currency: "USD".into(),
+        ..Contract::default()
+    };
+    let code = |r: Result<(), tws_api::Error>| r.unwrap_err().code();
+    assert_eq!(
+        code(client.req_tick_by_tick_data(1, &stk, "Last", 0, false)),
+        503
+    );
+    assert_eq!(code(client.cancel_tick_by_tick_data(1)), 503);
+    assert_eq!(code(client.req_mkt_depth(2, &stk, 5, true, &[])), 503);
+    assert_eq!(code(client.cancel_mkt_depth(2, true)), 503);
+    let with_primary = Contract {
+        primary_exchange: "NASDAQ".into(),
+        ..stk.clone()
+    };
+    assert_eq!(
+        code(client.req_mkt_depth(3, &with_primary, 5, false, &[])),
+        503
+    );
+    assert!(log.wait_until(|c| c
+        .iter()
+        .filter(|c| c.name == "error" && c.arg(2) == 503)
+        .count()
+        >= 5));
+    let errors: Vec<(i64, String)> = log
+        .named("error")
+        .iter()
+        .filter(|c| c.arg(2) == 503)
+        .map(|c| {
+            (
+                c.arg(0).as_i64().unwrap(),
+                c.arg(3).as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors.iter().map(|e| e.0).collect::<Vec<_>>(),
+        vec![-1, -1, 2, 2, 3]
+    );
+    // Before 137 the first check of the official client refuses it.
+    assert!(errors[0]
+        .1
+        .ends_with(" It does not support tick-by-tick data requests."));
+    assert!(errors[1]
+        .1
+        .ends_with(" It does not support tick-by-tick data requests."));
+    assert!(errors[2]
+        .1
+        .ends_with(" It does not support SMART depth request."));
+    assert!(errors[3]
+        .1
+        .ends_with(" It does not support SMART depth cancel."));
+    assert!(errors[4]
+        .1
+        .ends_with(" It does not support primaryExchange parameter in reqMktDepth."));
+
+    // Plain depth works, and option computations come without a tick attribute.
+    client.req_mkt_depth(4, &stk, 5, false, &[]).unwrap();
+    assert!(log.wait_for("update_mkt_depth", 4));
+    client
+        .calculate_option_price(5, &spy_option("C", 450.0), 0.25, 440.0, &[])
+        .unwrap();
+    let c = computation(&log, 5);
+    assert_eq!(c.arg(2).as_i64(), Some(i64::from(i32::MAX)));
+    assert!(f(&c, 5) > 0.0 && f(&c, 7) > 0.0 && f(&c, 10) == 440.0);
+    client.disconnect();
+    h.join().unwrap();
+}

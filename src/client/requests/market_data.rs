@@ -10,6 +10,9 @@ use crate::messages::options::{
 };
 use crate::messages::tick_by_tick::{CancelTickByTickData, ReqTickByTickData};
 use crate::model::{Contract, TagValue};
+use crate::server_versions::{
+    MIN_SERVER_VER_TICK_BY_TICK, MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE,
+};
 
 impl EClient {
     /// `reqMarketDataType`: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
@@ -87,8 +90,8 @@ impl EClient {
     /// `tick_by_tick_mid_point`; `number_of_ticks` > 0 sends that many recent
     /// ticks first; `ignore_size` skips bid/ask changes of size only.
     ///
-    /// The official client reports its version refusals (servers before 140)
-    /// under id -1; this one reports every refusal under `req_id`.
+    /// A server too old for it (before 140) is refused under id -1, as the
+    /// official client does; other refusals under `req_id`.
     pub fn req_tick_by_tick_data(
         &self,
         req_id: i32,
@@ -104,12 +107,26 @@ impl EClient {
             number_of_ticks,
             ignore_size,
         };
-        self.send(req_id, &msg)
+        let id = self.tick_by_tick_refusal_id(req_id, MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE);
+        self.send(id, &msg)
     }
 
     /// `cancelTickByTickData`: stops the stream of `req_tick_by_tick_data(req_id, …)`.
     pub fn cancel_tick_by_tick_data(&self, req_id: i32) -> Result<(), Error> {
-        self.send(req_id, &CancelTickByTickData { req_id })
+        let id = self.tick_by_tick_refusal_id(req_id, MIN_SERVER_VER_TICK_BY_TICK);
+        self.send(id, &CancelTickByTickData { req_id })
+    }
+
+    /// The id the official client reports a tick-by-tick refusal under:
+    /// `NO_VALID_ID` when the server is older than `min_server_version`, the
+    /// request's id otherwise (a string it refuses to send).
+    fn tick_by_tick_refusal_id(&self, req_id: i32, min_server_version: i32) -> i32 {
+        let sv = self.server_version();
+        if sv > 0 && sv < min_server_version {
+            NO_VALID_ID
+        } else {
+            req_id
+        }
     }
 
     /// `calculateImpliedVolatility`: the implied volatility and greeks of the
