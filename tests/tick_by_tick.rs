@@ -171,3 +171,32 @@ fn cancel_stops_the_stream_and_errors_are_per_request() {
     client.disconnect();
     h.join().unwrap();
 }
+
+/// While not connected, every request of this domain is refused with 504,
+/// under -1 for depth and tick-by-tick and under the request id for option
+/// calculations, as in the official client.
+#[test]
+fn not_connected_errors_come_under_the_official_ids() {
+    let client = tws_api::EClient::new();
+    let (mut rec, log) = common::CallRecorder::new();
+    let c = stock("AAPL");
+    let results = [
+        client.req_mkt_depth(1, &c, 5, false, &[]),
+        client.cancel_mkt_depth(2, false),
+        client.req_tick_by_tick_data(3, &c, "Last", 0, false),
+        client.cancel_tick_by_tick_data(4),
+        client.calculate_implied_volatility(5, &c, 1.0, 100.0, &[]),
+        client.calculate_option_price(6, &c, 0.2, 100.0, &[]),
+        client.cancel_calculate_implied_volatility(7),
+        client.cancel_calculate_option_price(8),
+    ];
+    assert!(results.iter().all(|r| r.as_ref().unwrap_err().code() == 504));
+    client.run(&mut rec); // not connected: delivers what was queued, returns
+    let ids: Vec<i64> = log
+        .named("error")
+        .iter()
+        .filter(|c| c.arg(2) == 504)
+        .map(|c| c.arg(0).as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![-1, -1, -1, -1, 5, 6, 7, 8]);
+}

@@ -70,18 +70,16 @@ impl EClient {
             is_smart_depth,
             mkt_depth_options: mkt_depth_options.to_vec(),
         };
-        self.send(req_id, &msg)
+        self.send(self.depth_error_id(req_id, 0), &msg)
     }
 
     /// `cancelMktDepth`: stops the book started with `req_mkt_depth(req_id, …)`.
     pub fn cancel_mkt_depth(&self, req_id: i32, is_smart_depth: bool) -> Result<(), Error> {
-        self.send(
+        let msg = CancelMktDepth {
             req_id,
-            &CancelMktDepth {
-                req_id,
-                is_smart_depth,
-            },
-        )
+            is_smart_depth,
+        };
+        self.send(self.depth_error_id(req_id, 0), &msg)
     }
 
     /// `reqTickByTickData`: streams every trade (`"Last"`, `"AllLast"`), quote
@@ -90,8 +88,8 @@ impl EClient {
     /// `tick_by_tick_mid_point`; `number_of_ticks` > 0 sends that many recent
     /// ticks first; `ignore_size` skips bid/ask changes of size only.
     ///
-    /// A server too old for it (before 140) is refused under id -1, as the
-    /// official client does; other refusals under `req_id`.
+    /// As in the official client, "not connected" and a server too old for it
+    /// (before 140) are reported under id -1, other refusals under `req_id`.
     pub fn req_tick_by_tick_data(
         &self,
         req_id: i32,
@@ -107,22 +105,23 @@ impl EClient {
             number_of_ticks,
             ignore_size,
         };
-        let id = self.tick_by_tick_refusal_id(req_id, MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE);
+        let id = self.depth_error_id(req_id, MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE);
         self.send(id, &msg)
     }
 
     /// `cancelTickByTickData`: stops the stream of `req_tick_by_tick_data(req_id, …)`.
     pub fn cancel_tick_by_tick_data(&self, req_id: i32) -> Result<(), Error> {
-        let id = self.tick_by_tick_refusal_id(req_id, MIN_SERVER_VER_TICK_BY_TICK);
+        let id = self.depth_error_id(req_id, MIN_SERVER_VER_TICK_BY_TICK);
         self.send(id, &CancelTickByTickData { req_id })
     }
 
-    /// The id the official client reports a tick-by-tick refusal under:
-    /// `NO_VALID_ID` when the server is older than `min_server_version`, the
-    /// request's id otherwise (a string it refuses to send).
-    fn tick_by_tick_refusal_id(&self, req_id: i32, min_server_version: i32) -> i32 {
+    /// The id the official client reports an error of a depth or
+    /// tick-by-tick request under: `NO_VALID_ID` when not connected or when
+    /// the server is older than `too_old_before`, the request's id otherwise
+    /// (a string it refuses to send, a SMART depth request a server cannot take).
+    fn depth_error_id(&self, req_id: i32, too_old_before: i32) -> i32 {
         let sv = self.server_version();
-        if sv > 0 && sv < min_server_version {
+        if !self.is_connected() || (sv > 0 && sv < too_old_before) {
             NO_VALID_ID
         } else {
             req_id
