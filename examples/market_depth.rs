@@ -99,13 +99,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("connection timeout: nextValidId never arrived".into());
     }
 
-    let aapl = Contract {
-        symbol: "AAPL".into(),
-        sec_type: "STK".into(),
-        exchange: if smart { "SMART" } else { "ISLAND" }.into(),
-        currency: "USD".into(),
-        ..Contract::default()
-    };
+    let exchange = if smart { "SMART" } else { "ISLAND" };
+    let aapl = Contract::stock("AAPL", exchange, "USD");
     client.req_mkt_depth(1, &aapl, 10, smart, &[])?;
 
     // The wrapper prints the book every 100 updates: wait for three of them.

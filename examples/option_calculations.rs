@@ -75,17 +75,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if !client.wait_for_connection(Duration::from_secs(10)) {
         return Err("connection timeout: nextValidId never arrived".into());
     }
-    let call = Contract {
-        symbol: "SPY".into(),
-        sec_type: "OPT".into(),
-        last_trade_date_or_contract_month: "20271217".into(),
-        strike: 450.0,
-        right: "C".into(),
-        multiplier: "100".into(),
-        exchange: "SMART".into(),
-        currency: "USD".into(),
-        ..Contract::default()
-    };
+    let mut call = Contract::option("SPY", "20271217", 600.0, "C", "SMART", "USD");
+    call.multiplier = "100".into();
     let wait = Duration::from_secs(20);
     let answer = |id: i32| -> Result<f64, Box<dyn std::error::Error>> {
         loop {
@@ -96,12 +87,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
 
-    println!("--- calculateOptionPrice: 25% volatility, underlying at 440");
-    client.calculate_option_price(1, &call, 0.25, 440.0, &[])?;
+    println!("--- calculateOptionPrice: 25% volatility, underlying at 590");
+    client.calculate_option_price(1, &call, 0.25, 590.0, &[])?;
     let price = answer(1)?;
 
     println!("--- calculateImpliedVolatility of that price: back to 25%");
-    client.calculate_implied_volatility(2, &call, price, 440.0, &[])?;
+    client.calculate_implied_volatility(2, &call, price, 590.0, &[])?;
     answer(2)?;
 
     println!("--- option market data: bid, ask, last and model computations");

@@ -74,13 +74,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if !client.wait_for_connection(Duration::from_secs(10)) {
         return Err("connection timeout: nextValidId never arrived".into());
     }
-    let aapl = Contract {
-        symbol: "AAPL".into(),
-        sec_type: "STK".into(),
-        exchange: "SMART".into(),
-        currency: "USD".into(),
-        ..Contract::default()
-    };
+    let aapl = Contract::stock("AAPL", "SMART", "USD");
     // One stream at a time: 5 historical ticks first, then 10 live ones.
     for (req_id, tick_type) in [(1, "Last"), (2, "AllLast"), (3, "BidAsk"), (4, "MidPoint")] {
         println!("--- {tick_type}");

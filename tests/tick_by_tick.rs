@@ -190,7 +190,9 @@ fn not_connected_errors_come_under_the_official_ids() {
         client.cancel_calculate_implied_volatility(7),
         client.cancel_calculate_option_price(8),
     ];
-    assert!(results.iter().all(|r| r.as_ref().unwrap_err().code() == 504));
+    assert!(results
+        .iter()
+        .all(|r| r.as_ref().unwrap_err().code() == 504));
     client.run(&mut rec); // not connected: delivers what was queued, returns
     let ids: Vec<i64> = log
         .named("error")
