@@ -478,7 +478,8 @@ fn tick(s: &mut Session<'_>, req_id: i32, sub: &mut Subscription) {
         value: (ms / 1000).to_string(),
     });
     if sub.generics.contains(&233) {
-        let value = format!("{l:.2};{};{ms};{total};{:.4};true", lot, und);
+        let digits = if sub.scale > 100.0 { 5 } else { 2 };
+        let value = format!("{l:.digits$};{lot};{ms};{total};{und:.4};true");
         s.send(&TickString {
             req_id,
             tick_type: tt::RT_VOLUME,
