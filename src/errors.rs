@@ -176,8 +176,31 @@ pub const MAX_DEPTH_REQUESTS_REACHED: CodeMsg = CodeMsg {
     code: 309,
     msg: "Max number of market depth requests has been reached",
 };
-/// 321 (from TWS): a request that does not validate; TWS appends the cause.
-pub const REQUEST_VALIDATION_FAILED: CodeMsg = CodeMsg {
+/// 162 (from TWS): the historical data service refused or ended a request;
+/// the reason follows the text. Market scanners answer through it too
+/// ("…API scanner subscription cancelled: 7" acknowledges a cancel).
+pub const HISTORICAL_DATA_SERVICE: CodeMsg = CodeMsg {
+    code: 162,
+    msg: "Historical Market Data Service error message:",
+};
+/// 430 (from TWS): no fundamental data for the contract or report type; the
+/// cause follows the text (`failed to fetch`, `Not allowed`).
+pub const FUNDAMENTALS_NOT_AVAILABLE: CodeMsg = CodeMsg {
+    code: 430,
+    msg: "We are sorry, but fundamentals data for the security specified is not available.",
+};
+/// 10172 (from TWS): no article with that id.
+pub const NEWS_ARTICLE_NOT_AVAILABLE: CodeMsg = CodeMsg {
+    code: 10172,
+    msg: "Failed to request news article: No data available",
+};
+/// 10276 (from TWS): the news provider is not subscribed.
+pub const NEWS_FEED_NOT_ALLOWED: CodeMsg = CodeMsg {
+    code: 10276,
+    msg: "News feed is not allowed.",
+};
+/// 321 (from TWS): the request does not validate; the cause follows the text.
+pub const INVALID_REQUEST: CodeMsg = CodeMsg {
     code: 321,
     msg: "Error validating request.",
 };
@@ -211,9 +234,13 @@ pub const ALL: &[CodeMsg] = &[
     DUPLICATE_TICKER_ID,
     MAX_TICKERS_REACHED,
     MAX_DEPTH_REQUESTS_REACHED,
-    REQUEST_VALIDATION_FAILED,
+    INVALID_REQUEST,
     NO_SECURITY_DEFINITION,
     REQUEST_INTERRUPTED,
+    HISTORICAL_DATA_SERVICE,
+    FUNDAMENTALS_NOT_AVAILABLE,
+    NEWS_ARTICLE_NOT_AVAILABLE,
+    NEWS_FEED_NOT_ALLOWED,
 ];
 
 /// The official text for a code in [`ALL`].

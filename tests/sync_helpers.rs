@@ -104,3 +104,89 @@ fn a_lost_connection_ends_every_waiting_helper_with_an_error() {
     }
     ib.disconnect();
 }
+
+#[test]
+fn contract_details_are_what_the_wrapper_receives_and_an_unknown_contract_is_200() {
+    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    let (ib, log) = started(&gw);
+    let aapl = tws_api::Contract::stock("AAPL", "SMART", "USD");
+    let details = ib.contract_details(&aapl, WAIT).expect("AAPL");
+    assert_eq!(details[0].contract.con_id, 265598);
+    let seen: Vec<i64> = log
+        .named("contract_details")
+        .iter()
+        .filter_map(|c| c.arg(1)["contract"]["con_id"].as_i64())
+        .collect();
+    let ours: Vec<i64> = details
+        .iter()
+        .map(|d| i64::from(d.contract.con_id))
+        .collect();
+    assert_eq!(seen, ours);
+    let nothing = tws_api::Contract::stock("NOSUCHSYMBOL", "SMART", "USD");
+    match ib.contract_details(&nothing, WAIT) {
+        Err(e) => assert_eq!(e.code(), 200, "{e}"),
+        Ok(d) => panic!("expected 200, got {d:?}"),
+    }
+    ib.disconnect();
+}
+
+#[test]
+fn reference_data_news_fundamentals_and_scans_wait_for_their_answers() {
+    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    let (ib, _log) = started(&gw);
+    let symbols = ib.matching_symbols("AAP", WAIT).expect("matching symbols");
+    assert!(
+        symbols.iter().any(|d| d.contract.symbol == "AAPL"),
+        "{symbols:?}"
+    );
+
+    let chains = ib
+        .sec_def_opt_params("SPY", "", "STK", 756733, WAIT)
+        .expect("option chains");
+    assert!(chains.iter().any(|c| !c.strikes.is_empty()), "{chains:?}");
+
+    let aapl = &ib
+        .contract_details(&tws_api::Contract::stock("AAPL", "SMART", "USD"), WAIT)
+        .unwrap()[0];
+    let rule: i32 = aapl
+        .market_rule_ids
+        .split(',')
+        .next()
+        .and_then(|r| r.parse().ok())
+        .expect("a market rule id");
+    let increments = ib.market_rule(rule, WAIT).expect("market rule");
+    assert!(!increments.is_empty());
+
+    let providers = ib.news_providers(WAIT).expect("news providers");
+    assert!(!providers.is_empty());
+    let codes: Vec<&str> = providers.iter().map(|p| p.code.as_str()).collect();
+    let (headlines, _more) = ib
+        .historical_news(265598, &codes.join("+"), "", "", 5, WAIT)
+        .expect("headlines");
+    assert!(!headlines.is_empty() && headlines.len() <= 5);
+    let h = &headlines[0];
+    let (kind, text) = ib
+        .news_article(&h.provider_code, &h.article_id, WAIT)
+        .expect("article");
+    assert_eq!(kind, 0);
+    assert!(!text.is_empty());
+
+    let report = ib
+        .fundamental_data(&aapl.contract, "ReportSnapshot", WAIT)
+        .expect("a report");
+    assert!(report.contains('<'), "XML: {report:.80}");
+
+    let xml = ib.scanner_parameters(WAIT).expect("scanner parameters");
+    assert!(xml.len() > 100_000);
+    let sub = tws_api::ScannerSubscription {
+        number_of_rows: 10,
+        instrument: "STK".into(),
+        location_code: "STK.US.MAJOR".into(),
+        scan_code: "TOP_PERC_GAIN".into(),
+        ..Default::default()
+    };
+    let rows = ib.scanner_data(&sub, &[], &[], WAIT).expect("a scan");
+    assert!(!rows.is_empty() && rows.len() <= 10, "{}", rows.len());
+    assert_eq!(rows[0].rank, 0);
+    ib.disconnect();
+}

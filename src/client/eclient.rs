@@ -96,6 +96,7 @@ pub(crate) struct Inner {
     pub(crate) flow: Flow,
     spin: Spin,
     pacer: Pacer,
+    hist_pacer: super::historical_pacer::HistoricalPacer,
     /// The requests in flight.
     pub(crate) requests: Registry,
 }
@@ -228,6 +229,7 @@ impl EClient {
                 flow: Flow::default(),
                 spin: Spin::default(),
                 pacer: Pacer::default(),
+                hist_pacer: Default::default(),
                 requests: Registry::default(),
             }),
         }
@@ -524,6 +526,11 @@ impl EClient {
     /// option, with which TWS itself queues the excess.
     pub fn set_rate_limit(&self, limit: Option<RateLimit>) {
         self.inner.pacer.set(limit);
+    }
+
+    /// The opt-in historical pacer (see `set_historical_pacing`).
+    pub(crate) fn historical_pacer(&self) -> &super::historical_pacer::HistoricalPacer {
+        &self.inner.hist_pacer
     }
 
     /// Lets `run()` poll the queue for up to `spin` before it sleeps when the

@@ -25,7 +25,10 @@ use super::lifecycle::RequestKey;
 use super::IBClient;
 use crate::errors::{is_informational, Error};
 use crate::messages::ids::outgoing;
-use crate::model::{tick_type, Contract, Decimal, TickAttrib, TickType};
+use crate::model::{
+    tick_type, Contract, ContractDescription, ContractDetails, Decimal, NewsProvider,
+    PriceIncrement, ScanData, ScannerSubscription, TagValue, TickAttrib, TickType,
+};
 use crate::EWrapper;
 
 /// The first request id the blocking helpers use; they count up from here.
@@ -202,6 +205,18 @@ pub(crate) fn round_trip<T>(
     result
 }
 
+/// A sink: a small `EWrapper` that collects `$t` into its collector, with the
+/// `error` and `connection_closed` every sink has.
+macro_rules! sink {
+    ($name:ident<$t:ty> { $($body:tt)* }) => {
+        struct $name(Arc<Collector<$t>>);
+        impl EWrapper for $name {
+            sink_ends!();
+            $($body)*
+        }
+    };
+}
+
 /// One snapshot of top-of-book data ([`IBClient::market_data_snapshot`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MarketDataSnapshot {
@@ -244,10 +259,7 @@ enum SnapshotTick {
     Generic(TickType, f64),
 }
 
-struct SnapshotSink(Arc<Collector<SnapshotTick>>);
-
-impl EWrapper for SnapshotSink {
-    sink_ends!();
+sink!(SnapshotSink<SnapshotTick> {
     fn tick_price(&mut self, _id: i32, t: TickType, price: f64, attrib: TickAttrib) {
         self.0.push(SnapshotTick::Price(t, price, attrib));
     }
@@ -263,17 +275,186 @@ impl EWrapper for SnapshotSink {
     fn tick_snapshot_end(&mut self, _id: i32) {
         self.0.finish();
     }
-}
+});
 
-struct CurrentTimeSink(Arc<Collector<i64>>);
-
-impl EWrapper for CurrentTimeSink {
-    sink_ends!();
+sink!(CurrentTimeSink<i64> {
     fn current_time(&mut self, time: i64) {
         self.0.push(time);
         self.0.finish();
     }
+});
+
+sink!(ContractDetailsSink<ContractDetails> {
+    fn contract_details(&mut self, _id: i32, details: &ContractDetails) {
+        self.0.push(details.clone());
+    }
+    fn bond_contract_details(&mut self, _id: i32, details: &ContractDetails) {
+        self.0.push(details.clone());
+    }
+    fn contract_details_end(&mut self, _id: i32) {
+        self.0.finish();
+    }
+});
+
+sink!(SymbolSamplesSink<ContractDescription> {
+    fn symbol_samples(&mut self, _id: i32, descriptions: &[ContractDescription]) {
+        for d in descriptions {
+            self.0.push(d.clone());
+        }
+        self.0.finish();
+    }
+});
+
+/// One `securityDefinitionOptionParameter`: the option chain of an
+/// underlying on one exchange ([`IBClient::sec_def_opt_params`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OptionChain {
+    /// The exchange the chain trades on.
+    pub exchange: String,
+    /// The underlying's conId.
+    pub underlying_con_id: i32,
+    /// The options' trading class.
+    pub trading_class: String,
+    /// The options' multiplier.
+    pub multiplier: String,
+    /// Expiries, `YYYYMMDD`.
+    pub expirations: Vec<String>,
+    /// Strikes.
+    pub strikes: Vec<f64>,
 }
+
+sink!(OptionChainSink<OptionChain> {
+    fn security_definition_option_parameter(
+        &mut self,
+        _id: i32,
+        exchange: &str,
+        underlying_con_id: i32,
+        trading_class: &str,
+        multiplier: &str,
+        expirations: &[String],
+        strikes: &[f64],
+    ) {
+        self.0.push(OptionChain {
+            exchange: exchange.to_owned(),
+            underlying_con_id,
+            trading_class: trading_class.to_owned(),
+            multiplier: multiplier.to_owned(),
+            expirations: expirations.to_vec(),
+            strikes: strikes.to_vec(),
+        });
+    }
+    fn security_definition_option_parameter_end(&mut self, _id: i32) {
+        self.0.finish();
+    }
+});
+
+/// The market rule a [`MarketRuleSink`] waits for, and its increments.
+struct MarketRuleSink(Arc<Collector<PriceIncrement>>, i32);
+
+impl EWrapper for MarketRuleSink {
+    sink_ends!();
+    fn market_rule(&mut self, market_rule_id: i32, increments: &[PriceIncrement]) {
+        if market_rule_id == self.1 {
+            for i in increments {
+                self.0.push(*i);
+            }
+            self.0.finish();
+        }
+    }
+}
+
+sink!(NewsProvidersSink<NewsProvider> {
+    fn news_providers(&mut self, providers: &[NewsProvider]) {
+        for p in providers {
+            self.0.push(p.clone());
+        }
+        self.0.finish();
+    }
+});
+
+sink!(NewsArticleSink<(i32, String)> {
+    fn news_article(&mut self, _id: i32, article_type: i32, article_text: &str) {
+        self.0.push((article_type, article_text.to_owned()));
+        self.0.finish();
+    }
+});
+
+/// One `historicalNews` headline ([`IBClient::historical_news`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewsHeadline {
+    /// When, as TWS writes it (`yyyy-MM-dd HH:mm:ss.0`).
+    pub time: String,
+    /// The provider (`BRFG`, `DJNL`, …).
+    pub provider_code: String,
+    /// The id to ask for the article with ([`IBClient::news_article`]).
+    pub article_id: String,
+    /// The headline.
+    pub headline: String,
+}
+
+/// Headlines, then `historicalNewsEnd`'s `has_more` as the last item.
+enum NewsItem {
+    Headline(NewsHeadline),
+    HasMore(bool),
+}
+
+sink!(HistoricalNewsSink<NewsItem> {
+    fn historical_news(
+        &mut self,
+        _id: i32,
+        time: &str,
+        provider_code: &str,
+        article_id: &str,
+        headline: &str,
+    ) {
+        self.0.push(NewsItem::Headline(NewsHeadline {
+            time: time.to_owned(),
+            provider_code: provider_code.to_owned(),
+            article_id: article_id.to_owned(),
+            headline: headline.to_owned(),
+        }));
+    }
+    fn historical_news_end(&mut self, _id: i32, has_more: bool) {
+        self.0.push(NewsItem::HasMore(has_more));
+        self.0.finish();
+    }
+});
+
+sink!(TextSink<String> {
+    fn fundamental_data(&mut self, _id: i32, data: &str) {
+        self.0.push(data.to_owned());
+        self.0.finish();
+    }
+    fn scanner_parameters(&mut self, xml: &str) {
+        self.0.push(xml.to_owned());
+        self.0.finish();
+    }
+});
+
+sink!(ScannerSink<ScanData> {
+    fn scanner_data(
+        &mut self,
+        _id: i32,
+        rank: i32,
+        contract: &ContractDetails,
+        distance: &str,
+        benchmark: &str,
+        projection: &str,
+        legs_str: &str,
+    ) {
+        self.0.push(ScanData {
+            contract: contract.clone(),
+            rank,
+            distance: distance.to_owned(),
+            benchmark: benchmark.to_owned(),
+            projection: projection.to_owned(),
+            legs_str: legs_str.to_owned(),
+        });
+    }
+    fn scanner_data_end(&mut self, _id: i32) {
+        self.0.finish();
+    }
+});
 
 impl IBClient {
     /// A request id for a blocking helper: from [`SYNC_REQ_ID_BASE`] up.
@@ -281,23 +462,269 @@ impl IBClient {
         self.state.sinks.next_req_id()
     }
 
+    /// Runs one blocking request whose sink `make` builds around its
+    /// collector: see [`round_trip`].
+    fn wait_for<T: Send + 'static, S: EWrapper + Send + 'static>(
+        &self,
+        wait: Wait<'_>,
+        make: impl FnOnce(Arc<Collector<T>>) -> S,
+        send: impl FnOnce() -> Result<(), Error>,
+    ) -> Result<Vec<T>, Error> {
+        let c = Arc::new(Collector::default());
+        let sink: SharedSink = Arc::new(Mutex::new(make(Arc::clone(&c))));
+        round_trip(self, wait, sink, &c, send)
+    }
+
     /// `reqCurrentTime`, waited for: the server's clock in seconds since the
     /// epoch. **tws-api extension** (the official `TWSSyncWrapper` has
     /// `get_current_time`).
     pub fn current_time(&self, timeout: Duration) -> Result<i64, Error> {
-        let c = Arc::new(Collector::default());
-        let sink = Arc::new(Mutex::new(CurrentTimeSink(Arc::clone(&c))));
         let wait = Wait {
             key: RequestKey::Request(outgoing::REQ_CURRENT_TIME),
             what: "reqCurrentTime",
             timeout,
             cancel: None,
         };
-        let times = round_trip(self, wait, sink, &c, || self.req_current_time())?;
+        let times = self.wait_for(wait, CurrentTimeSink, || self.req_current_time())?;
         times
             .last()
             .copied()
             .ok_or(Error::Timeout("reqCurrentTime"))
+    }
+
+    /// `reqContractDetails`, waited for until `contractDetailsEnd`: every
+    /// contract that matches `contract` (bonds too). An unknown contract is
+    /// `Error::Tws` with code 200. **tws-api extension** (`TWSSyncWrapper`:
+    /// `get_contract_details`).
+    ///
+    /// ```no_run
+    /// # use std::time::Duration;
+    /// # use tws_api::{Contract, IBClient};
+    /// # let client = IBClient::new();
+    /// let details = client.contract_details(&Contract::stock("AAPL", "SMART", "USD"), Duration::from_secs(10))?;
+    /// println!("{} ({})", details[0].long_name, details[0].contract.con_id);
+    /// # Ok::<(), tws_api::Error>(())
+    /// ```
+    pub fn contract_details(
+        &self,
+        contract: &Contract,
+        timeout: Duration,
+    ) -> Result<Vec<ContractDetails>, Error> {
+        let req_id = self.sync_req_id();
+        let wait = Wait {
+            key: RequestKey::Id(req_id),
+            what: "reqContractDetails",
+            timeout,
+            cancel: None,
+        };
+        self.wait_for(wait, ContractDetailsSink, || {
+            self.req_contract_details(req_id, contract)
+        })
+    }
+
+    /// `reqMatchingSymbols`, waited for: the contracts whose symbol or name
+    /// starts with `pattern`. **tws-api extension.**
+    pub fn matching_symbols(
+        &self,
+        pattern: &str,
+        timeout: Duration,
+    ) -> Result<Vec<ContractDescription>, Error> {
+        let req_id = self.sync_req_id();
+        let wait = Wait {
+            key: RequestKey::Id(req_id),
+            what: "reqMatchingSymbols",
+            timeout,
+            cancel: None,
+        };
+        self.wait_for(wait, SymbolSamplesSink, || {
+            self.req_matching_symbols(req_id, pattern)
+        })
+    }
+
+    /// `reqSecDefOptParams`, waited for until its end: the option chains of
+    /// an underlying, one per exchange. **tws-api extension.**
+    pub fn sec_def_opt_params(
+        &self,
+        underlying_symbol: &str,
+        fut_fop_exchange: &str,
+        underlying_sec_type: &str,
+        underlying_con_id: i32,
+        timeout: Duration,
+    ) -> Result<Vec<OptionChain>, Error> {
+        let req_id = self.sync_req_id();
+        let wait = Wait {
+            key: RequestKey::Id(req_id),
+            what: "reqSecDefOptParams",
+            timeout,
+            cancel: None,
+        };
+        self.wait_for(wait, OptionChainSink, || {
+            self.req_sec_def_opt_params(
+                req_id,
+                underlying_symbol,
+                fut_fop_exchange,
+                underlying_sec_type,
+                underlying_con_id,
+            )
+        })
+    }
+
+    /// `reqMarketRule`, waited for: the price increments of market rule
+    /// `market_rule_id`. **tws-api extension.**
+    pub fn market_rule(
+        &self,
+        market_rule_id: i32,
+        timeout: Duration,
+    ) -> Result<Vec<PriceIncrement>, Error> {
+        let wait = Wait {
+            key: RequestKey::Request(outgoing::REQ_MARKET_RULE),
+            what: "reqMarketRule",
+            timeout,
+            cancel: None,
+        };
+        self.wait_for(
+            wait,
+            |c| MarketRuleSink(c, market_rule_id),
+            || self.req_market_rule(market_rule_id),
+        )
+    }
+
+    /// `reqNewsProviders`, waited for. **tws-api extension.**
+    pub fn news_providers(&self, timeout: Duration) -> Result<Vec<NewsProvider>, Error> {
+        let wait = Wait {
+            key: RequestKey::Request(outgoing::REQ_NEWS_PROVIDERS),
+            what: "reqNewsProviders",
+            timeout,
+            cancel: None,
+        };
+        self.wait_for(wait, NewsProvidersSink, || self.req_news_providers())
+    }
+
+    /// `reqNewsArticle`, waited for: the article's type (0 text, 1 binary as
+    /// base64) and text. **tws-api extension.**
+    pub fn news_article(
+        &self,
+        provider_code: &str,
+        article_id: &str,
+        timeout: Duration,
+    ) -> Result<(i32, String), Error> {
+        let req_id = self.sync_req_id();
+        let wait = Wait {
+            key: RequestKey::Id(req_id),
+            what: "reqNewsArticle",
+            timeout,
+            cancel: None,
+        };
+        let mut v = self.wait_for(wait, NewsArticleSink, || {
+            self.req_news_article(req_id, provider_code, article_id, &[])
+        })?;
+        v.pop().ok_or(Error::Timeout("reqNewsArticle"))
+    }
+
+    /// `reqHistoricalNews`, waited for until `historicalNewsEnd`: the
+    /// headlines, and whether there are more. **tws-api extension.**
+    pub fn historical_news(
+        &self,
+        con_id: i32,
+        provider_codes: &str,
+        start_date_time: &str,
+        end_date_time: &str,
+        total_results: i32,
+        timeout: Duration,
+    ) -> Result<(Vec<NewsHeadline>, bool), Error> {
+        let req_id = self.sync_req_id();
+        let wait = Wait {
+            key: RequestKey::Id(req_id),
+            what: "reqHistoricalNews",
+            timeout,
+            cancel: None,
+        };
+        let items = self.wait_for(wait, HistoricalNewsSink, || {
+            self.req_historical_news(
+                req_id,
+                con_id,
+                provider_codes,
+                start_date_time,
+                end_date_time,
+                total_results,
+                &[],
+            )
+        })?;
+        let mut headlines = Vec::new();
+        let mut more = false;
+        for i in items {
+            match i {
+                NewsItem::Headline(h) => headlines.push(h),
+                NewsItem::HasMore(m) => more = m,
+            }
+        }
+        Ok((headlines, more))
+    }
+
+    /// `reqFundamentalData`, waited for: the report (XML) of `report_type`
+    /// (`ReportSnapshot`, `ReportsFinSummary`, …). **tws-api extension.**
+    pub fn fundamental_data(
+        &self,
+        contract: &Contract,
+        report_type: &str,
+        timeout: Duration,
+    ) -> Result<String, Error> {
+        let req_id = self.sync_req_id();
+        let cancel = || {
+            let _ = self.cancel_fundamental_data(req_id);
+        };
+        let wait = Wait {
+            key: RequestKey::Id(req_id),
+            what: "reqFundamentalData",
+            timeout,
+            cancel: Some(&cancel),
+        };
+        let mut v = self.wait_for(wait, TextSink, || {
+            self.req_fundamental_data(req_id, contract, report_type, &[])
+        })?;
+        v.pop().ok_or(Error::Timeout("reqFundamentalData"))
+    }
+
+    /// `reqScannerParameters`, waited for: the XML document of scan codes,
+    /// instruments, locations and filters. **tws-api extension.**
+    pub fn scanner_parameters(&self, timeout: Duration) -> Result<String, Error> {
+        let wait = Wait {
+            key: RequestKey::Request(outgoing::REQ_SCANNER_PARAMETERS),
+            what: "reqScannerParameters",
+            timeout,
+            cancel: None,
+        };
+        let mut v = self.wait_for(wait, TextSink, || self.req_scanner_parameters())?;
+        v.pop().ok_or(Error::Timeout("reqScannerParameters"))
+    }
+
+    /// `reqScannerSubscription`, waited for until the first `scannerDataEnd`,
+    /// then cancelled: one scan's ranked rows. **tws-api extension.**
+    pub fn scanner_data(
+        &self,
+        subscription: &ScannerSubscription,
+        scanner_subscription_options: &[TagValue],
+        scanner_subscription_filter_options: &[TagValue],
+        timeout: Duration,
+    ) -> Result<Vec<ScanData>, Error> {
+        let req_id = self.sync_req_id();
+        let wait = Wait {
+            key: RequestKey::Id(req_id),
+            what: "reqScannerSubscription",
+            timeout,
+            cancel: None,
+        };
+        let rows = self.wait_for(wait, ScannerSink, || {
+            self.req_scanner_subscription(
+                req_id,
+                subscription,
+                scanner_subscription_options,
+                scanner_subscription_filter_options,
+            )
+        });
+        // One scan is enough: stop the subscription whatever happened.
+        let _ = self.cancel_scanner_subscription(req_id);
+        rows
     }
 
     /// `reqMktData` with `snapshot=true`, waited for until `tickSnapshotEnd`:
@@ -311,8 +738,6 @@ impl IBClient {
         timeout: Duration,
     ) -> Result<MarketDataSnapshot, Error> {
         let req_id = self.sync_req_id();
-        let c = Arc::new(Collector::default());
-        let sink = Arc::new(Mutex::new(SnapshotSink(Arc::clone(&c))));
         let cancel = || {
             let _ = self.cancel_mkt_data(req_id);
         };
@@ -322,7 +747,7 @@ impl IBClient {
             timeout,
             cancel: Some(&cancel),
         };
-        let ticks = round_trip(self, wait, sink, &c, || {
+        let ticks = self.wait_for(wait, SnapshotSink, || {
             self.req_mkt_data(req_id, contract, generic_tick_list, true, false, &[])
         })?;
         let mut snap = MarketDataSnapshot::default();

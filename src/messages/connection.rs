@@ -1,11 +1,13 @@
-//! Connection-level messages: startApi, ids, accounts, time, log level, errors.
+//! Connection-level messages: startApi, ids, accounts, time, log level, errors;
+//! the verify handshake, user info and the time in milliseconds.
 
 use super::ids::{incoming, outgoing};
 use super::{read_text, write_text, Message};
 use crate::proto;
 use crate::server_versions::{
-    MIN_SERVER_VER_ADVANCED_ORDER_REJECT, MIN_SERVER_VER_ERROR_TIME,
-    MIN_SERVER_VER_OPTIONAL_CAPABILITIES,
+    MIN_SERVER_VER_ADVANCED_ORDER_REJECT, MIN_SERVER_VER_CURRENT_TIME_IN_MILLIS,
+    MIN_SERVER_VER_ERROR_TIME, MIN_SERVER_VER_LINKING, MIN_SERVER_VER_OPTIONAL_CAPABILITIES,
+    MIN_SERVER_VER_USER_INFO,
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
 
@@ -292,6 +294,262 @@ impl Message for ErrorMessage {
     }
 }
 
+/// The text the official client appends to "Bad message" when it refuses
+/// `verifyRequest` and `verifyAndAuthRequest`: it never expresses the intent
+/// to authenticate at connect time, so it refuses both at every version.
+pub const VERIFY_REFUSED: &str =
+    "  Intent to authenticate needs to be expressed during initial connect request.";
+
+const NO_VERIFICATION: &str = "  It does not support verification request.";
+
+macro_rules! verify_request {
+    ($(#[$doc:meta])* $name:ident = $id:expr; $($field:ident: $fdoc:literal),+) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        pub struct $name {
+            $(
+                #[doc = $fdoc]
+                pub $field: String,
+            )+
+        }
+
+        impl Message for $name {
+            const ID: u32 = $id;
+
+            fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+                if sv < MIN_SERVER_VER_LINKING {
+                    return Err(EncodeError::UpdateTws(NO_VERIFICATION));
+                }
+                w.put_int(1);
+                $(w.put_str(&self.$field);)+
+                Ok(())
+            }
+
+            fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+                r.skip("version")?;
+                Ok($name {
+                    $($field: r.read_string(stringify!($field))?,)+
+                })
+            }
+        }
+    };
+}
+
+verify_request!(
+    /// `verifyRequest` (message version 1, IB internal). The official client
+    /// refuses to send it (error 508, [`VERIFY_REFUSED`]); the encoding is
+    /// here for the simulated gateway and for completeness.
+    VerifyRequest = outgoing::VERIFY_REQUEST;
+    api_name: "The API's name.",
+    api_version: "The API's version."
+);
+verify_request!(
+    /// `verifyMessage` (message version 1, IB internal).
+    VerifyMessage = outgoing::VERIFY_MESSAGE;
+    api_data: "The verification data."
+);
+verify_request!(
+    /// `verifyAndAuthRequest` (message version 1, IB internal). Refused by
+    /// the official client like [`VerifyRequest`].
+    VerifyAndAuthRequest = outgoing::VERIFY_AND_AUTH_REQUEST;
+    api_name: "The API's name.",
+    api_version: "The API's version.",
+    opaque_isv_key: "The vendor's key."
+);
+verify_request!(
+    /// `verifyAndAuthMessage` (message version 1, IB internal).
+    VerifyAndAuthMessage = outgoing::VERIFY_AND_AUTH_MESSAGE;
+    api_data: "The verification data.",
+    xyz_response: "The answer to the challenge."
+);
+
+/// `verifyMessageAPI` (version 1): verification data from TWS.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VerifyMessageApi {
+    /// The data.
+    pub api_data: String,
+}
+
+impl Message for VerifyMessageApi {
+    const ID: u32 = incoming::VERIFY_MESSAGE_API;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        write_text(sv, w, &self.api_data);
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(VerifyMessageApi {
+            api_data: read_text(sv, r, "api data")?,
+        })
+    }
+}
+
+/// `verifyAndAuthMessageAPI` (version 1): verification data and a challenge.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VerifyAndAuthMessageApi {
+    /// The data.
+    pub api_data: String,
+    /// The challenge (the official spelling).
+    pub xyz_challange: String,
+}
+
+impl Message for VerifyAndAuthMessageApi {
+    const ID: u32 = incoming::VERIFY_AND_AUTH_MESSAGE_API;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        write_text(sv, w, &self.api_data);
+        write_text(sv, w, &self.xyz_challange);
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(VerifyAndAuthMessageApi {
+            api_data: read_text(sv, r, "api data")?,
+            xyz_challange: read_text(sv, r, "xyz challange")?,
+        })
+    }
+}
+
+/// `verifyCompleted` / `verifyAndAuthCompleted` (version 1): the result of a
+/// verification. TWS writes the flag as `true` / `false`. (The official
+/// Python decoder passes that text through to the callback unconverted; the
+/// callback here gets a `bool`: `true` exactly when the text is `true`.)
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VerifyCompleted<const AND_AUTH: bool> {
+    /// Whether the verification succeeded.
+    pub is_successful: bool,
+    /// Why it failed, or empty.
+    pub error_text: String,
+}
+
+impl<const AND_AUTH: bool> Message for VerifyCompleted<AND_AUTH> {
+    const ID: u32 = if AND_AUTH {
+        incoming::VERIFY_AND_AUTH_COMPLETED
+    } else {
+        incoming::VERIFY_COMPLETED
+    };
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        w.put_str_raw(if self.is_successful { "true" } else { "false" });
+        write_text(sv, w, &self.error_text);
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(VerifyCompleted {
+            is_successful: read_text(sv, r, "is successful")? == "true",
+            error_text: read_text(sv, r, "error text")?,
+        })
+    }
+}
+
+/// `verifyAndAuthCompleted`: [`VerifyCompleted`] under its own message id.
+pub type VerifyAndAuthCompleted = VerifyCompleted<true>;
+
+/// `reqUserInfo` (server version 167+): answered by [`UserInfo`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReqUserInfo {
+    /// The request id.
+    pub req_id: i32,
+}
+
+impl Message for ReqUserInfo {
+    const ID: u32 = outgoing::REQ_USER_INFO;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        if sv < MIN_SERVER_VER_USER_INFO {
+            return Err(EncodeError::UpdateTws(
+                " It does not support user info requests.",
+            ));
+        }
+        w.put_int(self.req_id);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        Ok(ReqUserInfo {
+            req_id: r.read_int_named("req id")?,
+        })
+    }
+}
+
+/// `userInfo`: the login's white-branding id (empty for IB's own clients).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UserInfo {
+    /// The request id.
+    pub req_id: i32,
+    /// The white-branding id.
+    pub white_branding_id: String,
+}
+
+impl Message for UserInfo {
+    const ID: u32 = incoming::USER_INFO;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(self.req_id);
+        w.put_str_raw(&self.white_branding_id);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        Ok(UserInfo {
+            req_id: r.read_int_named("req id")?,
+            white_branding_id: r.read_string("white branding id")?,
+        })
+    }
+}
+
+/// `reqCurrentTimeInMillis` (no fields, server version 197+): answered by
+/// [`CurrentTimeInMillis`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReqCurrentTimeInMillis;
+
+impl Message for ReqCurrentTimeInMillis {
+    const ID: u32 = outgoing::REQ_CURRENT_TIME_IN_MILLIS;
+
+    fn encode(&self, sv: i32, _w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        if sv < MIN_SERVER_VER_CURRENT_TIME_IN_MILLIS {
+            return Err(EncodeError::UpdateTws(
+                " It does not support current time in millis requests.",
+            ));
+        }
+        Ok(())
+    }
+
+    fn decode(_sv: i32, _r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        Ok(ReqCurrentTimeInMillis)
+    }
+}
+
+/// `currentTimeInMillis`: the server's clock in milliseconds since the epoch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CurrentTimeInMillis {
+    /// Milliseconds since 1970-01-01 UTC.
+    pub time_in_millis: i64,
+}
+
+impl Message for CurrentTimeInMillis {
+    const ID: u32 = incoming::CURRENT_TIME_IN_MILLIS;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(self.time_in_millis);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        Ok(CurrentTimeInMillis {
+            time_in_millis: r.read_int_named("time in millis")?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{round_trip, VERSIONS};
@@ -383,5 +641,82 @@ mod tests {
             ErrorMessage::from_proto(&proto::ErrorMessage::default()),
             ErrorMessage::default()
         );
+    }
+
+    #[test]
+    fn misc_requests_and_answers_round_trip() {
+        for sv in VERSIONS {
+            let v = VerifyRequest {
+                api_name: "name".into(),
+                api_version: "1.0".into(),
+            };
+            assert_eq!(round_trip(&v, sv), v);
+            let m = VerifyMessage {
+                api_data: "data".into(),
+            };
+            assert_eq!(round_trip(&m, sv), m);
+            let a = VerifyAndAuthRequest {
+                api_name: "n".into(),
+                api_version: "v".into(),
+                opaque_isv_key: "k".into(),
+            };
+            assert_eq!(round_trip(&a, sv), a);
+            let am = VerifyAndAuthMessage {
+                api_data: "d".into(),
+                xyz_response: "r".into(),
+            };
+            assert_eq!(round_trip(&am, sv), am);
+            let api = VerifyMessageApi {
+                api_data: "é".into(),
+            };
+            assert_eq!(round_trip(&api, sv), api);
+            let aapi = VerifyAndAuthMessageApi {
+                api_data: "d".into(),
+                xyz_challange: "c".into(),
+            };
+            assert_eq!(round_trip(&aapi, sv), aapi);
+            for ok in [true, false] {
+                let c = VerifyCompleted::<false> {
+                    is_successful: ok,
+                    error_text: "why".into(),
+                };
+                assert_eq!(round_trip(&c, sv), c);
+                let c = VerifyAndAuthCompleted {
+                    is_successful: ok,
+                    error_text: String::new(),
+                };
+                assert_eq!(round_trip(&c, sv), c);
+            }
+            if sv >= MIN_SERVER_VER_USER_INFO {
+                assert_eq!(round_trip(&ReqUserInfo { req_id: 3 }, sv).req_id, 3);
+            }
+            let u = UserInfo {
+                req_id: 3,
+                white_branding_id: "wb".into(),
+            };
+            assert_eq!(round_trip(&u, sv), u);
+            if sv >= MIN_SERVER_VER_CURRENT_TIME_IN_MILLIS {
+                assert_eq!(
+                    round_trip(&ReqCurrentTimeInMillis, sv),
+                    ReqCurrentTimeInMillis
+                );
+            }
+            let t = CurrentTimeInMillis {
+                time_in_millis: 1_763_916_832_123,
+            };
+            assert_eq!(round_trip(&t, sv), t);
+        }
+    }
+
+    #[test]
+    fn misc_gates() {
+        use super::super::to_frame;
+        assert!(to_frame(&ReqCurrentTimeInMillis, 196).is_err());
+        assert_eq!(
+            &to_frame(&ReqCurrentTimeInMillis, 197).unwrap()[4..],
+            b"105\x00"
+        );
+        assert!(to_frame(&ReqUserInfo { req_id: 1 }, 166).is_err());
+        assert!(to_frame(&VerifyMessage::default(), 69).is_err());
     }
 }

@@ -38,6 +38,8 @@ mod contracts;
 mod depth;
 mod display_groups;
 mod fundamentals;
+mod hist_data;
+mod hist_time;
 mod historical;
 mod market_data;
 mod news;
@@ -121,6 +123,10 @@ pub struct SimConfig {
     pub accounts: Vec<String>,
     /// Time between two rounds of ticks for each market data subscription.
     pub tick_interval: Duration,
+    /// Time between two refreshes of each market scanner subscription.
+    pub scanner_interval: Duration,
+    /// The white-branding id `userInfo` reports (empty for IB's own logins).
+    pub white_branding_id: String,
     /// Send the farm notices 2104, 2106 and 2158 after startApi.
     pub farm_notices: bool,
     /// Send error messages as protobuf (server version 201 and up), as a newer
@@ -143,6 +149,18 @@ pub struct SimConfig {
     /// How many `reqMktDepth` books a connection may hold at once; one more
     /// is refused with error 309 (TWS allows 3 without booster packs).
     pub max_depth_requests: usize,
+    /// IB's historical pacing rules, enforced as TWS enforces them (error 162,
+    /// "Historical data request pacing violation"), per connection. `None`
+    /// (the default) enforces none, so benchmarks and tests that send many
+    /// historical requests are not held back; use
+    /// `Some(PacingRules::IB)`, or [`PacingRules::scaled`](crate::messages::historical::PacingRules::scaled)
+    /// for tests.
+    pub historical_pacing: Option<crate::messages::historical::PacingRules>,
+    /// How fast the sim's clock runs for streams that TWS paces by its clock:
+    /// a real-time bar every 5 s of sim time, and the updates of
+    /// `keep_up_to_date` bars. 1.0 (the default) is real time; 100.0 sends
+    /// a real-time bar every 50 ms (bar times still advance by 5 s each).
+    pub clock_speed: f64,
     /// Send the farm notices as broken (2103, 2105, 2157) instead of OK, as
     /// TWS does when it has lost its data farms (a fault, for the doctor).
     pub broken_farm: bool,
@@ -157,6 +175,8 @@ impl Default for SimConfig {
             server_version: crate::server_versions::MAX_CLIENT_VER,
             accounts: vec!["DU1234567".into()],
             tick_interval: Duration::from_millis(100),
+            scanner_interval: Duration::from_secs(1),
+            white_branding_id: String::new(),
             farm_notices: true,
             protobuf_errors: false,
             order_id_block: 1000,
@@ -165,6 +185,8 @@ impl Default for SimConfig {
             record_requests: false,
             max_market_data_lines: 100,
             max_depth_requests: 3,
+            historical_pacing: None,
+            clock_speed: 1.0,
             broken_farm: false,
             send_next_valid_id: true,
         }

@@ -1,19 +1,340 @@
 //! The sim's news providers, articles, historical news and bulletins.
+//!
+//! Providers: the free feeds of a paper account (BRFG, BRFUPDN, DJNL,
+//! DJ-RT). Historical headlines are generated for any positive contract id on a fixed
+//! time grid per provider (so the same request gives the same answer),
+//! newest first, with `historicalNewsEnd(hasMore)` telling whether the range
+//! held more than `totalResults` (at most 300). An article id encodes its
+//! provider, contract and time, so `reqNewsArticle` returns the text of the
+//! headline it came from (an id it never gave gets 10172). An unknown provider
+//! gets error 10276. Bulletins:
+//! `reqNewsBulletins(allMsgs=true)` sends today's two bulletins at once.
 
 use std::time::Instant;
 
 use super::session::Session;
+use super::time::now_secs;
+use super::universe::price_at;
+use crate::errors::{NEWS_ARTICLE_NOT_AVAILABLE, NEWS_FEED_NOT_ALLOWED};
+use crate::messages::decode_body;
+use crate::messages::ids::outgoing;
+use crate::messages::news::{
+    CancelNewsBulletins, HistoricalNews, HistoricalNewsEnd, NewsArticle, NewsBulletin,
+    NewsProviders, ReqHistoricalNews, ReqNewsArticle, ReqNewsBulletins, ReqNewsProviders,
+};
+use crate::model::news::{EXCHANGE_AVAIL_MSG, NEWS_MSG};
+use crate::model::NewsProvider;
 use crate::wire::DecodeError;
 
-/// A connection's state for this domain.
-#[derive(Debug, Default)]
-pub(crate) struct State {}
+/// Provider code, name, minutes between two headlines, offset in minutes.
+const PROVIDERS: &[(&str, &str, i64, i64)] = &[
+    ("BRFG", "Briefing.com General Market Columns", 180, 17),
+    ("BRFUPDN", "Briefing.com Analyst Actions", 420, 95),
+    ("DJNL", "Dow Jones Newsletters", 300, 41),
+    ("DJ-RT", "Dow Jones Trader News", 120, 7),
+];
 
-/// Answers one request of this domain.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, _body: &[u8]) -> Result<(), DecodeError> {
-    s.not_simulated(id);
+/// Most headlines TWS returns for one request.
+const MAX_RESULTS: usize = 300;
+
+/// A connection's news state.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    /// Subscribed to bulletins.
+    bulletins: bool,
+}
+
+/// Answers one news request.
+pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
+    let sv = s.sv;
+    match id {
+        outgoing::REQ_NEWS_PROVIDERS => {
+            let _: ReqNewsProviders = decode_body(sv, body)?;
+            let news_providers = PROVIDERS
+                .iter()
+                .map(|(code, name, _, _)| NewsProvider {
+                    code: (*code).into(),
+                    name: (*name).into(),
+                })
+                .collect();
+            s.send(&NewsProviders { news_providers });
+        }
+        outgoing::REQ_NEWS_ARTICLE => {
+            let m: ReqNewsArticle = decode_body(sv, body)?;
+            news_article(s, &m);
+        }
+        outgoing::REQ_HISTORICAL_NEWS => {
+            let m: ReqHistoricalNews = decode_body(sv, body)?;
+            historical_news(s, &m);
+        }
+        outgoing::REQ_NEWS_BULLETINS => {
+            let m: ReqNewsBulletins = decode_body(sv, body)?;
+            s.news.bulletins = true;
+            if m.all_msgs {
+                for b in bulletins() {
+                    s.send(&b);
+                }
+            }
+        }
+        outgoing::CANCEL_NEWS_BULLETINS => {
+            let _: CancelNewsBulletins = decode_body(sv, body)?;
+            s.news.bulletins = false;
+        }
+        other => s.not_simulated(other),
+    }
     Ok(())
 }
 
-/// Sends what is due at `now`, and asks for the next turn with [`Session::wake_at`].
+/// Nothing is timed in this domain yet (bulletins come on subscribe).
 pub(super) fn on_timer(_s: &mut Session<'_>, _now: Instant) {}
+
+/// Today's bulletins.
+fn bulletins() -> Vec<NewsBulletin> {
+    vec![
+        NewsBulletin {
+            msg_id: 1,
+            msg_type: NEWS_MSG,
+            news_message:
+                "US equity markets will close early at 13:00 ET on the day after Thanksgiving."
+                    .into(),
+            origin_exch: "NYSE".into(),
+        },
+        NewsBulletin {
+            msg_id: 2,
+            msg_type: EXCHANGE_AVAIL_MSG,
+            news_message: "Trading on CBOE has resumed.".into(),
+            origin_exch: "CBOE".into(),
+        },
+    ]
+}
+
+fn provider(code: &str) -> Option<&'static (&'static str, &'static str, i64, i64)> {
+    PROVIDERS.iter().find(|p| p.0 == code)
+}
+
+/// The headline a provider wrote about `con_id` at `t`.
+fn headline(provider: &str, con_id: i32, t: i64) -> String {
+    let sym = super::scanner::SCAN_UNIVERSE
+        .iter()
+        .find(|u| u.1 == con_id)
+        .map(|u| u.0.to_owned())
+        .unwrap_or_else(|| format!("conid {con_id}"));
+    let now = price_at(&sym, t as f64);
+    let before = price_at(&sym, (t - 86_400) as f64);
+    let change = (now - before) / before * 100.0;
+    let verb = if change >= 0.0 { "rises" } else { "slips" };
+    let n = (t / 3600 + con_id as i64).rem_euclid(4);
+    match (provider, n) {
+        ("BRFUPDN", _) => format!(
+            "{sym} target raised to ${:.0} at a major broker",
+            (now * 1.15).round()
+        ),
+        ("DJNL", _) => format!("Newsletter: what {sym}'s latest quarter says about the sector"),
+        (_, 0) => format!("{sym} {verb} {:.2}% to {now:.2}", change.abs()),
+        (_, 1) => format!("{sym}: options traders position ahead of earnings"),
+        (_, 2) => format!("{sym} {verb} in active trading; volume above average"),
+        _ => format!("Market movers: {sym} among the most active names"),
+    }
+}
+
+/// `PROVIDER$<con id hex>-<time hex>`.
+fn article_id(provider: &str, con_id: i32, t: i64) -> String {
+    format!("{provider}${:x}-{:x}", con_id, t)
+}
+
+fn parse_article_id(id: &str) -> Option<(&str, i32, i64)> {
+    let (provider, rest) = id.split_once('$')?;
+    let (con, t) = rest.split_once('-')?;
+    Some((
+        provider,
+        i32::from_str_radix(con, 16).ok()?,
+        i64::from_str_radix(t, 16).ok()?,
+    ))
+}
+
+fn news_article(s: &mut Session<'_>, m: &ReqNewsArticle) {
+    if provider(&m.provider_code).is_none() {
+        s.send_error(
+            m.req_id,
+            NEWS_FEED_NOT_ALLOWED.code,
+            NEWS_FEED_NOT_ALLOWED.msg,
+        );
+        return;
+    }
+    match parse_article_id(&m.article_id).filter(|(p, _, _)| *p == m.provider_code) {
+        Some((p, con_id, t)) => {
+            let title = headline(p, con_id, t);
+            let article_text = format!(
+                "<html><body><h1>{title}</h1><p>{} ({p}) &mdash; {title}. This article was \
+                 written by the simulated gateway from its price model; it is not investment \
+                 advice.</p></body></html>",
+                news_time(t)
+            );
+            s.send(&NewsArticle {
+                req_id: m.req_id,
+                article_type: 0,
+                article_text,
+            });
+        }
+        None => s.send_error(
+            m.req_id,
+            NEWS_ARTICLE_NOT_AVAILABLE.code,
+            NEWS_ARTICLE_NOT_AVAILABLE.msg,
+        ),
+    }
+}
+
+fn historical_news(s: &mut Session<'_>, m: &ReqHistoricalNews) {
+    let codes: Vec<&str> = m
+        .provider_codes
+        .split('+')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if codes.iter().any(|c| provider(c).is_none()) {
+        s.send_error(
+            m.req_id,
+            NEWS_FEED_NOT_ALLOWED.code,
+            NEWS_FEED_NOT_ALLOWED.msg,
+        );
+        return;
+    }
+    if m.con_id <= 0 {
+        // No instrument, no headlines.
+        s.send(&HistoricalNewsEnd {
+            req_id: m.req_id,
+            has_more: false,
+        });
+        return;
+    }
+    let end = parse_news_time(&m.end_date_time).unwrap_or_else(now_secs);
+    let start = parse_news_time(&m.start_date_time);
+    let limit = (m.total_results.max(1) as usize).min(MAX_RESULTS);
+    let (items, has_more) = headlines(&codes, m.con_id, start, end, limit);
+    for (t, p) in items {
+        s.send(&HistoricalNews {
+            req_id: m.req_id,
+            time: news_time(t),
+            provider_code: p.to_owned(),
+            article_id: article_id(p, m.con_id, t),
+            headline: headline(p, m.con_id, t),
+        });
+    }
+    s.send(&HistoricalNewsEnd {
+        req_id: m.req_id,
+        has_more,
+    });
+}
+
+/// Headline times in `[start, end]`, newest first, at most `limit`; and
+/// whether more were left out.
+fn headlines<'a>(
+    codes: &[&'a str],
+    con_id: i32,
+    start: Option<i64>,
+    end: i64,
+    limit: usize,
+) -> (Vec<(i64, &'a str)>, bool) {
+    // Without a start, look back 30 days (more than 300 headlines in any case).
+    let start = start.unwrap_or(end - 30 * 86_400);
+    let shift = (con_id as i64).rem_euclid(60) * 60;
+    let mut all: Vec<(i64, &str)> = Vec::new();
+    for code in codes {
+        if let Some((_, _, every, offset)) = provider(code) {
+            let step = every * 60;
+            let base = offset * 60 + shift;
+            // The last grid time at or before `end`, walking back.
+            let mut t = end - (end - base).rem_euclid(step);
+            while t >= start && all.len() <= 4 * MAX_RESULTS * codes.len() {
+                all.push((t, code));
+                t -= step;
+            }
+        }
+    }
+    all.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let has_more = all.len() > limit;
+    all.truncate(limit);
+    (all, has_more)
+}
+
+/// `yyyy-MM-dd HH:mm:ss.0`, UTC, as TWS writes news times.
+pub(crate) fn news_time(secs: i64) -> String {
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let r = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}.0",
+        r / 3600,
+        r % 3600 / 60,
+        r % 60
+    )
+}
+
+/// Reads `yyyy-MM-dd HH:mm:ss[.f]` or `yyyyMMdd HH:mm:ss` (UTC); `None` for
+/// empty or unreadable text.
+pub(crate) fn parse_news_time(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let (date, time) = text.split_once(' ').unwrap_or((text, "00:00:00"));
+    let digits: String = date.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() != 8 {
+        return None;
+    }
+    let y: i64 = digits[0..4].parse().ok()?;
+    let m: i64 = digits[4..6].parse().ok()?;
+    let d: i64 = digits[6..8].parse().ok()?;
+    let time = time.split('.').next().unwrap_or("");
+    let mut hms = time.split(':').map(|p| p.trim().parse::<i64>());
+    let h = hms.next().unwrap_or(Ok(0)).ok()?;
+    let mi = hms.next().unwrap_or(Ok(0)).ok()?;
+    let se = hms.next().unwrap_or(Ok(0)).ok()?;
+    Some(days_from_civil(y, m, d) * 86_400 + h * 3600 + mi * 60 + se)
+}
+
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_round_trip() {
+        let t = 1_764_428_400; // 2025-11-29 15:00:00 UTC
+        assert_eq!(news_time(t), "2025-11-29 15:00:00.0");
+        assert_eq!(parse_news_time(&news_time(t)), Some(t));
+        assert_eq!(parse_news_time("20251129 15:00:00"), Some(t));
+        assert_eq!(parse_news_time(""), None);
+    }
+
+    #[test]
+    fn headlines_are_newest_first_and_limited() {
+        let end = 1_764_428_400;
+        let (items, more) = headlines(&["BRFG", "DJNL"], 8314, Some(end - 86_400), end, 300);
+        assert!(!more);
+        assert_eq!(items.len(), 8 + 5 - 1 + 1); // 24h / 3h and 24h / 5h, give or take the edges
+        assert!(items.windows(2).all(|w| w[0].0 >= w[1].0));
+        let (few, more) = headlines(&["BRFG", "DJNL"], 8314, Some(end - 86_400), end, 3);
+        assert!(more);
+        assert_eq!(few, items[..3].to_vec());
+        let id = article_id("BRFG", 8314, few[0].0);
+        assert_eq!(parse_article_id(&id), Some(("BRFG", 8314, few[0].0)));
+    }
+}

@@ -6,7 +6,7 @@
 use super::session::Session;
 use super::time::now_millis;
 use super::universe::price_at;
-use crate::errors::REQUEST_VALIDATION_FAILED;
+use crate::errors::INVALID_REQUEST;
 use crate::messages::options::{ReqCalcImpliedVolat, ReqCalcOptionPrice, TickOptionComputation};
 use crate::model::{tick_type, Contract, TickType};
 
@@ -261,8 +261,8 @@ fn under(symbol: &str, given: f64) -> f64 {
 
 /// Sends error 321 with `cause`, as TWS words its validation errors.
 pub(super) fn refuse_with(s: &mut Session<'_>, req_id: i32, cause: &str) {
-    let text = format!("{}-'sim' : cause - {cause}", REQUEST_VALIDATION_FAILED.msg);
-    s.send_error(req_id, REQUEST_VALIDATION_FAILED.code, &text);
+    let text = format!("{}-'sim' : cause - {cause}", INVALID_REQUEST.msg);
+    s.send_error(req_id, INVALID_REQUEST.code, &text);
 }
 
 fn refuse(s: &mut Session<'_>, req_id: i32) {

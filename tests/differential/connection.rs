@@ -1,12 +1,21 @@
 //! Connection messages: error (fields and protobuf), nextValidId,
-//! managedAccounts, currentTime.
+//! managedAccounts, currentTime; verifyMessageAPI, verifyAndAuthMessageAPI,
+//! userInfo, currentTimeInMillis.
+//!
+//! Not here: verifyCompleted and verifyAndAuthCompleted. The official decoder
+//! hands their flag to the callback as the text TWS sends (`"true"`), where
+//! this crate's callback takes a `bool`; the two can never compare equal.
 
 use super::{Frames, Rng, VERSIONS};
-use tws_api::messages::connection::{CurrentTime, ErrorMessage, ManagedAccounts, NextValidId};
+use tws_api::messages::connection::{
+    CurrentTime, CurrentTimeInMillis, ErrorMessage, ManagedAccounts, NextValidId, UserInfo,
+    VerifyAndAuthMessageApi, VerifyMessageApi,
+};
 use tws_api::messages::ids::incoming;
 use tws_api::proto;
 
 pub fn frames(f: &mut Frames) {
+    misc_frames(f);
     let mut r = Rng::new(1);
     for sv in VERSIONS {
         for i in 0..12 {
@@ -47,6 +56,36 @@ pub fn frames(f: &mut Frames) {
                 },
             );
             f.add(sv, &CurrentTime { time: r.long() });
+        }
+    }
+}
+
+/// The remaining connection messages (verify data, user info, time in ms).
+pub fn misc_frames(f: &mut Frames) {
+    let mut r = Rng::new(24);
+    for sv in VERSIONS {
+        for _ in 0..6 {
+            f.add(sv, &VerifyMessageApi { api_data: r.text() });
+            f.add(
+                sv,
+                &VerifyAndAuthMessageApi {
+                    api_data: r.text(),
+                    xyz_challange: r.text(),
+                },
+            );
+            f.add(
+                sv,
+                &UserInfo {
+                    req_id: r.int(),
+                    white_branding_id: r.pick(&["", "wb-1", "ünï"]).into(),
+                },
+            );
+            f.add(
+                sv,
+                &CurrentTimeInMillis {
+                    time_in_millis: r.long(),
+                },
+            );
         }
     }
 }

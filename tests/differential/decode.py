@@ -86,6 +86,8 @@ def canon_official(x):
     if isinstance(x, bool):
         return "n:1" if x else "n:0"
     if isinstance(x, enum.Enum):
+        # By value: the model's enums print the official value (the fund
+        # enums' ("004", "Equity") pairs, …).
         return canon_official(x.value)
     if isinstance(x, int):
         return num(D(x))
@@ -181,6 +183,10 @@ def differences(official, ours, path):
     # not-computed markers, its tickAttrib before server version 156) is the
     # unset sentinel of its type on our side (UNSET_DOUBLE, UNSET_INTEGER).
     if official is None and isinstance(ours, str) and ours in UNSET_NUMBERS:
+        return []
+    # A list the official client leaves None is an empty Vec here (the model's
+    # convention; the official client treats both alike).
+    if official is None and ours == []:
         return []
     if official != ours:
         return [f"{path}: official {official!r}, ours {ours!r}"]

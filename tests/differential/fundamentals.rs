@@ -1,5 +1,49 @@
-//! The fundamentals messages (none decoded yet).
+//! Fundamental data and WSH messages: fundamentalData, wshMetaData,
+//! wshEventData.
 
-use super::Frames;
+use super::{Frames, Rng, VERSIONS};
+use tws_api::messages::fundamentals::{FundamentalData, WshEventDataMessage, WshMetaData};
 
-pub fn frames(_f: &mut Frames) {}
+pub fn frames(f: &mut Frames) {
+    let mut r = Rng::new(22);
+    for sv in VERSIONS {
+        for _ in 0..6 {
+            f.add(
+                sv,
+                &FundamentalData {
+                    req_id: r.int(),
+                    data: r.text(),
+                },
+            );
+            f.add(
+                sv,
+                &WshMetaData {
+                    req_id: r.int(),
+                    data_json: r.text(),
+                },
+            );
+            f.add(
+                sv,
+                &WshEventDataMessage {
+                    req_id: r.int(),
+                    data_json: r.text(),
+                },
+            );
+        }
+        f.add(
+            sv,
+            &FundamentalData {
+                req_id: 5,
+                data: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ReportSnapshot><CoID Type=\"CompanyName\">Société Générale ✓</CoID></ReportSnapshot>".into(),
+            },
+        );
+        f.add(
+            sv,
+            &WshEventDataMessage {
+                req_id: 6,
+                data_json: "[{\"conid\":8314,\"event_type\":\"wshe_ed\",\"data\":{\"d\":\"ü\"}}]"
+                    .into(),
+            },
+        );
+    }
+}

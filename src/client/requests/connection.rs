@@ -1,9 +1,16 @@
-//! Connection requests: ids, time, accounts, log level (and, to come, the
-//! verify, user-info and time-in-milliseconds requests).
+//! Connection requests: ids, time, accounts, log level; the verify
+//! handshake, user info and the time in milliseconds.
 
 use crate::client::EClient;
-use crate::errors::{Error, NO_VALID_ID};
-use crate::messages::connection::{ReqCurrentTime, ReqIds, ReqManagedAccts, SetServerLogLevel};
+use crate::errors::{Error, BAD_MESSAGE, NO_VALID_ID};
+use crate::messages::connection::{
+    ReqCurrentTime, ReqCurrentTimeInMillis, ReqIds, ReqManagedAccts, ReqUserInfo,
+    SetServerLogLevel, VerifyAndAuthMessage, VerifyAndAuthRequest, VerifyMessage, VerifyRequest,
+    VERIFY_REFUSED,
+};
+use crate::messages::Message;
+use crate::server_versions::MIN_SERVER_VER_LINKING;
+use crate::wire::DecodeError;
 
 impl EClient {
     /// `reqIds`: asks for the next valid order id (answered by `next_valid_id`).
@@ -25,5 +32,80 @@ impl EClient {
     /// `setServerLogLevel`: TWS's API log detail, 1 (system) to 5 (detail).
     pub fn set_server_log_level(&self, log_level: i32) -> Result<(), Error> {
         self.send(NO_VALID_ID, &SetServerLogLevel { log_level })
+    }
+
+    /// `reqCurrentTimeInMillis`: asks for the server's clock in milliseconds
+    /// (answered by `current_time_in_millis`; server version 197+).
+    pub fn req_current_time_in_millis(&self) -> Result<(), Error> {
+        self.send(NO_VALID_ID, &ReqCurrentTimeInMillis)
+    }
+
+    /// `reqUserInfo`: the login's white-branding id (answered by `user_info`).
+    pub fn req_user_info(&self, req_id: i32) -> Result<(), Error> {
+        self.send(req_id, &ReqUserInfo { req_id })
+    }
+
+    /// `verifyRequest` (IB internal). Like the official client, which never
+    /// asks for authentication at connect time, this refuses: error 508
+    /// ("Bad message  Intent to authenticate needs to be expressed during
+    /// initial connect request."), nothing sent. (504 when not connected,
+    /// 503 below server version 70, as there.)
+    pub fn verify_request(&self, api_name: &str, api_version: &str) -> Result<(), Error> {
+        let msg = VerifyRequest {
+            api_name: api_name.to_owned(),
+            api_version: api_version.to_owned(),
+        };
+        self.refuse_verify(&msg)
+    }
+
+    /// `verifyMessage` (IB internal): answered by `verify_completed`.
+    pub fn verify_message(&self, api_data: &str) -> Result<(), Error> {
+        let msg = VerifyMessage {
+            api_data: api_data.to_owned(),
+        };
+        self.send(NO_VALID_ID, &msg)
+    }
+
+    /// `verifyAndAuthRequest` (IB internal): refused as
+    /// [`verify_request`](EClient::verify_request) is.
+    pub fn verify_and_auth_request(
+        &self,
+        api_name: &str,
+        api_version: &str,
+        opaque_isv_key: &str,
+    ) -> Result<(), Error> {
+        let msg = VerifyAndAuthRequest {
+            api_name: api_name.to_owned(),
+            api_version: api_version.to_owned(),
+            opaque_isv_key: opaque_isv_key.to_owned(),
+        };
+        self.refuse_verify(&msg)
+    }
+
+    /// `verifyAndAuthMessage` (IB internal): answered by
+    /// `verify_and_auth_completed`.
+    pub fn verify_and_auth_message(&self, api_data: &str, xyz_response: &str) -> Result<(), Error> {
+        let msg = VerifyAndAuthMessage {
+            api_data: api_data.to_owned(),
+            xyz_response: xyz_response.to_owned(),
+        };
+        self.send(NO_VALID_ID, &msg)
+    }
+
+    /// The official client's checks for the two verify requests, in its
+    /// order: not connected (504), server too old (503), then always 508.
+    fn refuse_verify<M: Message>(&self, msg: &M) -> Result<(), Error> {
+        if !self.is_connected() || self.server_version() < MIN_SERVER_VER_LINKING {
+            // `send` reports 504 or 503 and sends nothing.
+            return self.send(NO_VALID_ID, msg);
+        }
+        self.report_error(
+            NO_VALID_ID,
+            BAD_MESSAGE.code,
+            format!("{}{VERIFY_REFUSED}", BAD_MESSAGE.msg),
+        );
+        Err(Error::Decode(DecodeError::Invalid(
+            VERIFY_REFUSED.trim_start().to_owned(),
+        )))
     }
 }
