@@ -36,15 +36,17 @@ const KNOWN_GENERIC_TICKS: [u32; 27] = [
 /// How often (in rounds) a subscription with generic tick 292 gets a headline.
 const NEWS_EVERY: u64 = 50;
 
-/// The real contract ids of the instruments a CFD request is rerouted to.
-fn underlying_con_id(symbol: &str) -> i32 {
-    match symbol {
-        "AAPL" => 265598,
-        "IBM" => 8314,
-        "MSFT" => 272093,
-        "SPY" => 756733,
-        _ => 0,
-    }
+/// The contract id of the stock a CFD request is rerouted to (from the
+/// universe; 0 when the sim does not know it).
+pub(super) fn underlying_con_id(symbol: &str) -> i32 {
+    let stock = Contract {
+        symbol: symbol.to_owned(),
+        sec_type: "STK".into(),
+        ..Contract::default()
+    };
+    super::contracts::lookup(&stock)
+        .first()
+        .map_or(0, |d| d.contract.con_id)
 }
 
 /// What the sim knows of a requested contract.
@@ -302,9 +304,10 @@ fn req_mkt_data(s: &mut Session<'_>, m: ReqMktData) {
         });
     }
     let market_data_type = s.market_data.market_data_type;
+    let instrument = resolve(c);
     s.send(&TickReqParams {
         ticker_id: m.req_id,
-        min_tick: 0.01,
+        min_tick: 1.0 / instrument.scale,
         bbo_exchange: "9c0001".into(),
         snapshot_permissions: 3,
     });
@@ -312,7 +315,6 @@ fn req_mkt_data(s: &mut Session<'_>, m: ReqMktData) {
         req_id: m.req_id,
         market_data_type,
     });
-    let instrument = resolve(c);
     let mut sub = Subscription {
         symbol: instrument.symbol,
         scale: instrument.scale,
