@@ -217,7 +217,7 @@ fn official_python_client_gets_the_same_answers() {
             .expect("python3 runs");
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
-            out.status.success() && stdout.contains("9 passed, 0 failed"),
+            out.status.success() && stdout.contains("10 passed, 0 failed"),
             "server version {sv}:\n{stdout}\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
@@ -251,6 +251,54 @@ fn official_python_client_gets_the_same_answers() {
         }
         assert_eq!(ours.arg(1).as_i64(), theirs["tickType"].as_i64());
         assert_eq!(ours.arg(2).as_i64(), theirs["tickAttrib"].as_i64());
+
+        // The same generic ticks: the same callbacks with the same tick types.
+        let theirs: std::collections::BTreeSet<(String, i64)> = stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("GENERIC_TICKS "))
+            .and_then(|j| serde_json::from_str(j).ok())
+            .expect("the official client's generic ticks");
+        let stock = Contract {
+            symbol: "AAPL".into(),
+            sec_type: "STK".into(),
+            exchange: "SMART".into(),
+            currency: "USD".into(),
+            ..Contract::default()
+        };
+        client
+            .req_mkt_data(
+                8,
+                &stock,
+                "100,101,104,106,165,233,236,258,292",
+                false,
+                false,
+                &[],
+            )
+            .unwrap();
+        assert!(log.wait_until(|c| {
+            c.iter()
+                .any(|c| c.name == "tick_string" && c.arg(0) == 8 && c.arg(1) == 48)
+                && c.iter().any(|c| c.name == "tick_news")
+        }));
+        client.cancel_mkt_data(8).unwrap();
+        let ours: std::collections::BTreeSet<(String, i64)> = log
+            .snapshot()
+            .iter()
+            .filter(|c| {
+                c.arg(0) == 8
+                    && ["tick_price", "tick_size", "tick_string", "tick_generic"].contains(&c.name)
+            })
+            .map(|c| {
+                let official = match c.name {
+                    "tick_price" => "tickPrice",
+                    "tick_size" => "tickSize",
+                    "tick_string" => "tickString",
+                    _ => "tickGeneric",
+                };
+                (official.to_owned(), c.arg(1).as_i64().unwrap())
+            })
+            .collect();
+        assert_eq!(ours, theirs);
         client.disconnect();
         h.join().unwrap();
     }

@@ -90,6 +90,8 @@ class App(EWrapper, EClient):
         self.times = 0
         self.next_id = None
         self.errors = []
+        self.ticks = set()   # (callback, tickType) of reqId 8
+        self.news = []
 
     def _note(self):
         with self.cond:
@@ -151,10 +153,37 @@ class App(EWrapper, EClient):
                                  gamma=gamma, vega=vega, theta=theta, undPrice=undPrice)
         self._note()
 
+    def tickPrice(self, reqId, tickType, price, attrib):
+        if reqId == 8:
+            self.ticks.add(("tickPrice", tickType))
+            self._note()
+
+    def tickSize(self, reqId, tickType, size):
+        if reqId == 8:
+            self.ticks.add(("tickSize", tickType))
+            self._note()
+
+    def tickString(self, reqId, tickType, value):
+        if reqId == 8:
+            self.ticks.add(("tickString", tickType))
+            self._note()
+
+    def tickGeneric(self, reqId, tickType, value):
+        if reqId == 8:
+            self.ticks.add(("tickGeneric", tickType))
+            self._note()
+
+    def tickNews(self, tickerId, timeStamp, providerCode, articleId, headline, extraData):
+        self.news.append((tickerId, providerCode, headline))
+        self._note()
+
     def barrier(self):
         n = self.times
         self.reqCurrentTime()
         return self.wait(lambda: self.times > n)
+
+
+GENERIC_TICKS = "100,101,104,106,165,233,236,258,292"
 
 
 def stock(symbol, exchange):
@@ -238,6 +267,16 @@ def main():
     check("calculateImpliedVolatility of that price gives the volatility back",
           c7.get("impliedVol") is not None and abs(c7["impliedVol"] - 0.25) < 1e-6, c7)
     print("COMPUTATION " + json.dumps(c6))
+
+    app.reqMktData(8, stock("AAPL", "SMART"), GENERIC_TICKS, False, False, [])
+    app.wait(lambda: ("tickString", 48) in app.ticks and app.news)
+    app.cancelMktData(8)
+    app.barrier()
+    check("generic ticks: RT volume, fundamentals, shortable, volatilities, news",
+          {("tickString", 48), ("tickString", 47), ("tickGeneric", 46), ("tickGeneric", 23),
+           ("tickGeneric", 24)} <= app.ticks and app.news and app.news[0][0] == 8,
+          sorted(app.ticks))
+    print("GENERIC_TICKS " + json.dumps(sorted(app.ticks)))
     check("no errors", not app.errors, app.errors[:3])
 
     app.disconnect()
