@@ -181,6 +181,16 @@ pub const LIVE_ORDERS_NOT_ALLOWED: CodeMsg = CodeMsg {
     msg: "Order refused by tws-api: live orders are not enabled.",
 };
 
+/// 101 (from TWS): a market data request over the limit of concurrent lines.
+pub const MAX_TICKERS_REACHED: CodeMsg = CodeMsg {
+    code: 101,
+    msg: "Max number of tickers has been reached",
+};
+/// 309 (from TWS): a market depth request over the limit of concurrent books.
+pub const MAX_DEPTH_REQUESTS_REACHED: CodeMsg = CodeMsg {
+    code: 309,
+    msg: "Max number of market depth requests has been reached",
+};
 /// 162 (from TWS): the historical data service refused or ended a request;
 /// the reason follows the text. Market scanners answer through it too
 /// ("…API scanner subscription cancelled: 7" acknowledges a cancel).
@@ -237,6 +247,8 @@ pub const ALL: &[CodeMsg] = &[
     SEC_DEF_DATA_FARM_BROKEN,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
+    MAX_TICKERS_REACHED,
+    MAX_DEPTH_REQUESTS_REACHED,
     INVALID_REQUEST,
     LIVE_ORDERS_NOT_ALLOWED,
     NO_SECURITY_DEFINITION,

@@ -6,7 +6,11 @@
 //! does), and answers the requests of the connection core from a small paper
 //! broker: managed accounts, next valid ids that never collide between
 //! clients, the farm notices 2104/2106/2158, the server clock, market data
-//! types, and a stream of ticks for every `reqMktData` until it is cancelled.
+//! types, and a stream of ticks for every `reqMktData` until it is cancelled
+//! (with the generic ticks asked for, option computations for options, and a
+//! limit of concurrent lines), a live order book for every `reqMktDepth`,
+//! tick-by-tick streams, and option prices and implied volatilities from a
+//! Black-Scholes model for `calculateOptionPrice` / `calculateImpliedVolatility`.
 //!
 //! It decodes requests and encodes answers with [`crate::messages`], so it
 //! speaks exactly what the client speaks — and the official Python client
@@ -31,6 +35,7 @@ mod broker;
 pub mod burst;
 mod connection;
 mod contracts;
+mod depth;
 mod display_groups;
 mod fundamentals;
 mod hist_data;
@@ -38,9 +43,11 @@ mod hist_time;
 mod historical;
 mod market_data;
 mod news;
+mod options;
 mod orders;
 mod scanner;
 mod session;
+mod tick_by_tick;
 mod time;
 mod universe;
 
@@ -136,6 +143,12 @@ pub struct SimConfig {
     /// Keep every request the sessions decode, for
     /// [`SimGateway::recorded_requests`]. Off by default: it grows without bound.
     pub record_requests: bool,
+    /// How many `reqMktData` streams a connection may hold at once (TWS's
+    /// market data lines); one more is refused with error 101.
+    pub max_market_data_lines: usize,
+    /// How many `reqMktDepth` books a connection may hold at once; one more
+    /// is refused with error 309 (TWS allows 3 without booster packs).
+    pub max_depth_requests: usize,
     /// IB's historical pacing rules, enforced as TWS enforces them (error 162,
     /// "Historical data request pacing violation"), per connection. `None`
     /// (the default) enforces none, so benchmarks and tests that send many
@@ -174,6 +187,8 @@ impl Default for SimConfig {
             first_order_id: 1,
             close_after_handshake: false,
             record_requests: false,
+            max_market_data_lines: 100,
+            max_depth_requests: 3,
             historical_pacing: None,
             clock_speed: 1.0,
             master_client_id: None,

@@ -157,6 +157,7 @@ def same_number(a, b):
         return D(a[2:]) == D(b[2:])
     except Exception:
         return False
+UNSET_NUMBERS = {num(D(2**31 - 1)), num(D(repr(sys.float_info.max)))}
 
 
 def differences(official, ours, path):
@@ -191,6 +192,11 @@ def differences(official, ours, path):
             out.extend(differences(a, b, f"{path}[{i}]"))
         return out
     if official == "s:" and ours is None:
+        return []
+    # A value the official decoder gives as None (tickOptionComputation's
+    # not-computed markers, its tickAttrib before server version 156) is the
+    # unset sentinel of its type on our side (UNSET_DOUBLE, UNSET_INTEGER).
+    if official is None and isinstance(ours, str) and ours in UNSET_NUMBERS:
         return []
     # A list the official client leaves None is an empty Vec here (the model's
     # convention; the official client treats both alike).
