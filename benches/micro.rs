@@ -106,5 +106,81 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// Depth updates (half level II with a borrowed market maker), decoded and
+/// dispatched: no allocation (tests/depth_allocations.rs counts them).
+fn depth(c: &mut Criterion) {
+    use tws_api::messages::market_depth::{MarketDepth, MarketDepthL2};
+
+    #[derive(Default)]
+    struct Book {
+        n: u64,
+    }
+    impl EWrapper for Book {
+        fn update_mkt_depth(&mut self, _: i32, p: i32, _: i32, _: i32, _: f64, _: Decimal) {
+            self.n += p as u64;
+        }
+        fn update_mkt_depth_l2(
+            &mut self,
+            _: i32,
+            p: i32,
+            mm: &str,
+            _: i32,
+            _: i32,
+            _: f64,
+            _: Decimal,
+            _: bool,
+        ) {
+            self.n += p as u64 + mm.len() as u64;
+        }
+    }
+
+    for sv in [176, 203] {
+        let mut stream = Vec::new();
+        for i in 0..N {
+            let (position, price, size) = (
+                (i % 10) as i32,
+                187.0 + (i % 10) as f64 * 0.01,
+                Decimal::from(100 * (1 + i % 20)),
+            );
+            if i % 2 == 0 {
+                let m = MarketDepth {
+                    req_id: 1,
+                    position,
+                    operation: 1,
+                    side: (i % 4 / 2) as i32,
+                    price,
+                    size,
+                };
+                encode_frame(&m, sv, &mut stream).expect("encodes");
+            } else {
+                let m = MarketDepthL2 {
+                    req_id: 1,
+                    position,
+                    market_maker: ["NSDQ", "ARCA", "BATS"][i % 3].into(),
+                    operation: 1,
+                    side: (i % 4 / 2) as i32,
+                    price,
+                    size,
+                    is_smart_depth: true,
+                };
+                encode_frame(&m, sv, &mut stream).expect("encodes");
+            }
+        }
+        let payloads: Vec<&[u8]> = Frames::new(&stream).collect();
+        let mut g = c.benchmark_group(format!("sv{sv}"));
+        g.throughput(Throughput::Elements(N as u64));
+        g.bench_function("depth_dispatch", |b| {
+            let mut book = Book::default();
+            b.iter(|| {
+                for p in &payloads {
+                    dispatch_frame(sv, black_box(p), &mut book);
+                }
+                book.n
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench, depth);
 criterion_main!(benches);

@@ -173,6 +173,32 @@ pub const FA_NOT_ADVISOR: CodeMsg = CodeMsg {
     msg:
         "Error validating request.-'b4' : cause - FA data operations ignored for non FA customers.",
 };
+
+/// 90001 (tws-api, not IB): `place_order` refused because the connection's
+/// account is not a paper account and live orders were not enabled.
+///
+/// Cause: the managed accounts of this connection (or the order's `account`)
+/// do not start with `D` (IB's paper accounts are `DU…`/`DF…`), so the order
+/// would trade real money. Fix: if that is what you want, set
+/// `IB_ALLOW_LIVE_ORDERS=true` in the environment or `.env`, or call
+/// `EClient::set_allow_live_orders(true)`; otherwise connect to a paper
+/// account (TWS 7497, IB Gateway 4002). Also returned when `place_order` is
+/// called before `managedAccounts` arrived (wait for `next_valid_id`).
+pub const LIVE_ORDERS_NOT_ALLOWED: CodeMsg = CodeMsg {
+    code: 90001,
+    msg: "Order refused by tws-api: live orders are not enabled.",
+};
+
+/// 101 (from TWS): a market data request over the limit of concurrent lines.
+pub const MAX_TICKERS_REACHED: CodeMsg = CodeMsg {
+    code: 101,
+    msg: "Max number of tickers has been reached",
+};
+/// 309 (from TWS): a market depth request over the limit of concurrent books.
+pub const MAX_DEPTH_REQUESTS_REACHED: CodeMsg = CodeMsg {
+    code: 309,
+    msg: "Max number of market depth requests has been reached",
+};
 /// 162 (from TWS): the historical data service refused or ended a request;
 /// the reason follows the text. Market scanners answer through it too
 /// ("…API scanner subscription cancelled: 7" acknowledges a cancel).
@@ -195,6 +221,11 @@ pub const NEWS_ARTICLE_NOT_AVAILABLE: CodeMsg = CodeMsg {
 pub const NEWS_FEED_NOT_ALLOWED: CodeMsg = CodeMsg {
     code: 10276,
     msg: "News feed is not allowed.",
+};
+/// 321 (from TWS): the request does not validate; the cause follows the text.
+pub const INVALID_REQUEST: CodeMsg = CodeMsg {
+    code: 321,
+    msg: "Error validating request.",
 };
 
 /// Every code above, for lookups.
@@ -224,6 +255,10 @@ pub const ALL: &[CodeMsg] = &[
     SEC_DEF_DATA_FARM_BROKEN,
     TICKER_ID_NOT_FOUND,
     DUPLICATE_TICKER_ID,
+    MAX_TICKERS_REACHED,
+    MAX_DEPTH_REQUESTS_REACHED,
+    INVALID_REQUEST,
+    LIVE_ORDERS_NOT_ALLOWED,
     NO_SECURITY_DEFINITION,
     FA_NOT_ADVISOR,
     REQUEST_INTERRUPTED,
@@ -290,6 +325,11 @@ pub enum Error {
     /// A request the official client refuses before sending, with its own
     /// code and text (e.g. 585 for FA profiles); nothing was sent.
     Refused(CodeMsg),
+    /// 90001 (tws-api's own code): `place_order` to an account that is not a
+    /// paper account while live orders are not enabled; nothing was sent. The
+    /// text says which account and how to enable live orders
+    /// (see [`LIVE_ORDERS_NOT_ALLOWED`]).
+    LiveOrdersNotAllowed(String),
     /// An `error` callback ended a request a blocking helper was waiting on:
     /// TWS's code and text (200 no security definition, 162 historical data
     /// error, …), or the client's (90002 the connection was lost).
@@ -323,6 +363,7 @@ impl Error {
             Error::Io(_) => SOCKET_EXCEPTION.code,
             Error::Config(_) | Error::Timeout(_) => NO_VALID_ID,
             Error::Refused(c) => c.code,
+            Error::LiveOrdersNotAllowed(_) => LIVE_ORDERS_NOT_ALLOWED.code,
             Error::Tws { code, .. } => *code,
         }
     }
@@ -349,6 +390,7 @@ impl Error {
             Error::Config(e) => e.clone(),
             Error::Timeout(what) => format!("timed out waiting for {what}"),
             Error::Refused(c) => c.msg.to_owned(),
+            Error::LiveOrdersNotAllowed(why) => format!("{} {why}", LIVE_ORDERS_NOT_ALLOWED.msg),
             Error::Tws { message, .. } => message.clone(),
         }
     }

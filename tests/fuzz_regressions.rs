@@ -217,6 +217,7 @@ fn incoming_frames(sv: i32) -> Vec<Vec<u8>> {
         },
         sv,
     ));
+    out.extend(market_data_frames(sv));
     if sv >= 201 {
         let mut frame = Vec::new();
         let start = begin_protobuf_frame(&mut frame, incoming::ERR_MSG);
@@ -619,4 +620,155 @@ fn negative_zero_decimal_loses_only_its_sign() {
     )
     .expect("encodes");
     assert!(frame.ends_with(b"\0-0.0000000000000000000000000000\0"));
+}
+
+/// One sample of every market data message beyond top of book, at `sv`:
+/// depth (L1 and L2), option computations, tickEFP, tickNews,
+/// deltaNeutralValidation, the reroutes, and tick-by-tick of each type.
+fn market_data_frames(sv: i32) -> Vec<Vec<u8>> {
+    use std::borrow::Cow;
+    use tws_api::messages::market_depth::{MarketDepth, MarketDepthL2, RerouteMktDepthReq};
+    use tws_api::messages::options::TickOptionComputation;
+    use tws_api::messages::tick_by_tick::{TickByTick, TickByTickData};
+    use tws_api::messages::ticks::{DeltaNeutralValidation, RerouteMktDataReq, TickEfp, TickNews};
+
+    let mut out = vec![
+        to_frame(
+            &MarketDepth {
+                req_id: 1,
+                position: 0,
+                operation: 0,
+                side: 1,
+                price: 187.25,
+                size: Decimal::from(300),
+            },
+            sv,
+        ),
+        to_frame(
+            &MarketDepthL2 {
+                req_id: 1,
+                position: 1,
+                market_maker: Cow::Borrowed("NSDQ"),
+                operation: 1,
+                side: 0,
+                price: 187.27,
+                size: Decimal::new(15, 1),
+                is_smart_depth: true,
+            },
+            sv,
+        ),
+        to_frame(
+            &TickOptionComputation {
+                req_id: 2,
+                tick_type: tick_type::MODEL_OPTION,
+                implied_vol: 0.25,
+                delta: 0.5,
+                opt_price: 12.5,
+                pv_dividend: 1.0,
+                gamma: 0.01,
+                vega: 0.3,
+                theta: -0.05,
+                und_price: 450.0,
+                ..TickOptionComputation::default()
+            },
+            sv,
+        ),
+        // Every value not computed.
+        to_frame(
+            &TickOptionComputation {
+                req_id: 2,
+                tick_type: tick_type::BID_OPTION_COMPUTATION,
+                ..TickOptionComputation::default()
+            },
+            sv,
+        ),
+        to_frame(
+            &TickEfp {
+                req_id: 3,
+                tick_type: 38,
+                basis_points: 0.25,
+                formatted_basis_points: "0.25".into(),
+                total_dividends: 1.5,
+                hold_days: 30,
+                future_last_trade_date: "20261218".into(),
+                dividend_impact: 0.1,
+                dividends_to_last_trade_date: 1.2,
+            },
+            sv,
+        ),
+        to_frame(
+            &TickNews {
+                ticker_id: 4,
+                time_stamp: 1_795_452_832_000,
+                provider_code: "BRFG".into(),
+                article_id: "BRFG$1".into(),
+                headline: "headline".into(),
+                extra_data: "K:0.50;C:0.80".into(),
+            },
+            sv,
+        ),
+        to_frame(
+            &DeltaNeutralValidation {
+                req_id: 5,
+                delta_neutral_contract: DeltaNeutralContract {
+                    con_id: 756733,
+                    delta: 0.5,
+                    price: 450.0,
+                },
+            },
+            sv,
+        ),
+        to_frame(
+            &RerouteMktDataReq {
+                req_id: 6,
+                con_id: 8314,
+                exchange: "SMART".into(),
+            },
+            sv,
+        ),
+        to_frame(
+            &RerouteMktDepthReq {
+                req_id: 7,
+                con_id: 8314,
+                exchange: "NYSE".into(),
+            },
+            sv,
+        ),
+    ];
+    for (tick_type, data) in [
+        (
+            2,
+            TickByTickData::Last {
+                price: 187.26,
+                size: Decimal::from(100),
+                mask: 2,
+                exchange: "ARCA".into(),
+                special_conditions: "   I".into(),
+            },
+        ),
+        (
+            3,
+            TickByTickData::BidAsk {
+                bid_price: 187.25,
+                ask_price: 187.27,
+                bid_size: Decimal::from(300),
+                ask_size: Decimal::from(500),
+                mask: 1,
+            },
+        ),
+        (4, TickByTickData::MidPoint { mid_point: 187.26 }),
+    ] {
+        out.push(to_frame(
+            &TickByTick {
+                req_id: 8,
+                tick_type,
+                time: 1_795_452_832,
+                data,
+            },
+            sv,
+        ));
+    }
+    out.into_iter()
+        .map(|f| f.expect("sample encodes"))
+        .collect()
 }

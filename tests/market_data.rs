@@ -180,3 +180,170 @@ fn callbacks_can_send_requests() {
     assert!(ticks.load(std::sync::atomic::Ordering::SeqCst) >= 1);
     assert!(!client.is_connected());
 }
+
+fn calls_gateway(config: SimConfig) -> SimGateway {
+    init_logs();
+    SimGateway::start(SimConfig {
+        tick_interval: Duration::from_millis(5),
+        ..config
+    })
+    .unwrap()
+}
+
+fn errors_of(log: &common::CallLog) -> Vec<(i64, i64)> {
+    log.named("error")
+        .iter()
+        .filter(|c| c.arg(0).as_i64() != Some(-1))
+        .map(|c| (c.arg(0).as_i64().unwrap(), c.arg(2).as_i64().unwrap()))
+        .collect()
+}
+
+#[test]
+fn generic_tick_lists_bring_their_tick_types() {
+    let gw = calls_gateway(SimConfig::default());
+    let (client, log, h) = common::connected_calls(&gw, 1);
+    client
+        .req_mkt_data(
+            8,
+            &stock("AAPL"),
+            "100,101,104,106,165,233,236,258,mdoff,292:BRFG",
+            false,
+            false,
+            &[],
+        )
+        .unwrap();
+    assert!(log.wait_until(|c| c
+        .iter()
+        .filter(|c| c.name == "tick_string" && c.arg(1).as_i64() == Some(48))
+        .count()
+        >= 3));
+    client.cancel_mkt_data(8).unwrap();
+    let types = |name: &str| -> Vec<i64> {
+        log.named(name)
+            .iter()
+            .filter(|c| c.arg(0).as_i64() == Some(8))
+            .map(|c| c.arg(1).as_i64().unwrap())
+            .collect()
+    };
+    let sizes = types("tick_size");
+    for t in [
+        tick_type::OPTION_CALL_VOLUME,
+        tick_type::OPTION_PUT_VOLUME,
+        tick_type::OPTION_CALL_OPEN_INTEREST,
+        tick_type::OPTION_PUT_OPEN_INTEREST,
+        tick_type::AVG_VOLUME,
+        tick_type::SHORTABLE_SHARES,
+    ] {
+        assert!(sizes.contains(&(t as i64)), "tick_size {t}");
+    }
+    let generics = types("tick_generic");
+    for t in [
+        tick_type::OPTION_HISTORICAL_VOL,
+        tick_type::OPTION_IMPLIED_VOL,
+        tick_type::SHORTABLE,
+    ] {
+        assert!(generics.contains(&(t as i64)), "tick_generic {t}");
+    }
+    let prices = types("tick_price");
+    for t in tick_type::LOW_13_WEEK..=tick_type::HIGH_52_WEEK {
+        assert!(prices.contains(&(t as i64)), "tick_price {t}");
+    }
+    let strings = log.named("tick_string");
+    let rt = strings
+        .iter()
+        .find(|c| c.arg(1).as_i64() == Some(tick_type::RT_VOLUME as i64))
+        .unwrap();
+    assert_eq!(rt.arg(2).as_str().unwrap().split(';').count(), 6);
+    let ratios = strings
+        .iter()
+        .find(|c| c.arg(1).as_i64() == Some(tick_type::FUNDAMENTAL_RATIOS as i64))
+        .unwrap();
+    assert!(ratios.arg(2).as_str().unwrap().contains("TTMNPMGN="));
+    let news = log.named("tick_news");
+    assert_eq!(news[0].arg(0).as_i64(), Some(8));
+    assert_eq!(news[0].arg(2).as_str(), Some("BRFG"));
+    assert!(news[0].arg(4).as_str().unwrap().starts_with("AAPL: "));
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn refusals_snapshot_with_generic_ticks_unknown_generic_tick_and_line_limit() {
+    let gw = calls_gateway(SimConfig {
+        max_market_data_lines: 2,
+        ..SimConfig::default()
+    });
+    let (client, log, h) = common::connected_calls(&gw, 1);
+    client
+        .req_mkt_data(1, &stock("AAPL"), "233", true, false, &[])
+        .unwrap();
+    client
+        .req_mkt_data(2, &stock("AAPL"), "233,999", false, false, &[])
+        .unwrap();
+    client
+        .req_mkt_data(3, &stock("AAPL"), "", false, false, &[])
+        .unwrap();
+    client
+        .req_mkt_data(4, &stock("IBM"), "", false, false, &[])
+        .unwrap();
+    client
+        .req_mkt_data(5, &stock("MSFT"), "", false, false, &[])
+        .unwrap();
+    // A snapshot does not hold a line.
+    client
+        .req_mkt_data(6, &stock("MSFT"), "", true, false, &[])
+        .unwrap();
+    assert!(log.wait_for("tick_snapshot_end", 6));
+    assert_eq!(errors_of(&log), vec![(1, 321), (2, 321), (5, 101)]);
+    let e = log.named("error");
+    let limit = e.iter().find(|c| c.arg(0).as_i64() == Some(5)).unwrap();
+    assert_eq!(
+        limit.arg(3).as_str(),
+        Some("Max number of tickers has been reached")
+    );
+    // A cancelled stream frees its line.
+    client.cancel_mkt_data(3).unwrap();
+    client
+        .req_mkt_data(7, &stock("MSFT"), "", false, false, &[])
+        .unwrap();
+    assert!(log.wait_for("tick_price", 7));
+    client.disconnect();
+    h.join().unwrap();
+}
+
+#[test]
+fn delta_neutral_combo_is_validated_and_cfd_rerouted() {
+    let gw = calls_gateway(SimConfig::default());
+    let (client, log, h) = common::connected_calls(&gw, 1);
+    let mut bag = stock("SPY");
+    bag.sec_type = "BAG".into();
+    bag.delta_neutral_contract = Some(tws_api::DeltaNeutralContract {
+        con_id: 756733,
+        delta: 0.5,
+        price: 450.25,
+    });
+    client.req_mkt_data(9, &bag, "", true, false, &[]).unwrap();
+    let mut cfd = stock("IBM");
+    cfd.sec_type = "CFD".into();
+    client.req_mkt_data(10, &cfd, "", true, false, &[]).unwrap();
+    assert!(log.wait_for("tick_snapshot_end", 10));
+    let dn = log.named("delta_neutral_validation");
+    assert_eq!(dn.len(), 1);
+    assert_eq!(dn[0].arg(0).as_i64(), Some(9));
+    assert_eq!(
+        dn[0].arg(1),
+        &serde_json::json!({"con_id": 756733, "delta": 0.5, "price": 450.25})
+    );
+    let rr = log.named("reroute_mkt_data_req");
+    assert_eq!(rr.len(), 1);
+    assert_eq!(
+        rr[0].args,
+        vec![
+            serde_json::json!(10),
+            serde_json::json!(8314),
+            serde_json::json!("SMART")
+        ]
+    );
+    client.disconnect();
+    h.join().unwrap();
+}

@@ -190,3 +190,51 @@ fn reference_data_news_fundamentals_and_scans_wait_for_their_answers() {
     assert_eq!(rows[0].rank, 0);
     ib.disconnect();
 }
+
+#[test]
+fn historical_bars_ticks_histograms_and_head_timestamps_wait_for_their_answers() {
+    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    let (ib, log) = started(&gw);
+    let aapl = tws_api::Contract::stock("AAPL", "SMART", "USD");
+    let bars = ib
+        .historical_data(&aapl, "", "1 D", "1 hour", "TRADES", 1, 1, WAIT)
+        .expect("bars");
+    assert_eq!(bars.len(), 7, "one RTH day of hourly bars");
+    assert!(bars
+        .iter()
+        .all(|b| b.low <= b.open.min(b.close) && b.high >= b.open.max(b.close)));
+    assert_eq!(
+        log.named("historical_data").len(),
+        7,
+        "the wrapper saw them too"
+    );
+    match ib.historical_data(&aapl, "", "1 D", "7 mins", "TRADES", 1, 1, WAIT) {
+        Err(e) => assert_eq!(e.code(), 321, "{e}"),
+        Ok(b) => panic!("an invalid bar size gave {} bars", b.len()),
+    }
+    let head = ib
+        .head_timestamp(&aapl, "TRADES", 1, 1, WAIT)
+        .expect("head timestamp");
+    assert!(head.starts_with("1980"), "{head}");
+    let histogram = ib
+        .histogram_data(&aapl, true, "3 days", WAIT)
+        .expect("histogram");
+    assert!(!histogram.is_empty());
+    match ib
+        .historical_ticks(
+            &aapl,
+            "",
+            "20261127 15:00:00 US/Eastern",
+            10,
+            "BID_ASK",
+            1,
+            false,
+            WAIT,
+        )
+        .expect("ticks")
+    {
+        tws_api::client::HistoricalTicks::BidAsk(t) => assert_eq!(t.len(), 10),
+        other => panic!("expected bid/ask ticks, got {other:?}"),
+    }
+    ib.disconnect();
+}

@@ -37,6 +37,13 @@ AFTER = {
 # wrapper, every callback that carries their request id, and the answers to
 # the requests without an id: callback -> the requests it answers.
 ROUTE_ID_ARGS = ("req_id", "request_id", "ticker_id")
+# Callbacks about one order (place_order_and_wait): callback -> order id expression.
+ROUTE_ORDER = {
+    "order_status": "order_id",
+    "open_order": "order_id",
+    "exec_details": "execution.order_id",
+    "error": "req_id",
+}
 ANSWERS = {
     "current_time": ["REQ_CURRENT_TIME"],
     "current_time_in_millis": ["REQ_CURRENT_TIME_IN_MILLIS"],
@@ -119,6 +126,8 @@ for name, args in methods:
     if args and args[0][0] in ROUTE_ID_ARGS:
         keys.append(f"RequestKey::Id({args[0][0]})")
     keys += [f"RequestKey::Request(out::{r})" for r in ANSWERS.get(name, [])]
+    if name in ROUTE_ORDER:
+        keys.append(f"RequestKey::Order({ROUTE_ORDER[name]})")
     for key in keys:
         lines.append(f"        if let Some(s) = self.state.sinks.get({key}) {{")
         lines.append(f"            s.lock().{name}({call});")

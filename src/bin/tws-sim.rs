@@ -63,6 +63,12 @@ struct Args {
     #[arg(long, value_name = "R", requires = "burst_ticks",
           value_parser = clap::value_parser!(u64).range(1..))]
     burst_rate: Option<u64>,
+    /// Enforce IB's historical pacing rules (error 162 on a violation)
+    #[arg(long)]
+    historical_pacing: bool,
+    /// Run the sim's clock this many times fast (real-time bars, keep-up-to-date updates)
+    #[arg(long, value_name = "X", default_value_t = 1.0)]
+    clock_speed: f64,
 }
 
 fn main() -> ExitCode {
@@ -82,6 +88,10 @@ fn main() -> ExitCode {
         send_next_valid_id: !args.no_next_valid_id,
         close_after_handshake: args.close_after_handshake,
         protobuf_errors: args.protobuf_errors,
+        historical_pacing: args
+            .historical_pacing
+            .then_some(tws_api::messages::historical::PacingRules::IB),
+        clock_speed: args.clock_speed,
         ..SimConfig::default()
     };
     let burst = args.burst_ticks.map(|ticks| BurstConfig {

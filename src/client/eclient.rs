@@ -96,6 +96,9 @@ pub(crate) struct Inner {
     pub(crate) flow: Flow,
     spin: Spin,
     pacer: Pacer,
+    hist_pacer: super::historical_pacer::HistoricalPacer,
+    /// The live-order guard of `place_order` (`client/requests/orders.rs`).
+    pub(crate) live_guard: super::requests::orders::LiveOrderGuard,
     /// The requests in flight.
     pub(crate) requests: Registry,
 }
@@ -228,6 +231,8 @@ impl EClient {
                 flow: Flow::default(),
                 spin: Spin::default(),
                 pacer: Pacer::default(),
+                hist_pacer: Default::default(),
+                live_guard: Default::default(),
                 requests: Registry::default(),
             }),
         }
@@ -338,6 +343,7 @@ impl EClient {
         inner.server_version.store(server_version, Ordering::SeqCst);
         inner.connected.store(true, Ordering::SeqCst);
         inner.metrics.connected();
+        inner.live_guard.reset();
         // connect_ack goes into the channel before the reader can put anything there.
         inner.queue(Incoming::ConnectAck);
         let reader = {
@@ -507,7 +513,7 @@ impl EClient {
         let mut n = 0;
         for (key, frame) in self.inner.requests.take_interrupted(sv) {
             let req_id = match key {
-                RequestKey::Id(id) => id,
+                RequestKey::Id(id) | RequestKey::Order(id) => id,
                 RequestKey::Request(_) => NO_VALID_ID,
             };
             self.write_frame(req_id, &frame, true)?;
@@ -524,6 +530,11 @@ impl EClient {
     /// option, with which TWS itself queues the excess.
     pub fn set_rate_limit(&self, limit: Option<RateLimit>) {
         self.inner.pacer.set(limit);
+    }
+
+    /// The opt-in historical pacer (see `set_historical_pacing`).
+    pub(crate) fn historical_pacer(&self) -> &super::historical_pacer::HistoricalPacer {
+        &self.inner.hist_pacer
     }
 
     /// Lets `run()` poll the queue for up to `spin` before it sleeps when the
@@ -585,6 +596,7 @@ impl EClient {
             };
             match item {
                 Incoming::Frames(batch) => {
+                    inner.live_guard.observe(&batch);
                     // While requests are in flight, the messages that can end
                     // one go through the lifecycle wrapper; ticks never do.
                     let requests = (!inner.requests.is_empty()).then_some(&inner.requests);
@@ -646,6 +658,17 @@ impl EClient {
             }
         }
         rx.recv().ok()
+    }
+
+    /// The live-order guard of `place_order`.
+    pub(crate) fn live_guard(&self) -> &super::requests::orders::LiveOrderGuard {
+        &self.inner.live_guard
+    }
+
+    /// Queues `e` for the wrapper's `error` callback, under `req_id`.
+    pub(crate) fn queue_error(&self, req_id: i32, e: &Error) {
+        self.inner
+            .queue(Incoming::error(req_id, e.code(), e.wrapper_text()));
     }
 
     /// Encodes `msg` and writes it as one frame. `req_id` is the id errors are reported under.

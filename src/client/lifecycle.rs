@@ -30,6 +30,9 @@ pub enum RequestKey {
     /// (`reqPositions`, `reqOpenOrders`, `reqCurrentTime`, …): the outgoing
     /// message id.
     Request(u32),
+    /// An order, by its order id (what `IBClient::place_order_and_wait`
+    /// waits on; orders are not requests in flight).
+    Order(i32),
 }
 
 /// Whether a request ends by itself or streams until cancelled.
@@ -248,7 +251,7 @@ impl Registry {
         map.retain(|key, e| match e.kind {
             RequestKind::OneShot => {
                 let req_id = match key {
-                    RequestKey::Id(id) => *id,
+                    RequestKey::Id(id) | RequestKey::Order(id) => *id,
                     RequestKey::Request(_) => crate::errors::NO_VALID_ID,
                 };
                 ended.push(Interrupted {

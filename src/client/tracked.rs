@@ -39,6 +39,15 @@ impl EWrapper for Tracked<'_> {
                 advanced_order_reject_json,
             );
         }
+        if let Some(s) = self.state.sinks.get(RequestKey::Order(req_id)) {
+            s.lock().error(
+                req_id,
+                error_time,
+                error_code,
+                error_string,
+                advanced_order_reject_json,
+            );
+        }
     }
     fn win_error(&mut self, text: &str, last_error: i32) {
         self.user.win_error(text, last_error);
@@ -184,6 +193,21 @@ impl EWrapper for Tracked<'_> {
                 mkt_cap_price,
             );
         }
+        if let Some(s) = self.state.sinks.get(RequestKey::Order(order_id)) {
+            s.lock().order_status(
+                order_id,
+                status,
+                filled,
+                remaining,
+                avg_fill_price,
+                perm_id,
+                parent_id,
+                last_fill_price,
+                client_id,
+                why_held,
+                mkt_cap_price,
+            );
+        }
     }
     fn open_order(
         &mut self,
@@ -205,6 +229,9 @@ impl EWrapper for Tracked<'_> {
             .sinks
             .get(RequestKey::Request(out::REQ_ALL_OPEN_ORDERS))
         {
+            s.lock().open_order(order_id, contract, order, order_state);
+        }
+        if let Some(s) = self.state.sinks.get(RequestKey::Order(order_id)) {
             s.lock().open_order(order_id, contract, order, order_state);
         }
     }
@@ -326,6 +353,9 @@ impl EWrapper for Tracked<'_> {
     fn exec_details(&mut self, req_id: i32, contract: &Contract, execution: &Execution) {
         self.user.exec_details(req_id, contract, execution);
         if let Some(s) = self.state.sinks.get(RequestKey::Id(req_id)) {
+            s.lock().exec_details(req_id, contract, execution);
+        }
+        if let Some(s) = self.state.sinks.get(RequestKey::Order(execution.order_id)) {
             s.lock().exec_details(req_id, contract, execution);
         }
     }

@@ -1,1 +1,471 @@
-//! Market depth: reqMktDepth, cancelMktDepth, and the order book updates they produce.
+//! Market depth: reqMktDepth, cancelMktDepth, and the order book updates they
+//! produce (updateMktDepth, updateMktDepthL2), and rerouteMktDepthReq.
+//!
+//! The level II update is decoded without allocating: [`MarketDepthL2::decode_borrowed`]
+//! borrows the market maker's name from the frame.
+
+use std::borrow::Cow;
+
+use super::ids::{incoming, outgoing};
+use super::Message;
+use crate::model::{Contract, Decimal, TagValue};
+use crate::server_versions::{
+    MIN_SERVER_VER_LINKING, MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE, MIN_SERVER_VER_SMART_DEPTH,
+    MIN_SERVER_VER_TRADING_CLASS,
+};
+use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+
+/// Writes internal options as `tag=value;` pairs (the Python client refuses
+/// any; the Java client sends them this way), as [`super::market_data::ReqMktData`] does.
+pub(crate) fn put_options(w: &mut FieldWriter<'_>, options: &[TagValue]) {
+    let mut s = String::new();
+    for tv in options {
+        s.push_str(&tv.tag);
+        s.push('=');
+        s.push_str(&tv.value);
+        s.push(';');
+    }
+    w.put_str(&s);
+}
+
+/// Reads `tag=value;` pairs written by [`put_options`].
+pub(crate) fn read_options(
+    r: &mut FieldReader<'_>,
+    field: &'static str,
+) -> Result<Vec<TagValue>, DecodeError> {
+    let mut out = Vec::new();
+    for pair in r.read_str(field)?.split(';') {
+        if let Some((tag, value)) = pair.split_once('=') {
+            out.push(TagValue {
+                tag: tag.to_owned(),
+                value: value.to_owned(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// `reqMktDepth` (message version 5): subscribe to the order book of a contract.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReqMktDepth {
+    /// The ticker id the updates will carry.
+    pub req_id: i32,
+    /// The instrument.
+    pub contract: Contract,
+    /// How many rows of each side.
+    pub num_rows: i32,
+    /// Aggregated SMART depth (server version 146 and up).
+    pub is_smart_depth: bool,
+    /// Internal options (`tag=value;` pairs; the Python client refuses any).
+    pub mkt_depth_options: Vec<TagValue>,
+}
+
+impl Message for ReqMktDepth {
+    const ID: u32 = outgoing::REQ_MKT_DEPTH;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        let c = &self.contract;
+        if sv < MIN_SERVER_VER_TRADING_CLASS && (!c.trading_class.is_empty() || c.con_id > 0) {
+            return Err(EncodeError::UpdateTws(
+                "  It does not support conId and tradingClass parameters in reqMktDepth.",
+            ));
+        }
+        if sv < MIN_SERVER_VER_SMART_DEPTH && self.is_smart_depth {
+            return Err(EncodeError::UpdateTws(
+                " It does not support SMART depth request.",
+            ));
+        }
+        if sv < MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE && !c.primary_exchange.is_empty() {
+            return Err(EncodeError::UpdateTws(
+                " It does not support primaryExchange parameter in reqMktDepth.",
+            ));
+        }
+        w.put_int(5);
+        w.put_int(self.req_id);
+        if sv >= MIN_SERVER_VER_TRADING_CLASS {
+            w.put_int(c.con_id);
+        }
+        w.put_str(&c.symbol);
+        w.put_str(&c.sec_type);
+        w.put_str(&c.last_trade_date_or_contract_month);
+        w.put_f64_max(c.strike);
+        w.put_str(&c.right);
+        w.put_str(&c.multiplier);
+        w.put_str(&c.exchange);
+        if sv >= MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE {
+            w.put_str(&c.primary_exchange);
+        }
+        w.put_str(&c.currency);
+        w.put_str(&c.local_symbol);
+        if sv >= MIN_SERVER_VER_TRADING_CLASS {
+            w.put_str(&c.trading_class);
+        }
+        w.put_int(self.num_rows);
+        if sv >= MIN_SERVER_VER_SMART_DEPTH {
+            w.put_bool(self.is_smart_depth);
+        }
+        if sv >= MIN_SERVER_VER_LINKING {
+            put_options(w, &self.mkt_depth_options);
+        }
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        let req_id = r.read_int_named("req id")?;
+        let mut c = Contract::default();
+        if sv >= MIN_SERVER_VER_TRADING_CLASS {
+            c.con_id = r.read_int_named("con id")?;
+        }
+        c.symbol = r.read_string("symbol")?;
+        c.sec_type = r.read_string("sec type")?;
+        c.last_trade_date_or_contract_month = r.read_string("last trade date")?;
+        c.strike = r.read_f64_max("strike")?;
+        c.right = r.read_string("right")?;
+        c.multiplier = r.read_string("multiplier")?;
+        c.exchange = r.read_string("exchange")?;
+        if sv >= MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE {
+            c.primary_exchange = r.read_string("primary exchange")?;
+        }
+        c.currency = r.read_string("currency")?;
+        c.local_symbol = r.read_string("local symbol")?;
+        if sv >= MIN_SERVER_VER_TRADING_CLASS {
+            c.trading_class = r.read_string("trading class")?;
+        }
+        let num_rows = r.read_int_named("num rows")?;
+        let is_smart_depth = sv >= MIN_SERVER_VER_SMART_DEPTH && r.read_bool("is smart depth")?;
+        let mkt_depth_options = if sv >= MIN_SERVER_VER_LINKING {
+            read_options(r, "mkt depth options")?
+        } else {
+            Vec::new()
+        };
+        Ok(ReqMktDepth {
+            req_id,
+            contract: c,
+            num_rows,
+            is_smart_depth,
+            mkt_depth_options,
+        })
+    }
+}
+
+/// `cancelMktDepth` (message version 1): stop an order book subscription.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CancelMktDepth {
+    /// The ticker id given to [`ReqMktDepth`].
+    pub req_id: i32,
+    /// Whether it was a SMART depth request (server version 146 and up).
+    pub is_smart_depth: bool,
+}
+
+impl Message for CancelMktDepth {
+    const ID: u32 = outgoing::CANCEL_MKT_DEPTH;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        if sv < MIN_SERVER_VER_SMART_DEPTH && self.is_smart_depth {
+            return Err(EncodeError::UpdateTws(
+                " It does not support SMART depth cancel.",
+            ));
+        }
+        w.put_int(1);
+        w.put_int(self.req_id);
+        if sv >= MIN_SERVER_VER_SMART_DEPTH {
+            w.put_bool(self.is_smart_depth);
+        }
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        let req_id = r.read_int_named("req id")?;
+        let is_smart_depth = sv >= MIN_SERVER_VER_SMART_DEPTH && r.read_bool("is smart depth")?;
+        Ok(CancelMktDepth {
+            req_id,
+            is_smart_depth,
+        })
+    }
+}
+
+/// The depth operations of `updateMktDepth` / `updateMktDepthL2`.
+pub mod operation {
+    /// A new row at `position`; the rows from there on move down one.
+    pub const INSERT: i32 = 0;
+    /// The row at `position` changes price and size.
+    pub const UPDATE: i32 = 1;
+    /// The row at `position` goes; the rows below move up one.
+    pub const DELETE: i32 = 2;
+}
+
+/// The sides of `updateMktDepth` / `updateMktDepthL2`.
+pub mod side {
+    /// The ask (offer) side.
+    pub const ASK: i32 = 0;
+    /// The bid side.
+    pub const BID: i32 = 1;
+}
+
+/// `updateMktDepth` (message version 1): a change of one row of the book.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct MarketDepth {
+    /// The ticker id.
+    pub req_id: i32,
+    /// The row (0 is the best).
+    pub position: i32,
+    /// 0 insert, 1 update, 2 delete ([`operation`]).
+    pub operation: i32,
+    /// 0 ask, 1 bid ([`side`]).
+    pub side: i32,
+    /// The row's price.
+    pub price: f64,
+    /// The row's size.
+    pub size: Decimal,
+}
+
+impl Message for MarketDepth {
+    const ID: u32 = incoming::MARKET_DEPTH;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        w.put_int(self.req_id);
+        w.put_int(self.position);
+        w.put_int(self.operation);
+        w.put_int(self.side);
+        w.put_f64(self.price);
+        w.put_decimal(self.size);
+        Ok(())
+    }
+
+    #[inline]
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(MarketDepth {
+            req_id: r.read_int_named("req id")?,
+            position: r.read_int_named("position")?,
+            operation: r.read_int_named("operation")?,
+            side: r.read_int_named("side")?,
+            price: r.read_f64("price")?,
+            size: r.read_decimal("size")?,
+        })
+    }
+}
+
+/// `updateMktDepthL2` (message version 1): a change of one row of the level II
+/// book, with the market maker (or exchange) that quotes it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MarketDepthL2<'a> {
+    /// The ticker id.
+    pub req_id: i32,
+    /// The row (0 is the best).
+    pub position: i32,
+    /// The market maker or exchange (borrowed from the frame when decoded
+    /// with [`MarketDepthL2::decode_borrowed`]).
+    pub market_maker: Cow<'a, str>,
+    /// 0 insert, 1 update, 2 delete ([`operation`]).
+    pub operation: i32,
+    /// 0 ask, 1 bid ([`side`]).
+    pub side: i32,
+    /// The row's price.
+    pub price: f64,
+    /// The row's size.
+    pub size: Decimal,
+    /// Aggregated SMART depth (server version 146 and up; `false` before).
+    pub is_smart_depth: bool,
+}
+
+impl<'a> MarketDepthL2<'a> {
+    /// Decodes the message borrowing the market maker from the frame: no allocation.
+    #[inline]
+    pub fn decode_borrowed(sv: i32, r: &mut FieldReader<'a>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(MarketDepthL2 {
+            req_id: r.read_int_named("req id")?,
+            position: r.read_int_named("position")?,
+            market_maker: Cow::Borrowed(r.read_str("market maker")?),
+            operation: r.read_int_named("operation")?,
+            side: r.read_int_named("side")?,
+            price: r.read_f64("price")?,
+            size: r.read_decimal("size")?,
+            is_smart_depth: sv >= MIN_SERVER_VER_SMART_DEPTH && r.read_bool("is smart depth")?,
+        })
+    }
+
+    /// The same message owning its text.
+    pub fn into_owned(self) -> MarketDepthL2<'static> {
+        MarketDepthL2 {
+            market_maker: Cow::Owned(self.market_maker.into_owned()),
+            ..self
+        }
+    }
+}
+
+impl Message for MarketDepthL2<'_> {
+    const ID: u32 = incoming::MARKET_DEPTH_L2;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(1);
+        w.put_int(self.req_id);
+        w.put_int(self.position);
+        w.put_str_raw(&self.market_maker);
+        w.put_int(self.operation);
+        w.put_int(self.side);
+        w.put_f64(self.price);
+        w.put_decimal(self.size);
+        if sv >= MIN_SERVER_VER_SMART_DEPTH {
+            w.put_bool(self.is_smart_depth);
+        }
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        MarketDepthL2::decode_borrowed(sv, r).map(|m| MarketDepthL2 {
+            market_maker: Cow::Owned(m.market_maker.into_owned()),
+            ..m
+        })
+    }
+}
+
+/// `rerouteMktDepthReq`: a depth request (for a CFD) was rerouted to the
+/// underlying `con_id` on `exchange`. It has no version field.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RerouteMktDepthReq {
+    /// The ticker id.
+    pub req_id: i32,
+    /// The contract the data comes from.
+    pub con_id: i32,
+    /// Its exchange.
+    pub exchange: String,
+}
+
+impl Message for RerouteMktDepthReq {
+    const ID: u32 = incoming::REROUTE_MKT_DEPTH_REQ;
+
+    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        w.put_int(self.req_id);
+        w.put_int(self.con_id);
+        w.put_str_raw(&self.exchange);
+        Ok(())
+    }
+
+    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        Ok(RerouteMktDepthReq {
+            req_id: r.read_int_named("req id")?,
+            con_id: r.read_int_named("con id")?,
+            exchange: r.read_string("exchange")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{round_trip, VERSIONS};
+    use super::*;
+    use crate::model::UNSET_DECIMAL;
+
+    fn req(sv: i32) -> ReqMktDepth {
+        ReqMktDepth {
+            req_id: 5,
+            contract: Contract {
+                con_id: if sv >= MIN_SERVER_VER_TRADING_CLASS {
+                    265598
+                } else {
+                    0
+                },
+                symbol: "AAPL".into(),
+                sec_type: "STK".into(),
+                exchange: "ISLAND".into(),
+                primary_exchange: if sv >= MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE {
+                    "NASDAQ".into()
+                } else {
+                    String::new()
+                },
+                currency: "USD".into(),
+                ..Contract::default()
+            },
+            num_rows: 10,
+            is_smart_depth: sv >= MIN_SERVER_VER_SMART_DEPTH,
+            mkt_depth_options: vec![TagValue {
+                tag: "x".into(),
+                value: "y".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn requests_round_trip() {
+        for sv in VERSIONS {
+            let r = req(sv);
+            assert_eq!(round_trip(&r, sv), r);
+            let c = CancelMktDepth {
+                req_id: 5,
+                is_smart_depth: sv >= MIN_SERVER_VER_SMART_DEPTH,
+            };
+            assert_eq!(round_trip(&c, sv), c);
+        }
+    }
+
+    #[test]
+    fn updates_round_trip() {
+        for sv in VERSIONS {
+            let d = MarketDepth {
+                req_id: 5,
+                position: 3,
+                operation: operation::UPDATE,
+                side: side::BID,
+                price: 187.25,
+                size: Decimal::new(12345, 1),
+            };
+            assert_eq!(round_trip(&d, sv), d);
+            let l2 = MarketDepthL2 {
+                req_id: 5,
+                position: 0,
+                market_maker: "NSDQ".into(),
+                operation: operation::INSERT,
+                side: side::ASK,
+                price: 187.26,
+                size: UNSET_DECIMAL,
+                is_smart_depth: sv >= MIN_SERVER_VER_SMART_DEPTH,
+            };
+            assert_eq!(round_trip(&l2, sv), l2);
+            let rr = RerouteMktDepthReq {
+                req_id: 5,
+                con_id: 8314,
+                exchange: "NYSE".into(),
+            };
+            assert_eq!(round_trip(&rr, sv), rr);
+        }
+    }
+
+    #[test]
+    fn l2_borrows_the_market_maker() {
+        let l2 = MarketDepthL2 {
+            market_maker: "ARCA".into(),
+            ..MarketDepthL2::default()
+        };
+        let frame = crate::messages::to_frame(&l2, 203).unwrap();
+        let body = &frame[8..];
+        let m = MarketDepthL2::decode_borrowed(203, &mut FieldReader::new(body)).unwrap();
+        assert!(matches!(m.market_maker, Cow::Borrowed("ARCA")));
+    }
+
+    #[test]
+    fn old_servers_refuse_what_they_cannot_take() {
+        let mut out = Vec::new();
+        let mut w = FieldWriter::new(&mut out);
+        let r = ReqMktDepth {
+            is_smart_depth: true,
+            ..ReqMktDepth::default()
+        };
+        assert!(matches!(
+            r.encode(140, &mut w),
+            Err(EncodeError::UpdateTws(_))
+        ));
+        let c = CancelMktDepth {
+            req_id: 1,
+            is_smart_depth: true,
+        };
+        assert!(matches!(
+            c.encode(140, &mut w),
+            Err(EncodeError::UpdateTws(_))
+        ));
+    }
+}

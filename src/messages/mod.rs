@@ -20,6 +20,7 @@ pub mod options;
 pub mod orders;
 pub mod scanner;
 pub mod tick_by_tick;
+pub mod ticks;
 
 use crate::server_versions::MIN_SERVER_VER_ENCODE_MSG_ASCII7;
 use crate::wire::{

@@ -1,1 +1,527 @@
-//! Option computations: calculateImpliedVolatility, calculateOptionPrice, their cancels, and tickOptionComputation.
+//! Option computations: calculateImpliedVolatility, calculateOptionPrice,
+//! their cancels, and tickOptionComputation.
+
+use super::ids::{incoming, outgoing};
+use super::Message;
+use crate::model::{tick_type, Contract, TagValue, TickType, UNSET_DOUBLE, UNSET_INTEGER};
+use crate::server_versions::{
+    MIN_SERVER_VER_LINKING, MIN_SERVER_VER_PRICE_BASED_VOLATILITY,
+    MIN_SERVER_VER_REQ_CALC_IMPLIED_VOLAT, MIN_SERVER_VER_TRADING_CLASS,
+};
+use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+
+const CALC_REFUSED: &str = "  It does not support calculateImpliedVolatility req.";
+const CALC_TRADING_CLASS_REFUSED: &str =
+    "  It does not support tradingClass parameter in calculateImpliedVolatility.";
+
+/// The layout shared by `calculateImpliedVolatility` and `calculateOptionPrice`
+/// (message version 3): the contract, two numbers, the options.
+fn encode_calc(
+    sv: i32,
+    w: &mut FieldWriter<'_>,
+    req_id: i32,
+    c: &Contract,
+    first: f64,
+    under_price: f64,
+    options: &[TagValue],
+) -> Result<(), EncodeError> {
+    if sv < MIN_SERVER_VER_REQ_CALC_IMPLIED_VOLAT {
+        return Err(EncodeError::UpdateTws(CALC_REFUSED));
+    }
+    if sv < MIN_SERVER_VER_TRADING_CLASS && !c.trading_class.is_empty() {
+        return Err(EncodeError::UpdateTws(CALC_TRADING_CLASS_REFUSED));
+    }
+    w.put_int(3);
+    w.put_int(req_id);
+    w.put_int(c.con_id);
+    w.put_str(&c.symbol);
+    w.put_str(&c.sec_type);
+    w.put_str(&c.last_trade_date_or_contract_month);
+    w.put_f64_max(c.strike);
+    w.put_str(&c.right);
+    w.put_str(&c.multiplier);
+    w.put_str(&c.exchange);
+    w.put_str(&c.primary_exchange);
+    w.put_str(&c.currency);
+    w.put_str(&c.local_symbol);
+    if sv >= MIN_SERVER_VER_TRADING_CLASS {
+        w.put_str(&c.trading_class);
+    }
+    w.put_f64(first);
+    w.put_f64(under_price);
+    if sv >= MIN_SERVER_VER_LINKING {
+        w.put_int(options.len() as i64);
+        super::market_depth::put_options(w, options);
+    }
+    Ok(())
+}
+
+type CalcFields = (i32, Contract, f64, f64, Vec<TagValue>);
+
+fn decode_calc(sv: i32, r: &mut FieldReader<'_>) -> Result<CalcFields, DecodeError> {
+    r.skip("version")?;
+    let req_id = r.read_int_named("req id")?;
+    let mut c = Contract {
+        con_id: r.read_int_named("con id")?,
+        symbol: r.read_string("symbol")?,
+        sec_type: r.read_string("sec type")?,
+        last_trade_date_or_contract_month: r.read_string("last trade date")?,
+        strike: r.read_f64_max("strike")?,
+        right: r.read_string("right")?,
+        multiplier: r.read_string("multiplier")?,
+        exchange: r.read_string("exchange")?,
+        primary_exchange: r.read_string("primary exchange")?,
+        currency: r.read_string("currency")?,
+        local_symbol: r.read_string("local symbol")?,
+        ..Contract::default()
+    };
+    if sv >= MIN_SERVER_VER_TRADING_CLASS {
+        c.trading_class = r.read_string("trading class")?;
+    }
+    let first = r.read_f64("price or volatility")?;
+    let under_price = r.read_f64("under price")?;
+    let options = if sv >= MIN_SERVER_VER_LINKING {
+        r.skip("options count")?;
+        super::market_depth::read_options(r, "options")?
+    } else {
+        Vec::new()
+    };
+    Ok((req_id, c, first, under_price, options))
+}
+
+/// `calculateImpliedVolatility`: the implied volatility (and greeks) of an
+/// option at a given option and underlying price; answered with
+/// `tickOptionComputation` (tick type 53).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReqCalcImpliedVolat {
+    /// The request id.
+    pub req_id: i32,
+    /// The option.
+    pub contract: Contract,
+    /// The option's price.
+    pub option_price: f64,
+    /// The underlying's price.
+    pub under_price: f64,
+    /// Internal options (sent as a count and `tag=value;` pairs).
+    pub impl_vol_options: Vec<TagValue>,
+}
+
+impl Message for ReqCalcImpliedVolat {
+    const ID: u32 = outgoing::REQ_CALC_IMPLIED_VOLAT;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        encode_calc(
+            sv,
+            w,
+            self.req_id,
+            &self.contract,
+            self.option_price,
+            self.under_price,
+            &self.impl_vol_options,
+        )
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        let (req_id, contract, option_price, under_price, impl_vol_options) = decode_calc(sv, r)?;
+        Ok(ReqCalcImpliedVolat {
+            req_id,
+            contract,
+            option_price,
+            under_price,
+            impl_vol_options,
+        })
+    }
+}
+
+/// `calculateOptionPrice`: the price (and greeks) of an option at a given
+/// volatility and underlying price; answered with `tickOptionComputation`
+/// (tick type 53).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReqCalcOptionPrice {
+    /// The request id.
+    pub req_id: i32,
+    /// The option.
+    pub contract: Contract,
+    /// The volatility (0.25 for 25%).
+    pub volatility: f64,
+    /// The underlying's price.
+    pub under_price: f64,
+    /// Internal options (sent as a count and `tag=value;` pairs).
+    pub opt_prc_options: Vec<TagValue>,
+}
+
+impl Message for ReqCalcOptionPrice {
+    const ID: u32 = outgoing::REQ_CALC_OPTION_PRICE;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        encode_calc(
+            sv,
+            w,
+            self.req_id,
+            &self.contract,
+            self.volatility,
+            self.under_price,
+            &self.opt_prc_options,
+        )
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        let (req_id, contract, volatility, under_price, opt_prc_options) = decode_calc(sv, r)?;
+        Ok(ReqCalcOptionPrice {
+            req_id,
+            contract,
+            volatility,
+            under_price,
+            opt_prc_options,
+        })
+    }
+}
+
+macro_rules! cancel_calc {
+    ($(#[$doc:meta])* $name:ident, $id:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        pub struct $name {
+            /// The request id of the calculation.
+            pub req_id: i32,
+        }
+
+        impl Message for $name {
+            const ID: u32 = $id;
+
+            fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+                if sv < MIN_SERVER_VER_REQ_CALC_IMPLIED_VOLAT {
+                    return Err(EncodeError::UpdateTws(CALC_REFUSED));
+                }
+                w.put_int(1);
+                w.put_int(self.req_id);
+                Ok(())
+            }
+
+            fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+                r.skip("version")?;
+                Ok($name {
+                    req_id: r.read_int_named("req id")?,
+                })
+            }
+        }
+    };
+}
+
+cancel_calc!(
+    /// `cancelCalculateImpliedVolatility` (message version 1).
+    CancelCalcImpliedVolat,
+    outgoing::CANCEL_CALC_IMPLIED_VOLAT
+);
+cancel_calc!(
+    /// `cancelCalculateOptionPrice` (message version 1).
+    CancelCalcOptionPrice,
+    outgoing::CANCEL_CALC_OPTION_PRICE
+);
+
+/// `tickOptionComputation`: implied volatility, greeks and prices of an option.
+///
+/// The numbers are kept as they are on the wire, where TWS marks a value it
+/// did not compute with −1 (implied volatility: any negative; option price,
+/// PV dividend, underlying price) or −2 (delta, gamma, vega, theta);
+/// [`TickOptionComputation::values`] turns those into
+/// [`UNSET_DOUBLE`], as the official decoder turns them into `None`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TickOptionComputation {
+    /// The message version; on the wire before server version 156
+    /// (`MIN_SERVER_VER_PRICE_BASED_VOLATILITY`) only. From 6 on every value is sent.
+    pub version: i32,
+    /// The ticker id.
+    pub req_id: i32,
+    /// 10 bid, 11 ask, 12 last, 13 model, 53 custom (and 80–83 delayed).
+    pub tick_type: TickType,
+    /// 0 return-based, 1 price-based (server version 156 and up;
+    /// [`UNSET_INTEGER`] before).
+    pub tick_attrib: i32,
+    /// Implied volatility (negative: not computed).
+    pub implied_vol: f64,
+    /// Delta (−2: not computed).
+    pub delta: f64,
+    /// Option price (−1: not computed).
+    pub opt_price: f64,
+    /// Present value of dividends (−1: not computed).
+    pub pv_dividend: f64,
+    /// Gamma (−2: not computed).
+    pub gamma: f64,
+    /// Vega (−2: not computed).
+    pub vega: f64,
+    /// Theta (−2: not computed).
+    pub theta: f64,
+    /// Underlying price (−1: not computed).
+    pub und_price: f64,
+}
+
+impl Default for TickOptionComputation {
+    fn default() -> Self {
+        TickOptionComputation {
+            version: 6,
+            req_id: 0,
+            tick_type: tick_type::MODEL_OPTION,
+            tick_attrib: 0,
+            implied_vol: -1.0,
+            delta: -2.0,
+            opt_price: -1.0,
+            pv_dividend: -1.0,
+            gamma: -2.0,
+            vega: -2.0,
+            theta: -2.0,
+            und_price: -1.0,
+        }
+    }
+}
+
+/// The callback's values of a [`TickOptionComputation`], not computed ones as
+/// [`UNSET_DOUBLE`], in the order of the `tickOptionComputation` arguments
+/// after the tick attribute.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OptionValues {
+    /// Implied volatility.
+    pub implied_vol: f64,
+    /// Delta.
+    pub delta: f64,
+    /// Option price.
+    pub opt_price: f64,
+    /// PV dividend.
+    pub pv_dividend: f64,
+    /// Gamma.
+    pub gamma: f64,
+    /// Vega.
+    pub vega: f64,
+    /// Theta.
+    pub theta: f64,
+    /// Underlying price.
+    pub und_price: f64,
+}
+
+impl TickOptionComputation {
+    /// Whether the message carries the option price and PV dividend at this server version.
+    fn has_prices(&self, sv: i32) -> bool {
+        self.full(sv)
+            || self.tick_type == tick_type::MODEL_OPTION
+            || self.tick_type == tick_type::DELAYED_MODEL_OPTION
+    }
+
+    /// Whether the message carries gamma, vega, theta and the underlying price.
+    fn full(&self, sv: i32) -> bool {
+        sv >= MIN_SERVER_VER_PRICE_BASED_VOLATILITY || self.version >= 6
+    }
+
+    /// The values as the official decoder hands them to `tickOptionComputation`
+    /// at server version `sv`: not computed or not sent as [`UNSET_DOUBLE`].
+    pub fn values(&self, sv: i32) -> OptionValues {
+        let neg1 = |v: f64| if v == -1.0 { UNSET_DOUBLE } else { v };
+        let neg2 = |v: f64| if v == -2.0 { UNSET_DOUBLE } else { v };
+        let prices = self.has_prices(sv);
+        let full = self.full(sv);
+        OptionValues {
+            implied_vol: if self.implied_vol < 0.0 {
+                UNSET_DOUBLE
+            } else {
+                self.implied_vol
+            },
+            delta: neg2(self.delta),
+            opt_price: if prices {
+                neg1(self.opt_price)
+            } else {
+                UNSET_DOUBLE
+            },
+            pv_dividend: if prices {
+                neg1(self.pv_dividend)
+            } else {
+                UNSET_DOUBLE
+            },
+            gamma: if full { neg2(self.gamma) } else { UNSET_DOUBLE },
+            vega: if full { neg2(self.vega) } else { UNSET_DOUBLE },
+            theta: if full { neg2(self.theta) } else { UNSET_DOUBLE },
+            und_price: if full {
+                neg1(self.und_price)
+            } else {
+                UNSET_DOUBLE
+            },
+        }
+    }
+}
+
+impl Message for TickOptionComputation {
+    const ID: u32 = incoming::TICK_OPTION_COMPUTATION;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        if sv < MIN_SERVER_VER_PRICE_BASED_VOLATILITY {
+            w.put_int(self.version);
+        }
+        w.put_int(self.req_id);
+        w.put_int(self.tick_type);
+        if sv >= MIN_SERVER_VER_PRICE_BASED_VOLATILITY {
+            w.put_int(self.tick_attrib);
+        }
+        w.put_f64(self.implied_vol);
+        w.put_f64(self.delta);
+        if self.has_prices(sv) {
+            w.put_f64(self.opt_price);
+            w.put_f64(self.pv_dividend);
+        }
+        if self.full(sv) {
+            w.put_f64(self.gamma);
+            w.put_f64(self.vega);
+            w.put_f64(self.theta);
+            w.put_f64(self.und_price);
+        }
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        let mut m = TickOptionComputation::default();
+        if sv < MIN_SERVER_VER_PRICE_BASED_VOLATILITY {
+            m.version = r.read_int_named("version")?;
+        }
+        m.req_id = r.read_int_named("req id")?;
+        m.tick_type = r.read_int_named("tick type")?;
+        m.tick_attrib = if sv >= MIN_SERVER_VER_PRICE_BASED_VOLATILITY {
+            r.read_int_named("tick attrib")?
+        } else {
+            UNSET_INTEGER
+        };
+        m.implied_vol = r.read_f64("implied vol")?;
+        m.delta = r.read_f64("delta")?;
+        if m.has_prices(sv) {
+            m.opt_price = r.read_f64("opt price")?;
+            m.pv_dividend = r.read_f64("pv dividend")?;
+        }
+        if m.full(sv) {
+            m.gamma = r.read_f64("gamma")?;
+            m.vega = r.read_f64("vega")?;
+            m.theta = r.read_f64("theta")?;
+            m.und_price = r.read_f64("und price")?;
+        }
+        Ok(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{round_trip, VERSIONS};
+    use super::*;
+
+    fn option() -> Contract {
+        Contract {
+            con_id: 0,
+            symbol: "SPY".into(),
+            sec_type: "OPT".into(),
+            last_trade_date_or_contract_month: "20261218".into(),
+            strike: 450.0,
+            right: "C".into(),
+            multiplier: "100".into(),
+            exchange: "SMART".into(),
+            currency: "USD".into(),
+            trading_class: "SPY".into(),
+            ..Contract::default()
+        }
+    }
+
+    #[test]
+    fn requests_round_trip() {
+        for sv in VERSIONS {
+            let iv = ReqCalcImpliedVolat {
+                req_id: 4,
+                contract: option(),
+                option_price: 12.5,
+                under_price: 451.25,
+                impl_vol_options: vec![TagValue {
+                    tag: "a".into(),
+                    value: "1".into(),
+                }],
+            };
+            assert_eq!(round_trip(&iv, sv), iv);
+            let p = ReqCalcOptionPrice {
+                req_id: 5,
+                contract: option(),
+                volatility: 0.2,
+                under_price: 451.25,
+                opt_prc_options: vec![],
+            };
+            assert_eq!(round_trip(&p, sv), p);
+            assert_eq!(
+                round_trip(&CancelCalcImpliedVolat { req_id: 4 }, sv).req_id,
+                4
+            );
+            assert_eq!(
+                round_trip(&CancelCalcOptionPrice { req_id: 5 }, sv).req_id,
+                5
+            );
+        }
+    }
+
+    #[test]
+    fn computations_round_trip_at_every_version() {
+        for sv in [100, 150, 155, 156, 176, 203] {
+            for version in [5, 6] {
+                for t in [tick_type::BID_OPTION_COMPUTATION, tick_type::MODEL_OPTION] {
+                    let mut m = TickOptionComputation {
+                        version: if sv < MIN_SERVER_VER_PRICE_BASED_VOLATILITY {
+                            version
+                        } else {
+                            6
+                        },
+                        req_id: 9,
+                        tick_type: t,
+                        tick_attrib: if sv < MIN_SERVER_VER_PRICE_BASED_VOLATILITY {
+                            UNSET_INTEGER
+                        } else {
+                            1
+                        },
+                        implied_vol: 0.21,
+                        delta: 0.55,
+                        opt_price: 12.5,
+                        pv_dividend: 1.25,
+                        gamma: 0.01,
+                        vega: 0.3,
+                        theta: -0.05,
+                        und_price: 451.0,
+                    };
+                    let back = round_trip(&m, sv);
+                    if !m.has_prices(sv) {
+                        m.opt_price = -1.0;
+                        m.pv_dividend = -1.0;
+                    }
+                    if !m.full(sv) {
+                        m.gamma = -2.0;
+                        m.vega = -2.0;
+                        m.theta = -2.0;
+                        m.und_price = -1.0;
+                    }
+                    assert_eq!(back, m, "sv {sv} version {version} tick type {t}");
+                }
+            }
+        }
+        let _ = VERSIONS;
+    }
+
+    #[test]
+    fn not_computed_values_are_unset() {
+        let m = TickOptionComputation {
+            implied_vol: -0.5,
+            delta: -2.0,
+            gamma: -1.0,
+            und_price: -2.0,
+            ..TickOptionComputation::default()
+        };
+        let v = m.values(203);
+        assert_eq!(v.implied_vol, UNSET_DOUBLE);
+        assert_eq!(v.delta, UNSET_DOUBLE);
+        assert_eq!(v.opt_price, UNSET_DOUBLE);
+        assert_eq!(v.gamma, -1.0);
+        assert_eq!(v.und_price, -2.0);
+        let old = TickOptionComputation {
+            version: 5,
+            tick_type: tick_type::BID_OPTION_COMPUTATION,
+            opt_price: 3.0,
+            ..m
+        };
+        assert_eq!(old.values(150).opt_price, UNSET_DOUBLE);
+    }
+}

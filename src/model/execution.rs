@@ -4,7 +4,10 @@ use super::unset::{Decimal, UNSET_DECIMAL, UNSET_INTEGER};
 
 /// What happened to an option position at expiry or by exercise, reported in
 /// [`Execution::opt_exercise_or_lapse_type`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+///
+/// `Debug` prints the official enum's value, the pair `(code, "name")`:
+/// `(-1, "None")`, `(1, "Exercise")`, …
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum OptionExerciseType {
     /// Not an exercise or lapse (code −1).
     #[default]
@@ -25,6 +28,15 @@ pub enum OptionExerciseType {
     Netting,
     /// Automatic exercise by trading (200).
     AutoexerciseTrading,
+}
+
+impl std::fmt::Debug for OptionExerciseType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("")
+            .field(&self.code())
+            .field(&self.description())
+            .finish()
+    }
 }
 
 impl OptionExerciseType {

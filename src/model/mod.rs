@@ -25,6 +25,7 @@ pub mod account_summary_tags;
 pub mod commission_and_fees_report;
 pub mod common;
 pub mod contract;
+pub mod depth_book;
 pub mod execution;
 pub mod ineligibility_reason;
 pub mod news;
@@ -48,6 +49,7 @@ pub use contract::{
     ComboLeg, Contract, ContractDescription, ContractDetails, DeltaNeutralContract, FundAssetType,
     FundDistributionPolicyIndicator,
 };
+pub use depth_book::{DepthBookError, DepthLevel, MarketDepthBook};
 pub use execution::{Execution, ExecutionFilter, OptionExerciseType};
 pub use ineligibility_reason::IneligibilityReason;
 pub use order::{Order, OrderComboLeg};

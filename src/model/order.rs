@@ -529,6 +529,116 @@ impl Default for Order {
     }
 }
 
+impl Order {
+    fn basic(action: &str, quantity: Decimal, order_type: &str) -> Order {
+        Order {
+            action: action.to_owned(),
+            total_quantity: quantity,
+            order_type: order_type.to_owned(),
+            ..Order::default()
+        }
+    }
+
+    /// A market order: `Order::market("BUY", Decimal::from(100))`.
+    pub fn market(action: &str, quantity: Decimal) -> Order {
+        Order::basic(action, quantity, "MKT")
+    }
+
+    /// A limit order at `limit_price`.
+    pub fn limit(action: &str, quantity: Decimal, limit_price: f64) -> Order {
+        Order {
+            lmt_price: limit_price,
+            ..Order::basic(action, quantity, "LMT")
+        }
+    }
+
+    /// A stop order triggered at `stop_price` (sent as `aux_price`).
+    pub fn stop(action: &str, quantity: Decimal, stop_price: f64) -> Order {
+        Order {
+            aux_price: stop_price,
+            ..Order::basic(action, quantity, "STP")
+        }
+    }
+
+    /// A stop-limit order: triggered at `stop_price`, then a limit at `limit_price`.
+    pub fn stop_limit(action: &str, quantity: Decimal, limit_price: f64, stop_price: f64) -> Order {
+        Order {
+            lmt_price: limit_price,
+            aux_price: stop_price,
+            ..Order::basic(action, quantity, "STP LMT")
+        }
+    }
+
+    /// A trailing stop: `trailing_percent` when given, else the trailing
+    /// `trailing_amount` (sent as `aux_price`); `trail_stop_price` is the
+    /// initial stop, when given.
+    pub fn trailing(
+        action: &str,
+        quantity: Decimal,
+        trailing_amount: Option<f64>,
+        trailing_percent: Option<f64>,
+        trail_stop_price: Option<f64>,
+    ) -> Order {
+        Order {
+            aux_price: trailing_amount.unwrap_or(UNSET_DOUBLE),
+            trailing_percent: trailing_percent.unwrap_or(UNSET_DOUBLE),
+            trail_stop_price: trail_stop_price.unwrap_or(UNSET_DOUBLE),
+            ..Order::basic(action, quantity, "TRAIL")
+        }
+    }
+
+    /// A bracket: a limit entry (`parent_order_id`), a take-profit limit and
+    /// a stop-loss, both children of the entry, on the opposite side, in one
+    /// OCA group (`oca_type` 1: a fill of one cancels the other). Only the
+    /// last one transmits, so TWS receives the three together; place them in
+    /// the order returned, with ids `parent_order_id`, `+1`, `+2`.
+    ///
+    /// ```
+    /// use tws_api::model::{Decimal, Order};
+    /// let [entry, profit, loss] = Order::bracket(10, "BUY", Decimal::from(100), 190.0, 200.0, 185.0);
+    /// assert!(!entry.transmit && !profit.transmit && loss.transmit);
+    /// assert_eq!((profit.parent_id, loss.parent_id), (10, 10));
+    /// assert_eq!(profit.action, "SELL");
+    /// ```
+    pub fn bracket(
+        parent_order_id: i32,
+        action: &str,
+        quantity: Decimal,
+        limit_price: f64,
+        take_profit_limit_price: f64,
+        stop_loss_price: f64,
+    ) -> [Order; 3] {
+        let reverse = if action.eq_ignore_ascii_case("BUY") {
+            "SELL"
+        } else {
+            "BUY"
+        };
+        let oca = format!("bracket-{parent_order_id}");
+        let parent = Order {
+            order_id: parent_order_id,
+            transmit: false,
+            ..Order::limit(action, quantity, limit_price)
+        };
+        let take_profit = Order {
+            order_id: parent_order_id + 1,
+            parent_id: parent_order_id,
+            oca_group: oca.clone(),
+            oca_type: 1,
+            transmit: false,
+            ..Order::limit(reverse, quantity, take_profit_limit_price)
+        };
+        let stop_loss = Order {
+            order_id: parent_order_id + 2,
+            parent_id: parent_order_id,
+            oca_group: oca,
+            oca_type: 1,
+            transmit: true,
+            ..Order::stop(reverse, quantity, stop_loss_price)
+        };
+        [parent, take_profit, stop_loss]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,7 +178,11 @@ impl Default for PercentChangeCondition {
 }
 
 /// One condition of [`Order::conditions`](super::Order::conditions).
-#[derive(Debug, Clone, PartialEq)]
+///
+/// `Debug` prints the condition's own struct with its wire code first as
+/// `cond_type` (the official classes' `condType` attribute), without the
+/// enum wrapper.
+#[derive(Clone, PartialEq)]
 pub enum OrderCondition {
     /// See [`PriceCondition`].
     Price(PriceCondition),
@@ -271,6 +275,64 @@ impl OrderCondition {
     pub fn or(mut self) -> Self {
         self.set_conjunction_connection(false);
         self
+    }
+}
+
+impl std::fmt::Debug for OrderCondition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let code = self.cond_type();
+        match self {
+            Self::Price(c) => f
+                .debug_struct("PriceCondition")
+                .field("cond_type", &code)
+                .field("is_conjunction_connection", &c.is_conjunction_connection)
+                .field("is_more", &c.is_more)
+                .field("con_id", &c.con_id)
+                .field("exchange", &c.exchange)
+                .field("price", &c.price)
+                .field("trigger_method", &c.trigger_method)
+                .finish(),
+            Self::Time(c) => f
+                .debug_struct("TimeCondition")
+                .field("cond_type", &code)
+                .field("is_conjunction_connection", &c.is_conjunction_connection)
+                .field("is_more", &c.is_more)
+                .field("time", &c.time)
+                .finish(),
+            Self::Margin(c) => f
+                .debug_struct("MarginCondition")
+                .field("cond_type", &code)
+                .field("is_conjunction_connection", &c.is_conjunction_connection)
+                .field("is_more", &c.is_more)
+                .field("percent", &c.percent)
+                .finish(),
+            Self::Execution(c) => f
+                .debug_struct("ExecutionCondition")
+                .field("cond_type", &code)
+                .field("is_conjunction_connection", &c.is_conjunction_connection)
+                .field("sec_type", &c.sec_type)
+                .field("exchange", &c.exchange)
+                .field("symbol", &c.symbol)
+                .finish(),
+            Self::Volume(c) => f
+                .debug_struct("VolumeCondition")
+                .field("cond_type", &code)
+                .field("is_conjunction_connection", &c.is_conjunction_connection)
+                .field("is_more", &c.is_more)
+                .field("con_id", &c.con_id)
+                .field("exchange", &c.exchange)
+                .field("volume", &c.volume)
+                .finish(),
+            Self::PercentChange(c) => f
+                .debug_struct("PercentChangeCondition")
+                .field("cond_type", &code)
+                .field("is_conjunction_connection", &c.is_conjunction_connection)
+                .field("is_more", &c.is_more)
+                .field("con_id", &c.con_id)
+                .field("exchange", &c.exchange)
+                .field("change_percent", &c.change_percent)
+                .finish(),
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Contract, Decimal};
+use crate::model::{CommissionAndFeesReport, Contract, Decimal, Execution, Order};
 
 /// One position of an account.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +42,93 @@ pub(crate) struct Broker {
     pub accounts: BTreeMap<String, Account>,
     /// Bumped by every change.
     pub revision: u64,
+    /// Every order placed since the sim started, and every fill (the order
+    /// domain's book, `sim/orders.rs`); shared, so orders are visible across
+    /// sessions.
+    pub book: OrderBook,
+}
+
+/// One order the paper broker holds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SimOrder {
+    /// The placing client's id.
+    pub client_id: i32,
+    /// The client's order id.
+    pub order_id: i32,
+    /// The broker's permanent id.
+    pub perm_id: i64,
+    /// The instrument.
+    pub contract: Contract,
+    /// The order as placed (ids and account filled in).
+    pub order: Order,
+    /// `PreSubmitted`, `Submitted`, `Filled`, `Cancelled`.
+    pub status: String,
+    /// Quantity filled so far.
+    pub filled: Decimal,
+    /// Average fill price.
+    pub avg_fill_price: f64,
+    /// Price of the last fill.
+    pub last_fill_price: f64,
+    /// Best price seen since a trailing stop became active (its anchor).
+    pub trail_anchor: f64,
+    /// When it was filled or cancelled (`yyyymmdd hh:mm:ss UTC`).
+    pub completed_time: String,
+}
+
+impl SimOrder {
+    /// Filled or cancelled.
+    pub(crate) fn is_done(&self) -> bool {
+        matches!(
+            self.status.as_str(),
+            "Filled" | "Cancelled" | "ApiCancelled"
+        )
+    }
+}
+
+/// One fill, kept for `reqExecutions`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Fill {
+    /// The instrument.
+    pub contract: Contract,
+    /// The execution.
+    pub execution: Execution,
+    /// Its commission.
+    pub report: CommissionAndFeesReport,
+    /// The symbol's security type (for filters).
+    pub sec_type: String,
+}
+
+/// The orders and fills of the paper broker.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct OrderBook {
+    /// Every order, in placement order.
+    pub orders: Vec<SimOrder>,
+    /// Every fill, in time order.
+    pub fills: Vec<Fill>,
+    /// The last permanent id handed out.
+    pub last_perm_id: i64,
+    /// The last execution sequence number.
+    pub last_exec: u64,
+    /// Status changes waiting for another client's session to send them
+    /// (`openOrder` + `orderStatus`), by client id: an order cancelled by
+    /// another client's `reqGlobalCancel`, every order for the master client.
+    pub outbox: BTreeMap<i32, Vec<SimOrder>>,
+}
+
+impl OrderBook {
+    /// Queues a snapshot of `o` for the clients other than `acting` that
+    /// should see it: its owner and the master client.
+    pub(crate) fn notify(&mut self, master: Option<i32>, acting: i32, o: &SimOrder) {
+        let mut to = vec![o.client_id];
+        if let Some(m) = master {
+            if m != o.client_id {
+                to.push(m);
+            }
+        }
+        for cid in to.into_iter().filter(|&c| c != acting) {
+            self.outbox.entry(cid).or_default().push(o.clone());
+        }
+    }
 }
 
 /// Starting cash of every account, in USD.

@@ -1,27 +1,136 @@
-//! The sim's market data: top-of-book streams and snapshots for `reqMktData`,
-//! market data types (and, to come, depth, tick-by-tick and option
-//! computations).
+//! The sim's market data: top-of-book streams and snapshots for `reqMktData`
+//! (with the generic tick lists TWS honours, option ticks for options, a limit
+//! of concurrent lines), market data types, and the routing to depth
+//! (`depth.rs`), tick-by-tick (`tick_by_tick.rs`) and option computations
+//! (`options.rs`).
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+use super::options::{self as model, Terms};
 use super::session::Session;
-use super::time::now_secs;
-use super::universe::base_price;
-use crate::errors::{DUPLICATE_TICKER_ID, TICKER_ID_NOT_FOUND};
+use super::time::now_millis;
+use super::universe::price_at;
+use crate::errors::{DUPLICATE_TICKER_ID, MAX_TICKERS_REACHED, TICKER_ID_NOT_FOUND};
 use crate::messages::decode_body;
 use crate::messages::ids::outgoing;
 use crate::messages::market_data::{
     CancelMktData, MarketDataType, ReqMarketDataType, ReqMktData, TickGeneric, TickPrice,
     TickReqParams, TickSize, TickSnapshotEnd, TickString,
 };
-use crate::model::{tick_type, Decimal, TickType};
+use crate::messages::market_depth::{CancelMktDepth, ReqMktDepth, RerouteMktDepthReq};
+use crate::messages::options::{
+    CancelCalcImpliedVolat, CancelCalcOptionPrice, ReqCalcImpliedVolat, ReqCalcOptionPrice,
+};
+use crate::messages::tick_by_tick::{CancelTickByTickData, ReqTickByTickData};
+use crate::messages::ticks::{DeltaNeutralValidation, RerouteMktDataReq, TickNews};
+use crate::model::{tick_type as tt, Contract, Decimal, TickType, UNSET_DECIMAL};
 use crate::wire::DecodeError;
+
+/// The generic ticks TWS accepts in `reqMktData` (others get error 321).
+const KNOWN_GENERIC_TICKS: [u32; 27] = [
+    100, 101, 104, 105, 106, 107, 162, 165, 221, 225, 232, 233, 236, 256, 258, 291, 292, 293, 294,
+    295, 318, 375, 411, 456, 460, 588, 619,
+];
+
+/// How often (in rounds) a subscription with generic tick 292 gets a headline.
+const NEWS_EVERY: u64 = 50;
+
+/// The contract id of the stock a CFD request is rerouted to (from the
+/// universe; 0 when the sim does not know it).
+pub(super) fn underlying_con_id(symbol: &str) -> i32 {
+    let stock = Contract {
+        symbol: symbol.to_owned(),
+        sec_type: "STK".into(),
+        ..Contract::default()
+    };
+    super::contracts::lookup(&stock)
+        .first()
+        .map_or(0, |d| d.contract.con_id)
+}
+
+/// What the sim knows of a requested contract.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Instrument {
+    /// The symbol whose price (`universe::price_at`) moves it; for an option,
+    /// its underlying's.
+    pub symbol: String,
+    /// Price increments per unit of price (100 for cents, 4 for quarters).
+    pub scale: f64,
+    /// An option's terms.
+    pub option: Option<Terms>,
+}
+
+/// Resolves a contract against the universe (by contract id, or by its
+/// description): its symbol, its minimum tick and, for an option, its terms.
+/// What the universe does not know keeps the request's symbol and terms and
+/// gets cents (hundredths of a cent below 10.00).
+pub(super) fn resolve(c: &Contract) -> Instrument {
+    let found = super::contracts::lookup(c);
+    let best = found
+        .iter()
+        .find(|d| c.sec_type.is_empty() || d.contract.sec_type.eq_ignore_ascii_case(&c.sec_type))
+        .or(found.first());
+    let (contract, min_tick) = match best {
+        Some(d) => (&d.contract, d.min_tick),
+        None => (c, 0.0),
+    };
+    let symbol = if contract.symbol.is_empty() {
+        c.symbol.clone()
+    } else {
+        contract.symbol.clone()
+    };
+    let scale = if min_tick > 0.0 && min_tick < 1e6 {
+        (1.0 / min_tick).round().max(1.0)
+    } else if super::universe::base_price(&symbol) < 10.0 {
+        20_000.0
+    } else {
+        100.0
+    };
+    let option = if matches!(contract.sec_type.as_str(), "OPT" | "FOP") {
+        Terms::of(contract)
+    } else {
+        None
+    };
+    Instrument {
+        symbol,
+        scale,
+        option,
+    }
+}
+
+impl Instrument {
+    /// The price at `ms` (epoch milliseconds): the sim's price of the
+    /// symbol, or for an option its model price at the sim's volatility.
+    pub(super) fn price_at(&self, ms: i64) -> f64 {
+        let und = price_at(&self.symbol, ms as f64 / 1000.0);
+        match &self.option {
+            None => und,
+            Some(terms) => {
+                let vol = model::model_vol(&self.symbol, und, terms.strike);
+                let q = model::dividend_yield(&self.symbol);
+                let theo = model::black_scholes(terms, und, terms.years(ms), vol, q).price;
+                round_price(theo, self.scale).max(1.0 / self.scale)
+            }
+        }
+    }
+}
+
+/// `price` rounded to a whole number of increments (`scale` per unit).
+pub(super) fn round_price(price: f64, scale: f64) -> f64 {
+    (price * scale).round() / scale
+}
 
 /// One market data subscription.
 #[derive(Debug)]
 struct Subscription {
-    price: f64,
+    symbol: String,
+    /// Price increments per unit of the underlying's price.
+    scale: f64,
+    /// An option's terms (`OPT`/`FOP` with right, strike and expiry).
+    option: Option<Terms>,
+    /// The generic ticks asked for.
+    generics: Vec<u32>,
     step: u64,
     delayed: bool,
 }
@@ -33,6 +142,10 @@ pub(crate) struct State {
     market_data_type: i32,
     subs: BTreeMap<i32, Subscription>,
     next_tick: Instant,
+    /// Order books (`reqMktDepth`).
+    pub(super) depth: super::depth::State,
+    /// Tick-by-tick streams.
+    pub(super) tick_by_tick: super::tick_by_tick::State,
 }
 
 impl Default for State {
@@ -41,6 +154,8 @@ impl Default for State {
             market_data_type: 1,
             subs: BTreeMap::new(),
             next_tick: Instant::now(),
+            depth: Default::default(),
+            tick_by_tick: Default::default(),
         }
     }
 }
@@ -64,13 +179,54 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 s.send_error(m.req_id, TICKER_ID_NOT_FOUND.code, &text);
             }
         }
+        outgoing::REQ_MKT_DEPTH => {
+            let m: ReqMktDepth = decode_body(sv, body)?;
+            if m.contract.sec_type == "CFD" {
+                s.send(&RerouteMktDepthReq {
+                    req_id: m.req_id,
+                    con_id: underlying_con_id(&m.contract.symbol),
+                    exchange: "SMART".into(),
+                });
+            }
+            super::depth::req_mkt_depth(s, m);
+        }
+        outgoing::CANCEL_MKT_DEPTH => {
+            let m: CancelMktDepth = decode_body(sv, body)?;
+            super::depth::cancel_mkt_depth(s, m);
+        }
+        outgoing::REQ_TICK_BY_TICK_DATA => {
+            let m: ReqTickByTickData = decode_body(sv, body)?;
+            super::tick_by_tick::req_tick_by_tick_data(s, m);
+        }
+        outgoing::CANCEL_TICK_BY_TICK_DATA => {
+            let m: CancelTickByTickData = decode_body(sv, body)?;
+            super::tick_by_tick::cancel_tick_by_tick_data(s, m);
+        }
+        outgoing::REQ_CALC_IMPLIED_VOLAT => {
+            let m: ReqCalcImpliedVolat = decode_body(sv, body)?;
+            model::calc_implied_vol(s, &m);
+        }
+        outgoing::REQ_CALC_OPTION_PRICE => {
+            let m: ReqCalcOptionPrice = decode_body(sv, body)?;
+            model::calc_option_price(s, &m);
+        }
+        // Each calculation is answered at once: there is nothing left to stop.
+        outgoing::CANCEL_CALC_IMPLIED_VOLAT => {
+            let _: CancelCalcImpliedVolat = decode_body(sv, body)?;
+        }
+        outgoing::CANCEL_CALC_OPTION_PRICE => {
+            let _: CancelCalcOptionPrice = decode_body(sv, body)?;
+        }
         other => s.not_simulated(other),
     }
     Ok(())
 }
 
-/// Sends a round of ticks to every subscription when it is due.
+/// Sends a round of ticks to every subscription when it is due, and gives
+/// depth and tick-by-tick their turns.
 pub(super) fn on_timer(s: &mut Session<'_>, now: Instant) {
+    super::depth::on_timer(s, now);
+    super::tick_by_tick::on_timer(s, now);
     if s.market_data.subs.is_empty() {
         return;
     }
@@ -86,17 +242,72 @@ pub(super) fn on_timer(s: &mut Session<'_>, now: Instant) {
     s.wake_at(next);
 }
 
+/// The generic tick numbers of a list such as `"233,236,mdoff,292:BRFG"`;
+/// `Err` with the first number TWS would not take.
+fn generic_ticks(list: &str) -> Result<Vec<u32>, String> {
+    let mut out = Vec::new();
+    for item in list.split(',') {
+        let item = item.trim();
+        let number = item.split(':').next().unwrap_or("");
+        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+            continue; // names such as `mdoff`
+        }
+        match number.parse::<u32>() {
+            Ok(n) if KNOWN_GENERIC_TICKS.contains(&n) => out.push(n),
+            _ => return Err(number.to_owned()),
+        }
+    }
+    Ok(out)
+}
+
 fn req_mkt_data(s: &mut Session<'_>, m: ReqMktData) {
     if s.market_data.subs.contains_key(&m.req_id) {
         let text = format!("{}: {}", DUPLICATE_TICKER_ID.msg, m.req_id);
         s.send_error(m.req_id, DUPLICATE_TICKER_ID.code, &text);
         return;
     }
+    let snapshot = m.snapshot || m.regulatory_snapshot;
+    if !snapshot && s.market_data.subs.len() >= s.shared.config.max_market_data_lines {
+        s.send_error(m.req_id, MAX_TICKERS_REACHED.code, MAX_TICKERS_REACHED.msg);
+        return;
+    }
+    let generics = match generic_ticks(&m.generic_tick_list) {
+        Ok(g) => g,
+        Err(bad) => {
+            let cause = format!(
+                "Incorrect generic tick list of {bad}.  Legal ones for ({}) are: {}",
+                m.contract.sec_type,
+                KNOWN_GENERIC_TICKS.map(|n| n.to_string()).join(",")
+            );
+            return model::refuse_with(s, m.req_id, &cause);
+        }
+    };
+    if snapshot && !generics.is_empty() {
+        return model::refuse_with(
+            s,
+            m.req_id,
+            "Snapshot market data subscription is not applicable to generic ticks",
+        );
+    }
+    let c = &m.contract;
+    if c.sec_type == "CFD" {
+        s.send(&RerouteMktDataReq {
+            req_id: m.req_id,
+            con_id: underlying_con_id(&c.symbol),
+            exchange: "SMART".into(),
+        });
+    }
+    if let Some(dn) = &c.delta_neutral_contract {
+        s.send(&DeltaNeutralValidation {
+            req_id: m.req_id,
+            delta_neutral_contract: *dn,
+        });
+    }
     let market_data_type = s.market_data.market_data_type;
-    let delayed = matches!(market_data_type, 3 | 4);
+    let instrument = resolve(c);
     s.send(&TickReqParams {
         ticker_id: m.req_id,
-        min_tick: 0.01,
+        min_tick: 1.0 / instrument.scale,
         bbo_exchange: "9c0001".into(),
         snapshot_permissions: 3,
     });
@@ -105,17 +316,21 @@ fn req_mkt_data(s: &mut Session<'_>, m: ReqMktData) {
         market_data_type,
     });
     let mut sub = Subscription {
-        price: base_price(&m.contract.symbol),
+        symbol: instrument.symbol,
+        scale: instrument.scale,
+        option: instrument.option,
+        generics,
         step: 0,
-        delayed,
+        delayed: matches!(market_data_type, 3 | 4),
     };
     s.send(&TickGeneric {
         req_id: m.req_id,
-        tick_type: tick_type::HALTED,
+        tick_type: tt::HALTED,
         value: 0.0,
     });
+    once(s, m.req_id, &sub, c);
     tick(s, m.req_id, &mut sub);
-    if m.snapshot || m.regulatory_snapshot {
+    if snapshot {
         s.send(&TickSnapshotEnd { req_id: m.req_id });
     } else {
         if s.market_data.subs.is_empty() {
@@ -127,49 +342,226 @@ fn req_mkt_data(s: &mut Session<'_>, m: ReqMktData) {
     }
 }
 
-/// One round of ticks: bid, ask and last with sizes, volume, last timestamp.
-fn tick(s: &mut Session<'_>, req_id: i32, sub: &mut Subscription) {
-    sub.step += 1;
-    // A small deterministic walk: +1, +1, -1, … cents, never below 1.00.
-    let cents = [1.0, 1.0, -1.0, 2.0, -2.0, -1.0, 1.0, -1.0][(sub.step % 8) as usize];
-    sub.price = (sub.price + cents * 0.01).max(1.0);
-    let p = (sub.price * 100.0).round() / 100.0;
-    let (bid, ask, last, volume, ts): (TickType, TickType, TickType, TickType, TickType) =
-        if sub.delayed {
-            (
-                tick_type::DELAYED_BID,
-                tick_type::DELAYED_ASK,
-                tick_type::DELAYED_LAST,
-                tick_type::DELAYED_VOLUME,
-                tick_type::DELAYED_LAST_TIMESTAMP,
-            )
-        } else {
-            (
-                tick_type::BID,
-                tick_type::ASK,
-                tick_type::LAST,
-                tick_type::VOLUME,
-                tick_type::LAST_TIMESTAMP,
-            )
-        };
-    let size = Decimal::from(100 + (sub.step % 7) * 100);
-    for (t, price) in [(bid, p - 0.01), (ask, p + 0.01), (last, p)] {
-        s.send(&TickPrice {
-            req_id,
-            tick_type: t,
-            price: (price * 100.0).round() / 100.0,
-            size,
-            attr_mask: 0,
-        });
-    }
+fn price(s: &mut Session<'_>, req_id: i32, tick_type: TickType, price: f64, size: Decimal) {
+    s.send(&TickPrice {
+        req_id,
+        tick_type,
+        price,
+        size,
+        attr_mask: 0,
+    });
+}
+
+fn size(s: &mut Session<'_>, req_id: i32, tick_type: TickType, size: u64) {
     s.send(&TickSize {
         req_id,
-        tick_type: volume,
-        size: Decimal::from(10_000 + sub.step * 300),
+        tick_type,
+        size: Decimal::from(size),
     });
+}
+
+fn generic(s: &mut Session<'_>, req_id: i32, tick_type: TickType, value: f64) {
+    s.send(&TickGeneric {
+        req_id,
+        tick_type,
+        value,
+    });
+}
+
+/// The ticks sent once, at the start, for the generic ticks asked for.
+fn once(s: &mut Session<'_>, req_id: i32, sub: &Subscription, c: &Contract) {
+    let p = price_at(&sub.symbol, now_millis() as f64 / 1000.0);
+    let atm_vol = model::model_vol(&sub.symbol, p, p);
+    for g in sub.generics.clone() {
+        match g {
+            100 => {
+                size(s, req_id, tt::OPTION_CALL_VOLUME, 18_250);
+                size(s, req_id, tt::OPTION_PUT_VOLUME, 12_730);
+            }
+            101 => {
+                size(s, req_id, tt::OPTION_CALL_OPEN_INTEREST, 412_000);
+                size(s, req_id, tt::OPTION_PUT_OPEN_INTEREST, 389_500);
+            }
+            104 => generic(s, req_id, tt::OPTION_HISTORICAL_VOL, atm_vol * 0.9),
+            106 => generic(s, req_id, tt::OPTION_IMPLIED_VOL, atm_vol),
+            165 => {
+                let lows = [0.92, 0.85, 0.74];
+                let highs = [1.05, 1.11, 1.23];
+                let types = [
+                    (tt::LOW_13_WEEK, tt::HIGH_13_WEEK),
+                    (tt::LOW_26_WEEK, tt::HIGH_26_WEEK),
+                    (tt::LOW_52_WEEK, tt::HIGH_52_WEEK),
+                ];
+                for ((lo, hi), (tl, th)) in lows.iter().zip(highs).zip(types) {
+                    price(s, req_id, tl, round_price(p * lo, sub.scale), UNSET_DECIMAL);
+                    price(s, req_id, th, round_price(p * hi, sub.scale), UNSET_DECIMAL);
+                }
+                size(s, req_id, tt::AVG_VOLUME, 5_412_300);
+            }
+            236 => {
+                generic(s, req_id, tt::SHORTABLE, 3.0);
+                size(s, req_id, tt::SHORTABLE_SHARES, 25_000_000);
+            }
+            258 => {
+                let value = format!(
+                    "TTMNPMGN=24.3;NLOW={:.2};NHIG={:.2};TTMEPSXCLX=6.42;APENORM={:.2};QCURRATIO=0.87;TTMREV=391035;MKTCAP=3512000;CURRENCY={}",
+                    p * 0.74,
+                    p * 1.23,
+                    p / 6.42,
+                    if c.currency.is_empty() { "USD" } else { &c.currency }
+                );
+                s.send(&TickString {
+                    req_id,
+                    tick_type: tt::FUNDAMENTAL_RATIOS,
+                    value,
+                });
+            }
+            292 => news(s, req_id, &sub.symbol, 0),
+            _ => {}
+        }
+    }
+}
+
+/// A headline for `symbol` (the `n`-th).
+fn news(s: &mut Session<'_>, req_id: i32, symbol: &str, n: u64) {
+    let headlines = [
+        "shares active in early trading",
+        "analyst reiterates rating",
+        "options volume above average",
+        "company to present at industry conference",
+    ];
+    s.send(&TickNews {
+        ticker_id: req_id,
+        time_stamp: now_millis(),
+        provider_code: "BRFG".into(),
+        article_id: format!("BRFG${}{:04}", symbol, n),
+        headline: format!("{symbol}: {}", headlines[(n % 4) as usize]),
+        extra_data: "K:0.50;C:0.80".into(),
+    });
+}
+
+/// One round of ticks: bid, ask and last with sizes, volume, last timestamp;
+/// for an option its computations; RT volume and news when asked for.
+fn tick(s: &mut Session<'_>, req_id: i32, sub: &mut Subscription) {
+    sub.step += 1;
+    let ms = now_millis();
+    let und = price_at(&sub.symbol, ms as f64 / 1000.0);
+    let (bid, ask, last, volume, ts) = if sub.delayed {
+        (
+            tt::DELAYED_BID,
+            tt::DELAYED_ASK,
+            tt::DELAYED_LAST,
+            tt::DELAYED_VOLUME,
+            tt::DELAYED_LAST_TIMESTAMP,
+        )
+    } else {
+        (tt::BID, tt::ASK, tt::LAST, tt::VOLUME, tt::LAST_TIMESTAMP)
+    };
+    let lot = Decimal::from(100 + (sub.step % 7) * 100);
+    let (b, a, l) = match &sub.option {
+        None => {
+            let tick = 1.0 / sub.scale;
+            (
+                round_price(und - tick, sub.scale),
+                round_price(und + tick, sub.scale),
+                round_price(und, sub.scale),
+            )
+        }
+        Some(terms) => option_prices(s, req_id, sub, terms, und, ms),
+    };
+    for (t, p) in [(bid, b), (ask, a), (last, l)] {
+        price(s, req_id, t, p, lot);
+    }
+    let total = 10_000 + sub.step * 300;
+    size(s, req_id, volume, total);
     s.send(&TickString {
         req_id,
         tick_type: ts,
-        value: now_secs().to_string(),
+        value: (ms / 1000).to_string(),
     });
+    if sub.generics.contains(&233) {
+        let digits = if sub.scale > 100.0 { 5 } else { 2 };
+        let value = format!("{l:.digits$};{lot};{ms};{total};{und:.4};true");
+        s.send(&TickString {
+            req_id,
+            tick_type: tt::RT_VOLUME,
+            value,
+        });
+    }
+    if sub.generics.contains(&292) && sub.step % NEWS_EVERY == 0 {
+        news(s, req_id, &sub.symbol.clone(), sub.step / NEWS_EVERY);
+    }
+}
+
+/// An option's bid, ask and last from the model, and its computations
+/// (tick types 10–13, or 80–83 delayed): implied volatilities from each
+/// price by the root finder, the model's at its own volatility.
+fn option_prices(
+    s: &mut Session<'_>,
+    req_id: i32,
+    sub: &Subscription,
+    terms: &Terms,
+    und: f64,
+    ms: i64,
+) -> (f64, f64, f64) {
+    let t = terms.years(ms);
+    let q = model::dividend_yield(&sub.symbol);
+    let vol = model::model_vol(&sub.symbol, und, terms.strike);
+    let theo = model::black_scholes(terms, und, t, vol, q).price;
+    let half = (theo * 0.005).max(0.01);
+    let round = |p: f64| (p * 100.0).round() / 100.0; // option prices in cents
+    let (b, a, l) = (
+        round((theo - half).max(0.0)),
+        round(theo + half),
+        round(theo),
+    );
+    let types = if sub.delayed {
+        [
+            tt::DELAYED_BID_OPTION,
+            tt::DELAYED_ASK_OPTION,
+            tt::DELAYED_LAST_OPTION,
+            tt::DELAYED_MODEL_OPTION,
+        ]
+    } else {
+        [
+            tt::BID_OPTION_COMPUTATION,
+            tt::ASK_OPTION_COMPUTATION,
+            tt::LAST_OPTION_COMPUTATION,
+            tt::MODEL_OPTION,
+        ]
+    };
+    for (tick_type, p) in types.iter().zip([b, a, l]) {
+        let iv = model::implied_vol(terms, und, t, q, p);
+        let mut m = model::computation(req_id, *tick_type, 1, terms, und, t, q, iv);
+        if iv.is_some() {
+            m.opt_price = p;
+        }
+        s.send(&m);
+    }
+    s.send(&model::computation(
+        req_id,
+        types[3],
+        0,
+        terms,
+        und,
+        t,
+        q,
+        Some(vol),
+    ));
+    (b, a, l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generic_tick_lists() {
+        assert_eq!(generic_ticks(""), Ok(vec![]));
+        assert_eq!(
+            generic_ticks("233, 236,mdoff,292:BRFG"),
+            Ok(vec![233, 236, 292])
+        );
+        assert_eq!(generic_ticks("233,999"), Err("999".into()));
+    }
 }

@@ -6,7 +6,11 @@
 //! does), and answers the requests of the connection core from a small paper
 //! broker: managed accounts, next valid ids that never collide between
 //! clients, the farm notices 2104/2106/2158, the server clock, market data
-//! types, and a stream of ticks for every `reqMktData` until it is cancelled.
+//! types, and a stream of ticks for every `reqMktData` until it is cancelled
+//! (with the generic ticks asked for, option computations for options, and a
+//! limit of concurrent lines), a live order book for every `reqMktDepth`,
+//! tick-by-tick streams, and option prices and implied volatilities from a
+//! Black-Scholes model for `calculateOptionPrice` / `calculateImpliedVolatility`.
 //!
 //! It decodes requests and encodes answers with [`crate::messages`], so it
 //! speaks exactly what the client speaks — and the official Python client
@@ -31,14 +35,19 @@ mod broker;
 pub mod burst;
 mod connection;
 mod contracts;
+mod depth;
 mod display_groups;
 mod fundamentals;
+mod hist_data;
+mod hist_time;
 mod historical;
 mod market_data;
 mod news;
+mod options;
 mod orders;
 mod scanner;
 mod session;
+mod tick_by_tick;
 mod time;
 mod universe;
 
@@ -134,6 +143,28 @@ pub struct SimConfig {
     /// Keep every request the sessions decode, for
     /// [`SimGateway::recorded_requests`]. Off by default: it grows without bound.
     pub record_requests: bool,
+    /// How many `reqMktData` streams a connection may hold at once (TWS's
+    /// market data lines); one more is refused with error 101.
+    pub max_market_data_lines: usize,
+    /// How many `reqMktDepth` books a connection may hold at once; one more
+    /// is refused with error 309 (TWS allows 3 without booster packs).
+    pub max_depth_requests: usize,
+    /// IB's historical pacing rules, enforced as TWS enforces them (error 162,
+    /// "Historical data request pacing violation"), per connection. `None`
+    /// (the default) enforces none, so benchmarks and tests that send many
+    /// historical requests are not held back; use
+    /// `Some(PacingRules::IB)`, or [`PacingRules::scaled`](crate::messages::historical::PacingRules::scaled)
+    /// for tests.
+    pub historical_pacing: Option<crate::messages::historical::PacingRules>,
+    /// How fast the sim's clock runs for streams that TWS paces by its clock:
+    /// a real-time bar every 5 s of sim time, and the updates of
+    /// `keep_up_to_date` bars. 1.0 (the default) is real time; 100.0 sends
+    /// a real-time bar every 50 ms (bar times still advance by 5 s each).
+    pub clock_speed: f64,
+    /// The "Master API client ID" of TWS's API settings: that client also
+    /// gets `openOrder` and `orderStatus` for the orders of every other
+    /// client (from its first order request on). `None` by default.
+    pub master_client_id: Option<i32>,
     /// Send the farm notices as broken (2103, 2105, 2157) instead of OK, as
     /// TWS does when it has lost its data farms (a fault, for the doctor).
     pub broken_farm: bool,
@@ -164,6 +195,11 @@ impl Default for SimConfig {
             first_order_id: 1,
             close_after_handshake: false,
             record_requests: false,
+            max_market_data_lines: 100,
+            max_depth_requests: 3,
+            historical_pacing: None,
+            clock_speed: 1.0,
+            master_client_id: None,
             broken_farm: false,
             send_next_valid_id: true,
             advisor: false,

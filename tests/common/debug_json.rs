@@ -58,6 +58,10 @@ impl Parser<'_> {
 
     fn ident(&mut self) -> &str {
         self.blank();
+        // A raw identifier (`r#type` in prost's Debug) is its name.
+        if self.s[self.i..].starts_with(b"r#") {
+            self.i += 2;
+        }
         let start = self.i;
         while self.i < self.s.len()
             && (self.s[self.i].is_ascii_alphanumeric() || self.s[self.i] == b'_')

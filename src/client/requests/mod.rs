@@ -10,5 +10,5 @@ mod fundamentals;
 mod historical;
 mod market_data;
 mod news;
-mod orders;
+pub(crate) mod orders;
 mod scanner;

@@ -1,0 +1,879 @@
+//! `openOrder` and `completedOrder`: the longest messages of the API.
+//!
+//! Both are sequences of the same field groups (the official client's order
+//! decoder), in two different orders with a few differences. Each layout is
+//! written once, as a function over an `Io`: reading fills the structs,
+//! writing (the simulated gateway) emits the same fields in the same order,
+//! so encode and decode cannot drift apart.
+
+use super::conditions::{read_condition, write_condition};
+use super::place_order::is_peg_bench;
+use crate::messages::ids::incoming;
+use crate::messages::Message;
+use crate::model::order_condition::{OrderCondition, TimeCondition};
+use crate::model::{
+    ComboLeg, Contract, Decimal, DeltaNeutralContract, Order, OrderAllocation, OrderState,
+    SoftDollarTier, TagValue, UNSET_DOUBLE, UNSET_INTEGER,
+};
+use crate::server_versions::*;
+use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+
+/// One direction of the field layout: a reader stores each field into the
+/// value it is given, a writer emits the value.
+trait Io {
+    fn reading(&self) -> bool;
+    fn int(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError>;
+    fn long(&mut self, v: &mut i64, f: &'static str) -> Result<(), DecodeError>;
+    /// An integer whose empty field means unset (the official `SHOW_UNSET`).
+    fn int_max(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError>;
+    fn boolean(&mut self, v: &mut bool, f: &'static str) -> Result<(), DecodeError>;
+    fn float(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError>;
+    /// A float whose empty field means unset (the official `SHOW_UNSET`).
+    fn float_max(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError>;
+    fn decimal(&mut self, v: &mut Decimal, f: &'static str) -> Result<(), DecodeError>;
+    fn text(&mut self, v: &mut String, f: &'static str) -> Result<(), DecodeError>;
+    /// A field the official decoder reads and drops; written empty.
+    fn skip(&mut self, f: &'static str) -> Result<(), DecodeError>;
+    /// A list length: written from `len`, or read.
+    fn count(&mut self, len: usize, f: &'static str) -> Result<usize, DecodeError>;
+    fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError>;
+}
+
+struct Reader<'r, 'a>(&'r mut FieldReader<'a>);
+
+impl Io for Reader<'_, '_> {
+    fn reading(&self) -> bool {
+        true
+    }
+    fn int(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.0.read_int_named(f)?;
+        Ok(())
+    }
+    fn long(&mut self, v: &mut i64, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.0.read_int_named(f)?;
+        Ok(())
+    }
+    fn int_max(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.0.read_i32_max(f)?;
+        Ok(())
+    }
+    fn boolean(&mut self, v: &mut bool, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.0.read_bool(f)?;
+        Ok(())
+    }
+    fn float(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.0.read_f64(f)?;
+        Ok(())
+    }
+    fn float_max(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.0.read_f64_max(f)?;
+        Ok(())
+    }
+    fn decimal(&mut self, v: &mut Decimal, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.0.read_decimal(f)?;
+        Ok(())
+    }
+    fn text(&mut self, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.0.read_string(f)?;
+        Ok(())
+    }
+    fn skip(&mut self, f: &'static str) -> Result<(), DecodeError> {
+        self.0.skip(f)
+    }
+    fn count(&mut self, _len: usize, f: &'static str) -> Result<usize, DecodeError> {
+        let n: i64 = self.0.read_int_named(f)?;
+        // A negative count is an empty list, as in the official decoder; a
+        // count beyond the fields left cannot be honest.
+        let n = n.max(0) as usize;
+        if n > self.0.remaining_fields() {
+            return Err(DecodeError::Truncated { field: f });
+        }
+        Ok(n)
+    }
+    fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError> {
+        *c = read_condition(self.0)?;
+        Ok(())
+    }
+}
+
+struct Writer<'w, 'a>(&'w mut FieldWriter<'a>);
+
+impl Io for Writer<'_, '_> {
+    fn reading(&self) -> bool {
+        false
+    }
+    fn int(&mut self, v: &mut i32, _f: &'static str) -> Result<(), DecodeError> {
+        self.0.put_int(*v);
+        Ok(())
+    }
+    fn long(&mut self, v: &mut i64, _f: &'static str) -> Result<(), DecodeError> {
+        self.0.put_int(*v);
+        Ok(())
+    }
+    fn int_max(&mut self, v: &mut i32, _f: &'static str) -> Result<(), DecodeError> {
+        self.0.put_i32_max(*v);
+        Ok(())
+    }
+    fn boolean(&mut self, v: &mut bool, _f: &'static str) -> Result<(), DecodeError> {
+        self.0.put_bool(*v);
+        Ok(())
+    }
+    fn float(&mut self, v: &mut f64, _f: &'static str) -> Result<(), DecodeError> {
+        self.0.put_f64(*v);
+        Ok(())
+    }
+    fn float_max(&mut self, v: &mut f64, _f: &'static str) -> Result<(), DecodeError> {
+        self.0.put_f64_max(*v);
+        Ok(())
+    }
+    fn decimal(&mut self, v: &mut Decimal, _f: &'static str) -> Result<(), DecodeError> {
+        self.0.put_decimal(*v);
+        Ok(())
+    }
+    fn text(&mut self, v: &mut String, _f: &'static str) -> Result<(), DecodeError> {
+        self.0.put_str_raw(v);
+        Ok(())
+    }
+    fn skip(&mut self, _f: &'static str) -> Result<(), DecodeError> {
+        self.0.put_str_raw("");
+        Ok(())
+    }
+    fn count(&mut self, len: usize, _f: &'static str) -> Result<usize, DecodeError> {
+        self.0.put_int(len as i64);
+        Ok(len)
+    }
+    fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError> {
+        write_condition(self.0, c, true);
+        Ok(())
+    }
+}
+
+/// Sizes `list` for `n` items when reading (writing keeps it as it is).
+fn sized<T: Default>(io: &dyn Io, list: &mut Vec<T>, n: usize) {
+    if io.reading() {
+        list.clear();
+        list.resize_with(n, T::default);
+    }
+}
+
+/// The field groups of the official order decoder, over one message.
+struct Groups<'m> {
+    sv: i32,
+    /// The message version: read before server version 145, the server
+    /// version after it, "unset" (every version check passes) for completed orders.
+    version: i32,
+    contract: &'m mut Contract,
+    order: &'m mut Order,
+    state: &'m mut OrderState,
+}
+
+impl Groups<'_> {
+    fn contract_fields(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let c = &mut *self.contract;
+        io.int(&mut c.con_id, "con id")?;
+        io.text(&mut c.symbol, "symbol")?;
+        io.text(&mut c.sec_type, "sec type")?;
+        io.text(&mut c.last_trade_date_or_contract_month, "last trade date")?;
+        io.float(&mut c.strike, "strike")?;
+        io.text(&mut c.right, "right")?;
+        if self.version >= 32 {
+            io.text(&mut c.multiplier, "multiplier")?;
+        }
+        io.text(&mut c.exchange, "exchange")?;
+        io.text(&mut c.currency, "currency")?;
+        io.text(&mut c.local_symbol, "local symbol")?;
+        if self.version >= 32 {
+            io.text(&mut c.trading_class, "trading class")?;
+        }
+        Ok(())
+    }
+
+    /// From the action to the order ref (shared by both messages).
+    fn main_fields(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        io.text(&mut o.action, "action")?;
+        io.decimal(&mut o.total_quantity, "total quantity")?;
+        io.text(&mut o.order_type, "order type")?;
+        if self.version < 29 {
+            io.float(&mut o.lmt_price, "lmt price")?;
+        } else {
+            io.float_max(&mut o.lmt_price, "lmt price")?;
+        }
+        if self.version < 30 {
+            io.float(&mut o.aux_price, "aux price")?;
+        } else {
+            io.float_max(&mut o.aux_price, "aux price")?;
+        }
+        io.text(&mut o.tif, "tif")?;
+        io.text(&mut o.oca_group, "oca group")?;
+        io.text(&mut o.account, "account")?;
+        io.text(&mut o.open_close, "open close")?;
+        io.int(&mut o.origin, "origin")?;
+        io.text(&mut o.order_ref, "order ref")
+    }
+
+    fn fa_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        io.text(&mut o.fa_group, "fa group")?;
+        io.text(&mut o.fa_method, "fa method")?;
+        io.text(&mut o.fa_percentage, "fa percentage")?;
+        if self.sv < MIN_SERVER_VER_FA_PROFILE_DESUPPORT {
+            io.skip("fa profile")?;
+        }
+        if self.sv >= MIN_SERVER_VER_MODELS_SUPPORT {
+            io.text(&mut o.model_code, "model code")?;
+        }
+        Ok(())
+    }
+
+    /// Good-till-date to the stock range (the official groups from
+    /// `decodeGoodTillDate` to `decodePegToStkOrVolOrderParams`);
+    /// `auction` reads the auction strategy (open orders only).
+    fn middle_fields(&mut self, io: &mut dyn Io, auction: bool) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        io.text(&mut o.good_till_date, "good till date")?;
+        io.text(&mut o.rule80_a, "rule 80a")?;
+        io.float_max(&mut o.percent_offset, "percent offset")?;
+        io.text(&mut o.settling_firm, "settling firm")?;
+        io.int(&mut o.short_sale_slot, "short sale slot")?;
+        io.text(&mut o.designated_location, "designated location")?;
+        if self.sv == MIN_SERVER_VER_SSHORTX_OLD {
+            io.skip("exempt code (old)")?;
+        } else if self.version >= 23 {
+            io.int(&mut o.exempt_code, "exempt code")?;
+        }
+        if auction {
+            io.int(&mut o.auction_strategy, "auction strategy")?;
+        }
+        io.float_max(&mut o.starting_price, "starting price")?;
+        io.float_max(&mut o.stock_ref_price, "stock ref price")?;
+        io.float_max(&mut o.delta, "delta")?;
+        io.float_max(&mut o.stock_range_lower, "stock range lower")?;
+        io.float_max(&mut o.stock_range_upper, "stock range upper")
+    }
+
+    fn vol_order_params(&mut self, io: &mut dyn Io, open_order: bool) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        io.float_max(&mut o.volatility, "volatility")?;
+        io.int(&mut o.volatility_type, "volatility type")?;
+        io.text(&mut o.delta_neutral_order_type, "delta neutral order type")?;
+        io.float_max(&mut o.delta_neutral_aux_price, "delta neutral aux price")?;
+        if self.version >= 27 && !o.delta_neutral_order_type.is_empty() {
+            io.int(&mut o.delta_neutral_con_id, "delta neutral con id")?;
+            if open_order {
+                io.text(
+                    &mut o.delta_neutral_settling_firm,
+                    "delta neutral settling firm",
+                )?;
+                io.text(
+                    &mut o.delta_neutral_clearing_account,
+                    "delta neutral clearing account",
+                )?;
+                io.text(
+                    &mut o.delta_neutral_clearing_intent,
+                    "delta neutral clearing intent",
+                )?;
+            }
+        }
+        if self.version >= 31 && !o.delta_neutral_order_type.is_empty() {
+            if open_order {
+                io.text(&mut o.delta_neutral_open_close, "delta neutral open close")?;
+            }
+            io.boolean(&mut o.delta_neutral_short_sale, "delta neutral short sale")?;
+            io.int(
+                &mut o.delta_neutral_short_sale_slot,
+                "delta neutral short sale slot",
+            )?;
+            io.text(
+                &mut o.delta_neutral_designated_location,
+                "delta neutral designated location",
+            )?;
+        }
+        io.boolean(&mut o.continuous_update, "continuous update")?;
+        io.int(&mut o.reference_price_type, "reference price type")
+    }
+
+    fn trail_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.float_max(&mut self.order.trail_stop_price, "trail stop price")?;
+        if self.version >= 30 {
+            io.float_max(&mut self.order.trailing_percent, "trailing percent")?;
+        }
+        Ok(())
+    }
+
+    /// Combo legs, per-leg prices and smart combo routing parameters.
+    fn combo_legs(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let (c, o) = (&mut *self.contract, &mut *self.order);
+        io.text(&mut c.combo_legs_descrip, "combo legs descrip")?;
+        if self.version >= 29 {
+            let n = io.count(c.combo_legs.len(), "combo legs count")?;
+            sized(io, &mut c.combo_legs, n);
+            for leg in c.combo_legs.iter_mut() {
+                combo_leg(io, leg)?;
+            }
+            let n = io.count(o.order_combo_legs.len(), "order combo legs count")?;
+            sized(io, &mut o.order_combo_legs, n);
+            for leg in o.order_combo_legs.iter_mut() {
+                io.float_max(&mut leg.price, "leg price")?;
+            }
+        }
+        if self.version >= 26 {
+            tag_values(io, &mut o.smart_combo_routing_params)?;
+        }
+        Ok(())
+    }
+
+    fn scale_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        if self.version >= 20 {
+            io.int_max(&mut o.scale_init_level_size, "scale init level size")?;
+            io.int_max(&mut o.scale_subs_level_size, "scale subs level size")?;
+        } else {
+            io.skip("scale num components")?;
+            io.int_max(&mut o.scale_init_level_size, "scale init level size")?;
+        }
+        io.float_max(&mut o.scale_price_increment, "scale price increment")?;
+        if self.version >= 28
+            && o.scale_price_increment != UNSET_DOUBLE
+            && o.scale_price_increment > 0.0
+        {
+            io.float_max(&mut o.scale_price_adjust_value, "scale price adjust value")?;
+            io.int_max(
+                &mut o.scale_price_adjust_interval,
+                "scale price adjust interval",
+            )?;
+            io.float_max(&mut o.scale_profit_offset, "scale profit offset")?;
+            io.boolean(&mut o.scale_auto_reset, "scale auto reset")?;
+            io.int_max(&mut o.scale_init_position, "scale init position")?;
+            io.int_max(&mut o.scale_init_fill_qty, "scale init fill qty")?;
+            io.boolean(&mut o.scale_random_percent, "scale random percent")?;
+        }
+        Ok(())
+    }
+
+    fn hedge_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        if self.version >= 24 {
+            io.text(&mut o.hedge_type, "hedge type")?;
+            if !o.hedge_type.is_empty() {
+                io.text(&mut o.hedge_param, "hedge param")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn clearing_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.text(&mut self.order.clearing_account, "clearing account")?;
+        io.text(&mut self.order.clearing_intent, "clearing intent")
+    }
+
+    /// Not-held, delta-neutral contract, algo and solicited.
+    fn not_held_to_solicited(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let (c, o) = (&mut *self.contract, &mut *self.order);
+        if self.version >= 22 {
+            io.boolean(&mut o.not_held, "not held")?;
+        }
+        if self.version >= 20 {
+            let mut present = c.delta_neutral_contract.is_some();
+            io.boolean(&mut present, "delta neutral present")?;
+            if present {
+                let dn = c
+                    .delta_neutral_contract
+                    .get_or_insert_with(DeltaNeutralContract::default);
+                io.int(&mut dn.con_id, "delta neutral con id")?;
+                io.float(&mut dn.delta, "delta neutral delta")?;
+                io.float(&mut dn.price, "delta neutral price")?;
+            }
+        }
+        if self.version >= 21 {
+            io.text(&mut o.algo_strategy, "algo strategy")?;
+            if !o.algo_strategy.is_empty() {
+                tag_values(io, &mut o.algo_params)?;
+            }
+        }
+        if self.version >= 33 {
+            io.boolean(&mut o.solicited, "solicited")?;
+        }
+        Ok(())
+    }
+
+    fn what_if_info(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let (o, s) = (&mut *self.order, &mut *self.state);
+        io.boolean(&mut o.what_if, "what if")?;
+        io.text(&mut s.status, "status")?;
+        if self.sv >= MIN_SERVER_VER_WHAT_IF_EXT_FIELDS {
+            io.text(&mut s.init_margin_before, "init margin before")?;
+            io.text(&mut s.maint_margin_before, "maint margin before")?;
+            io.text(&mut s.equity_with_loan_before, "equity with loan before")?;
+            io.text(&mut s.init_margin_change, "init margin change")?;
+            io.text(&mut s.maint_margin_change, "maint margin change")?;
+            io.text(&mut s.equity_with_loan_change, "equity with loan change")?;
+        }
+        io.text(&mut s.init_margin_after, "init margin after")?;
+        io.text(&mut s.maint_margin_after, "maint margin after")?;
+        io.text(&mut s.equity_with_loan_after, "equity with loan after")?;
+        io.float_max(&mut s.commission_and_fees, "commission and fees")?;
+        io.float_max(&mut s.min_commission_and_fees, "min commission and fees")?;
+        io.float_max(&mut s.max_commission_and_fees, "max commission and fees")?;
+        io.text(
+            &mut s.commission_and_fees_currency,
+            "commission and fees currency",
+        )?;
+        if self.sv >= MIN_SERVER_VER_FULL_ORDER_PREVIEW_FIELDS {
+            io.text(&mut s.margin_currency, "margin currency")?;
+            io.float_max(
+                &mut s.init_margin_before_outside_rth,
+                "init margin before outside rth",
+            )?;
+            io.float_max(
+                &mut s.maint_margin_before_outside_rth,
+                "maint margin before outside rth",
+            )?;
+            io.float_max(
+                &mut s.equity_with_loan_before_outside_rth,
+                "equity with loan before outside rth",
+            )?;
+            io.float_max(
+                &mut s.init_margin_change_outside_rth,
+                "init margin change outside rth",
+            )?;
+            io.float_max(
+                &mut s.maint_margin_change_outside_rth,
+                "maint margin change outside rth",
+            )?;
+            io.float_max(
+                &mut s.equity_with_loan_change_outside_rth,
+                "equity with loan change outside rth",
+            )?;
+            io.float_max(
+                &mut s.init_margin_after_outside_rth,
+                "init margin after outside rth",
+            )?;
+            io.float_max(
+                &mut s.maint_margin_after_outside_rth,
+                "maint margin after outside rth",
+            )?;
+            io.float_max(
+                &mut s.equity_with_loan_after_outside_rth,
+                "equity with loan after outside rth",
+            )?;
+            io.decimal(&mut s.suggested_size, "suggested size")?;
+            io.text(&mut s.reject_reason, "reject reason")?;
+            let n = io.count(s.order_allocations.len(), "order allocations count")?;
+            sized(io, &mut s.order_allocations, n);
+            for a in s.order_allocations.iter_mut() {
+                allocation(io, a)?;
+            }
+        }
+        io.text(&mut s.warning_text, "warning text")
+    }
+
+    fn randomize_flags(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        if self.version >= 34 {
+            io.boolean(&mut self.order.randomize_size, "randomize size")?;
+            io.boolean(&mut self.order.randomize_price, "randomize price")?;
+        }
+        Ok(())
+    }
+
+    fn peg_bench_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        if self.sv >= MIN_SERVER_VER_PEGGED_TO_BENCHMARK && is_peg_bench(&o.order_type) {
+            io.int(&mut o.reference_contract_id, "reference contract id")?;
+            io.boolean(
+                &mut o.is_pegged_change_amount_decrease,
+                "is pegged change amount decrease",
+            )?;
+            io.float(&mut o.pegged_change_amount, "pegged change amount")?;
+            io.float(&mut o.reference_change_amount, "reference change amount")?;
+            io.text(&mut o.reference_exchange_id, "reference exchange id")?;
+        }
+        Ok(())
+    }
+
+    fn conditions(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        if self.sv >= MIN_SERVER_VER_PEGGED_TO_BENCHMARK {
+            let n = io.count(o.conditions.len(), "conditions count")?;
+            if n > 0 {
+                if io.reading() {
+                    o.conditions.clear();
+                    o.conditions
+                        .resize_with(n, || OrderCondition::Time(TimeCondition::default()));
+                }
+                for c in o.conditions.iter_mut() {
+                    io.condition(c)?;
+                }
+                io.boolean(&mut o.conditions_ignore_rth, "conditions ignore rth")?;
+                io.boolean(&mut o.conditions_cancel_order, "conditions cancel order")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn stop_price_and_lmt_price_offset(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.float(&mut self.order.trail_stop_price, "trail stop price")?;
+        io.float(&mut self.order.lmt_price_offset, "lmt price offset")
+    }
+
+    fn adjusted_order_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        if self.sv >= MIN_SERVER_VER_PEGGED_TO_BENCHMARK {
+            io.text(&mut self.order.adjusted_order_type, "adjusted order type")?;
+            io.float(&mut self.order.trigger_price, "trigger price")?;
+            self.stop_price_and_lmt_price_offset(io)?;
+            let o = &mut *self.order;
+            io.float(&mut o.adjusted_stop_price, "adjusted stop price")?;
+            io.float(
+                &mut o.adjusted_stop_limit_price,
+                "adjusted stop limit price",
+            )?;
+            io.float(&mut o.adjusted_trailing_amount, "adjusted trailing amount")?;
+            io.int(&mut o.adjustable_trailing_unit, "adjustable trailing unit")?;
+        }
+        Ok(())
+    }
+
+    fn soft_dollar_tier(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        if self.sv >= MIN_SERVER_VER_SOFT_DOLLAR_TIER {
+            let t: &mut SoftDollarTier = &mut self.order.soft_dollar_tier;
+            io.text(&mut t.name, "soft dollar tier name")?;
+            io.text(&mut t.val, "soft dollar tier value")?;
+            io.text(&mut t.display_name, "soft dollar tier display name")?;
+        }
+        Ok(())
+    }
+
+    /// Cash quantity, auto price for hedge, OMS container.
+    fn cash_qty_to_oms(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        if self.sv >= MIN_SERVER_VER_CASH_QTY {
+            io.float(&mut o.cash_qty, "cash qty")?;
+        }
+        if self.sv >= MIN_SERVER_VER_AUTO_PRICE_FOR_HEDGE {
+            io.boolean(
+                &mut o.dont_use_auto_price_for_hedge,
+                "dont use auto price for hedge",
+            )?;
+        }
+        if self.sv >= MIN_SERVER_VER_ORDER_CONTAINER {
+            io.boolean(&mut o.is_oms_container, "is oms container")?;
+        }
+        Ok(())
+    }
+
+    fn peg_best_peg_mid(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        if self.sv >= MIN_SERVER_VER_PEGBEST_PEGMID_OFFSETS {
+            io.int_max(&mut o.min_trade_qty, "min trade qty")?;
+            io.int_max(&mut o.min_compete_size, "min compete size")?;
+            io.float_max(
+                &mut o.compete_against_best_offset,
+                "compete against best offset",
+            )?;
+            io.float_max(&mut o.mid_offset_at_whole, "mid offset at whole")?;
+            io.float_max(&mut o.mid_offset_at_half, "mid offset at half")?;
+        }
+        Ok(())
+    }
+
+    fn customer_account_and_professional(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let o = &mut *self.order;
+        if self.sv >= MIN_SERVER_VER_CUSTOMER_ACCOUNT {
+            io.text(&mut o.customer_account, "customer account")?;
+        }
+        if self.sv >= MIN_SERVER_VER_PROFESSIONAL_CUSTOMER {
+            io.boolean(&mut o.professional_customer, "professional customer")?;
+        }
+        Ok(())
+    }
+
+    fn submitter(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        if self.sv >= MIN_SERVER_VER_SUBMITTER {
+            io.text(&mut self.order.submitter, "submitter")?;
+        }
+        Ok(())
+    }
+
+    /// The whole `openOrder` body after the version field.
+    fn open_order(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.order.order_id, "order id")?;
+        self.contract_fields(io)?;
+        self.main_fields(io)?;
+        {
+            let o = &mut *self.order;
+            io.int(&mut o.client_id, "client id")?;
+            io.long(&mut o.perm_id, "perm id")?;
+            io.boolean(&mut o.outside_rth, "outside rth")?;
+            io.boolean(&mut o.hidden, "hidden")?;
+            io.float(&mut o.discretionary_amt, "discretionary amt")?;
+            io.text(&mut o.good_after_time, "good after time")?;
+            io.skip("shares allocation")?;
+        }
+        self.fa_params(io)?;
+        self.middle_fields(io, true)?;
+        {
+            let o = &mut *self.order;
+            io.int_max(&mut o.display_size, "display size")?;
+            io.boolean(&mut o.block_order, "block order")?;
+            io.boolean(&mut o.sweep_to_fill, "sweep to fill")?;
+            io.boolean(&mut o.all_or_none, "all or none")?;
+            io.int_max(&mut o.min_qty, "min qty")?;
+            io.int(&mut o.oca_type, "oca type")?;
+            io.skip("etrade only")?;
+            io.skip("firm quote only")?;
+            io.skip("nbbo price cap")?;
+            io.int(&mut o.parent_id, "parent id")?;
+            io.int(&mut o.trigger_method, "trigger method")?;
+        }
+        self.vol_order_params(io, true)?;
+        self.trail_params(io)?;
+        {
+            let o = &mut *self.order;
+            io.float_max(&mut o.basis_points, "basis points")?;
+            io.int_max(&mut o.basis_points_type, "basis points type")?;
+        }
+        self.combo_legs(io)?;
+        self.scale_params(io)?;
+        self.hedge_params(io)?;
+        if self.version >= 25 {
+            io.boolean(
+                &mut self.order.opt_out_smart_routing,
+                "opt out smart routing",
+            )?;
+        }
+        self.clearing_params(io)?;
+        self.not_held_to_solicited(io)?;
+        self.what_if_info(io)?;
+        self.randomize_flags(io)?;
+        self.peg_bench_params(io)?;
+        self.conditions(io)?;
+        self.adjusted_order_params(io)?;
+        self.soft_dollar_tier(io)?;
+        self.cash_qty_to_oms(io)?;
+        let sv = self.sv;
+        let o = &mut *self.order;
+        if sv >= MIN_SERVER_VER_D_PEG_ORDERS {
+            io.boolean(
+                &mut o.discretionary_up_to_limit_price,
+                "discretionary up to limit price",
+            )?;
+        }
+        if sv >= MIN_SERVER_VER_PRICE_MGMT_ALGO {
+            let mut v = o.use_price_mgmt_algo.unwrap_or(false);
+            io.boolean(&mut v, "use price mgmt algo")?;
+            o.use_price_mgmt_algo = Some(v);
+        }
+        if sv >= MIN_SERVER_VER_DURATION {
+            io.int_max(&mut o.duration, "duration")?;
+        }
+        if sv >= MIN_SERVER_VER_POST_TO_ATS {
+            io.int_max(&mut o.post_to_ats, "post to ats")?;
+        }
+        if sv >= MIN_SERVER_VER_AUTO_CANCEL_PARENT {
+            io.boolean(&mut o.auto_cancel_parent, "auto cancel parent")?;
+        }
+        self.peg_best_peg_mid(io)?;
+        self.customer_account_and_professional(io)?;
+        let o = &mut *self.order;
+        if sv >= MIN_SERVER_VER_BOND_ACCRUED_INTEREST {
+            io.text(&mut o.bond_accrued_interest, "bond accrued interest")?;
+        }
+        if sv >= MIN_SERVER_VER_INCLUDE_OVERNIGHT {
+            io.boolean(&mut o.include_overnight, "include overnight")?;
+        }
+        if sv >= MIN_SERVER_VER_CME_TAGGING_FIELDS_IN_OPEN_ORDER {
+            io.text(&mut o.ext_operator, "ext operator")?;
+            io.int_max(&mut o.manual_order_indicator, "manual order indicator")?;
+        }
+        self.submitter(io)?;
+        if sv >= MIN_SERVER_VER_IMBALANCE_ONLY {
+            io.boolean(&mut self.order.imbalance_only, "imbalance only")?;
+        }
+        Ok(())
+    }
+
+    /// The whole `completedOrder` body.
+    fn completed_order(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        self.contract_fields(io)?;
+        self.main_fields(io)?;
+        {
+            let o = &mut *self.order;
+            io.long(&mut o.perm_id, "perm id")?;
+            io.boolean(&mut o.outside_rth, "outside rth")?;
+            io.boolean(&mut o.hidden, "hidden")?;
+            io.float(&mut o.discretionary_amt, "discretionary amt")?;
+            io.text(&mut o.good_after_time, "good after time")?;
+        }
+        self.fa_params(io)?;
+        self.middle_fields(io, false)?;
+        {
+            let o = &mut *self.order;
+            io.int_max(&mut o.display_size, "display size")?;
+            io.boolean(&mut o.sweep_to_fill, "sweep to fill")?;
+            io.boolean(&mut o.all_or_none, "all or none")?;
+            io.int_max(&mut o.min_qty, "min qty")?;
+            io.int(&mut o.oca_type, "oca type")?;
+            io.int(&mut o.trigger_method, "trigger method")?;
+        }
+        self.vol_order_params(io, false)?;
+        self.trail_params(io)?;
+        self.combo_legs(io)?;
+        self.scale_params(io)?;
+        self.hedge_params(io)?;
+        self.clearing_params(io)?;
+        self.not_held_to_solicited(io)?;
+        io.text(&mut self.state.status, "status")?;
+        self.randomize_flags(io)?;
+        self.peg_bench_params(io)?;
+        self.conditions(io)?;
+        self.stop_price_and_lmt_price_offset(io)?;
+        self.cash_qty_to_oms(io)?;
+        {
+            let (o, s) = (&mut *self.order, &mut *self.state);
+            io.text(&mut o.auto_cancel_date, "auto cancel date")?;
+            io.decimal(&mut o.filled_quantity, "filled quantity")?;
+            io.int(&mut o.ref_futures_con_id, "ref futures con id")?;
+            io.boolean(&mut o.auto_cancel_parent, "auto cancel parent")?;
+            io.text(&mut o.shareholder, "shareholder")?;
+            io.boolean(&mut o.imbalance_only, "imbalance only")?;
+            io.boolean(&mut o.route_marketable_to_bbo, "route marketable to bbo")?;
+            io.long(&mut o.parent_perm_id, "parent perm id")?;
+            io.text(&mut s.completed_time, "completed time")?;
+            io.text(&mut s.completed_status, "completed status")?;
+        }
+        self.peg_best_peg_mid(io)?;
+        self.customer_account_and_professional(io)?;
+        self.submitter(io)
+    }
+}
+
+fn combo_leg(io: &mut dyn Io, leg: &mut ComboLeg) -> Result<(), DecodeError> {
+    io.int(&mut leg.con_id, "leg con id")?;
+    io.int(&mut leg.ratio, "leg ratio")?;
+    io.text(&mut leg.action, "leg action")?;
+    io.text(&mut leg.exchange, "leg exchange")?;
+    io.int(&mut leg.open_close, "leg open close")?;
+    io.int(&mut leg.short_sale_slot, "leg short sale slot")?;
+    io.text(&mut leg.designated_location, "leg designated location")?;
+    io.int(&mut leg.exempt_code, "leg exempt code")
+}
+
+fn allocation(io: &mut dyn Io, a: &mut OrderAllocation) -> Result<(), DecodeError> {
+    io.text(&mut a.account, "allocation account")?;
+    io.decimal(&mut a.position, "allocation position")?;
+    io.decimal(&mut a.position_desired, "allocation position desired")?;
+    io.decimal(&mut a.position_after, "allocation position after")?;
+    io.decimal(&mut a.desired_alloc_qty, "allocation desired qty")?;
+    io.decimal(&mut a.allowed_alloc_qty, "allocation allowed qty")?;
+    io.boolean(&mut a.is_monetary, "allocation is monetary")
+}
+
+fn tag_values(io: &mut dyn Io, list: &mut Vec<TagValue>) -> Result<(), DecodeError> {
+    let n = io.count(list.len(), "tag values count")?;
+    sized(io, list, n);
+    for tv in list.iter_mut() {
+        io.text(&mut tv.tag, "tag")?;
+        io.text(&mut tv.value, "value")?;
+    }
+    Ok(())
+}
+
+/// The message version the simulated gateway writes on `openOrder` before
+/// server version 145 (the last one the official decoder knows about).
+const OPEN_ORDER_VERSION: i32 = 34;
+
+/// `openOrder`: an open order, with its contract and state (status, and for
+/// what-if orders the margin and commission estimates).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OpenOrder {
+    /// The instrument.
+    pub contract: Contract,
+    /// The order; [`Order::order_id`] is the message's order id.
+    pub order: Order,
+    /// Its state.
+    pub order_state: OrderState,
+}
+
+impl Message for OpenOrder {
+    const ID: u32 = incoming::OPEN_ORDER;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        let mut m = self.clone();
+        let version = if sv < MIN_SERVER_VER_ORDER_CONTAINER {
+            w.put_int(OPEN_ORDER_VERSION);
+            OPEN_ORDER_VERSION
+        } else {
+            sv
+        };
+        let mut g = Groups {
+            sv,
+            version,
+            contract: &mut m.contract,
+            order: &mut m.order,
+            state: &mut m.order_state,
+        };
+        // Writing cannot fail.
+        let _ = g.open_order(&mut Writer(w));
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        let version = if sv < MIN_SERVER_VER_ORDER_CONTAINER {
+            r.read_int_named("version")?
+        } else {
+            sv
+        };
+        let mut m = OpenOrder::default();
+        Groups {
+            sv,
+            version,
+            contract: &mut m.contract,
+            order: &mut m.order,
+            state: &mut m.order_state,
+        }
+        .open_order(&mut Reader(r))?;
+        Ok(m)
+    }
+}
+
+/// `completedOrder`: a filled or cancelled order of today, for
+/// `reqCompletedOrders`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CompletedOrder {
+    /// The instrument.
+    pub contract: Contract,
+    /// The order (its order id is not sent: 0).
+    pub order: Order,
+    /// Its state, with `completed_time` and `completed_status`.
+    pub order_state: OrderState,
+}
+
+impl Message for CompletedOrder {
+    const ID: u32 = incoming::COMPLETED_ORDER;
+
+    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        let mut m = self.clone();
+        let mut g = Groups {
+            sv,
+            version: UNSET_INTEGER,
+            contract: &mut m.contract,
+            order: &mut m.order,
+            state: &mut m.order_state,
+        };
+        let _ = g.completed_order(&mut Writer(w));
+        Ok(())
+    }
+
+    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        let mut m = CompletedOrder::default();
+        Groups {
+            sv,
+            version: UNSET_INTEGER,
+            contract: &mut m.contract,
+            order: &mut m.order,
+            state: &mut m.order_state,
+        }
+        .completed_order(&mut Reader(r))?;
+        Ok(m)
+    }
+}

@@ -1,0 +1,895 @@
+//! The protobuf forms of the order messages, both ways.
+//!
+//! Incoming (`openOrder`, `orderStatus`, `executionData` as protobuf): the
+//! conversions the official decoder applies, quirks included — a missing
+//! field keeps the default, the order's id is not copied into the `Order`,
+//! a delta-neutral contract is always present, the margin figures become
+//! the exact decimal expansion of the double (`decimalMaxString`), and two
+//! misspelled assignments of the official decoder (`deltaNeutralSettlingFirm`,
+//! `shortSaleSlot` of a combo leg) leave those fields at their defaults.
+//!
+//! Outgoing (`placeOrder`, `cancelOrder`, `reqGlobalCancel`, `reqExecutions`
+//! as protobuf): the official request builders, which set a field only when
+//! it holds a value (not empty, not the unset sentinel).
+
+use crate::model::order_condition::*;
+use crate::model::{
+    ComboLeg, Contract, Decimal, DeltaNeutralContract, Execution, ExecutionFilter,
+    OptionExerciseType, Order, OrderAllocation, OrderCancel, OrderComboLeg, OrderState,
+    SoftDollarTier, TagValue, UNSET_DECIMAL, UNSET_DOUBLE, UNSET_INTEGER, UNSET_LONG,
+};
+use crate::proto;
+
+use super::OrderStatus;
+
+fn dec(s: &Option<String>) -> Option<Decimal> {
+    s.as_deref()
+        .map(|t| t.trim().parse().unwrap_or(UNSET_DECIMAL))
+}
+
+/// `floatMaxString`: 8 decimals, trailing zeros and point dropped; empty when unset.
+fn float_max_string(v: f64) -> String {
+    if v == UNSET_DOUBLE {
+        return String::new();
+    }
+    let s = format!("{v:.8}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_owned()
+}
+
+/// `f"{Decimal(v):f}"`: the exact decimal value of a double.
+pub(crate) fn exact_decimal(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN".into()
+        } else if v > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        };
+    }
+    let bits = v.to_bits();
+    let neg = bits >> 63 == 1;
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mut mant, mut e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    };
+    if mant == 0 {
+        return if neg { "-0".into() } else { "0".into() };
+    }
+    while mant & 1 == 0 {
+        mant >>= 1;
+        e += 1;
+    }
+    // Little-endian base-10 digits of the mantissa.
+    let mut digits: Vec<u8> = mant.to_string().bytes().rev().map(|b| b - b'0').collect();
+    let mul = |digits: &mut Vec<u8>, k: u8| {
+        let mut carry = 0u16;
+        for d in digits.iter_mut() {
+            let x = *d as u16 * k as u16 + carry;
+            *d = (x % 10) as u8;
+            carry = x / 10;
+        }
+        while carry > 0 {
+            digits.push((carry % 10) as u8);
+            carry /= 10;
+        }
+    };
+    let mut scale = 0usize;
+    if e >= 0 {
+        for _ in 0..e {
+            mul(&mut digits, 2);
+        }
+    } else {
+        // m / 2^k = m * 5^k / 10^k
+        for _ in 0..(-e) {
+            mul(&mut digits, 5);
+        }
+        scale = (-e) as usize;
+    }
+    while digits.len() <= scale {
+        digits.push(0);
+    }
+    let mut s = String::with_capacity(digits.len() + 2);
+    if neg {
+        s.push('-');
+    }
+    for (i, d) in digits.iter().enumerate().rev() {
+        s.push((b'0' + d) as char);
+        if i == scale && scale > 0 {
+            s.push('.');
+        }
+    }
+    s
+}
+
+fn tag_values(map: &std::collections::HashMap<String, String>) -> Vec<TagValue> {
+    let mut list: Vec<TagValue> = map
+        .iter()
+        .map(|(k, v)| TagValue {
+            tag: k.clone(),
+            value: v.clone(),
+        })
+        .collect();
+    // A protobuf map has no order; sort for a stable result.
+    list.sort_by(|a, b| a.tag.cmp(&b.tag));
+    list
+}
+
+/// `orderStatus` from its protobuf form.
+pub fn order_status(p: &proto::OrderStatus) -> OrderStatus {
+    OrderStatus {
+        order_id: p.order_id.unwrap_or(UNSET_INTEGER),
+        status: p.status.clone().unwrap_or_default(),
+        filled: dec(&p.filled).unwrap_or(UNSET_DECIMAL),
+        remaining: dec(&p.remaining).unwrap_or(UNSET_DECIMAL),
+        avg_fill_price: p.avg_fill_price.unwrap_or(UNSET_DOUBLE),
+        perm_id: p.perm_id.unwrap_or(UNSET_LONG),
+        parent_id: p.parent_id.unwrap_or(UNSET_INTEGER),
+        last_fill_price: p.last_fill_price.unwrap_or(UNSET_DOUBLE),
+        client_id: p.client_id.unwrap_or(UNSET_INTEGER),
+        why_held: p.why_held.clone().unwrap_or_default(),
+        mkt_cap_price: p.mkt_cap_price.unwrap_or(UNSET_DOUBLE),
+    }
+}
+
+/// A contract from its protobuf form (`decodeContract`).
+pub fn contract(p: &proto::Contract) -> Contract {
+    let mut c = Contract::default();
+    macro_rules! set {
+        ($($f:ident),*) => { $( if let Some(v) = &p.$f { c.$f = v.clone(); } )* };
+    }
+    set!(
+        con_id,
+        symbol,
+        sec_type,
+        last_trade_date_or_contract_month,
+        strike,
+        right
+    );
+    if let Some(m) = p.multiplier {
+        c.multiplier = float_max_string(m);
+    }
+    set!(
+        exchange,
+        currency,
+        local_symbol,
+        trading_class,
+        combo_legs_descrip
+    );
+    for l in &p.combo_legs {
+        let mut leg = ComboLeg::default();
+        if let Some(v) = l.con_id {
+            leg.con_id = v;
+        }
+        if let Some(v) = l.ratio {
+            leg.ratio = v;
+        }
+        if let Some(v) = &l.action {
+            leg.action = v.clone();
+        }
+        if let Some(v) = &l.exchange {
+            leg.exchange = v.clone();
+        }
+        if let Some(v) = l.open_close {
+            leg.open_close = v;
+        }
+        // The official decoder assigns shortSalesSlot (misspelled): the
+        // leg's shortSaleSlot keeps its default.
+        if let Some(v) = &l.designated_location {
+            leg.designated_location = v.clone();
+        }
+        if let Some(v) = l.exempt_code {
+            leg.exempt_code = v;
+        }
+        c.combo_legs.push(leg);
+    }
+    // Always present in the official decoder's result.
+    let mut dn = DeltaNeutralContract::default();
+    if let Some(d) = &p.delta_neutral_contract {
+        if let Some(v) = d.con_id {
+            dn.con_id = v;
+        }
+        if let Some(v) = d.delta {
+            dn.delta = v;
+        }
+        if let Some(v) = d.price {
+            dn.price = v;
+        }
+    }
+    c.delta_neutral_contract = Some(dn);
+    c
+}
+
+fn condition(p: &proto::OrderCondition) -> Option<OrderCondition> {
+    let mut c = OrderCondition::create(p.r#type.unwrap_or(0))?;
+    let is_more = p.is_more;
+    match &mut c {
+        OrderCondition::Price(x) => {
+            if let Some(v) = is_more {
+                x.is_more = v;
+            }
+            if let Some(v) = p.con_id {
+                x.con_id = v;
+            }
+            if let Some(v) = p.exchange.clone() {
+                x.exchange = v;
+            }
+            if let Some(v) = p.price {
+                x.price = v;
+            }
+            if let Some(v) = p.trigger_method {
+                x.trigger_method = v;
+            }
+        }
+        OrderCondition::Time(x) => {
+            if let Some(v) = is_more {
+                x.is_more = v;
+            }
+            if let Some(v) = p.time.clone() {
+                x.time = v;
+            }
+        }
+        OrderCondition::Margin(x) => {
+            if let Some(v) = is_more {
+                x.is_more = v;
+            }
+            if let Some(v) = p.percent {
+                x.percent = v;
+            }
+        }
+        OrderCondition::Execution(x) => {
+            if let Some(v) = p.sec_type.clone() {
+                x.sec_type = v;
+            }
+            if let Some(v) = p.exchange.clone() {
+                x.exchange = v;
+            }
+            if let Some(v) = p.symbol.clone() {
+                x.symbol = v;
+            }
+        }
+        OrderCondition::Volume(x) => {
+            if let Some(v) = is_more {
+                x.is_more = v;
+            }
+            if let Some(v) = p.con_id {
+                x.con_id = v;
+            }
+            if let Some(v) = p.exchange.clone() {
+                x.exchange = v;
+            }
+            if let Some(v) = p.volume {
+                x.volume = v;
+            }
+        }
+        OrderCondition::PercentChange(x) => {
+            if let Some(v) = is_more {
+                x.is_more = v;
+            }
+            if let Some(v) = p.con_id {
+                x.con_id = v;
+            }
+            if let Some(v) = p.exchange.clone() {
+                x.exchange = v;
+            }
+            if let Some(v) = p.change_percent {
+                x.change_percent = v;
+            }
+        }
+    }
+    if let Some(v) = p.is_conjunction_connection {
+        c.set_conjunction_connection(v);
+    }
+    Some(c)
+}
+
+/// An order from its protobuf form (`decodeOrder`); the per-leg prices come
+/// from the contract's legs.
+pub fn order(pc: &proto::Contract, p: &proto::Order) -> Order {
+    let mut o = Order::default();
+    macro_rules! set {
+        ($($f:ident),*) => { $( if let Some(v) = &p.$f { o.$f = v.clone(); } )* };
+    }
+    set!(action);
+    if let Some(q) = dec(&p.total_quantity) {
+        o.total_quantity = q;
+    }
+    set!(
+        order_type,
+        lmt_price,
+        aux_price,
+        tif,
+        oca_group,
+        account,
+        open_close,
+        origin,
+        order_ref,
+        client_id,
+        perm_id,
+        outside_rth,
+        hidden,
+        discretionary_amt,
+        good_after_time,
+        fa_group,
+        fa_method,
+        fa_percentage,
+        model_code,
+        good_till_date,
+        rule80_a,
+        percent_offset,
+        settling_firm,
+        short_sale_slot,
+        designated_location,
+        exempt_code,
+        starting_price,
+        stock_ref_price,
+        delta,
+        stock_range_lower,
+        stock_range_upper,
+        display_size,
+        block_order,
+        sweep_to_fill,
+        all_or_none,
+        min_qty,
+        oca_type,
+        parent_id,
+        trigger_method,
+        volatility,
+        volatility_type,
+        delta_neutral_order_type,
+        delta_neutral_aux_price,
+        delta_neutral_con_id
+    );
+    // deltaNeutralSettlingFirm: misspelled in the official decoder, so not set.
+    set!(
+        delta_neutral_clearing_account,
+        delta_neutral_clearing_intent,
+        delta_neutral_open_close,
+        delta_neutral_short_sale,
+        delta_neutral_short_sale_slot,
+        delta_neutral_designated_location,
+        continuous_update,
+        reference_price_type,
+        trail_stop_price,
+        trailing_percent
+    );
+    for l in &pc.combo_legs {
+        o.order_combo_legs.push(OrderComboLeg {
+            price: l.per_leg_price.unwrap_or(UNSET_DOUBLE),
+        });
+    }
+    o.smart_combo_routing_params = tag_values(&p.smart_combo_routing_params);
+    set!(
+        scale_init_level_size,
+        scale_subs_level_size,
+        scale_price_increment,
+        scale_price_adjust_value,
+        scale_price_adjust_interval,
+        scale_profit_offset,
+        scale_auto_reset,
+        scale_init_position,
+        scale_init_fill_qty,
+        scale_random_percent,
+        hedge_type
+    );
+    if let (Some(t), Some(v)) = (&p.hedge_type, &p.hedge_param) {
+        if !t.is_empty() {
+            o.hedge_param = v.clone();
+        }
+    }
+    set!(
+        opt_out_smart_routing,
+        clearing_account,
+        clearing_intent,
+        not_held
+    );
+    if let Some(a) = &p.algo_strategy {
+        o.algo_strategy = a.clone();
+        o.algo_params = tag_values(&p.algo_params);
+    }
+    set!(
+        solicited,
+        what_if,
+        randomize_size,
+        randomize_price,
+        reference_contract_id,
+        is_pegged_change_amount_decrease,
+        pegged_change_amount,
+        reference_change_amount,
+        reference_exchange_id
+    );
+    o.conditions = p.conditions.iter().filter_map(condition).collect();
+    set!(
+        conditions_ignore_rth,
+        conditions_cancel_order,
+        adjusted_order_type,
+        trigger_price,
+        lmt_price_offset,
+        adjusted_stop_price,
+        adjusted_stop_limit_price,
+        adjusted_trailing_amount,
+        adjustable_trailing_unit
+    );
+    let t = p.soft_dollar_tier.clone().unwrap_or_default();
+    o.soft_dollar_tier = SoftDollarTier {
+        name: t.name.unwrap_or_default(),
+        val: t.value.unwrap_or_default(),
+        display_name: t.display_name.unwrap_or_default(),
+    };
+    set!(
+        cash_qty,
+        dont_use_auto_price_for_hedge,
+        is_oms_container,
+        discretionary_up_to_limit_price
+    );
+    if let Some(v) = p.use_price_mgmt_algo {
+        o.use_price_mgmt_algo = Some(v != 0);
+    }
+    set!(
+        duration,
+        post_to_ats,
+        auto_cancel_parent,
+        min_trade_qty,
+        min_compete_size,
+        compete_against_best_offset,
+        mid_offset_at_whole,
+        mid_offset_at_half,
+        customer_account,
+        professional_customer,
+        bond_accrued_interest,
+        include_overnight,
+        ext_operator,
+        manual_order_indicator,
+        submitter,
+        imbalance_only
+    );
+    o
+}
+
+/// An order state from its protobuf form (`decodeOrderState`).
+pub fn order_state(p: &proto::OrderState) -> OrderState {
+    let mut s = OrderState::default();
+    if let Some(v) = &p.status {
+        s.status = v.clone();
+    }
+    if let Some(v) = p.init_margin_before {
+        // Kept as the float in the official decoder; its text here.
+        let mut out = Vec::new();
+        crate::wire::FieldWriter::new(&mut out).put_f64(v);
+        out.pop();
+        s.init_margin_before = String::from_utf8(out).unwrap_or_default();
+    }
+    macro_rules! text {
+        ($($f:ident),*) => { $( if let Some(v) = p.$f { s.$f = exact_decimal(v); } )* };
+    }
+    text!(
+        maint_margin_before,
+        equity_with_loan_before,
+        init_margin_change,
+        maint_margin_change,
+        equity_with_loan_change,
+        init_margin_after,
+        maint_margin_after,
+        equity_with_loan_after
+    );
+    macro_rules! set {
+        ($($f:ident),*) => { $( if let Some(v) = &p.$f { s.$f = v.clone(); } )* };
+    }
+    set!(
+        commission_and_fees,
+        min_commission_and_fees,
+        max_commission_and_fees,
+        commission_and_fees_currency,
+        warning_text,
+        margin_currency,
+        init_margin_before_outside_rth,
+        maint_margin_before_outside_rth,
+        equity_with_loan_before_outside_rth,
+        init_margin_change_outside_rth,
+        maint_margin_change_outside_rth,
+        equity_with_loan_change_outside_rth,
+        init_margin_after_outside_rth,
+        maint_margin_after_outside_rth,
+        equity_with_loan_after_outside_rth
+    );
+    if let Some(v) = dec(&p.suggested_size) {
+        s.suggested_size = v;
+    }
+    set!(reject_reason);
+    for a in &p.order_allocations {
+        s.order_allocations.push(OrderAllocation {
+            account: a.account.clone().unwrap_or_default(),
+            position: dec(&a.position).unwrap_or(UNSET_DECIMAL),
+            position_desired: dec(&a.position_desired).unwrap_or(UNSET_DECIMAL),
+            position_after: dec(&a.position_after).unwrap_or(UNSET_DECIMAL),
+            desired_alloc_qty: dec(&a.desired_alloc_qty).unwrap_or(UNSET_DECIMAL),
+            allowed_alloc_qty: dec(&a.allowed_alloc_qty).unwrap_or(UNSET_DECIMAL),
+            is_monetary: a.is_monetary.unwrap_or(false),
+        });
+    }
+    s
+}
+
+/// An execution from its protobuf form (`decodeExecution`).
+pub fn execution(p: &proto::Execution) -> Execution {
+    let mut e = Execution::default();
+    macro_rules! set {
+        ($($f:ident),*) => { $( if let Some(v) = &p.$f { e.$f = v.clone(); } )* };
+    }
+    set!(
+        order_id,
+        client_id,
+        exec_id,
+        time,
+        acct_number,
+        exchange,
+        side
+    );
+    if let Some(v) = dec(&p.shares) {
+        e.shares = v;
+    }
+    set!(price, perm_id);
+    if let Some(v) = p.is_liquidation {
+        e.liquidation = i32::from(v);
+    }
+    if let Some(v) = dec(&p.cum_qty) {
+        e.cum_qty = v;
+    }
+    set!(
+        avg_price,
+        order_ref,
+        ev_rule,
+        ev_multiplier,
+        model_code,
+        last_liquidity,
+        submitter
+    );
+    if let Some(v) = p.is_price_revision_pending {
+        e.pending_price_revision = v;
+    }
+    if let Some(v) = p.opt_exercise_or_lapse_type {
+        e.opt_exercise_or_lapse_type = OptionExerciseType::from_code(v);
+    }
+    e
+}
+
+// ---------------------------------------------------------------------------
+// Outgoing: the request builders.
+
+fn s(v: &str) -> Option<String> {
+    (!v.is_empty()).then(|| v.to_owned())
+}
+
+fn i(v: i32) -> Option<i32> {
+    (v != UNSET_INTEGER).then_some(v)
+}
+
+fn f(v: f64) -> Option<f64> {
+    (v != UNSET_DOUBLE).then_some(v)
+}
+
+fn b(v: bool) -> Option<bool> {
+    v.then_some(true)
+}
+
+fn map(list: &[TagValue]) -> std::collections::HashMap<String, String> {
+    list.iter()
+        .map(|tv| (tv.tag.clone(), tv.value.clone()))
+        .collect()
+}
+
+/// `createContractProto`. The official builder assigns `primaryExchange`,
+/// a name the message does not have (it is `primaryExch`): it fails for a
+/// contract with a primary exchange; here the field is sent.
+pub fn contract_to_proto(c: &Contract, o: &Order) -> proto::Contract {
+    proto::Contract {
+        con_id: i(c.con_id),
+        symbol: s(&c.symbol),
+        sec_type: s(&c.sec_type),
+        last_trade_date_or_contract_month: s(&c.last_trade_date_or_contract_month),
+        strike: f(c.strike),
+        right: s(&c.right),
+        multiplier: if c.multiplier.is_empty() {
+            None
+        } else {
+            c.multiplier.trim().parse().ok()
+        },
+        exchange: s(&c.exchange),
+        primary_exch: s(&c.primary_exchange),
+        currency: s(&c.currency),
+        local_symbol: s(&c.local_symbol),
+        trading_class: s(&c.trading_class),
+        sec_id_type: s(&c.sec_id_type),
+        sec_id: s(&c.sec_id),
+        description: s(&c.description),
+        issuer_id: s(&c.issuer_id),
+        delta_neutral_contract: c.delta_neutral_contract.as_ref().map(|d| {
+            proto::DeltaNeutralContract {
+                con_id: i(d.con_id),
+                delta: f(d.delta),
+                price: f(d.price),
+            }
+        }),
+        include_expired: b(c.include_expired),
+        combo_legs_descrip: s(&c.combo_legs_descrip),
+        combo_legs: c
+            .combo_legs
+            .iter()
+            .enumerate()
+            .map(|(n, l)| proto::ComboLeg {
+                con_id: i(l.con_id),
+                ratio: i(l.ratio),
+                action: s(&l.action),
+                exchange: s(&l.exchange),
+                open_close: i(l.open_close),
+                short_sales_slot: i(l.short_sale_slot),
+                designated_location: s(&l.designated_location),
+                exempt_code: i(l.exempt_code),
+                per_leg_price: o.order_combo_legs.get(n).and_then(|p| f(p.price)),
+            })
+            .collect(),
+    }
+}
+
+fn condition_to_proto(c: &OrderCondition) -> proto::OrderCondition {
+    let mut p = proto::OrderCondition {
+        r#type: Some(c.cond_type()),
+        is_conjunction_connection: Some(c.is_conjunction_connection()),
+        ..Default::default()
+    };
+    match c {
+        OrderCondition::Price(x) => {
+            p.is_more = Some(x.is_more);
+            p.con_id = i(x.con_id);
+            p.exchange = s(&x.exchange);
+            p.price = f(x.price);
+            p.trigger_method = i(x.trigger_method);
+        }
+        OrderCondition::Time(x) => {
+            p.is_more = Some(x.is_more);
+            p.time = s(&x.time);
+        }
+        OrderCondition::Margin(x) => {
+            p.is_more = Some(x.is_more);
+            p.percent = Some(x.percent);
+        }
+        OrderCondition::Execution(x) => {
+            p.sec_type = s(&x.sec_type);
+            p.exchange = s(&x.exchange);
+            p.symbol = s(&x.symbol);
+        }
+        OrderCondition::Volume(x) => {
+            p.is_more = Some(x.is_more);
+            p.con_id = i(x.con_id);
+            p.exchange = s(&x.exchange);
+            p.volume = i(x.volume);
+        }
+        OrderCondition::PercentChange(x) => {
+            p.is_more = Some(x.is_more);
+            p.con_id = i(x.con_id);
+            p.exchange = s(&x.exchange);
+            p.change_percent = f(x.change_percent);
+        }
+    }
+    p
+}
+
+/// `createOrderProto`.
+pub fn order_to_proto(o: &Order) -> proto::Order {
+    proto::Order {
+        perm_id: (o.perm_id != UNSET_LONG).then_some(o.perm_id),
+        parent_id: i(o.parent_id),
+        action: s(&o.action),
+        total_quantity: (o.total_quantity != UNSET_DECIMAL).then(|| o.total_quantity.to_string()),
+        display_size: i(o.display_size),
+        order_type: s(&o.order_type),
+        lmt_price: f(o.lmt_price),
+        aux_price: f(o.aux_price),
+        tif: s(&o.tif),
+        account: s(&o.account),
+        settling_firm: s(&o.settling_firm),
+        clearing_account: s(&o.clearing_account),
+        clearing_intent: s(&o.clearing_intent),
+        all_or_none: b(o.all_or_none),
+        block_order: b(o.block_order),
+        hidden: b(o.hidden),
+        outside_rth: b(o.outside_rth),
+        sweep_to_fill: b(o.sweep_to_fill),
+        percent_offset: f(o.percent_offset),
+        trailing_percent: f(o.trailing_percent),
+        trail_stop_price: f(o.trail_stop_price),
+        min_qty: i(o.min_qty),
+        good_after_time: s(&o.good_after_time),
+        good_till_date: s(&o.good_till_date),
+        oca_group: s(&o.oca_group),
+        order_ref: s(&o.order_ref),
+        rule80_a: s(&o.rule80_a),
+        oca_type: i(o.oca_type),
+        trigger_method: i(o.trigger_method),
+        active_start_time: s(&o.active_start_time),
+        active_stop_time: s(&o.active_stop_time),
+        fa_group: s(&o.fa_group),
+        fa_method: s(&o.fa_method),
+        fa_percentage: s(&o.fa_percentage),
+        volatility: f(o.volatility),
+        volatility_type: i(o.volatility_type),
+        continuous_update: b(o.continuous_update),
+        reference_price_type: i(o.reference_price_type),
+        delta_neutral_order_type: s(&o.delta_neutral_order_type),
+        delta_neutral_aux_price: f(o.delta_neutral_aux_price),
+        delta_neutral_con_id: i(o.delta_neutral_con_id),
+        delta_neutral_open_close: s(&o.delta_neutral_open_close),
+        delta_neutral_short_sale: b(o.delta_neutral_short_sale),
+        delta_neutral_short_sale_slot: i(o.delta_neutral_short_sale_slot),
+        delta_neutral_designated_location: s(&o.delta_neutral_designated_location),
+        scale_init_level_size: i(o.scale_init_level_size),
+        scale_subs_level_size: i(o.scale_subs_level_size),
+        scale_price_increment: f(o.scale_price_increment),
+        scale_price_adjust_value: f(o.scale_price_adjust_value),
+        scale_price_adjust_interval: i(o.scale_price_adjust_interval),
+        scale_profit_offset: f(o.scale_profit_offset),
+        scale_auto_reset: b(o.scale_auto_reset),
+        scale_init_position: i(o.scale_init_position),
+        scale_init_fill_qty: i(o.scale_init_fill_qty),
+        scale_random_percent: b(o.scale_random_percent),
+        scale_table: s(&o.scale_table),
+        hedge_type: s(&o.hedge_type),
+        hedge_param: s(&o.hedge_param),
+        algo_strategy: s(&o.algo_strategy),
+        algo_params: map(&o.algo_params),
+        algo_id: s(&o.algo_id),
+        smart_combo_routing_params: map(&o.smart_combo_routing_params),
+        what_if: b(o.what_if),
+        transmit: b(o.transmit),
+        override_percentage_constraints: b(o.override_percentage_constraints),
+        open_close: s(&o.open_close),
+        origin: i(o.origin),
+        short_sale_slot: i(o.short_sale_slot),
+        designated_location: s(&o.designated_location),
+        exempt_code: i(o.exempt_code),
+        delta_neutral_settling_firm: s(&o.delta_neutral_settling_firm),
+        delta_neutral_clearing_account: s(&o.delta_neutral_clearing_account),
+        delta_neutral_clearing_intent: s(&o.delta_neutral_clearing_intent),
+        discretionary_amt: f(o.discretionary_amt),
+        opt_out_smart_routing: b(o.opt_out_smart_routing),
+        starting_price: f(o.starting_price),
+        stock_ref_price: f(o.stock_ref_price),
+        delta: f(o.delta),
+        stock_range_lower: f(o.stock_range_lower),
+        stock_range_upper: f(o.stock_range_upper),
+        not_held: b(o.not_held),
+        order_misc_options: map(&o.order_misc_options),
+        solicited: b(o.solicited),
+        randomize_size: b(o.randomize_size),
+        randomize_price: b(o.randomize_price),
+        reference_contract_id: i(o.reference_contract_id),
+        pegged_change_amount: f(o.pegged_change_amount),
+        is_pegged_change_amount_decrease: b(o.is_pegged_change_amount_decrease),
+        reference_change_amount: f(o.reference_change_amount),
+        reference_exchange_id: s(&o.reference_exchange_id),
+        adjusted_order_type: s(&o.adjusted_order_type),
+        trigger_price: f(o.trigger_price),
+        adjusted_stop_price: f(o.adjusted_stop_price),
+        adjusted_stop_limit_price: f(o.adjusted_stop_limit_price),
+        adjusted_trailing_amount: f(o.adjusted_trailing_amount),
+        adjustable_trailing_unit: i(o.adjustable_trailing_unit),
+        lmt_price_offset: f(o.lmt_price_offset),
+        conditions: o.conditions.iter().map(condition_to_proto).collect(),
+        conditions_cancel_order: b(o.conditions_cancel_order),
+        conditions_ignore_rth: b(o.conditions_ignore_rth),
+        model_code: s(&o.model_code),
+        ext_operator: s(&o.ext_operator),
+        soft_dollar_tier: Some(proto::SoftDollarTier {
+            name: s(&o.soft_dollar_tier.name),
+            value: s(&o.soft_dollar_tier.val),
+            display_name: s(&o.soft_dollar_tier.display_name),
+        }),
+        cash_qty: f(o.cash_qty),
+        mifid2_decision_maker: s(&o.mifid2_decision_maker),
+        mifid2_decision_algo: s(&o.mifid2_decision_algo),
+        mifid2_execution_trader: s(&o.mifid2_execution_trader),
+        mifid2_execution_algo: s(&o.mifid2_execution_algo),
+        dont_use_auto_price_for_hedge: b(o.dont_use_auto_price_for_hedge),
+        is_oms_container: b(o.is_oms_container),
+        discretionary_up_to_limit_price: b(o.discretionary_up_to_limit_price),
+        use_price_mgmt_algo: o.use_price_mgmt_algo.map(i32::from),
+        duration: i(o.duration),
+        post_to_ats: i(o.post_to_ats),
+        advanced_error_override: s(&o.advanced_error_override),
+        manual_order_time: s(&o.manual_order_time),
+        min_trade_qty: i(o.min_trade_qty),
+        min_compete_size: i(o.min_compete_size),
+        compete_against_best_offset: f(o.compete_against_best_offset),
+        mid_offset_at_whole: f(o.mid_offset_at_whole),
+        mid_offset_at_half: f(o.mid_offset_at_half),
+        customer_account: s(&o.customer_account),
+        professional_customer: b(o.professional_customer),
+        bond_accrued_interest: s(&o.bond_accrued_interest),
+        include_overnight: b(o.include_overnight),
+        manual_order_indicator: i(o.manual_order_indicator),
+        submitter: s(&o.submitter),
+        auto_cancel_parent: b(o.auto_cancel_parent),
+        imbalance_only: b(o.imbalance_only),
+        ..Default::default()
+    }
+}
+
+/// `createOrderCancelProto`.
+pub fn order_cancel_to_proto(c: &OrderCancel) -> proto::OrderCancel {
+    proto::OrderCancel {
+        manual_order_cancel_time: s(&c.manual_order_cancel_time),
+        ext_operator: s(&c.ext_operator),
+        manual_order_indicator: i(c.manual_order_indicator),
+    }
+}
+
+/// The inverse of [`order_cancel_to_proto`] (the simulated gateway's side).
+pub fn order_cancel(p: Option<&proto::OrderCancel>) -> OrderCancel {
+    let mut c = OrderCancel::default();
+    if let Some(p) = p {
+        c.manual_order_cancel_time = p.manual_order_cancel_time.clone().unwrap_or_default();
+        c.ext_operator = p.ext_operator.clone().unwrap_or_default();
+        c.manual_order_indicator = p.manual_order_indicator.unwrap_or(UNSET_INTEGER);
+    }
+    c
+}
+
+/// `createExecutionRequestProto`'s filter.
+pub fn filter_to_proto(x: &ExecutionFilter) -> proto::ExecutionFilter {
+    proto::ExecutionFilter {
+        client_id: i(x.client_id),
+        acct_code: s(&x.acct_code),
+        time: s(&x.time),
+        symbol: s(&x.symbol),
+        sec_type: s(&x.sec_type),
+        exchange: s(&x.exchange),
+        side: s(&x.side),
+        last_n_days: i(x.last_n_days),
+        specific_dates: x.specific_dates.clone(),
+    }
+}
+
+/// The inverse of [`filter_to_proto`] (the simulated gateway's side).
+pub fn filter(p: Option<&proto::ExecutionFilter>) -> ExecutionFilter {
+    let mut x = ExecutionFilter::default();
+    if let Some(p) = p {
+        x.client_id = p.client_id.unwrap_or(0);
+        x.acct_code = p.acct_code.clone().unwrap_or_default();
+        x.time = p.time.clone().unwrap_or_default();
+        x.symbol = p.symbol.clone().unwrap_or_default();
+        x.sec_type = p.sec_type.clone().unwrap_or_default();
+        x.exchange = p.exchange.clone().unwrap_or_default();
+        x.side = p.side.clone().unwrap_or_default();
+        x.last_n_days = p.last_n_days.unwrap_or(UNSET_INTEGER);
+        x.specific_dates = p.specific_dates.clone();
+    }
+    x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_decimal_matches_python_decimal_of_a_float() {
+        assert_eq!(exact_decimal(1000.0), "1000");
+        assert_eq!(exact_decimal(0.5), "0.5");
+        assert_eq!(exact_decimal(-2.25), "-2.25");
+        assert_eq!(
+            exact_decimal(0.1),
+            "0.1000000000000000055511151231257827021181583404541015625"
+        );
+        assert_eq!(exact_decimal(0.0), "0");
+    }
+
+    #[test]
+    fn float_max_string_as_official() {
+        assert_eq!(float_max_string(100.0), "100");
+        assert_eq!(float_max_string(0.5), "0.5");
+        assert_eq!(float_max_string(UNSET_DOUBLE), "");
+    }
+}
