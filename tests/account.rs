@@ -709,3 +709,127 @@ fn a_plain_login_gets_its_account_whatever_the_code() {
     assert!(wait_named(&log, "account_download_end"));
     assert_eq!(s(log.named("account_download_end")[0].arg(0)), ACCOUNT);
 }
+
+/// The `exec_details` price and the commission of order `order_id`.
+fn fill_of(log: &CallLog, order_id: i64) -> (f64, f64) {
+    assert!(log.wait_until(|c| {
+        let exec = c
+            .iter()
+            .find(|c| c.name == "exec_details" && c.arg(2)["order_id"].as_i64() == Some(order_id));
+        exec.is_some_and(|e| {
+            c.iter().any(|r| {
+                r.name == "commission_and_fees_report" && r.arg(0)["exec_id"] == e.arg(2)["exec_id"]
+            })
+        })
+    }));
+    let calls = log.snapshot();
+    let exec = calls
+        .iter()
+        .find(|c| c.name == "exec_details" && c.arg(2)["order_id"].as_i64() == Some(order_id))
+        .unwrap();
+    let report = calls
+        .iter()
+        .find(|r| {
+            r.name == "commission_and_fees_report" && r.arg(0)["exec_id"] == exec.arg(2)["exec_id"]
+        })
+        .unwrap();
+    (
+        f(&exec.arg(2)["price"]),
+        f(&report.arg(0)["commission_and_fees"]),
+    )
+}
+
+/// Against the sim: buy 100 AAPL, see the position in `position`,
+/// `update_portfolio` and `pnl_single`; sell it, and see the realized PnL:
+/// the difference of the fill prices less both commissions.
+#[test]
+fn buy_then_sell_100_aapl_shows_in_positions_portfolio_and_pnl() {
+    use tws_api::{Decimal, Order};
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.req_positions().unwrap();
+    client.req_account_updates(true, ACCOUNT).unwrap();
+    client.req_pnl_single(7, ACCOUNT, "", 265598).unwrap();
+    assert!(wait_named(&log, "position_end"));
+    assert!(wait_named(&log, "account_download_end"));
+    assert!(log.wait_for("pnl_single", 7));
+    let base = log.snapshot().len();
+    let after = |c: &[Call]| c[base..].to_vec();
+
+    let aapl = common::stock("AAPL");
+    client
+        .place_order(1, &aapl, &Order::market("BUY", Decimal::from(100)))
+        .unwrap();
+    let (buy, c1) = fill_of(&log, 1);
+    let held = |c: &Call, i: usize| c.arg(i).as_f64() == Some(100.0);
+    assert!(log.wait_until(|c| {
+        let c = after(c);
+        c.iter().any(|c| c.name == "position" && held(c, 2))
+            && c.iter().any(|c| c.name == "update_portfolio" && held(c, 1))
+            && c.iter().any(|c| c.name == "pnl_single" && held(c, 1))
+    }));
+    let calls = after(&log.snapshot());
+    let pos = calls
+        .iter()
+        .find(|c| c.name == "position" && held(c, 2))
+        .unwrap();
+    assert_eq!(s(pos.arg(0)), ACCOUNT);
+    assert_eq!(pos.arg(1)["con_id"].as_i64(), Some(265598));
+    assert_eq!(s(&pos.arg(1)["symbol"]), "AAPL");
+    let avg = (buy * 100.0 + c1) / 100.0;
+    assert!((f(pos.arg(3)) - avg).abs() < 1e-9, "{pos:?}");
+    let pf = calls
+        .iter()
+        .find(|c| c.name == "update_portfolio" && held(c, 1))
+        .unwrap();
+    assert_eq!(pf.arg(0)["con_id"].as_i64(), Some(265598));
+    let (price, value) = (f(pf.arg(2)), f(pf.arg(3)));
+    assert!((value - price * 100.0).abs() < 0.01);
+    assert!((f(pf.arg(4)) - avg).abs() < 1e-9);
+    assert!((f(pf.arg(5)) - (value - avg * 100.0)).abs() < 0.011);
+    let ps = calls
+        .iter()
+        .find(|c| c.name == "pnl_single" && held(c, 1))
+        .unwrap();
+    assert_eq!(f(ps.arg(4)), 0.0, "nothing realized yet");
+
+    let base = log.snapshot().len();
+    let after = |c: &[Call]| c[base..].to_vec();
+    client
+        .place_order(2, &aapl, &Order::market("SELL", Decimal::from(100)))
+        .unwrap();
+    let (sell, c2) = fill_of(&log, 2);
+    let realized = (((sell - buy) * 100.0 - c1 - c2) * 100.0).round() / 100.0;
+    let flat = |c: &Call, i: usize| c.arg(i).as_f64() == Some(0.0);
+    assert!(log.wait_until(|c| {
+        let c = after(c);
+        c.iter().any(|c| c.name == "position" && flat(c, 2))
+            && c.iter().any(|c| c.name == "update_portfolio" && flat(c, 1))
+            && c.iter().any(|c| c.name == "pnl_single" && flat(c, 1))
+    }));
+    let calls = after(&log.snapshot());
+    let pf = calls
+        .iter()
+        .find(|c| c.name == "update_portfolio" && flat(c, 1))
+        .unwrap();
+    assert!(
+        (f(pf.arg(6)) - realized).abs() < 1e-9,
+        "{pf:?} vs {realized}"
+    );
+    assert_eq!(f(pf.arg(5)), 0.0);
+    let ps = calls
+        .iter()
+        .find(|c| c.name == "pnl_single" && flat(c, 1))
+        .unwrap();
+    assert!(
+        (f(ps.arg(4)) - realized).abs() < 1e-9,
+        "{ps:?} vs {realized}"
+    );
+    // The account's realized PnL says the same.
+    assert!(log.wait_until(
+        |c| c[base..].iter().any(|c| c.name == "update_account_value"
+            && s(c.arg(0)) == "RealizedPnL"
+            && s(c.arg(2)) == "BASE"
+            && s(c.arg(1)).parse::<f64>().ok() == Some(realized))
+    ));
+}

@@ -4,10 +4,11 @@
 //! here changes the broker.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use super::super::broker::{decimal_to_f64, Account, Broker, Position};
 use super::super::universe::price_at;
-use crate::model::{Contract, Decimal, UNSET_DOUBLE};
+use crate::model::{Contract, ContractDetails, Decimal, UNSET_DOUBLE};
 
 /// The base currency of every simulated account.
 pub(crate) const BASE_CURRENCY: &str = "USD";
@@ -32,6 +33,33 @@ fn currency_of(c: &Contract) -> &str {
         BASE_CURRENCY
     } else {
         &c.currency
+    }
+}
+
+/// The contract as TWS reports it in positions: completed from the sim's
+/// universe (conId, primary exchange, local symbol, trading class, …) when
+/// it names one instrument there (by conId, or by symbol, type, currency
+/// and what else it gives); as it is otherwise.
+pub(crate) fn full_contract(c: &Contract) -> Contract {
+    static ALL: OnceLock<Vec<ContractDetails>> = OnceLock::new();
+    let all = ALL.get_or_init(super::super::universe::instruments);
+    let fits = |d: &&ContractDetails| {
+        let u = &d.contract;
+        if c.con_id != 0 {
+            return u.con_id == c.con_id;
+        }
+        u.symbol == c.symbol
+            && u.sec_type == c.sec_type
+            && (c.currency.is_empty() || u.currency == c.currency)
+            && u.last_trade_date_or_contract_month
+                .starts_with(&c.last_trade_date_or_contract_month)
+            && (c.strike == UNSET_DOUBLE || c.strike == 0.0 || u.strike == c.strike)
+            && (c.right.is_empty() || u.right.chars().next() == c.right.chars().next())
+    };
+    let mut found = all.iter().filter(fits);
+    match (found.next(), found.next()) {
+        (Some(d), None) => d.contract.clone(),
+        _ => c.clone(),
     }
 }
 
@@ -79,6 +107,7 @@ impl PositionValue {
     /// Values `p` of `account` at `secs`.
     pub(crate) fn of(account: &str, p: &Position, secs: f64) -> PositionValue {
         let qty = decimal_to_f64(p.quantity);
+        let contract = full_contract(&p.contract);
         let market_price = price_at(&p.contract.symbol, secs);
         let market_value = round2(qty * market_price * multiplier(&p.contract));
         let unrealized_pnl = if qty == 0.0 {
@@ -88,7 +117,7 @@ impl PositionValue {
         };
         PositionValue {
             account: account.to_owned(),
-            contract: p.contract.clone(),
+            contract,
             quantity: p.quantity,
             market_price,
             market_value,
@@ -410,6 +439,25 @@ mod tests {
         view.value(key, ccy)
             .and_then(|v| v.value.parse().ok())
             .unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn contracts_are_completed_from_the_universe() {
+        let bare = Contract {
+            symbol: "AAPL".into(),
+            sec_type: "STK".into(),
+            exchange: "SMART".into(),
+            currency: "USD".into(),
+            ..Contract::default()
+        };
+        let full = full_contract(&bare);
+        assert_eq!(full.con_id, 265598);
+        assert!(!full.primary_exchange.is_empty());
+        let unknown = Contract {
+            symbol: "NOSUCH".into(),
+            ..bare
+        };
+        assert_eq!(full_contract(&unknown), unknown);
     }
 
     #[test]
