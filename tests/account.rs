@@ -833,3 +833,70 @@ fn buy_then_sell_100_aapl_shows_in_positions_portfolio_and_pnl() {
             && s(c.arg(1)).parse::<f64>().ok() == Some(realized))
     ));
 }
+
+/// The same trade made by the official Python client: it sees the position
+/// and the realized PnL as ours does, and ours, watching the same account,
+/// sees the same values.
+#[test]
+fn the_official_python_client_trades_and_sees_the_same_values() {
+    if !common::python::official_client_available("the official client's trade and PnL") {
+        return;
+    }
+    let gw = gateway();
+    let (client, log, _h) = connected_calls(&gw, 1);
+    client.req_account_updates(true, ACCOUNT).unwrap();
+    client.req_pnl_single(7, ACCOUNT, "", 265598).unwrap();
+    assert!(wait_named(&log, "account_download_end"));
+
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/python/account_trade_check.py"
+    );
+    let out = std::process::Command::new("python3")
+        .args([
+            script,
+            "--port",
+            &gw.port().to_string(),
+            "--account",
+            ACCOUNT,
+        ])
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let py: Value = serde_json::from_str(stdout.trim()).expect("JSON from the script");
+    assert_eq!(py["errors"], serde_json::json!([]), "{py}");
+    let (buy, c1) = (f(&py["buy"][0]), f(&py["buy"][1]));
+    let (sell, c2) = (f(&py["sell"][0]), f(&py["sell"][1]));
+    let avg = (buy * 100.0 + c1) / 100.0;
+    let realized = (((sell - buy) * 100.0 - c1 - c2) * 100.0).round() / 100.0;
+
+    let held = &py["held"];
+    assert_eq!(held["position"][0], "100");
+    assert!((f(&held["position"][1]) - avg).abs() < 1e-9);
+    assert_eq!(held["portfolio"][0], "100");
+    assert!((f(&held["portfolio"][3]) - avg).abs() < 1e-9);
+    assert_eq!(held["pnl_single"][0], "100");
+    let flat = &py["flat"];
+    assert_eq!(flat["position"][0], "0");
+    assert!((f(&flat["portfolio"][5]) - realized).abs() < 1e-9, "{py}");
+    assert!((f(&flat["pnl_single"][3]) - realized).abs() < 1e-9, "{py}");
+
+    // Ours saw the same: the last portfolio line and pnlSingle of AAPL.
+    let flat_seen = |c: &[Call]| {
+        c.iter().any(|c| {
+            c.name == "update_portfolio"
+                && c.arg(1).as_f64() == Some(0.0)
+                && c.arg(6).as_f64() == Some(realized)
+        }) && c.iter().any(|c| {
+            c.name == "pnl_single"
+                && c.arg(1).as_f64() == Some(0.0)
+                && c.arg(4).as_f64() == Some(realized)
+        })
+    };
+    assert!(log.wait_until(flat_seen));
+}
