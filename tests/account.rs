@@ -900,3 +900,187 @@ fn the_official_python_client_trades_and_sees_the_same_values() {
     };
     assert!(log.wait_until(flat_seen));
 }
+
+/// A wrapper that feeds a [`Portfolio`] and records the callbacks the test
+/// waits on (after the portfolio has them).
+struct Tee {
+    portfolio: tws_api::portfolio::Portfolio,
+    rec: common::CallRecorder,
+}
+
+impl tws_api::EWrapper for Tee {
+    fn next_valid_id(&mut self, order_id: i32) {
+        self.rec.next_valid_id(order_id);
+    }
+    fn update_account_value(&mut self, key: &str, val: &str, currency: &str, account: &str) {
+        self.portfolio
+            .update_account_value(key, val, currency, account);
+        self.rec.update_account_value(key, val, currency, account);
+    }
+    fn update_portfolio(
+        &mut self,
+        contract: &tws_api::Contract,
+        position: tws_api::Decimal,
+        market_price: f64,
+        market_value: f64,
+        average_cost: f64,
+        unrealized_pnl: f64,
+        realized_pnl: f64,
+        account: &str,
+    ) {
+        self.portfolio.update_portfolio(
+            contract,
+            position,
+            market_price,
+            market_value,
+            average_cost,
+            unrealized_pnl,
+            realized_pnl,
+            account,
+        );
+        self.rec.update_portfolio(
+            contract,
+            position,
+            market_price,
+            market_value,
+            average_cost,
+            unrealized_pnl,
+            realized_pnl,
+            account,
+        );
+    }
+    fn account_download_end(&mut self, account: &str) {
+        self.rec.account_download_end(account);
+    }
+    fn position(
+        &mut self,
+        account: &str,
+        contract: &tws_api::Contract,
+        position: tws_api::Decimal,
+        avg_cost: f64,
+    ) {
+        self.portfolio
+            .position(account, contract, position, avg_cost);
+        self.rec.position(account, contract, position, avg_cost);
+    }
+    fn position_end(&mut self) {
+        self.rec.position_end();
+    }
+    fn exec_details(
+        &mut self,
+        req_id: i32,
+        contract: &tws_api::Contract,
+        execution: &tws_api::Execution,
+    ) {
+        self.rec.exec_details(req_id, contract, execution);
+    }
+    fn commission_and_fees_report(&mut self, report: &tws_api::CommissionAndFeesReport) {
+        self.rec.commission_and_fees_report(report);
+    }
+}
+
+/// A sequence of trades; the Portfolio fed from the callbacks ends with
+/// what the fills say: quantities, average costs, realized PnL, cash.
+#[test]
+fn a_portfolio_fed_by_the_callbacks_matches_the_trades() {
+    use tws_api::{Decimal, Order};
+    let gw = gateway();
+    let client = tws_api::EClient::new();
+    let (rec, log) = common::CallRecorder::new();
+    let mut tee = Tee {
+        portfolio: tws_api::portfolio::Portfolio::new(),
+        rec,
+    };
+    client.connect("127.0.0.1", gw.port(), 1).unwrap();
+    let runner = client.clone();
+    let h = std::thread::spawn(move || {
+        runner.run(&mut tee);
+        tee
+    });
+    assert!(wait_named(&log, "next_valid_id"));
+    client.req_positions().unwrap();
+    client.req_account_updates(true, ACCOUNT).unwrap();
+    assert!(wait_named(&log, "account_download_end"));
+
+    // With their conIds: the paper broker keys positions by conId and does
+    // not look a bare symbol up (see the report of this branch).
+    let trades = [
+        (1, "AAPL", 265598, "BUY", 100),
+        (2, "IBM", 8314, "BUY", 50),
+        (3, "AAPL", 265598, "SELL", 30),
+        (4, "MSFT", 272093, "SELL", 20),
+    ];
+    let mut fills = Vec::new();
+    for (id, symbol, con_id, action, qty) in trades {
+        let contract = tws_api::Contract {
+            con_id,
+            ..common::stock(symbol)
+        };
+        client
+            .place_order(id, &contract, &Order::market(action, Decimal::from(qty)))
+            .unwrap();
+        fills.push(fill_of(&log, id as i64));
+    }
+    let (b1, c1) = fills[0];
+    let (b2, c2) = fills[1];
+    let (s3, c3) = fills[2];
+    let (s4, c4) = fills[3];
+    let aapl_avg = (b1 * 100.0 + c1) / 100.0;
+    let ibm_avg = (b2 * 50.0 + c2) / 50.0;
+    let msft_avg = (s4 * 20.0 + c4) / 20.0;
+    let realized = (((s3 - aapl_avg) * 30.0 - c3) * 100.0).round() / 100.0;
+    let cash =
+        1_000_000.0 - (b1 * 100.0 + c1) - (b2 * 50.0 + c2) + (s3 * 30.0 - c3) + (s4 * 20.0 - c4);
+    // Wait until every change reached the wrapper.
+    let shows = |c: &[Call], con_id: i64, qty: f64| {
+        c.iter().any(|c| {
+            c.name == "update_portfolio"
+                && c.arg(0)["con_id"].as_i64() == Some(con_id)
+                && c.arg(1).as_f64() == Some(qty)
+        }) && c.iter().any(|c| {
+            c.name == "position"
+                && c.arg(1)["con_id"].as_i64() == Some(con_id)
+                && c.arg(2).as_f64() == Some(qty)
+        })
+    };
+    let ok = log.wait_until(|c| {
+        shows(c, 265598, 70.0)
+            && shows(c, 8314, 50.0)
+            && shows(c, 272093, -20.0)
+            && c.iter().any(|c| {
+                c.name == "update_account_value"
+                    && s(c.arg(0)) == "TotalCashValue"
+                    && s(c.arg(1)).parse::<f64>().ok() == Some((cash * 100.0).round() / 100.0)
+            })
+    });
+    if !ok {
+        for c in log.snapshot() {
+            if matches!(c.name, "update_portfolio" | "position")
+                || (c.name == "update_account_value" && s(c.arg(0)) == "TotalCashValue")
+            {
+                eprintln!("{} {:?}", c.name, c.args);
+            }
+        }
+        panic!("not seen; cash {cash}, fills {fills:?}");
+    }
+    client.disconnect();
+    let tee = h.join().unwrap();
+    let p = &tee.portfolio;
+
+    let aapl = p.position_of(ACCOUNT, 265598).unwrap();
+    assert_eq!(aapl.position, Decimal::from(70));
+    assert!((aapl.avg_cost - aapl_avg).abs() < 1e-9);
+    assert_eq!(aapl.realized_pnl, Some(realized));
+    let ibm = p.position_of(ACCOUNT, 8314).unwrap();
+    assert_eq!(ibm.position, Decimal::from(50));
+    assert!((ibm.avg_cost - ibm_avg).abs() < 1e-9);
+    let msft = p.position_of(ACCOUNT, 272093).unwrap();
+    assert_eq!(msft.position, Decimal::from(-20));
+    assert!((msft.avg_cost - msft_avg).abs() < 1e-9);
+    assert_eq!(p.open_positions(ACCOUNT).count(), 3);
+    assert_eq!(
+        p.value_f64(ACCOUNT, "TotalCashValue", "USD"),
+        Some((cash * 100.0).round() / 100.0)
+    );
+    assert_eq!(p.value_f64(ACCOUNT, "RealizedPnL", "BASE"), Some(realized));
+}
