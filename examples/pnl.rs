@@ -6,6 +6,9 @@
 //! cargo run --example pnl             # against TWS / IB Gateway (IB_HOST, IB_PORT, IB_CLIENT_ID)
 //! ```
 //!
+//! With `--sim` it buys 100 AAPL on the simulated paper account, then sells
+//! them, so that the PnL moves: unrealized while held, realized after.
+//!
 //! A value TWS cannot compute (no position in the contract) arrives as
 //! `UNSET_DOUBLE`, printed here as "-".
 
@@ -16,7 +19,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use tws_api::model::UNSET_DOUBLE;
-use tws_api::{Decimal, EWrapper, IBClient};
+use tws_api::{Contract, Decimal, EWrapper, IBClient, Order};
 
 const AAPL: i32 = 265598;
 
@@ -70,7 +73,7 @@ impl EWrapper for Pnl {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (config, _sim) = common::config()?;
+    let (config, sim) = common::config()?;
     let (seen, inbox) = mpsc::channel();
     let client = IBClient::with_wrapper(Pnl { seen });
     client.connect(&config.host, config.port, config.client_id)?;
@@ -87,8 +90,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     client.req_pnl(1, &account, "")?;
     client.req_pnl_single(2, &account, "", AAPL)?;
     // TWS sends a PnL update when it changes (about once a second at most).
+    let wait = Duration::from_secs(10);
     for _ in 0..2 {
-        inbox.recv_timeout(Duration::from_secs(10))?;
+        inbox.recv_timeout(wait)?;
+    }
+    if sim.is_some() {
+        let aapl = Contract {
+            con_id: AAPL,
+            ..Contract::stock("AAPL", "SMART", "USD")
+        };
+        for action in ["BUY", "SELL"] {
+            println!("{action} 100 AAPL at market:");
+            let id = client.take_order_id().ok_or("no order id")?;
+            client.place_order(id, &aapl, &Order::market(action, Decimal::from(100)))?;
+            // The account's and the position's PnL after the fill.
+            for _ in 0..2 {
+                inbox.recv_timeout(wait)?;
+            }
+        }
     }
     client.cancel_pnl(1)?;
     client.cancel_pnl_single(2)?;

@@ -7,8 +7,8 @@
 //! cargo run --example positions             # against TWS / IB Gateway (IB_HOST, IB_PORT, IB_CLIENT_ID)
 //! ```
 //!
-//! (The simulated accounts start with cash only: place an order first, see
-//! the order examples, to see positions there.)
+//! With `--sim` it first buys 100 AAPL and sells 40 MSFT short on the
+//! simulated paper account, so that there is something to show.
 
 #[path = "common/mod.rs"]
 mod common;
@@ -17,9 +17,10 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use tws_api::portfolio::Portfolio;
-use tws_api::{Contract, Decimal, EWrapper, IBClient};
+use tws_api::{CommissionAndFeesReport, Contract, Decimal, EWrapper, IBClient, Order};
 
 enum Done {
+    Filled,
     Positions,
     Download,
 }
@@ -37,6 +38,10 @@ impl EWrapper for Positions {
         );
         self.portfolio
             .position(account, contract, position, avg_cost);
+    }
+
+    fn commission_and_fees_report(&mut self, _report: &CommissionAndFeesReport) {
+        let _ = self.done.send(Done::Filled);
     }
 
     fn position_end(&mut self) {
@@ -99,7 +104,7 @@ impl EWrapper for Positions {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (config, _sim) = common::config()?;
+    let (config, sim) = common::config()?;
     let (done, inbox) = mpsc::channel();
     let client = IBClient::with_wrapper(Positions {
         portfolio: Portfolio::new(),
@@ -111,6 +116,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("connection timeout".into());
     }
     let wait = Duration::from_secs(10);
+
+    if sim.is_some() {
+        for (symbol, con_id, action, qty) in
+            [("AAPL", 265598, "BUY", 100), ("MSFT", 272093, "SELL", 40)]
+        {
+            let contract = Contract {
+                con_id,
+                ..Contract::stock(symbol, "SMART", "USD")
+            };
+            let id = client.take_order_id().ok_or("no order id")?;
+            client.place_order(id, &contract, &Order::market(action, Decimal::from(qty)))?;
+            while !matches!(inbox.recv_timeout(wait)?, Done::Filled) {}
+            println!("{action} {qty} {symbol}: filled");
+        }
+    }
 
     println!("Positions:");
     client.req_positions()?;
