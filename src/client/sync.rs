@@ -66,13 +66,13 @@ impl Sinks {
         self.map.lock().get(&key).cloned()
     }
 
-    fn insert(&self, key: RequestKey, sink: SharedSink) {
+    pub(crate) fn insert(&self, key: RequestKey, sink: SharedSink) {
         let mut map = self.map.lock();
         map.insert(key, sink);
         self.active.store(map.len(), Ordering::Release);
     }
 
-    fn remove(&self, key: RequestKey) {
+    pub(crate) fn remove(&self, key: RequestKey) {
         let mut map = self.map.lock();
         map.remove(&key);
         self.active.store(map.len(), Ordering::Release);
