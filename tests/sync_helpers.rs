@@ -238,3 +238,59 @@ fn historical_bars_ticks_histograms_and_head_timestamps_wait_for_their_answers()
     }
     ib.disconnect();
 }
+
+#[test]
+fn an_order_placed_and_waited_for_then_seen_in_executions_and_completed_orders() {
+    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    let (ib, log) = started(&gw);
+    let aapl = tws_api::Contract::stock("AAPL", "SMART", "USD");
+    let id = ib.take_order_id().expect("an order id");
+    let progress = ib
+        .place_order_and_wait(
+            id,
+            &aapl,
+            &tws_api::Order::market("BUY", 100.into()),
+            &["Filled"],
+            WAIT,
+        )
+        .expect("filled");
+    assert_eq!(progress.status(), Some("Filled"));
+    assert!(!progress.executions.is_empty());
+    let seen = log
+        .named("order_status")
+        .iter()
+        .filter(|c| c.arg(0).as_i64() == Some(i64::from(id)))
+        .count();
+    assert_eq!(
+        seen,
+        progress.statuses.len(),
+        "the wrapper saw every status"
+    );
+
+    let execs = ib
+        .executions(&tws_api::ExecutionFilter::default(), WAIT)
+        .expect("executions");
+    assert!(execs
+        .iter()
+        .any(|(c, e)| e.order_id == id && c.symbol == "AAPL"));
+    // Completed orders carry no order id (as in TWS): known by the perm id.
+    let perm_id = progress.statuses.last().unwrap().perm_id;
+    let done = ib.completed_orders(false, WAIT).expect("completed orders");
+    assert!(done.iter().any(|o| o.order.perm_id == perm_id), "{perm_id}");
+
+    // A limit far below the price rests: Submitted, and an open order.
+    let id2 = ib.take_order_id().expect("an order id");
+    let rest = ib
+        .place_order_and_wait(
+            id2,
+            &aapl,
+            &tws_api::Order::limit("BUY", 100.into(), 1.0),
+            &["Submitted"],
+            WAIT,
+        )
+        .expect("resting");
+    assert_eq!(rest.status(), Some("Submitted"));
+    let open = ib.open_orders(WAIT).expect("open orders");
+    assert!(open.iter().any(|o| o.order_id == id2), "{open:?}");
+    ib.disconnect();
+}

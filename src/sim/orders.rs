@@ -638,7 +638,10 @@ fn check_orders(s: &mut Session<'_>, secs: f64) {
             let qty = decimal_to_f64(chunk);
             let old = decimal_to_f64(o.filled);
             o.filled += chunk;
-            o.avg_fill_price = (o.avg_fill_price * old + price * qty) / (old + qty);
+            // Rounded as TWS reports it: no binary noise (237.61, not
+            // 237.61000000000004).
+            let avg = (o.avg_fill_price * old + price * qty) / (old + qty);
+            o.avg_fill_price = (avg * 1e8).round() / 1e8;
             o.last_fill_price = price;
             if o.filled >= o.order.total_quantity {
                 o.status = "Filled".into();
