@@ -712,7 +712,7 @@ fn a_plain_login_gets_its_account_whatever_the_code() {
 
 /// The `exec_details` price and the commission of order `order_id`.
 fn fill_of(log: &CallLog, order_id: i64) -> (f64, f64) {
-    assert!(log.wait_until(|c| {
+    wait_or_dump(log, "a fill", |c| {
         let exec = c
             .iter()
             .find(|c| c.name == "exec_details" && c.arg(2)["order_id"].as_i64() == Some(order_id));
@@ -721,7 +721,7 @@ fn fill_of(log: &CallLog, order_id: i64) -> (f64, f64) {
                 r.name == "commission_and_fees_report" && r.arg(0)["exec_id"] == e.arg(2)["exec_id"]
             })
         })
-    }));
+    });
     let calls = log.snapshot();
     let exec = calls
         .iter()
@@ -737,6 +737,18 @@ fn fill_of(log: &CallLog, order_id: i64) -> (f64, f64) {
         f(&exec.arg(2)["price"]),
         f(&report.arg(0)["commission_and_fees"]),
     )
+}
+
+/// Waits for `f`; on a timeout prints the account callbacks seen, then fails.
+fn wait_or_dump(log: &CallLog, what: &str, f: impl Fn(&[Call]) -> bool) {
+    if !log.wait_until(f) {
+        for c in log.snapshot() {
+            if !c.name.starts_with("update_account_value") {
+                eprintln!("{} {}", c.name, serde_json::Value::Array(c.args.clone()));
+            }
+        }
+        panic!("timed out waiting for {what}");
+    }
 }
 
 /// Against the sim: buy 100 AAPL, see the position in `position`,
@@ -762,12 +774,12 @@ fn buy_then_sell_100_aapl_shows_in_positions_portfolio_and_pnl() {
         .unwrap();
     let (buy, c1) = fill_of(&log, 1);
     let held = |c: &Call, i: usize| c.arg(i).as_f64() == Some(100.0);
-    assert!(log.wait_until(|c| {
+    wait_or_dump(&log, "held", |c| {
         let c = after(c);
         c.iter().any(|c| c.name == "position" && held(c, 2))
             && c.iter().any(|c| c.name == "update_portfolio" && held(c, 1))
             && c.iter().any(|c| c.name == "pnl_single" && held(c, 1))
-    }));
+    });
     let calls = after(&log.snapshot());
     let pos = calls
         .iter()
@@ -801,12 +813,12 @@ fn buy_then_sell_100_aapl_shows_in_positions_portfolio_and_pnl() {
     let (sell, c2) = fill_of(&log, 2);
     let realized = (((sell - buy) * 100.0 - c1 - c2) * 100.0).round() / 100.0;
     let flat = |c: &Call, i: usize| c.arg(i).as_f64() == Some(0.0);
-    assert!(log.wait_until(|c| {
+    wait_or_dump(&log, "flat", |c| {
         let c = after(c);
         c.iter().any(|c| c.name == "position" && flat(c, 2))
             && c.iter().any(|c| c.name == "update_portfolio" && flat(c, 1))
             && c.iter().any(|c| c.name == "pnl_single" && flat(c, 1))
-    }));
+    });
     let calls = after(&log.snapshot());
     let pf = calls
         .iter()
@@ -825,13 +837,16 @@ fn buy_then_sell_100_aapl_shows_in_positions_portfolio_and_pnl() {
         (f(ps.arg(4)) - realized).abs() < 1e-9,
         "{ps:?} vs {realized}"
     );
-    // The account's realized PnL says the same.
-    assert!(log.wait_until(
-        |c| c[base..].iter().any(|c| c.name == "update_account_value"
+    // The account's realized PnL says the same (its last value: a realized
+    // PnL of 0.00 is not sent again).
+    assert!(log.wait_until(|c| c
+        .iter()
+        .rev()
+        .find(|c| c.name == "update_account_value"
             && s(c.arg(0)) == "RealizedPnL"
-            && s(c.arg(2)) == "BASE"
-            && s(c.arg(1)).parse::<f64>().ok() == Some(realized))
-    ));
+            && s(c.arg(2)) == "BASE")
+        .and_then(|c| s(c.arg(1)).parse::<f64>().ok())
+        == Some(realized)));
 }
 
 /// The same trade made by the official Python client: it sees the position
