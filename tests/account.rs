@@ -1042,7 +1042,8 @@ fn a_portfolio_fed_by_the_callbacks_matches_the_trades() {
     let (s4, c4) = fills[3];
     let aapl_avg = (b1 * 100.0 + c1) / 100.0;
     let ibm_avg = (b2 * 50.0 + c2) / 50.0;
-    let msft_avg = (s4 * 20.0 + c4) / 20.0;
+    // A short: the commission lowers its basis (less was received).
+    let msft_avg = (s4 * 20.0 - c4) / 20.0;
     let realized = (((s3 - aapl_avg) * 30.0 - c3) * 100.0).round() / 100.0;
     let cash =
         1_000_000.0 - (b1 * 100.0 + c1) - (b2 * 50.0 + c2) + (s3 * 30.0 - c3) + (s4 * 20.0 - c4);

@@ -170,3 +170,38 @@ fn subscriptions_are_sent_again_after_a_reconnect_once_each() {
     ib.disconnect();
     assert!(ib.requests_in_flight().is_empty());
 }
+
+#[test]
+fn depth_and_account_updates_deliver_again_after_a_reconnect() {
+    init_logs();
+    let gw = SimGateway::start(sim_config()).unwrap();
+    let port = gw.port();
+    let (rec, log) = CallRecorder::new();
+    let ib = IBClient::with_wrapper(rec);
+    ib.set_reconnect(Some(fast_policy()));
+    ib.set_resubscribe(true);
+    ib.connect("127.0.0.1", port, 4).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    let account = ib.managed_accounts()[0].clone();
+    ib.req_mkt_depth(7, &stock("AAPL"), 5, false, &[]).unwrap();
+    ib.req_account_updates(true, &account).unwrap();
+    assert!(log.wait_for("update_mkt_depth", 7));
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "account_download_end")));
+    assert_eq!(ib.requests_in_flight().len(), 2);
+
+    gw.shutdown();
+    let _gw = SimGateway::bind(("127.0.0.1", port), sim_config()).expect("rebinds");
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "reconnected")));
+    let after = log.snapshot().len();
+    assert!(log.wait_until(|c| c[after..]
+        .iter()
+        .any(|c| c.name == "update_mkt_depth" && c.arg(0) == 7)));
+    assert!(log.wait_until(|c| c[after..].iter().any(|c| c.name == "account_download_end")));
+    // Unsubscribing account updates ends it in the client too.
+    ib.req_account_updates(false, &account).unwrap();
+    let left = ib.requests_in_flight();
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0].request, "reqMktDepth");
+    ib.disconnect();
+}

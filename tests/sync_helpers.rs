@@ -294,3 +294,45 @@ fn an_order_placed_and_waited_for_then_seen_in_executions_and_completed_orders()
     assert!(open.iter().any(|o| o.order_id == id2), "{open:?}");
     ib.disconnect();
 }
+
+#[test]
+fn positions_account_summary_and_portfolio_after_a_trade() {
+    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    let (ib, _log) = started(&gw);
+    let aapl = tws_api::Contract::stock("AAPL", "SMART", "USD");
+    let id = ib.take_order_id().unwrap();
+    ib.place_order_and_wait(
+        id,
+        &aapl,
+        &tws_api::Order::market("BUY", 100.into()),
+        &["Filled"],
+        WAIT,
+    )
+    .expect("filled");
+    let account = ib.managed_accounts()[0].clone();
+    let positions = ib.positions(WAIT).expect("positions");
+    let p = positions
+        .iter()
+        .find(|p| p.contract.con_id == 265598)
+        .expect("the AAPL position");
+    assert_eq!(p.position, 100.into());
+    assert_eq!(p.account, account);
+
+    let summary = ib
+        .account_summary("All", "NetLiquidation,TotalCashValue", WAIT)
+        .expect("summary");
+    assert!(summary
+        .iter()
+        .any(|r| r.tag == "NetLiquidation" && r.account == account));
+
+    let snap = ib.portfolio(&account, WAIT).expect("account updates");
+    assert!(snap.values.iter().any(|(k, _, _)| k == "NetLiquidation"));
+    assert!(snap
+        .portfolio
+        .iter()
+        .any(|i| i.contract.con_id == 265598 && i.position == 100.into()));
+    assert!(common::call_log::wait(|| ib
+        .requests_in_flight()
+        .is_empty()));
+    ib.disconnect();
+}

@@ -58,7 +58,7 @@ def golden_calls():
 def sim_answered_ids():
     """OUT id names with an arm in a sim handler."""
     ids = set()
-    for path in glob.glob(os.path.join(ROOT, "src/sim/*.rs")):
+    for path in glob.glob(os.path.join(ROOT, "src/sim/**/*.rs"), recursive=True):
         text = open(path, encoding="utf-8").read()
         if path.endswith("session.rs"):
             # The routing table sends every id somewhere; count only the

@@ -707,6 +707,12 @@ impl EClient {
         result
     }
 
+    /// Ends a request in flight whose end its request method knows
+    /// (`reqAccountUpdates` with `subscribe` false).
+    pub(crate) fn end_request(&self, key: RequestKey) {
+        self.inner.requests.end(key);
+    }
+
     /// The heartbeat's `reqCurrentTime`: neither reported nor tracked (a
     /// lost connection is the heartbeat's own finding, not a user request's).
     pub(crate) fn heartbeat_request(&self) -> Result<(), Error> {

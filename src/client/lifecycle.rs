@@ -118,6 +118,8 @@ pub(crate) fn effect(id: u32, req_id: i32) -> Effect {
         // Subscriptions without an id.
         out::REQ_POSITIONS => (Request(id), "reqPositions", Subscription),
         out::REQ_NEWS_BULLETINS => (Request(id), "reqNewsBulletins", Subscription),
+        // reqAccountUpdates(false, …) ends it: `req_account_updates` says so.
+        out::REQ_ACCT_DATA => (Request(id), "reqAccountUpdates", Subscription),
         // Cancels.
         out::CANCEL_MKT_DATA
         | out::CANCEL_MKT_DEPTH

@@ -182,8 +182,11 @@ impl Broker {
         let new = old + qty;
         let mut realized = 0.0;
         if old == 0.0 || old.signum() == qty.signum() {
-            // Opening or adding: the average cost takes the commission in.
-            let cost = pos.avg_cost * old.abs() + price * multiplier * qty.abs() + commission;
+            // Opening or adding: the average cost takes the commission in,
+            // against the position: a long costs more, a short brings less.
+            let cost = pos.avg_cost * old.abs()
+                + price * multiplier * qty.abs()
+                + commission * qty.signum();
             pos.avg_cost = if new == 0.0 { 0.0 } else { cost / new.abs() };
         } else {
             // Closing (and maybe reversing).
@@ -220,6 +223,17 @@ mod tests {
             currency: "USD".into(),
             ..Contract::default()
         }
+    }
+
+    #[test]
+    fn a_short_sale_lowers_its_basis_by_the_commission_and_realizes_on_the_cover() {
+        let mut b = Broker::new(&["DU1".to_owned()]);
+        b.apply_fill("DU1", &aapl(), Decimal::from(-100), 200.0, 1.0);
+        let pos = &b.accounts["DU1"].positions[&265598];
+        assert!((pos.avg_cost - 199.99).abs() < 1e-9, "{}", pos.avg_cost);
+        let realized = b.apply_fill("DU1", &aapl(), Decimal::from(100), 190.0, 1.0);
+        // Sold for 19,999 net, bought back for 19,000 + 1.
+        assert!((realized - 998.0).abs() < 1e-9, "{realized}");
     }
 
     #[test]

@@ -172,6 +172,17 @@ pub(crate) fn lookup(q: &Contract) -> Vec<ContractDetails> {
         .collect()
 }
 
+/// The contract as TWS completes it (conId, primary exchange, local symbol,
+/// trading class, …) when `c` names exactly one instrument of the universe;
+/// `c` as it is otherwise. Orders are booked and positions reported with it.
+pub(crate) fn complete(c: &Contract) -> Contract {
+    let mut found = lookup(c).into_iter();
+    match (found.next(), found.next()) {
+        (Some(d), None) => d.contract,
+        _ => c.clone(),
+    }
+}
+
 /// `reqMatchingSymbols`: underlyings (not derivatives, not bonds) whose symbol
 /// starts with the pattern or whose name contains it, at most 16.
 fn matching_symbols(pattern: &str) -> Vec<ContractDescription> {

@@ -207,6 +207,11 @@ fn place(s: &mut Session<'_>, m: PlaceOrder) {
     if contract.currency.is_empty() {
         contract.currency = "USD".into();
     }
+    // As TWS does: the order's contract completed (conId, …) from what it
+    // names, so that fills are booked on the right position.
+    if contract.sec_type != "BAG" {
+        contract = super::contracts::complete(&contract);
+    }
     order.order_id = order_id;
     order.client_id = cid;
     if order.what_if {

@@ -66,7 +66,14 @@ impl EClient {
             subscribe,
             acct_code: acct_code.to_owned(),
         };
-        self.send(NO_VALID_ID, &msg)
+        let result = self.send(NO_VALID_ID, &msg);
+        if !subscribe {
+            // The same message stops the subscription.
+            self.end_request(crate::client::RequestKey::Request(
+                crate::messages::ids::outgoing::REQ_ACCT_DATA,
+            ));
+        }
+        result
     }
 
     /// `reqAccountSummary`: the account window's summary values (`tags`,

@@ -4,11 +4,10 @@
 //! here changes the broker.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use super::super::broker::{decimal_to_f64, Account, Broker, Position};
 use super::super::universe::price_at;
-use crate::model::{Contract, ContractDetails, Decimal, UNSET_DOUBLE};
+use crate::model::{Contract, Decimal, UNSET_DOUBLE};
 
 /// The base currency of every simulated account.
 pub(crate) const BASE_CURRENCY: &str = "USD";
@@ -36,32 +35,7 @@ fn currency_of(c: &Contract) -> &str {
     }
 }
 
-/// The contract as TWS reports it in positions: completed from the sim's
-/// universe (conId, primary exchange, local symbol, trading class, …) when
-/// it names one instrument there (by conId, or by symbol, type, currency
-/// and what else it gives); as it is otherwise.
-pub(crate) fn full_contract(c: &Contract) -> Contract {
-    static ALL: OnceLock<Vec<ContractDetails>> = OnceLock::new();
-    let all = ALL.get_or_init(super::super::universe::instruments);
-    let fits = |d: &&ContractDetails| {
-        let u = &d.contract;
-        if c.con_id != 0 {
-            return u.con_id == c.con_id;
-        }
-        u.symbol == c.symbol
-            && u.sec_type == c.sec_type
-            && (c.currency.is_empty() || u.currency == c.currency)
-            && u.last_trade_date_or_contract_month
-                .starts_with(&c.last_trade_date_or_contract_month)
-            && (c.strike == UNSET_DOUBLE || c.strike == 0.0 || u.strike == c.strike)
-            && (c.right.is_empty() || u.right.chars().next() == c.right.chars().next())
-    };
-    let mut found = all.iter().filter(fits);
-    match (found.next(), found.next()) {
-        (Some(d), None) => d.contract.clone(),
-        _ => c.clone(),
-    }
-}
+pub(crate) use crate::sim::contracts::complete as full_contract;
 
 /// The contract's multiplier (1 when none).
 pub(crate) fn multiplier(c: &Contract) -> f64 {
