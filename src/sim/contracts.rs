@@ -161,8 +161,9 @@ fn valid_on(d: &ContractDetails, exchange: &str) -> bool {
 /// answers on the exchange of the request when the contract trades there).
 pub(crate) fn lookup(q: &Contract) -> Vec<ContractDetails> {
     universe::instruments()
-        .into_iter()
+        .iter()
         .filter(|d| matches(q, d))
+        .cloned()
         .map(|mut d| {
             if !q.exchange.is_empty() && !same(&q.exchange, &d.contract.exchange) {
                 d.contract.exchange = q.exchange.to_ascii_uppercase();
@@ -382,7 +383,7 @@ mod tests {
 
     #[test]
     fn every_rule_of_the_universe_is_known() {
-        for d in universe::instruments() {
+        for d in universe::instruments().iter() {
             for id in d.market_rule_ids.split(',') {
                 let id: i32 = id.parse().unwrap();
                 assert!(market_rule(id).is_some(), "rule {id}");

@@ -571,13 +571,26 @@ fn spy_options(today: i64) -> Vec<ContractDetails> {
     out
 }
 
-/// Every instrument of the universe, as of today.
-pub(crate) fn instruments() -> Vec<ContractDetails> {
+/// Every instrument of the universe, as of today: built once a day and
+/// shared (every contract lookup, order and position reads it).
+pub(crate) fn instruments() -> std::sync::Arc<Vec<ContractDetails>> {
+    use std::sync::Arc;
+    /// The day the universe was built for, and the universe.
+    type Daily = (i64, Arc<Vec<ContractDetails>>);
+    static CACHE: parking_lot::Mutex<Option<Daily>> = parking_lot::const_mutex(None);
     let today = today();
-    let mut all = fixed(today);
-    all.extend(futures(today));
-    all.extend(spy_options(today));
-    all
+    let mut cache = CACHE.lock();
+    match &*cache {
+        Some((day, all)) if *day == today => Arc::clone(all),
+        _ => {
+            let mut all = fixed(today);
+            all.extend(futures(today));
+            all.extend(spy_options(today));
+            let all = Arc::new(all);
+            *cache = Some((today, Arc::clone(&all)));
+            all
+        }
+    }
 }
 
 #[cfg(test)]
@@ -619,7 +632,7 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), all.len(), "contract ids are unique");
-        for d in &all {
+        for d in all.iter() {
             let exchanges = d.valid_exchanges.split(',').count();
             let rules = d.market_rule_ids.split(',').count();
             assert_eq!(exchanges, rules, "{}", d.contract.local_symbol);

@@ -1,0 +1,190 @@
+//! The heaviest messages of the domains beyond the tick path: decoding and
+//! dispatching a `contractDetails` and an `openOrder`, encoding a
+//! `placeOrder` (text at 187, protobuf at 203); and the heap allocations of
+//! one of each, counted on this thread before the timings.
+//!
+//! ```text
+//! cargo bench --bench domains
+//! ```
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use tws_api::client::dispatch_frame;
+use tws_api::messages::contracts::ContractData;
+use tws_api::messages::orders::{OpenOrder, PlaceOrder};
+use tws_api::messages::{encode_frame, to_frame};
+use tws_api::{
+    Contract, ContractDetails, Decimal, EWrapper, Order, OrderState, TagValue, UNSET_DOUBLE,
+};
+
+/// Counts the allocations made on this thread while counting is on.
+struct Counting;
+
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if COUNTING.with(Cell::get) {
+            ALLOCS.fetch_add(1, Ordering::Relaxed);
+        }
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations(f: impl FnOnce()) -> usize {
+    ALLOCS.store(0, Ordering::Relaxed);
+    COUNTING.with(|c| c.set(true));
+    f();
+    COUNTING.with(|c| c.set(false));
+    ALLOCS.load(Ordering::Relaxed)
+}
+
+/// AAPL's details, filled as TWS fills them.
+fn aapl_details() -> ContractDetails {
+    let week = "20261130:0930-20261130:1600;20261201:0930-20261201:1600;\
+                20261202:0930-20261202:1600;20261203:0930-20261203:1600;\
+                20261204:0930-20261204:1600;20261205:CLOSED;20261206:CLOSED";
+    ContractDetails {
+        contract: Contract {
+            con_id: 265598,
+            primary_exchange: "NASDAQ".into(),
+            local_symbol: "AAPL".into(),
+            trading_class: "NMS".into(),
+            ..Contract::stock("AAPL", "SMART", "USD")
+        },
+        market_name: "NMS".into(),
+        min_tick: 0.01,
+        order_types: "ACTIVETIM,AD,ADJUST,ALERT,ALGO,ALLOC,AON,AVGCOST,BASKET,BENCHPX,\
+                      CASHQTY,COND,CONDORDER,DARKONLY,DARKPOLL,DAY,DEACT,DEACTDIS,DIS,\
+                      GAT,GTC,GTD,GTT,HID,IBKRATS,ICE,IMB,IOC,LIT,LMT,LOC,MIDPX,MIT,MKT,\
+                      MOC,MTL,NGCOMB,NODARK,NONALGO,OCA,OPG,OPGREROUT,PEGBENCH,PEGMID,\
+                      POSTATS,POSTONLY,PREOPGRTH,PRICECHK,REL,RELPCTOFS,RPI,RTH,SCALE,\
+                      SCALEODD,SCALERST,SNAPMID,SNAPMKT,SNAPREL,STP,STPLMT,SWEEP,TRAIL,\
+                      TRAILLIT,TRAILLMT,TRAILMIT,WHATIF"
+            .into(),
+        valid_exchanges: "SMART,AMEX,NYSE,CBOE,PHLX,ISE,CHX,ARCA,NASDAQ,DRCTEDGE,BEX,\
+                          BATS,EDGEA,BYX,IEX,EDGX,FOXRIVER,PEARL,NYSENAT,LTSE,MEMX,\
+                          IBEOS,OVERNIGHT,TPLUS0,PSX"
+            .into(),
+        price_magnifier: 1,
+        long_name: "APPLE INC".into(),
+        industry: "Technology".into(),
+        category: "Computers".into(),
+        subcategory: "Computers".into(),
+        time_zone_id: "US/Eastern".into(),
+        trading_hours: week.replace("0930", "0400").replace("1600", "2000"),
+        liquid_hours: week.into(),
+        sec_id_list: vec![TagValue::new("ISIN", "US0378331005")],
+        market_rule_ids: "26,26,26,26,26,26,26,26,26,26,26,26,26,26,26,26,26,26,26,26".into(),
+        stock_type: "COMMON".into(),
+        min_size: Decimal::new(1, 4),
+        size_increment: Decimal::new(1, 4),
+        suggested_size_increment: Decimal::from(100),
+        ..ContractDetails::default()
+    }
+}
+
+/// A limit order with a few of the blocks TWS fills, and its state.
+fn limit_order() -> (Contract, Order, OrderState) {
+    let contract = Contract {
+        con_id: 265598,
+        ..Contract::stock("AAPL", "SMART", "USD")
+    };
+    let mut order = Order::limit("BUY", Decimal::from(100), 187.25);
+    order.order_id = 42;
+    order.perm_id = 1_234_567_890;
+    order.client_id = 7;
+    order.account = "DU1234567".into();
+    order.tif = "DAY".into();
+    order.order_ref = "bench".into();
+    let state = OrderState {
+        status: "Submitted".into(),
+        commission_and_fees: UNSET_DOUBLE,
+        ..OrderState::default()
+    };
+    (contract, order, state)
+}
+
+#[derive(Default)]
+struct Sink {
+    n: usize,
+}
+
+impl EWrapper for Sink {
+    fn contract_details(&mut self, _: i32, d: &ContractDetails) {
+        self.n += d.long_name.len();
+    }
+    fn open_order(&mut self, _: i32, c: &Contract, o: &Order, s: &OrderState) {
+        self.n += c.symbol.len() + o.order_type.len() + s.status.len();
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let details = ContractData {
+        req_id: 7,
+        details: aapl_details(),
+    };
+    let (contract, order, state) = limit_order();
+    let open = OpenOrder {
+        contract: contract.clone(),
+        order: order.clone(),
+        order_state: state,
+    };
+    let place = PlaceOrder {
+        order_id: 42,
+        contract,
+        order,
+    };
+    for sv in [187, 203] {
+        let cd = to_frame(&details, sv).expect("encodes");
+        let oo = to_frame(&open, sv).expect("encodes");
+        let mut sink = Sink::default();
+        let a_cd = allocations(|| dispatch_frame(sv, &cd[4..], &mut sink));
+        let a_oo = allocations(|| dispatch_frame(sv, &oo[4..], &mut sink));
+        let mut out = Vec::with_capacity(4096);
+        let a_po = allocations(|| encode_frame(&place, sv, &mut out).expect("encodes"));
+        println!(
+            "sv{sv}: allocations per message — contractDetails decode+dispatch {a_cd} \
+             ({} bytes), openOrder decode+dispatch {a_oo} ({} bytes), placeOrder encode {a_po} \
+             ({} bytes, {})",
+            cd.len(),
+            oo.len(),
+            out.len(),
+            if sv >= 203 { "protobuf" } else { "text" }
+        );
+
+        let mut g = c.benchmark_group(format!("sv{sv}"));
+        g.bench_function("contract_details_dispatch", |b| {
+            b.iter(|| dispatch_frame(sv, black_box(&cd[4..]), &mut sink))
+        });
+        g.bench_function("open_order_dispatch", |b| {
+            b.iter(|| dispatch_frame(sv, black_box(&oo[4..]), &mut sink))
+        });
+        g.bench_function("place_order_encode", |b| {
+            b.iter(|| {
+                out.clear();
+                encode_frame(black_box(&place), sv, &mut out).expect("encodes");
+                out.len()
+            })
+        });
+        g.finish();
+    }
+    black_box(Sink::default().n);
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
