@@ -162,43 +162,29 @@ pub fn contract(p: &proto::Contract) -> Contract {
     );
     for l in &p.combo_legs {
         let mut leg = ComboLeg::default();
-        if let Some(v) = l.con_id {
-            leg.con_id = v;
-        }
-        if let Some(v) = l.ratio {
-            leg.ratio = v;
-        }
+        set(&mut leg.con_id, l.con_id);
+        set(&mut leg.ratio, l.ratio);
         if let Some(v) = &l.action {
             leg.action = v.clone();
         }
         if let Some(v) = &l.exchange {
             leg.exchange = v.clone();
         }
-        if let Some(v) = l.open_close {
-            leg.open_close = v;
-        }
+        set(&mut leg.open_close, l.open_close);
         // The official decoder assigns shortSalesSlot (misspelled): the
         // leg's shortSaleSlot keeps its default.
         if let Some(v) = &l.designated_location {
             leg.designated_location = v.clone();
         }
-        if let Some(v) = l.exempt_code {
-            leg.exempt_code = v;
-        }
+        set(&mut leg.exempt_code, l.exempt_code);
         c.combo_legs.push(leg);
     }
     // Always present in the official decoder's result.
     let mut dn = DeltaNeutralContract::default();
     if let Some(d) = &p.delta_neutral_contract {
-        if let Some(v) = d.con_id {
-            dn.con_id = v;
-        }
-        if let Some(v) = d.delta {
-            dn.delta = v;
-        }
-        if let Some(v) = d.price {
-            dn.price = v;
-        }
+        set(&mut dn.con_id, d.con_id);
+        set(&mut dn.delta, d.delta);
+        set(&mut dn.price, d.price);
     }
     c.delta_neutral_contract = Some(dn);
     c
@@ -209,76 +195,36 @@ fn condition(p: &proto::OrderCondition) -> Option<OrderCondition> {
     let is_more = p.is_more;
     match &mut c {
         OrderCondition::Price(x) => {
-            if let Some(v) = is_more {
-                x.is_more = v;
-            }
-            if let Some(v) = p.con_id {
-                x.con_id = v;
-            }
-            if let Some(v) = p.exchange.clone() {
-                x.exchange = v;
-            }
-            if let Some(v) = p.price {
-                x.price = v;
-            }
-            if let Some(v) = p.trigger_method {
-                x.trigger_method = v;
-            }
+            set(&mut x.is_more, is_more);
+            set(&mut x.con_id, p.con_id);
+            set(&mut x.exchange, p.exchange.clone());
+            set(&mut x.price, p.price);
+            set(&mut x.trigger_method, p.trigger_method);
         }
         OrderCondition::Time(x) => {
-            if let Some(v) = is_more {
-                x.is_more = v;
-            }
-            if let Some(v) = p.time.clone() {
-                x.time = v;
-            }
+            set(&mut x.is_more, is_more);
+            set(&mut x.time, p.time.clone());
         }
         OrderCondition::Margin(x) => {
-            if let Some(v) = is_more {
-                x.is_more = v;
-            }
-            if let Some(v) = p.percent {
-                x.percent = v;
-            }
+            set(&mut x.is_more, is_more);
+            set(&mut x.percent, p.percent);
         }
         OrderCondition::Execution(x) => {
-            if let Some(v) = p.sec_type.clone() {
-                x.sec_type = v;
-            }
-            if let Some(v) = p.exchange.clone() {
-                x.exchange = v;
-            }
-            if let Some(v) = p.symbol.clone() {
-                x.symbol = v;
-            }
+            set(&mut x.sec_type, p.sec_type.clone());
+            set(&mut x.exchange, p.exchange.clone());
+            set(&mut x.symbol, p.symbol.clone());
         }
         OrderCondition::Volume(x) => {
-            if let Some(v) = is_more {
-                x.is_more = v;
-            }
-            if let Some(v) = p.con_id {
-                x.con_id = v;
-            }
-            if let Some(v) = p.exchange.clone() {
-                x.exchange = v;
-            }
-            if let Some(v) = p.volume {
-                x.volume = v;
-            }
+            set(&mut x.is_more, is_more);
+            set(&mut x.con_id, p.con_id);
+            set(&mut x.exchange, p.exchange.clone());
+            set(&mut x.volume, p.volume);
         }
         OrderCondition::PercentChange(x) => {
-            if let Some(v) = is_more {
-                x.is_more = v;
-            }
-            if let Some(v) = p.con_id {
-                x.con_id = v;
-            }
-            if let Some(v) = p.exchange.clone() {
-                x.exchange = v;
-            }
-            if let Some(v) = p.change_percent {
-                x.change_percent = v;
-            }
+            set(&mut x.is_more, is_more);
+            set(&mut x.con_id, p.con_id);
+            set(&mut x.exchange, p.exchange.clone());
+            set(&mut x.change_percent, p.change_percent);
         }
     }
     if let Some(v) = p.is_conjunction_connection {
@@ -496,9 +442,7 @@ pub fn order_state(p: &proto::OrderState) -> OrderState {
         maint_margin_after_outside_rth,
         equity_with_loan_after_outside_rth
     );
-    if let Some(v) = dec(&p.suggested_size) {
-        s.suggested_size = v;
-    }
+    set(&mut s.suggested_size, dec(&p.suggested_size));
     set!(reject_reason);
     for a in &p.order_allocations {
         s.order_allocations.push(OrderAllocation {
@@ -529,16 +473,12 @@ pub fn execution(p: &proto::Execution) -> Execution {
         exchange,
         side
     );
-    if let Some(v) = dec(&p.shares) {
-        e.shares = v;
-    }
+    set(&mut e.shares, dec(&p.shares));
     set!(price, perm_id);
     if let Some(v) = p.is_liquidation {
         e.liquidation = i32::from(v);
     }
-    if let Some(v) = dec(&p.cum_qty) {
-        e.cum_qty = v;
-    }
+    set(&mut e.cum_qty, dec(&p.cum_qty));
     set!(
         avg_price,
         order_ref,
@@ -548,9 +488,7 @@ pub fn execution(p: &proto::Execution) -> Execution {
         last_liquidity,
         submitter
     );
-    if let Some(v) = p.is_price_revision_pending {
-        e.pending_price_revision = v;
-    }
+    set(&mut e.pending_price_revision, p.is_price_revision_pending);
     if let Some(v) = p.opt_exercise_or_lapse_type {
         e.opt_exercise_or_lapse_type = OptionExerciseType::from_code(v);
     }
@@ -868,6 +806,14 @@ pub fn filter(p: Option<&proto::ExecutionFilter>) -> ExecutionFilter {
         x.specific_dates = p.specific_dates.clone();
     }
     x
+}
+
+/// Sets `dst` to the value of a field the peer sent; leaves it (the
+/// default, as the official client does) when the field is absent.
+fn set<T>(dst: &mut T, src: Option<T>) {
+    if let Some(v) = src {
+        *dst = v;
+    }
 }
 
 #[cfg(test)]
