@@ -193,7 +193,12 @@ fn depth_and_account_updates_deliver_again_after_a_reconnect() {
     gw.shutdown();
     let _gw = SimGateway::bind(("127.0.0.1", port), sim_config()).expect("rebinds");
     assert!(log.wait_until(|c| c.iter().any(|c| c.name == "reconnected")));
-    let after = log.snapshot().len();
+    // From the new connection on (its data may come before `reconnected`).
+    let after = log
+        .snapshot()
+        .iter()
+        .rposition(|c| c.name == "connection_closed")
+        .expect("the lost connection");
     assert!(log.wait_until(|c| c[after..]
         .iter()
         .any(|c| c.name == "update_mkt_depth" && c.arg(0) == 7)));
@@ -203,5 +208,51 @@ fn depth_and_account_updates_deliver_again_after_a_reconnect() {
     let left = ib.requests_in_flight();
     assert_eq!(left.len(), 1, "{left:?}");
     assert_eq!(left[0].request, "reqMktDepth");
+    ib.disconnect();
+}
+
+#[test]
+fn historical_bars_kept_up_to_date_are_a_subscription_and_come_back_after_a_reconnect() {
+    init_logs();
+    let config = || SimConfig {
+        clock_speed: 100.0,
+        ..sim_config()
+    };
+    let gw = SimGateway::start(config()).unwrap();
+    let port = gw.port();
+    let (rec, log) = CallRecorder::new();
+    let ib = IBClient::with_wrapper(rec);
+    ib.set_reconnect(Some(fast_policy()));
+    ib.set_resubscribe(true);
+    ib.connect("127.0.0.1", port, 5).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    let aapl = stock("AAPL");
+    ib.req_historical_data(11, &aapl, "", "1 D", "1 hour", "TRADES", 1, 1, false, &[])
+        .unwrap();
+    ib.req_historical_data(12, &aapl, "", "1 D", "1 hour", "TRADES", 1, 1, true, &[])
+        .unwrap();
+    assert!(log.wait_for("historical_data_end", 11) && log.wait_for("historical_data_end", 12));
+    // The one-shot request ended at its end marker; the kept-up-to-date one goes on.
+    assert!(common::call_log::wait(|| ib.requests_in_flight().len() == 1));
+    let live = ib.requests_in_flight();
+    assert_eq!(live[0].key, RequestKey::Id(12));
+    assert_eq!(live[0].kind, RequestKind::Subscription);
+    assert!(log.wait_for("historical_data_update", 12));
+
+    gw.shutdown();
+    let _gw = SimGateway::bind(("127.0.0.1", port), config()).expect("rebinds");
+    assert!(log.wait_until(|c| c.iter().any(|c| c.name == "resubscribed")));
+    let after = log
+        .snapshot()
+        .iter()
+        .rposition(|c| c.name == "connection_closed")
+        .expect("the lost connection");
+    assert!(log.wait_until(|c| c[after..]
+        .iter()
+        .any(|c| c.name == "historical_data_update" && c.arg(0) == 12)));
+    ib.cancel_historical_data(12).unwrap();
+    let left = ib.requests_in_flight();
+    assert!(left.is_empty(), "{left:?}");
     ib.disconnect();
 }

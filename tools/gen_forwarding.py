@@ -160,7 +160,7 @@ ENDS = {
     "historical_ticks": "if done { " + _id("req_id") + " }",
     "historical_ticks_bid_ask": "if done { " + _id("req_id") + " }",
     "historical_ticks_last": "if done { " + _id("req_id") + " }",
-    "historical_data_end": _id("req_id"),
+    "historical_data_end": "self.reqs.end_one_shot(RequestKey::Id(req_id));",
     "news_article": _id("request_id"),
     "historical_news_end": _id("request_id"),
     "fundamental_data": _id("req_id"),

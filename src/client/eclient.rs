@@ -679,6 +679,27 @@ impl EClient {
     /// `send`; with `report` false no error callback is queued (the caller
     /// reports the failure its own way).
     fn send_inner<M: Message>(&self, req_id: i32, msg: &M, report: bool) -> Result<(), Error> {
+        self.send_tracked(req_id, msg, report, None)
+    }
+
+    /// `send` for a request that is a subscription although its message id
+    /// alone says one-shot (`reqHistoricalData` with `keepUpToDate`).
+    pub(crate) fn send_subscription<M: Message>(&self, req_id: i32, msg: &M) -> Result<(), Error> {
+        self.send_tracked(
+            req_id,
+            msg,
+            true,
+            Some(super::lifecycle::RequestKind::Subscription),
+        )
+    }
+
+    fn send_tracked<M: Message>(
+        &self,
+        req_id: i32,
+        msg: &M,
+        report: bool,
+        kind: Option<super::lifecycle::RequestKind>,
+    ) -> Result<(), Error> {
         let inner = &self.inner;
         let fail = |e: Error| {
             if report {
@@ -698,7 +719,7 @@ impl EClient {
         // client's own requests (startApi, the heartbeat) are not tracked:
         // they are reported unanswered their own way.
         if report {
-            inner.requests.sent(M::ID, req_id, sv, &frame);
+            inner.requests.sent(M::ID, req_id, sv, &frame, kind);
         }
         let result = self.write_frame(req_id, &frame, report);
         if result.is_err() && report {

@@ -190,8 +190,21 @@ impl Registry {
 
     /// Notes a request that was just written: `frame` is the whole frame, kept
     /// for subscriptions.
-    pub(crate) fn sent(&self, id: u32, req_id: i32, server_version: i32, frame: &[u8]) {
-        let effect = effect(id, req_id);
+    /// `kind`, when given, is decided by the request's arguments where its id
+    /// alone does not tell (`reqHistoricalData` with `keepUpToDate` is a
+    /// subscription).
+    pub(crate) fn sent(
+        &self,
+        id: u32,
+        req_id: i32,
+        server_version: i32,
+        frame: &[u8],
+        kind: Option<RequestKind>,
+    ) {
+        let effect = match (effect(id, req_id), kind) {
+            (Effect::Start(key, name, _), Some(kind)) => Effect::Start(key, name, kind),
+            (effect, _) => effect,
+        };
         if effect == Effect::Nothing {
             return;
         }
@@ -232,6 +245,23 @@ impl Registry {
         }
         let mut map = self.map.lock();
         if map.remove(&key).is_some() {
+            self.update_len(&map);
+        }
+    }
+
+    /// Ends the request known as `key` if it is a one-shot request (an end
+    /// marker that also starts the updates of a subscription, such as
+    /// `historicalDataEnd` with `keepUpToDate`, leaves that one running).
+    pub(crate) fn end_one_shot(&self, key: RequestKey) {
+        if self.is_empty() {
+            return;
+        }
+        let mut map = self.map.lock();
+        if map
+            .get(&key)
+            .is_some_and(|e| e.kind == RequestKind::OneShot)
+        {
+            map.remove(&key);
             self.update_len(&map);
         }
     }
@@ -343,10 +373,10 @@ mod tests {
     #[test]
     fn one_shots_end_by_marker_or_error_and_are_reported_when_the_connection_drops() {
         let r = Registry::default();
-        r.sent(out::REQ_CONTRACT_DATA, 7, 203, b"x");
-        r.sent(out::REQ_CONTRACT_DATA, 8, 203, b"x");
-        r.sent(out::REQ_OPEN_ORDERS, -1, 203, b"x");
-        r.sent(out::REQ_MKT_DATA, 9, 203, b"frame");
+        r.sent(out::REQ_CONTRACT_DATA, 7, 203, b"x", None);
+        r.sent(out::REQ_CONTRACT_DATA, 8, 203, b"x", None);
+        r.sent(out::REQ_OPEN_ORDERS, -1, 203, b"x", None);
+        r.sent(out::REQ_MKT_DATA, 9, 203, b"frame", None);
         assert_eq!(r.len(), 4);
         r.end(RequestKey::Id(7));
         r.error(9, 2104); // a notice ends nothing
@@ -365,15 +395,15 @@ mod tests {
         );
         r.resumed(RequestKey::Id(9));
         assert!(!r.snapshot()[0].interrupted);
-        r.sent(out::CANCEL_MKT_DATA, 9, 203, b"y");
+        r.sent(out::CANCEL_MKT_DATA, 9, 203, b"y", None);
         assert!(r.is_empty());
     }
 
     #[test]
     fn an_error_with_the_id_ends_a_subscription_and_a_new_version_forgets_it() {
         let r = Registry::default();
-        r.sent(out::REQ_MKT_DATA, 1, 203, b"a");
-        r.sent(out::REQ_MKT_DATA, 2, 203, b"b");
+        r.sent(out::REQ_MKT_DATA, 1, 203, b"a", None);
+        r.sent(out::REQ_MKT_DATA, 2, 203, b"b", None);
         r.error(1, 200);
         assert_eq!(r.len(), 1);
         r.connection_lost();

@@ -233,7 +233,7 @@ impl EWrapper for Lifecycle<'_> {
         self.user.historical_data(req_id, bar);
     }
     fn historical_data_end(&mut self, req_id: i32, start: &str, end: &str) {
-        self.reqs.end(RequestKey::Id(req_id));
+        self.reqs.end_one_shot(RequestKey::Id(req_id));
         self.user.historical_data_end(req_id, start, end);
     }
     fn scanner_parameters(&mut self, xml: &str) {

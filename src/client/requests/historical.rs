@@ -86,14 +86,22 @@ impl EClient {
             self.report_error(req_id, e.code(), e.wrapper_text());
             return Err(e);
         }
-        self.send(req_id, &msg)
+        if keep_up_to_date {
+            // Updates follow historicalDataEnd until the cancel: a
+            // subscription, resent after a reconnect.
+            self.send_subscription(req_id, &msg)
+        } else {
+            self.send(req_id, &msg)
+        }
     }
 
     /// `cancelHistoricalData`: stops `req_historical_data(req_id, …)` (its
     /// `keep_up_to_date` updates).
     pub fn cancel_historical_data(&self, req_id: i32) -> Result<(), Error> {
         self.historical_pacer().closed(req_id);
-        self.send(NO_VALID_ID, &CancelHistoricalData { req_id })
+        // Under -1 when it cannot go, as the official client reports it; known
+        // to the request lifecycle by the id it cancels.
+        self.send(self.or_no_id(req_id, 0), &CancelHistoricalData { req_id })
     }
 
     /// `reqHeadTimeStamp`: the earliest date with data for `contract`,
@@ -141,7 +149,10 @@ impl EClient {
 
     /// `cancelHistogramData`: cancels `req_histogram_data(ticker_id, …)`.
     pub fn cancel_histogram_data(&self, ticker_id: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &CancelHistogramData { ticker_id })
+        self.send(
+            self.or_no_id(ticker_id, MIN_SERVER_VER_REQ_HISTOGRAM),
+            &CancelHistogramData { ticker_id },
+        )
     }
 
     /// `reqHistoricalTicks`: up to 1000 ticks from `start_date_time` or up to
