@@ -39,6 +39,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         .open_files(&relative)?;
     let fds = compiler.file_descriptor_set();
 
-    prost_build::Config::new().compile_fds(fds)?;
+    // Maps as BTreeMap: protobuf leaves the order of map entries open, and a
+    // sorted one makes our bytes the same on every run (a HashMap's order
+    // changes from process to process).
+    prost_build::Config::new()
+        .btree_map(["."])
+        .compile_fds(fds)?;
     Ok(())
 }

@@ -10,7 +10,7 @@
 //! Every field is proto3 `optional`, so each one is an `Option` here: `None`
 //! means the peer did not send the field, which the official client treats as
 //! "keep the default". Field names are the official camelCase names in
-//! snake_case (`errorTime` → `error_time`), map fields are `HashMap`s and
+//! snake_case (`errorTime` → `error_time`), map fields are `BTreeMap`s (entries in key order) and
 //! repeated fields are `Vec`s.
 //!
 //! ```

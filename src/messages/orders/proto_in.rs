@@ -106,17 +106,15 @@ pub(crate) fn exact_decimal(v: f64) -> String {
     s
 }
 
-fn tag_values(map: &std::collections::HashMap<String, String>) -> Vec<TagValue> {
-    let mut list: Vec<TagValue> = map
-        .iter()
+/// A protobuf map as a tag-value list (in key order: protobuf leaves the
+/// order open).
+fn tag_values(map: &std::collections::BTreeMap<String, String>) -> Vec<TagValue> {
+    map.iter()
         .map(|(k, v)| TagValue {
             tag: k.clone(),
             value: v.clone(),
         })
-        .collect();
-    // A protobuf map has no order; sort for a stable result.
-    list.sort_by(|a, b| a.tag.cmp(&b.tag));
-    list
+        .collect()
 }
 
 /// `orderStatus` from its protobuf form.
@@ -514,7 +512,7 @@ fn b(v: bool) -> Option<bool> {
     v.then_some(true)
 }
 
-fn map(list: &[TagValue]) -> std::collections::HashMap<String, String> {
+fn map(list: &[TagValue]) -> std::collections::BTreeMap<String, String> {
     list.iter()
         .map(|tv| (tv.tag.clone(), tv.value.clone()))
         .collect()
