@@ -314,6 +314,8 @@ fn message_input<M: Message>(sv: i32, msg: &M) -> Vec<u8> {
 fn message_type<M>() -> u8 {
     let full = std::any::type_name::<M>();
     let short = full.rsplit("::").next().unwrap_or(full);
+    // `TickString<'_>`: the name without its lifetime.
+    let short = short.split('<').next().unwrap_or(short);
     harness::MESSAGE_TYPES
         .iter()
         .position(|&n| n == short)

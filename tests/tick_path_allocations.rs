@@ -1,5 +1,6 @@
-//! The tick path allocates nothing: decoding a tickPrice frame and calling
-//! `tick_price` and the derived `tick_size` makes no heap allocation. Counted
+//! The tick path allocates nothing: decoding a tickPrice, tickSize,
+//! tickString (its text borrowed from the frame) or tickGeneric frame and
+//! calling its callbacks makes no heap allocation. Counted
 //! with a global allocator, so the claim is checked, not timed. Only the test
 //! thread's allocations count: the test harness's own thread may allocate
 //! meanwhile.
@@ -9,7 +10,7 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tws_api::client::dispatch_frame;
-use tws_api::messages::market_data::{TickPrice, TickSize};
+use tws_api::messages::market_data::{TickGeneric, TickPrice, TickSize, TickString};
 use tws_api::messages::to_frame;
 use tws_api::{tick_type, Decimal, EWrapper, TickAttrib, TickType};
 
@@ -41,6 +42,8 @@ static GLOBAL: Counting = Counting;
 struct Sink {
     prices: u32,
     sizes: u32,
+    strings: usize,
+    generics: u32,
 }
 
 impl EWrapper for Sink {
@@ -49,6 +52,12 @@ impl EWrapper for Sink {
     }
     fn tick_size(&mut self, _r: i32, _t: TickType, _s: Decimal) {
         self.sizes += 1;
+    }
+    fn tick_string(&mut self, _r: i32, _t: TickType, value: &str) {
+        self.strings += value.len();
+    }
+    fn tick_generic(&mut self, _r: i32, _t: TickType, _v: f64) {
+        self.generics += 1;
     }
 }
 
@@ -75,16 +84,37 @@ fn decoding_and_dispatching_ticks_allocates_nothing() {
             sv,
         )
         .unwrap();
+        let string = to_frame(
+            &TickString {
+                req_id: 7,
+                tick_type: tick_type::LAST_TIMESTAMP,
+                value: "1795452832".into(),
+            },
+            sv,
+        )
+        .unwrap();
+        let generic = to_frame(
+            &TickGeneric {
+                req_id: 7,
+                tick_type: tick_type::HALTED,
+                value: 0.0,
+            },
+            sv,
+        )
+        .unwrap();
         let mut sink = Sink::default();
         let before = ALLOCS.load(Ordering::SeqCst);
         COUNTING.with(|c| c.set(true));
         for _ in 0..1000 {
             dispatch_frame(sv, &price[4..], &mut sink);
             dispatch_frame(sv, &size[4..], &mut sink);
+            dispatch_frame(sv, &string[4..], &mut sink);
+            dispatch_frame(sv, &generic[4..], &mut sink);
         }
         COUNTING.with(|c| c.set(false));
         let after = ALLOCS.load(Ordering::SeqCst);
         assert_eq!(after - before, 0, "allocations at server version {sv}");
         assert_eq!((sink.prices, sink.sizes), (1000, 2000));
+        assert_eq!((sink.strings, sink.generics), (10_000, 1000));
     }
 }

@@ -2,7 +2,7 @@
 //! the ticks they produce.
 
 use super::ids::{incoming, outgoing};
-use super::{read_text, write_text, Message};
+use super::{write_text, Message};
 use crate::model::{
     tick_type, ComboLeg, Contract, Decimal, DeltaNeutralContract, TagValue, TickAttrib, TickType,
 };
@@ -374,16 +374,31 @@ impl Message for TickSize {
 
 /// `tickString`: a text tick (last timestamp, RT volume, …).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct TickString {
+pub struct TickString<'a> {
     /// The ticker id.
     pub req_id: i32,
     /// The tick type.
     pub tick_type: TickType,
-    /// The value.
-    pub value: String,
+    /// The value (borrowed from the frame when decoded with
+    /// [`TickString::decode_borrowed`] and free of escapes).
+    pub value: std::borrow::Cow<'a, str>,
 }
 
-impl Message for TickString {
+impl<'a> TickString<'a> {
+    /// Decodes the message borrowing its value from the frame: no
+    /// allocation (unless the text carries an escape).
+    #[inline]
+    pub fn decode_borrowed(sv: i32, r: &mut FieldReader<'a>) -> Result<Self, DecodeError> {
+        r.skip("version")?;
+        Ok(TickString {
+            req_id: r.read_int_named("req id")?,
+            tick_type: r.read_int_named("tick type")?,
+            value: super::read_text_borrowed(sv, r, "value")?,
+        })
+    }
+}
+
+impl Message for TickString<'_> {
     const ID: u32 = incoming::TICK_STRING;
 
     fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
@@ -395,14 +410,9 @@ impl Message for TickString {
     }
 
     fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        let req_id = r.read_int_named("req id")?;
-        let tick_type = r.read_int_named("tick type")?;
-        let value = read_text(sv, r, "value")?;
-        Ok(TickString {
-            req_id,
-            tick_type,
-            value,
+        TickString::decode_borrowed(sv, r).map(|m| TickString {
+            value: std::borrow::Cow::Owned(m.value.into_owned()),
+            ..m
         })
     }
 }

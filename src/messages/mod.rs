@@ -42,6 +42,20 @@ pub(crate) fn read_text(
     }
 }
 
+/// [`read_text`] without allocating when the text has no escape: borrowed
+/// from the frame (the tick path's `tickString`).
+pub(crate) fn read_text_borrowed<'a>(
+    sv: i32,
+    r: &mut FieldReader<'a>,
+    field: &'static str,
+) -> Result<std::borrow::Cow<'a, str>, DecodeError> {
+    if sv >= MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
+        r.read_str_unescaped(field)
+    } else {
+        r.read_str(field).map(std::borrow::Cow::Borrowed)
+    }
+}
+
 /// Writes a text field as the server does: escaped from version 153 on, as
 /// it is before. The inverse of [`read_text`].
 pub(crate) fn write_text(sv: i32, w: &mut FieldWriter<'_>, text: &str) {

@@ -413,7 +413,7 @@ fn once(s: &mut Session<'_>, req_id: i32, sub: &Subscription, c: &Contract) {
                 s.send(&TickString {
                     req_id,
                     tick_type: tt::FUNDAMENTAL_RATIOS,
-                    value,
+                    value: value.into(),
                 });
             }
             292 => news(s, req_id, &sub.symbol, 0),
@@ -477,7 +477,7 @@ fn tick(s: &mut Session<'_>, req_id: i32, sub: &mut Subscription) {
     s.send(&TickString {
         req_id,
         tick_type: ts,
-        value: (ms / 1000).to_string(),
+        value: (ms / 1000).to_string().into(),
     });
     if sub.generics.contains(&233) {
         let digits = if sub.scale > 100.0 { 5 } else { 2 };
@@ -485,7 +485,7 @@ fn tick(s: &mut Session<'_>, req_id: i32, sub: &mut Subscription) {
         s.send(&TickString {
             req_id,
             tick_type: tt::RT_VOLUME,
-            value,
+            value: value.into(),
         });
     }
     if sub.generics.contains(&292) && sub.step % NEWS_EVERY == 0 {

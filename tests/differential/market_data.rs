@@ -40,7 +40,7 @@ pub fn frames(f: &mut Frames) {
                 &TickString {
                     req_id: r.int(),
                     tick_type: r.pick(&[32, 33, 45, 48, 59, 84]),
-                    value: r.text(),
+                    value: r.text().into(),
                 },
             );
             f.add(

@@ -205,7 +205,7 @@ fn dispatch_fields(
             }
         }
         incoming::TICK_STRING => {
-            let m = TickString::decode(sv, r)?;
+            let m = TickString::decode_borrowed(sv, r)?;
             w.tick_string(m.req_id, m.tick_type, &m.value);
         }
         incoming::TICK_GENERIC => {
