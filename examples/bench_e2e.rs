@@ -33,6 +33,12 @@ struct Opts {
     connect: Option<String>,
     spin_us: Option<u64>,
     queue_kib: Option<u64>,
+    /// Latency: the gateway writes once per this many ms (0: about every 100 µs).
+    batch_ms: u64,
+    /// Latency: a mixed stream (a tickSize or tickString every 10th message).
+    mixed: bool,
+    /// Latency: how long the stream runs.
+    seconds: u64,
 }
 
 fn parse() -> Opts {
@@ -46,6 +52,9 @@ fn parse() -> Opts {
         connect: None,
         spin_us: None,
         queue_kib: None,
+        batch_ms: 0,
+        mixed: false,
+        seconds: 3,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -65,6 +74,13 @@ fn parse() -> Opts {
             "--connect" => o.connect = Some(v),
             "--spin-us" => o.spin_us = Some(num(&v)),
             "--queue-kib" => o.queue_kib = Some(num(&v)),
+            "--batch-ms" => o.batch_ms = num(&v),
+            "--seconds" => o.seconds = num(&v),
+            "--mixed" => {
+                o.mixed = true;
+                i += 1;
+                continue;
+            }
             "--serve" => {
                 o.mode = "serve".into();
                 i += 1;
@@ -109,6 +125,14 @@ impl EWrapper for Counter {
         }
     }
 
+    #[inline]
+    fn tick_string(&mut self, _req_id: i32, _t: TickType, value: &str) {
+        if let Some(l) = self.latencies.as_mut() {
+            let sent: i64 = value.parse().unwrap_or(0);
+            l.push((now_nanos() - sent).clamp(0, u32::MAX as i64) as u32);
+        }
+    }
+
     fn tick_snapshot_end(&mut self, _req_id: i32) {
         self.end = Some(Instant::now());
         self.client.disconnect();
@@ -128,6 +152,10 @@ fn rss_kib(field: &str) -> u64 {
 }
 
 fn spawn_gateway(ticks: u64, rate: Option<u64>, sv: i32) -> (Child, String) {
+    spawn_gateway_with(ticks, rate, sv, &[])
+}
+
+fn spawn_gateway_with(ticks: u64, rate: Option<u64>, sv: i32, extra: &[String]) -> (Child, String) {
     let mut cmd = Command::new(std::env::current_exe().expect("own path"));
     cmd.args([
         "--serve",
@@ -136,6 +164,7 @@ fn spawn_gateway(ticks: u64, rate: Option<u64>, sv: i32) -> (Child, String) {
         "--server-version",
         &sv.to_string(),
     ]);
+    cmd.args(extra);
     if let Some(r) = rate {
         cmd.args(["--rate", &r.to_string(), "--mode", "serve-rate"]);
     }
@@ -240,10 +269,34 @@ fn throughput(o: &Opts) {
     }
 }
 
+/// This process's CPU time so far (user + system, all its threads, those
+/// that ended too), from /proc/self/stat.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which ends with ')'): utime is the 12th,
+    // stime the 13th of those; in clock ticks of 1/100 s.
+    let rest = stat.rsplit_once(')').map_or("", |r| r.1);
+    let f: Vec<u64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0))
+        .collect();
+    let ticks = f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
 fn latency(o: &Opts) {
-    let ticks = o.rate * 3;
-    let (mut gw, addr) = spawn_gateway(ticks, Some(o.rate), o.server_version);
+    let ticks = o.rate * o.seconds;
+    let mut extra = Vec::new();
+    if o.batch_ms > 0 {
+        extra.extend(["--batch-ms".to_string(), o.batch_ms.to_string()]);
+    }
+    if o.mixed {
+        extra.push("--mixed".to_string());
+    }
+    let (mut gw, addr) = spawn_gateway_with(ticks, Some(o.rate), o.server_version, &extra);
+    let (cpu0, wall0) = (cpu_time(), Instant::now());
     let c = one_client(&addr, 0, true, o.spin_us);
+    let (cpu, wall) = (cpu_time() - cpu0, wall0.elapsed());
     let _ = gw.kill();
     let _ = gw.wait();
     let mut l = c.latencies.unwrap_or_default();
@@ -253,14 +306,17 @@ fn latency(o: &Opts) {
     l.sort_unstable();
     let p = |q: f64| l[((l.len() as f64 * q) as usize).min(l.len() - 1)] as f64 / 1000.0;
     println!(
-        "latency at {} ticks/s, spin {}, over {} ticks (gateway write -> tick_size callback): p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs",
+        "latency at {} ticks/s{}{}, spin {}, over {} ticks (gateway write -> callback): p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs; client CPU {:.1} % of a core",
         o.rate,
+        if o.batch_ms > 0 { format!(", {} ms batches", o.batch_ms) } else { String::new() },
+        if o.mixed { ", mixed" } else { "" },
         o.spin_us.map_or("default".to_string(), |us| format!("{us} µs")),
         l.len(),
         p(0.5),
         p(0.99),
         p(0.999),
-        *l.last().unwrap_or(&0) as f64 / 1000.0
+        *l.last().unwrap_or(&0) as f64 / 1000.0,
+        cpu.as_secs_f64() * 100.0 / wall.as_secs_f64()
     );
 }
 
@@ -337,6 +393,8 @@ fn main() {
                 server_version: o.server_version,
                 ticks: o.ticks,
                 rate,
+                batch: (o.batch_ms > 0).then(|| Duration::from_millis(o.batch_ms)),
+                mixed: o.mixed,
             })
             .expect("burst gateway starts");
             println!("listening on {}", gw.addr());

@@ -98,6 +98,7 @@ fn main() -> ExitCode {
         server_version: config.server_version,
         ticks,
         rate: args.burst_rate,
+        ..BurstConfig::default()
     });
     let host = args.host.as_str();
     let port = args.port;

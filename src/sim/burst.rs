@@ -18,7 +18,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::messages::connection::{ManagedAccounts, NextValidId, StartApi};
 use crate::messages::ids::outgoing;
-use crate::messages::market_data::{ReqMktData, TickPrice, TickSnapshotEnd};
+use crate::messages::market_data::{ReqMktData, TickPrice, TickSize, TickSnapshotEnd, TickString};
 use crate::messages::{decode_body, encode_frame};
 use crate::model::{tick_type, Decimal};
 use crate::wire::MessageHeader;
@@ -33,6 +33,12 @@ pub struct BurstConfig {
     /// `None`: as fast as the socket takes them. `Some(r)`: `r` frames per
     /// second, each stamped with its send time.
     pub rate: Option<u64>,
+    /// With a rate: write the frames that came due once per this interval
+    /// (a real feed's batches, e.g. 1 ms), instead of about every 100 µs.
+    pub batch: Option<Duration>,
+    /// With a rate: a realistic mix instead of tickPrice only — every 10th
+    /// message a tickSize or (alternately) a tickString, each stamped too.
+    pub mixed: bool,
 }
 
 impl Default for BurstConfig {
@@ -41,6 +47,8 @@ impl Default for BurstConfig {
             server_version: crate::server_versions::MAX_CLIENT_VER,
             ticks: 1_000_000,
             rate: None,
+            batch: None,
+            mixed: false,
         }
     }
 }
@@ -153,7 +161,7 @@ fn serve(mut stream: TcpStream, config: &BurstConfig) -> io::Result<()> {
                     let m: ReqMktData = decode_body(sv, body).map_err(invalid)?;
                     match config.rate {
                         None => stream_fast(&mut stream, sv, m.req_id, config.ticks)?,
-                        Some(rate) => stream_paced(&mut stream, sv, m.req_id, config.ticks, rate)?,
+                        Some(rate) => stream_paced(&mut stream, sv, m.req_id, config, rate)?,
                     }
                     out.clear();
                     encode_frame(&TickSnapshotEnd { req_id: m.req_id }, sv, &mut out)
@@ -162,6 +170,27 @@ fn serve(mut stream: TcpStream, config: &BurstConfig) -> io::Result<()> {
                 }
                 _ => {}
             }
+        }
+    }
+}
+
+/// Replaces every `stamp` in `out` by the time now, just before the write:
+/// the latency then starts at the write, not before the batch was encoded.
+/// Both are 19 digits (nanoseconds since the epoch, until the year 2286).
+fn restamp(out: &mut [u8], stamp: i64) {
+    let old = stamp.to_string();
+    let new = now_nanos().to_string();
+    if old.len() != new.len() {
+        return;
+    }
+    let (old, new) = (old.as_bytes(), new.as_bytes());
+    let mut i = 0;
+    while i + old.len() <= out.len() {
+        if &out[i..i + old.len()] == old {
+            out[i..i + old.len()].copy_from_slice(new);
+            i += old.len();
+        } else {
+            i += 1;
         }
     }
 }
@@ -202,35 +231,68 @@ fn stream_fast(stream: &mut TcpStream, sv: i32, req_id: i32, ticks: u64) -> io::
 }
 
 /// Writes `ticks` frames at `rate` per second, each stamped with its send
-/// time. It sleeps between writes (a spinning gateway would take a core from
-/// the client on a small machine) and writes every frame that has come due in
-/// one go, each stamped just before the write.
+/// time (tickPrice and tickSize in the size, tickString in the text). It
+/// sleeps between writes (a spinning gateway would take a core from the
+/// client on a small machine) and writes every frame that has come due in one
+/// go, each stamped just before the write: about every 100 µs, or once per
+/// `config.batch`.
 fn stream_paced(
     stream: &mut TcpStream,
     sv: i32,
     req_id: i32,
-    ticks: u64,
+    config: &BurstConfig,
     rate: u64,
 ) -> io::Result<()> {
+    let ticks = config.ticks;
     let start = Instant::now();
     let rate = rate.max(1);
+    let pause = config.batch.unwrap_or(Duration::from_micros(100));
     let mut out = Vec::with_capacity(64 * 1024);
     let mut sent = 0u64;
+    let mut next = start;
     while sent < ticks {
         let due = ((start.elapsed().as_nanos() * rate as u128) / 1_000_000_000) as u64;
         let due = due.min(ticks);
         if due > sent {
             out.clear();
-            let stamp = Decimal::from(now_nanos());
+            let nanos = now_nanos();
+            let stamp = Decimal::from(nanos);
             for i in sent..due {
+                if config.mixed && i % 10 == 9 {
+                    if i % 20 == 9 {
+                        let t = TickSize {
+                            req_id,
+                            tick_type: tick_type::VOLUME,
+                            size: stamp,
+                        };
+                        encode_frame(&t, sv, &mut out).map_err(invalid)?;
+                    } else {
+                        let t = TickString {
+                            req_id,
+                            tick_type: tick_type::LAST_TIMESTAMP,
+                            value: nanos.to_string().into(),
+                        };
+                        encode_frame(&t, sv, &mut out).map_err(invalid)?;
+                    }
+                    continue;
+                }
                 let mut t = tick(req_id, i);
                 t.size = stamp;
                 encode_frame(&t, sv, &mut out).map_err(invalid)?;
             }
+            restamp(&mut out, nanos);
             stream.write_all(&out)?;
             sent = due;
         }
-        thread::sleep(Duration::from_micros(100));
+        // Sleep to the next batch boundary (not a fixed pause after the
+        // write, which would drift).
+        next += pause;
+        let now = Instant::now();
+        if next > now {
+            thread::sleep(next - now);
+        } else {
+            next = now;
+        }
     }
     Ok(())
 }
