@@ -31,4 +31,8 @@ pub use metrics::MetricsSnapshot;
 pub use pacer::RateLimit;
 pub use streams::{DepthUpdate, HistoricalBar, MarketDataTick, RealtimeBar, Stream, TickByTick};
 pub use supervisor::{Heartbeat, ReconnectPolicy};
-pub use sync::{HistoricalTicks, MarketDataSnapshot, NewsHeadline, OptionChain, SYNC_REQ_ID_BASE};
+pub use sync::{
+    AccountSnapshot, AccountSummaryRow, HistoricalTicks, MarketDataSnapshot, NewsHeadline,
+    OptionChain, OrderInfo, OrderProgress, OrderStatusUpdate, PortfolioItem, PositionInfo,
+    SYNC_REQ_ID_BASE,
+};
