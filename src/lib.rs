@@ -10,7 +10,16 @@
 //!   `decode`, used by both the client and the simulated gateway; every version
 //!   gate lives here, named by its [`server_versions`] constant.
 //! * [`client`]: [`EClient`], the EReader thread, `run()`, [`Event`],
-//!   [`IBClient`]; and [`sim`], the gateway's side.
+//!   [`IBClient`] (with its blocking helpers and streams), the request
+//!   lifecycle; and [`sim`], the gateway's side.
+//!
+//! A domain (contracts, market data, historical, orders, account, news,
+//! scanner, fundamentals, display groups, connection) is the same file name
+//! in every layer: `messages/<domain>`, `client/requests/<domain>.rs` (its
+//! `EClient` methods), `client/dispatch/<domain>.rs` (its callbacks; the
+//! table in `dispatch/mod.rs` routes the ids), `sim/<domain>`, and its tests,
+//! golden scenarios (`tests/golden/scenarios/<domain>.json`) and
+//! differential frames (`tests/differential/<domain>.rs`).
 //! * [`model`] (Contract, Order, TickAttrib, …), [`errors`], [`config`],
 //!   [`proto`] (the official protobuf messages), [`wrapper`] ([`EWrapper`]).
 //!
