@@ -335,3 +335,71 @@ fn a_slow_run_shows_in_the_metrics_and_memory_stays_bounded() {
     assert_eq!(m.queue_limit, LIMIT);
     assert_eq!(m.bytes_queued, 0, "drained at the end");
 }
+
+/// A wrapper slower than the stream: every tick takes 200 µs.
+struct Slow {
+    ticks: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    socket_errors: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl tws_api::EWrapper for Slow {
+    fn tick_price(&mut self, _: i32, _: tws_api::TickType, _: f64, _: tws_api::TickAttrib) {
+        self.ticks.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        thread::sleep(Duration::from_micros(200));
+    }
+    fn error(&mut self, _: i32, _: i64, code: i32, _: &str, _: &str) {
+        if code == 509 {
+            self.socket_errors
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+}
+
+#[test]
+fn a_backlog_longer_than_the_heartbeat_timeout_does_not_look_like_a_dead_connection() {
+    use std::sync::atomic::Ordering::SeqCst;
+    init_logs();
+    let gw = SimGateway::start(tws_api::sim::SimConfig {
+        tick_interval: Duration::from_millis(1),
+        ..tws_api::sim::SimConfig::default()
+    })
+    .unwrap();
+    let ticks = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let socket_errors = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let ib = IBClient::with_wrapper(Slow {
+        ticks: std::sync::Arc::clone(&ticks),
+        socket_errors: std::sync::Arc::clone(&socket_errors),
+    });
+    // A small queue fills at once: the heartbeat's answer waits behind it
+    // much longer than the timeout.
+    ib.set_queue_limit(16 * 1024);
+    ib.set_heartbeat(Some(Heartbeat {
+        interval: Duration::from_millis(20),
+        timeout: Duration::from_millis(50),
+    }));
+    ib.connect("127.0.0.1", gw.port(), 0).unwrap();
+    ib.start();
+    assert!(ib.wait_for_connection(Duration::from_secs(20)));
+    for (i, s) in ["AAPL", "IBM", "MSFT", "SPY"].iter().enumerate() {
+        for j in 0..5 {
+            ib.req_mkt_data(
+                (i * 5 + j) as i32 + 1,
+                &tws_api::Contract::stock(*s, "SMART", "USD"),
+                "",
+                false,
+                false,
+                &[],
+            )
+            .unwrap();
+        }
+    }
+    // Long enough for many heartbeats to wait behind the backlog.
+    assert!(common::call_log::wait(|| ticks.load(SeqCst) >= 3_000));
+    assert!(
+        ib.metrics().peak_bytes_queued >= 16 * 1024,
+        "a backlog formed"
+    );
+    assert_eq!(socket_errors.load(SeqCst), 0, "no heartbeat gave up");
+    assert!(ib.is_connected());
+    ib.disconnect();
+}

@@ -572,10 +572,22 @@ fn heartbeat_loop(client: &EClient, state: &IBState, hb: Heartbeat) {
             continue;
         }
         state.time_answer.clear();
+        let sent_ms = crate::clock::now_millis().max(0) as u64;
         if client.heartbeat_request().is_err() {
             continue;
         }
         if state.time_answer.wait(hb.timeout) || state.stop.load(Ordering::SeqCst) {
+            continue;
+        }
+        // No answer in time. Under a backlog the answer waits behind data in
+        // our own queue: the connection is alive when bytes arrived since the
+        // request, or while run() has not yet reached the end of the queue.
+        let m = client.metrics();
+        if m.last_message_ms >= sent_ms || m.bytes_queued > 0 {
+            log::debug!(
+                "heartbeat answer not dispatched yet, but the connection is alive ({} bytes queued)",
+                m.bytes_queued
+            );
             continue;
         }
         if client.is_connected() {
