@@ -4,8 +4,6 @@
 //! Every change bumps [`Broker::revision`], so sessions that stream account
 //! data can tell on their timer that something moved.
 
-#![allow(dead_code)] // used by the order and account domains as they land
-
 use std::collections::BTreeMap;
 
 use crate::model::{CommissionAndFeesReport, Contract, Decimal, Execution, Order};

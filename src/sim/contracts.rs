@@ -21,10 +21,6 @@ use crate::model::{
 };
 use crate::wire::DecodeError;
 
-/// A connection's state for this domain (the answers are immediate: none).
-#[derive(Debug, Default)]
-pub(crate) struct State {}
-
 /// Answers one request of this domain.
 pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
     let sv = s.sv;

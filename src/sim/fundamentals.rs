@@ -37,10 +37,6 @@ pub(crate) const REPORT_TYPES: &[&str] = &[
     "ReportsOwnership",
 ];
 
-/// A connection's state for this domain (every answer is immediate).
-#[derive(Debug, Default)]
-pub(crate) struct State {}
-
 /// Answers one fundamental data or WSH request.
 pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
     let sv = s.sv;

@@ -224,7 +224,6 @@ pub(crate) struct Shared {
     /// What `record_requests` keeps.
     pub(crate) recorded: Mutex<Vec<RecordedRequest>>,
     /// The paper broker: cash and positions of every account.
-    #[allow(dead_code)] // read by the order and account domains as they land
     pub(crate) broker: Mutex<broker::Broker>,
 }
 

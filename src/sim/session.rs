@@ -45,23 +45,13 @@ pub(crate) struct Session<'a> {
     /// When the earliest domain timer is due.
     wake: Option<Instant>,
     out: Vec<u8>,
-    // Each domain's per-connection state (some are still empty).
-    #[allow(dead_code)]
+    // Each domain's per-connection state.
     pub(super) account: super::account::State,
-    #[allow(dead_code)]
-    pub(super) contracts: super::contracts::State,
-    #[allow(dead_code)]
     pub(super) display_groups: super::display_groups::State,
-    #[allow(dead_code)]
-    pub(super) fundamentals: super::fundamentals::State,
-    #[allow(dead_code)]
     pub(super) historical: super::historical::State,
     pub(super) market_data: super::market_data::State,
-    #[allow(dead_code)]
     pub(super) news: super::news::State,
-    #[allow(dead_code)]
     pub(super) orders: super::orders::State,
-    #[allow(dead_code)]
     pub(super) scanner: super::scanner::State,
     /// Faults injected through [`super::SimGateway::inject`].
     faults: Receiver<Injected>,
@@ -101,9 +91,7 @@ pub(crate) fn serve(stream: TcpStream, shared: &Shared, conn_id: u64) -> io::Res
         wake: None,
         out: Vec::with_capacity(4096),
         account: Default::default(),
-        contracts: Default::default(),
         display_groups: Default::default(),
-        fundamentals: Default::default(),
         historical: Default::default(),
         market_data: Default::default(),
         news: Default::default(),

@@ -51,7 +51,6 @@ pub(crate) fn base_price(symbol: &str) -> f64 {
 /// (to 0.00005 below 10, as currencies are quoted).
 /// Every domain that needs "the current price" (fills, bars, depth, option
 /// models) asks here, so they agree with each other.
-#[allow(dead_code)] // used by the domains as they land
 pub(crate) fn price_at(symbol: &str, secs: f64) -> f64 {
     let base = base_price(symbol);
     let phase = (base * 100.0) % std::f64::consts::TAU;
