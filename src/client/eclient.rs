@@ -679,7 +679,7 @@ impl EClient {
     /// `send`; with `report` false no error callback is queued (the caller
     /// reports the failure its own way).
     fn send_inner<M: Message>(&self, req_id: i32, msg: &M, report: bool) -> Result<(), Error> {
-        self.send_tracked(req_id, msg, report, None)
+        self.send_tracked(req_id, msg, report.then_some(ErrorIds::all(req_id)), None)
     }
 
     /// `send` for a request that is a subscription although its message id
@@ -688,22 +688,54 @@ impl EClient {
         self.send_tracked(
             req_id,
             msg,
-            true,
+            Some(ErrorIds::all(req_id)),
             Some(super::lifecycle::RequestKind::Subscription),
         )
     }
 
+    /// `send`, reporting a refusal under the id the official client uses for
+    /// that kind of refusal of this request (`ids`); the request is still
+    /// known to the lifecycle by `req_id`.
+    pub(crate) fn send_reporting<M: Message>(
+        &self,
+        req_id: i32,
+        ids: ErrorIds,
+        msg: &M,
+    ) -> Result<(), Error> {
+        self.send_tracked(req_id, msg, Some(ids), None)
+    }
+
+    /// The id the official client reports a request's errors under: `req_id`,
+    /// except while disconnected or when the server is older than
+    /// `min_version` (the request's own gate), where it reports under -1.
+    pub(crate) fn error_id(&self, req_id: i32, min_version: i32) -> i32 {
+        if self.is_connected() && self.server_version() >= min_version {
+            req_id
+        } else {
+            NO_VALID_ID
+        }
+    }
+
+    /// Sends `msg`; `ids` (None: not reported, nor tracked) say under which
+    /// id each kind of failure reaches `error`.
     fn send_tracked<M: Message>(
         &self,
         req_id: i32,
         msg: &M,
-        report: bool,
+        ids: Option<ErrorIds>,
         kind: Option<super::lifecycle::RequestKind>,
     ) -> Result<(), Error> {
         let inner = &self.inner;
+        let report = ids.is_some();
         let fail = |e: Error| {
-            if report {
-                inner.queue(Incoming::error(req_id, e.code(), e.wrapper_text()));
+            if let Some(ids) = ids {
+                let id = match &e {
+                    Error::NotConnected => ids.not_connected,
+                    Error::Encode(crate::wire::EncodeError::UpdateTws(_)) => ids.too_old,
+                    Error::Encode(_) => ids.invalid,
+                    _ => req_id,
+                };
+                inner.queue(Incoming::error(id, e.code(), e.wrapper_text()));
             }
             e
         };
@@ -790,6 +822,29 @@ impl EClient {
                 let _ = w.shutdown(Shutdown::Both);
                 Err(err)
             }
+        }
+    }
+}
+
+/// Under which id the official client reports each kind of refusal of a
+/// request (it varies by request: see `EClient::send_reporting`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ErrorIds {
+    /// "Not connected" (504).
+    pub(crate) not_connected: i32,
+    /// "TWS is out of date" (503).
+    pub(crate) too_old: i32,
+    /// Anything else the encoder refuses (579, …).
+    pub(crate) invalid: i32,
+}
+
+impl ErrorIds {
+    /// Every refusal under `id`.
+    pub(crate) fn all(id: i32) -> ErrorIds {
+        ErrorIds {
+            not_connected: id,
+            too_old: id,
+            invalid: id,
         }
     }
 }

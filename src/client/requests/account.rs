@@ -5,6 +5,7 @@
 //! keeps its rule, while the request lifecycle still knows each request by
 //! its own id.
 
+use crate::client::eclient::ErrorIds;
 use crate::client::EClient;
 use crate::errors::{Error, NO_VALID_ID};
 use crate::messages::account::{
@@ -13,8 +14,7 @@ use crate::messages::account::{
     ReqAccountUpdatesMulti, ReqFamilyCodes, ReqPnL, ReqPnLSingle, ReqPositions, ReqPositionsMulti,
     ReqSoftDollarTiers, RequestFa,
 };
-use crate::messages::{to_frame, Message};
-use crate::wire::EncodeError;
+use crate::messages::Message;
 
 impl EClient {
     /// Sends `msg` (known to the request lifecycle by `req_id`), reporting a
@@ -28,20 +28,12 @@ impl EClient {
         symbol_id: i32,
         msg: &M,
     ) -> Result<(), Error> {
-        let refused = if !self.is_connected() {
-            Some((not_connected_id, Error::NotConnected))
-        } else {
-            match to_frame(msg, self.server_version()) {
-                Ok(_) => None,
-                Err(e @ EncodeError::UpdateTws(_)) => Some((NO_VALID_ID, Error::Encode(e))),
-                Err(e) => Some((symbol_id, Error::Encode(e))),
-            }
+        let ids = ErrorIds {
+            not_connected: not_connected_id,
+            too_old: NO_VALID_ID,
+            invalid: symbol_id,
         };
-        if let Some((id, e)) = refused {
-            self.report_error(id, e.code(), e.wrapper_text());
-            return Err(e);
-        }
-        self.send(req_id, msg)
+        self.send_reporting(req_id, ids, msg)
     }
 
     /// [`send_account`](Self::send_account) for the requests with an id: not

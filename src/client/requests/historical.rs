@@ -3,7 +3,7 @@
 //! historical pacer.
 
 use crate::client::EClient;
-use crate::errors::{Error, NO_VALID_ID};
+use crate::errors::Error;
 use crate::messages::historical::pacing::PacingKey;
 use crate::messages::historical::{
     CancelHeadTimeStamp, CancelHistogramData, CancelHistoricalData, CancelRealTimeBars,
@@ -14,17 +14,6 @@ use crate::model::{Contract, TagValue};
 use crate::server_versions::{MIN_SERVER_VER_HISTORICAL_TICKS, MIN_SERVER_VER_REQ_HISTOGRAM};
 
 impl EClient {
-    /// The id the official client reports a failed request under: `id`,
-    /// except while disconnected or below `min_version`, where it reports
-    /// under no id (-1).
-    fn or_no_id(&self, id: i32, min_version: i32) -> i32 {
-        if self.is_connected() && self.server_version() >= min_version {
-            id
-        } else {
-            NO_VALID_ID
-        }
-    }
-
     /// Paces historical requests on the client side (beyond the official
     /// client): with `Some(rules)`, a `req_historical_data` or
     /// `req_historical_ticks` that would break IB's pacing rules waits in the
@@ -101,7 +90,7 @@ impl EClient {
         self.historical_pacer().closed(req_id);
         // Under -1 when it cannot go, as the official client reports it; known
         // to the request lifecycle by the id it cancels.
-        self.send(self.or_no_id(req_id, 0), &CancelHistoricalData { req_id })
+        self.send(self.error_id(req_id, 0), &CancelHistoricalData { req_id })
     }
 
     /// `reqHeadTimeStamp`: the earliest date with data for `contract`,
@@ -121,12 +110,12 @@ impl EClient {
             use_rth,
             format_date,
         };
-        self.send(self.or_no_id(req_id, 0), &msg)
+        self.send(self.error_id(req_id, 0), &msg)
     }
 
     /// `cancelHeadTimeStamp`: cancels `req_head_time_stamp(req_id, …)`.
     pub fn cancel_head_time_stamp(&self, req_id: i32) -> Result<(), Error> {
-        self.send(self.or_no_id(req_id, 0), &CancelHeadTimeStamp { req_id })
+        self.send(self.error_id(req_id, 0), &CancelHeadTimeStamp { req_id })
     }
 
     /// `reqHistogramData`: volume by price over `time_period` (`"3 days"`),
@@ -144,13 +133,13 @@ impl EClient {
             use_rth,
             time_period: time_period.to_owned(),
         };
-        self.send(self.or_no_id(ticker_id, MIN_SERVER_VER_REQ_HISTOGRAM), &msg)
+        self.send(self.error_id(ticker_id, MIN_SERVER_VER_REQ_HISTOGRAM), &msg)
     }
 
     /// `cancelHistogramData`: cancels `req_histogram_data(ticker_id, …)`.
     pub fn cancel_histogram_data(&self, ticker_id: i32) -> Result<(), Error> {
         self.send(
-            self.or_no_id(ticker_id, MIN_SERVER_VER_REQ_HISTOGRAM),
+            self.error_id(ticker_id, MIN_SERVER_VER_REQ_HISTOGRAM),
             &CancelHistogramData { ticker_id },
         )
     }
@@ -187,7 +176,7 @@ impl EClient {
             self.historical_pacer()
                 .acquire(PacingKey::of_historical_ticks(&msg), req_id, false);
         }
-        self.send(self.or_no_id(req_id, MIN_SERVER_VER_HISTORICAL_TICKS), &msg)
+        self.send(self.error_id(req_id, MIN_SERVER_VER_HISTORICAL_TICKS), &msg)
     }
 
     /// `reqRealTimeBars`: five-second bars (`bar_size` 5) as they form,
@@ -209,7 +198,7 @@ impl EClient {
             use_rth,
             real_time_bars_options: real_time_bars_options.to_vec(),
         };
-        self.send(self.or_no_id(req_id, 0), &msg)
+        self.send(self.error_id(req_id, 0), &msg)
     }
 
     /// `cancelRealTimeBars`: stops `req_real_time_bars(req_id, …)`.

@@ -70,7 +70,7 @@ impl EClient {
             is_smart_depth,
             mkt_depth_options: mkt_depth_options.to_vec(),
         };
-        self.send(self.depth_error_id(req_id, 0), &msg)
+        self.send(self.error_id(req_id, 0), &msg)
     }
 
     /// `cancelMktDepth`: stops the book started with `req_mkt_depth(req_id, …)`.
@@ -79,7 +79,7 @@ impl EClient {
             req_id,
             is_smart_depth,
         };
-        self.send(self.depth_error_id(req_id, 0), &msg)
+        self.send(self.error_id(req_id, 0), &msg)
     }
 
     /// `reqTickByTickData`: streams every trade (`"Last"`, `"AllLast"`), quote
@@ -105,27 +105,14 @@ impl EClient {
             number_of_ticks,
             ignore_size,
         };
-        let id = self.depth_error_id(req_id, MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE);
+        let id = self.error_id(req_id, MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE);
         self.send(id, &msg)
     }
 
     /// `cancelTickByTickData`: stops the stream of `req_tick_by_tick_data(req_id, …)`.
     pub fn cancel_tick_by_tick_data(&self, req_id: i32) -> Result<(), Error> {
-        let id = self.depth_error_id(req_id, MIN_SERVER_VER_TICK_BY_TICK);
+        let id = self.error_id(req_id, MIN_SERVER_VER_TICK_BY_TICK);
         self.send(id, &CancelTickByTickData { req_id })
-    }
-
-    /// The id the official client reports an error of a depth or
-    /// tick-by-tick request under: `NO_VALID_ID` when not connected or when
-    /// the server is older than `too_old_before`, the request's id otherwise
-    /// (a string it refuses to send, a SMART depth request a server cannot take).
-    fn depth_error_id(&self, req_id: i32, too_old_before: i32) -> i32 {
-        let sv = self.server_version();
-        if !self.is_connected() || (sv > 0 && sv < too_old_before) {
-            NO_VALID_ID
-        } else {
-            req_id
-        }
     }
 
     /// `calculateImpliedVolatility`: the implied volatility and greeks of the
