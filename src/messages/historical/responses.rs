@@ -342,33 +342,26 @@ impl Message for HistoricalTicks {
     const ID: u32 = incoming::HISTORICAL_TICKS;
 
     fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_int(self.ticks.len() as i64);
-        for t in &self.ticks {
+        write_ticks(w, self.req_id, &self.ticks, self.done, |w, t| {
             w.put_int(t.time);
             // An unused field (TWS sends 0).
             w.put_int(0);
             w.put_f64(t.price);
             w.put_decimal(t.size);
-        }
-        w.put_bool(self.done);
+        });
         Ok(())
     }
 
     fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let n: i64 = r.read_int_named("tick count")?;
-        let mut ticks = Vec::new();
-        for _ in 0..n.max(0) {
+        let (req_id, ticks, done) = read_ticks(r, |r| {
             let time = r.read_int_named("time")?;
             r.skip("unused")?;
-            ticks.push(HistoricalTick {
+            Ok(HistoricalTick {
                 time,
                 price: r.read_f64("price")?,
                 size: r.read_decimal("size")?,
-            });
-        }
-        let done = r.read_bool("done")?;
+            })
+        })?;
         Ok(HistoricalTicks {
             req_id,
             ticks,
@@ -392,9 +385,7 @@ impl Message for HistoricalTicksBidAsk {
     const ID: u32 = incoming::HISTORICAL_TICKS_BID_ASK;
 
     fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_int(self.ticks.len() as i64);
-        for t in &self.ticks {
+        write_ticks(w, self.req_id, &self.ticks, self.done, |w, t| {
             let a = t.tick_attrib_bid_ask;
             w.put_int(t.time);
             w.put_int(i32::from(a.ask_past_high) | (i32::from(a.bid_past_low) << 1));
@@ -402,19 +393,15 @@ impl Message for HistoricalTicksBidAsk {
             w.put_f64(t.price_ask);
             w.put_decimal(t.size_bid);
             w.put_decimal(t.size_ask);
-        }
-        w.put_bool(self.done);
+        });
         Ok(())
     }
 
     fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let n: i64 = r.read_int_named("tick count")?;
-        let mut ticks = Vec::new();
-        for _ in 0..n.max(0) {
+        let (req_id, ticks, done) = read_ticks(r, |r| {
             let time = r.read_int_named("time")?;
             let mask: i64 = r.read_int_named("attributes")?;
-            ticks.push(HistoricalTickBidAsk {
+            Ok(HistoricalTickBidAsk {
                 time,
                 tick_attrib_bid_ask: TickAttribBidAsk {
                     ask_past_high: mask & 1 != 0,
@@ -424,9 +411,8 @@ impl Message for HistoricalTicksBidAsk {
                 price_ask: r.read_f64("ask price")?,
                 size_bid: r.read_decimal("bid size")?,
                 size_ask: r.read_decimal("ask size")?,
-            });
-        }
-        let done = r.read_bool("done")?;
+            })
+        })?;
         Ok(HistoricalTicksBidAsk {
             req_id,
             ticks,
@@ -450,9 +436,7 @@ impl Message for HistoricalTicksLast {
     const ID: u32 = incoming::HISTORICAL_TICKS_LAST;
 
     fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_int(self.ticks.len() as i64);
-        for t in &self.ticks {
+        write_ticks(w, self.req_id, &self.ticks, self.done, |w, t| {
             let a = t.tick_attrib_last;
             w.put_int(t.time);
             w.put_int(i32::from(a.past_limit) | (i32::from(a.unreported) << 1));
@@ -460,19 +444,15 @@ impl Message for HistoricalTicksLast {
             w.put_decimal(t.size);
             w.put_str_raw(&t.exchange);
             w.put_str_raw(&t.special_conditions);
-        }
-        w.put_bool(self.done);
+        });
         Ok(())
     }
 
     fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let n: i64 = r.read_int_named("tick count")?;
-        let mut ticks = Vec::new();
-        for _ in 0..n.max(0) {
+        let (req_id, ticks, done) = read_ticks(r, |r| {
             let time = r.read_int_named("time")?;
             let mask: i64 = r.read_int_named("attributes")?;
-            ticks.push(HistoricalTickLast {
+            Ok(HistoricalTickLast {
                 time,
                 tick_attrib_last: TickAttribLast {
                     past_limit: mask & 1 != 0,
@@ -482,9 +462,8 @@ impl Message for HistoricalTicksLast {
                 size: r.read_decimal("size")?,
                 exchange: r.read_string("exchange")?,
                 special_conditions: r.read_string("special conditions")?,
-            });
-        }
-        let done = r.read_bool("done")?;
+            })
+        })?;
         Ok(HistoricalTicksLast {
             req_id,
             ticks,
@@ -537,6 +516,38 @@ impl Message for RealTimeBars {
             },
         })
     }
+}
+
+/// The shape the three historical tick answers share: the request id, the
+/// count, the ticks (each written by `put`), and whether it is the last part.
+fn write_ticks<T>(
+    w: &mut FieldWriter<'_>,
+    req_id: i32,
+    ticks: &[T],
+    done: bool,
+    mut put: impl FnMut(&mut FieldWriter<'_>, &T),
+) {
+    w.put_int(req_id);
+    w.put_int(ticks.len() as i64);
+    for t in ticks {
+        put(w, t);
+    }
+    w.put_bool(done);
+}
+
+/// Reads what [`write_ticks`] writes, each tick with `read`.
+fn read_ticks<'a, T>(
+    r: &mut FieldReader<'a>,
+    mut read: impl FnMut(&mut FieldReader<'a>) -> Result<T, DecodeError>,
+) -> Result<(i32, Vec<T>, bool), DecodeError> {
+    let req_id = r.read_int_named("req id")?;
+    let n: i64 = r.read_int_named("tick count")?;
+    let mut ticks = Vec::new();
+    for _ in 0..n.max(0) {
+        ticks.push(read(r)?);
+    }
+    let done = r.read_bool("done")?;
+    Ok((req_id, ticks, done))
 }
 
 #[cfg(test)]
