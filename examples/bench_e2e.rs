@@ -4,6 +4,8 @@
 //! cargo run --release --example bench_e2e                   # everything below
 //! cargo run --release --example bench_e2e -- --mode throughput --ticks 5000000
 //! cargo run --release --example bench_e2e -- --mode latency --rate 100000
+//! cargo run --release --example bench_e2e -- --mode latency --rate 10000 --batch-ms 1 --mixed --clients 32
+//! cargo run --release --example bench_e2e -- --mode floor --rate 10000 --batch-ms 1 --mixed
 //! cargo run --release --example bench_e2e -- --mode clients --clients 32
 //! cargo run --release --example bench_e2e -- --mode memory
 //! cargo run --release --example bench_e2e -- --connect 127.0.0.1:PORT --ticks N
@@ -39,6 +41,8 @@ struct Opts {
     mixed: bool,
     /// Latency: how long the stream runs.
     seconds: u64,
+    /// `--clients` was given (latency mode then runs that many clients).
+    clients_given: bool,
 }
 
 fn parse() -> Opts {
@@ -55,6 +59,7 @@ fn parse() -> Opts {
         batch_ms: 0,
         mixed: false,
         seconds: 3,
+        clients_given: false,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -68,7 +73,10 @@ fn parse() -> Opts {
             "--mode" => o.mode = v,
             "--ticks" => o.ticks = num(&v),
             "--rate" => o.rate = num(&v),
-            "--clients" => o.clients = num(&v) as usize,
+            "--clients" => {
+                o.clients = num(&v) as usize;
+                o.clients_given = true;
+            }
             "--runs" => o.runs = num(&v) as usize,
             "--server-version" => o.server_version = num(&v) as i32,
             "--connect" => o.connect = Some(v),
@@ -293,24 +301,52 @@ fn latency(o: &Opts) {
     if o.mixed {
         extra.push("--mixed".to_string());
     }
+    // `--clients N` (N > 1): N connections at once, each streamed at the
+    // rate; the percentiles are over all of their ticks together.
+    let n = if o.mode == "latency" && o.clients_given {
+        o.clients
+    } else {
+        1
+    };
     let (mut gw, addr) = spawn_gateway_with(ticks, Some(o.rate), o.server_version, &extra);
     let (cpu0, wall0) = (cpu_time(), Instant::now());
-    let c = one_client(&addr, 0, true, o.spin_us);
+    let floor = o.mode == "floor";
+    let handles: Vec<_> = (0..n)
+        .map(|id| {
+            let (addr, spin) = (addr.clone(), o.spin_us);
+            thread::spawn(move || {
+                let mut l = if floor {
+                    floor_client(&addr)
+                } else {
+                    one_client(&addr, id as i32, true, spin)
+                        .latencies
+                        .unwrap_or_default()
+                };
+                // The first 10% warms up caches and the scheduler.
+                l.split_off(l.len() / 10)
+            })
+        })
+        .collect();
+    let mut l: Vec<u32> = Vec::new();
+    for h in handles {
+        l.extend(h.join().expect("client thread"));
+    }
     let (cpu, wall) = (cpu_time() - cpu0, wall0.elapsed());
     let _ = gw.kill();
     let _ = gw.wait();
-    let mut l = c.latencies.unwrap_or_default();
-    // The first 10% warms up caches and the scheduler.
-    let warm = l.len() / 10;
-    let mut l = l.split_off(warm);
     l.sort_unstable();
     let p = |q: f64| l[((l.len() as f64 * q) as usize).min(l.len() - 1)] as f64 / 1000.0;
     println!(
-        "latency at {} ticks/s{}{}, spin {}, over {} ticks (gateway write -> callback): p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs; client CPU {:.1} % of a core",
+        "latency at {} ticks/s{}{}, {}, {}over {} ticks (gateway write -> callback): p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs; client CPU {:.1} % of a core",
         o.rate,
         if o.batch_ms > 0 { format!(", {} ms batches", o.batch_ms) } else { String::new() },
         if o.mixed { ", mixed" } else { "" },
-        o.spin_us.map_or("default".to_string(), |us| format!("{us} µs")),
+        if floor {
+            "single-threaded floor client".to_string()
+        } else {
+            format!("spin {}", o.spin_us.map_or("default".to_string(), |us| format!("{us} µs")))
+        },
+        if n > 1 { format!("{n} clients at once, ") } else { String::new() },
         l.len(),
         p(0.5),
         p(0.99),
@@ -318,6 +354,85 @@ fn latency(o: &Opts) {
         *l.last().unwrap_or(&0) as f64 / 1000.0,
         cpu.as_secs_f64() * 100.0 / wall.as_secs_f64()
     );
+}
+
+/// The floor: a hand-made client on one thread that reads the socket and
+/// decodes the frames itself (no reader thread, no channel, no wrapper), for
+/// comparison with the full client on the same gateway.
+fn floor_client(addr: &str) -> Vec<u32> {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use tws_api::messages::connection::StartApi;
+    use tws_api::messages::ids::incoming;
+    use tws_api::messages::market_data::{ReqMktData, TickPrice, TickSize, TickString};
+    use tws_api::messages::{decode_body, encode_frame};
+    use tws_api::wire::frame::Frames;
+    use tws_api::wire::handshake::{client_hello, decode_server_answer};
+    use tws_api::wire::MessageHeader;
+
+    let mut s = TcpStream::connect(addr).expect("connects");
+    s.set_nodelay(true).expect("nodelay");
+    s.write_all(&client_hello("")).expect("hello");
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
+    let mut chunk = vec![0u8; 1 << 16];
+    let mut sv = 0;
+    while sv == 0 {
+        let n = s.read(&mut chunk).expect("handshake");
+        assert!(n > 0, "gateway closed during the handshake");
+        buf.extend_from_slice(&chunk[..n]);
+        let mut frames = Frames::new(&buf);
+        if let Some(payload) = frames.next() {
+            sv = decode_server_answer(payload).expect("server answer").0;
+            let used = frames.consumed();
+            buf.drain(..used);
+        }
+    }
+    let mut out = Vec::new();
+    let start = StartApi {
+        client_id: 0,
+        optional_capabilities: String::new(),
+    };
+    encode_frame(&start, sv, &mut out).expect("startApi");
+    let req = ReqMktData {
+        req_id: 1,
+        contract: aapl(),
+        ..ReqMktData::default()
+    };
+    encode_frame(&req, sv, &mut out).expect("reqMktData");
+    s.write_all(&out).expect("requests");
+    let mut l = Vec::with_capacity(4_000_000);
+    loop {
+        let n = s.read(&mut chunk).expect("read");
+        if n == 0 {
+            return l;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        let mut frames = Frames::new(&buf);
+        for payload in frames.by_ref() {
+            let Ok(h) = MessageHeader::parse(sv, payload) else {
+                continue;
+            };
+            let body = &payload[h.body_start..];
+            let sent = match h.id {
+                incoming::TICK_PRICE => decode_body::<TickPrice>(sv, body)
+                    .ok()
+                    .and_then(|t| i64::try_from(t.size.mantissa()).ok()),
+                incoming::TICK_SIZE => decode_body::<TickSize>(sv, body)
+                    .ok()
+                    .and_then(|t| i64::try_from(t.size.mantissa()).ok()),
+                incoming::TICK_STRING => decode_body::<TickString>(sv, body)
+                    .ok()
+                    .and_then(|t| t.value.parse().ok()),
+                incoming::TICK_SNAPSHOT_END => return l,
+                _ => None,
+            };
+            if let Some(sent) = sent {
+                l.push((now_nanos() - sent).clamp(0, u32::MAX as i64) as u32);
+            }
+        }
+        let used = frames.consumed();
+        buf.drain(..used);
+    }
 }
 
 fn clients(o: &Opts) {
@@ -403,7 +518,7 @@ fn main() {
             }
         }
         "throughput" => throughput(&o),
-        "latency" => latency(&o),
+        "latency" | "floor" => latency(&o),
         "clients" => clients(&o),
         "memory" => memory(&o),
         "all" => {
