@@ -10,12 +10,13 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, Sender};
 use parking_lot::Mutex;
 
+use super::direct::Direct;
 use super::dispatch::dispatch_batch;
 use super::flow::Flow;
 use super::lifecycle::{Registry, RequestInFlight, RequestKey};
 use super::metrics::Metrics;
 use super::pacer::{Pacer, RateLimit};
-use super::reader::{reader_loop, Batch};
+use super::reader::{finish, reader_loop, Batch, ReadSide, DIRECT_BELOW};
 use crate::errors::{
     Error, ALREADY_CONNECTED, CONNECT_FAIL, INVALID_SYMBOL, NO_VALID_ID, REQUEST_INTERRUPTED,
 };
@@ -45,6 +46,9 @@ pub(crate) enum Incoming {
     ConnectAck,
     /// The connection ended: `connection_closed`. Exactly one per connection attempt.
     Closed,
+    /// The reader offers `run()` the socket (client/direct.rs); `run()` takes
+    /// it once its queue is empty. Wakes a `run()` that sleeps.
+    Lent,
 }
 
 impl Incoming {
@@ -94,6 +98,8 @@ pub(crate) struct Inner {
     options: Mutex<Options>,
     pub(crate) metrics: Metrics,
     pub(crate) flow: Flow,
+    /// The socket lent to `run()` while the feed is light (client/direct.rs).
+    pub(crate) direct: Direct,
     spin: Spin,
     pacer: Pacer,
     hist_pacer: super::historical_pacer::HistoricalPacer,
@@ -152,6 +158,29 @@ impl Inner {
     fn queue(&self, item: Incoming) {
         // The receiver lives in `self`, so the channel cannot be disconnected.
         let _ = self.tx.send(item);
+        self.direct.queued();
+    }
+
+    /// `true` while a `run()` is running.
+    pub(crate) fn is_running(&self) -> bool {
+        self.running.load(Ordering::SeqCst)
+    }
+}
+
+/// A batch whose callbacks take this long gives the lent socket back to the
+/// reader thread, so that the socket is read while slow callbacks run.
+const SLOW_DISPATCH: Duration = Duration::from_millis(1);
+
+/// The socket `run()` holds while it reads directly; given back to the
+/// reader if `run()` unwinds from a callback.
+struct LentSide<'a>(&'a Direct, Option<ReadSide>);
+
+impl Drop for LentSide<'_> {
+    fn drop(&mut self) {
+        if let Some(side) = self.1.take() {
+            // Nobody waits for it any more: the connection is being closed.
+            drop(self.0.give_back(side));
+        }
     }
 }
 
@@ -229,6 +258,7 @@ impl EClient {
                 }),
                 metrics: Metrics::default(),
                 flow: Flow::default(),
+                direct: Direct::default(),
                 spin: Spin::default(),
                 pacer: Pacer::default(),
                 hist_pacer: Default::default(),
@@ -352,14 +382,8 @@ impl EClient {
             let spawned = thread::Builder::new()
                 .name(format!("tws-api-reader-{client_id}"))
                 .spawn(move || {
-                    reader_loop(
-                        reader_stream,
-                        leftover,
-                        tx,
-                        shared,
-                        generation,
-                        server_version,
-                    )
+                    let side = ReadSide::new(reader_stream, leftover, generation, server_version);
+                    reader_loop(side, tx, shared)
                 });
             match spawned {
                 Ok(h) => h,
@@ -433,6 +457,8 @@ impl EClient {
             let _ = c.stream.shutdown(Shutdown::Both);
             c
         };
+        // A reader that lent its socket to `run()` looks at the close now.
+        self.inner.direct.notify();
         log::info!(
             "disconnecting{}",
             if by_user { "" } else { " (dead connection)" }
@@ -489,7 +515,25 @@ impl EClient {
         m.peak_bytes_queued = peak;
         m.queue_limit = limit;
         m.requests_in_flight = self.inner.requests.len();
+        // Never waits: a connect in progress holds the lock (and has no
+        // unread data yet).
+        m.bytes_unread = self
+            .inner
+            .conn
+            .try_lock()
+            .and_then(|c| c.as_ref().map(|c| super::direct::unread(&c.stream)))
+            .unwrap_or(0);
         m
+    }
+
+    /// Bytes received on the socket and not read yet; waits for a connect
+    /// in progress (for the heartbeat's judgement, not for status reads).
+    pub(crate) fn unread_bytes(&self) -> usize {
+        self.inner
+            .conn
+            .lock()
+            .as_ref()
+            .map_or(0, |c| super::direct::unread(&c.stream))
     }
 
     /// The requests sent and not yet ended (by their end marker, a cancel or
@@ -560,6 +604,21 @@ impl EClient {
         self.inner.flow.set_limit(bytes);
     }
 
+    /// Lets `run()` read the socket itself while the feed is light (on by
+    /// default on Unix; elsewhere the reader thread always reads).
+    ///
+    /// When a read brings less than 16 KiB and `run()` has dispatched
+    /// everything before it, the reader thread lends `run()` the socket:
+    /// `run()` waits on it and dispatches what arrives on its own thread, one
+    /// thread wake-up per batch instead of two (the reader's and then
+    /// `run()`'s), which halves the CPU time and the latency tail of a
+    /// light feed (docs/performance.md). A read of 16 KiB or more (a burst)
+    /// gives the socket back, and the reader reads in parallel with `run()`
+    /// again. `false` keeps the reader thread reading at all times.
+    pub fn set_direct_read(&self, on: bool) {
+        self.inner.direct.set_enabled(on);
+    }
+
     /// The message loop: takes what the reader queued, decodes it and calls
     /// `wrapper`, on the calling thread.
     ///
@@ -581,10 +640,17 @@ impl EClient {
             }
         }
         let _running = Running(&inner.running);
+        // The socket, while the reader has lent it (client/direct.rs); given
+        // back if a callback unwinds.
+        let mut lent = LentSide(&inner.direct, None);
         loop {
             let item = match inner.rx.try_recv() {
                 Ok(item) => item,
                 Err(_) => {
+                    if let Some(side) = lent.1.take().or_else(|| inner.direct.take()) {
+                        lent.1 = self.read_directly(side, wrapper);
+                        continue;
+                    }
                     if inner.undelivered_closes.load(Ordering::SeqCst) == 0 {
                         return;
                     }
@@ -596,16 +662,8 @@ impl EClient {
             };
             match item {
                 Incoming::Frames(batch) => {
-                    inner.live_guard.observe(&batch);
-                    // While requests are in flight, the messages that can end
-                    // one go through the lifecycle wrapper; ticks never do.
-                    let requests = (!inner.requests.is_empty()).then_some(&inner.requests);
-                    let n = dispatch_batch(&batch, wrapper, requests);
+                    self.dispatch(&batch, wrapper);
                     inner.flow.released(batch.bytes.len());
-                    inner.metrics.dispatched(n);
-                    inner
-                        .metrics
-                        .not_decoded(super::dispatch::take_not_decoded());
                 }
                 Incoming::Error {
                     req_id,
@@ -617,6 +675,7 @@ impl EClient {
                     wrapper.error(req_id, time, code, &msg, "")
                 }
                 Incoming::ConnectAck => wrapper.connect_ack(),
+                Incoming::Lent => {}
                 Incoming::Closed => {
                     inner.undelivered_closes.fetch_sub(1, Ordering::SeqCst);
                     // Never silence: every one-shot request still waiting
@@ -635,6 +694,61 @@ impl EClient {
                     }
                     wrapper.connection_closed();
                 }
+            }
+        }
+    }
+
+    /// Decodes a batch of frames and calls `wrapper` for each.
+    fn dispatch(&self, batch: &Batch, wrapper: &mut dyn EWrapper) {
+        let inner = &self.inner;
+        inner.live_guard.observe(batch);
+        // While requests are in flight, the messages that can end one go
+        // through the lifecycle wrapper; ticks never do.
+        let requests = (!inner.requests.is_empty()).then_some(&inner.requests);
+        let n = dispatch_batch(batch, wrapper, requests);
+        inner.metrics.dispatched(n);
+        inner
+            .metrics
+            .not_decoded(super::dispatch::take_not_decoded());
+    }
+
+    /// Reads the lent socket and dispatches what arrives, on this thread,
+    /// until a message is queued (`Some(side)`: look at the queue, then go
+    /// on), a read brings a burst (the socket goes back to the reader) or
+    /// the connection ends (its `Closed` queued).
+    fn read_directly(&self, mut side: ReadSide, wrapper: &mut dyn EWrapper) -> Option<ReadSide> {
+        let inner = &self.inner;
+        loop {
+            if !inner.direct.enabled() {
+                return inner.direct.give_back(side);
+            }
+            if !inner.direct.wait(&side, || inner.rx.is_empty()) {
+                return Some(side);
+            }
+            let (read, (batch, bad)) = match side.read(inner) {
+                Ok(n) => {
+                    inner.metrics.direct_read();
+                    (n, side.cut(inner))
+                }
+                Err(o) => (0, (None, Some(o))),
+            };
+            let mut slow = false;
+            if let Some(batch) = batch {
+                let start = Instant::now();
+                self.dispatch(&batch, wrapper);
+                slow = start.elapsed() >= SLOW_DISPATCH;
+            }
+            if let Some(outcome) = bad {
+                let generation = side.generation;
+                drop(side);
+                finish(inner, &inner.tx, generation, outcome);
+                inner.direct.ended(generation);
+                return None;
+            }
+            if read >= DIRECT_BELOW || slow {
+                // A burst, or callbacks that take their time: the reader
+                // thread reads in parallel again.
+                side = inner.direct.give_back(side)?;
             }
         }
     }

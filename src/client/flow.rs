@@ -52,6 +52,12 @@ impl Flow {
         self.peak.fetch_max(now, Ordering::Relaxed);
     }
 
+    /// Frame bytes queued and not yet dispatched.
+    #[inline]
+    pub(crate) fn queued_bytes(&self) -> usize {
+        self.queued.load(Ordering::Relaxed)
+    }
+
     /// `run()` dispatched `n` bytes.
     #[inline]
     pub(crate) fn released(&self, n: usize) {

@@ -580,12 +580,14 @@ fn heartbeat_loop(client: &EClient, state: &IBState, hb: Heartbeat) {
             continue;
         }
         // No answer in time. Under a backlog the answer waits behind data in
-        // our own queue: the connection is alive when bytes arrived since the
-        // request, or while run() has not yet reached the end of the queue.
+        // our own queue or in the socket: the connection is alive when bytes
+        // arrived since the request, or while run() has not yet reached the
+        // end of what was received.
         let m = client.metrics();
-        if m.last_message_ms >= sent_ms || m.bytes_queued > 0 {
+        let unread = client.unread_bytes();
+        if m.last_message_ms >= sent_ms || m.bytes_queued > 0 || unread > 0 {
             log::debug!(
-                "heartbeat answer not dispatched yet, but the connection is alive ({} bytes queued)",
+                "heartbeat answer not dispatched yet, but the connection is alive ({} bytes queued, {unread} unread)",
                 m.bytes_queued
             );
             continue;

@@ -11,6 +11,7 @@ pub(crate) struct Metrics {
     frames_in: AtomicU64,
     frames_out: AtomicU64,
     dispatched: AtomicU64,
+    direct_reads: AtomicU64,
     not_decoded: AtomicU64,
     connections: AtomicU64,
     connected_since_ms: AtomicU64,
@@ -33,6 +34,10 @@ impl Metrics {
 
     pub(crate) fn dispatched(&self, n: u64) {
         self.dispatched.fetch_add(n, Ordering::Relaxed);
+    }
+
+    pub(crate) fn direct_read(&self) {
+        self.direct_reads.fetch_add(1, Ordering::Relaxed);
     }
 
     pub(crate) fn not_decoded(&self, n: u64) {
@@ -61,9 +66,11 @@ impl Metrics {
             frames_out: self.frames_out.load(Ordering::Relaxed),
             frames_queued: frames_in.saturating_sub(dispatched),
             not_decoded: self.not_decoded.load(Ordering::Relaxed),
+            direct_reads: self.direct_reads.load(Ordering::Relaxed),
             requests_in_flight: 0,
             batches_queued: queued_batches,
             bytes_queued: 0,
+            bytes_unread: 0,
             peak_bytes_queued: 0,
             queue_limit: 0,
             connections: self.connections.load(Ordering::Relaxed),
@@ -89,12 +96,19 @@ pub struct MetricsSnapshot {
     /// Known messages that this version of the crate does not decode yet
     /// (logged at debug level and dropped).
     pub not_decoded: u64,
+    /// Socket reads that `run()` made itself while the feed was light (see
+    /// `EClient::set_direct_read`).
+    pub direct_reads: u64,
     /// Requests sent and not yet ended (see `EClient::requests_in_flight`).
     pub requests_in_flight: usize,
     /// Items waiting in the reader → `run()` channel.
     pub batches_queued: usize,
     /// Frame bytes read but not yet dispatched.
     pub bytes_queued: usize,
+    /// Bytes the system has received on the socket and the client has not
+    /// read yet (Unix; 0 elsewhere): data waiting while `run()` reads the
+    /// socket itself and a callback is busy.
+    pub bytes_unread: usize,
     /// The most frame bytes ever waiting at once.
     pub peak_bytes_queued: usize,
     /// The back-pressure limit (see `EClient::set_queue_limit`).

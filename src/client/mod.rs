@@ -2,6 +2,7 @@
 //! ready-made [`IBClient`].
 
 mod autoconnect;
+mod direct;
 mod dispatch;
 mod eclient;
 mod event;

@@ -5,6 +5,11 @@
 //! channel operation per read rather than per message, which is what lets a
 //! burst of ticks through at millions per second. It checks every length prefix
 //! before it allocates for it, and it never decodes a business message.
+//!
+//! While the feed is light (a read brings less than
+//! [`DIRECT_BELOW`] bytes and `run()` is waiting for it), the reader lends the
+//! socket to `run()`, which then reads it itself until a read brings more
+//! (see `client/direct.rs`): one thread wake-up per batch instead of two.
 
 use std::io::{self, Read};
 use std::net::TcpStream;
@@ -12,12 +17,17 @@ use std::sync::Arc;
 
 use crossbeam_channel::Sender;
 
+use super::direct::Lent;
 use super::eclient::{Incoming, Inner};
 use crate::errors::{BAD_LENGTH, NO_VALID_ID, SOCKET_EXCEPTION};
 use crate::wire::frame::Frames;
 
 /// Bytes asked for per socket read; `buf` grows for frames larger than this.
 const READ_BUF: usize = 64 * 1024;
+
+/// A read smaller than this is a light feed: the socket may be lent to `run()`.
+/// A direct read of this much or more gives it back to the reader thread.
+pub(crate) const DIRECT_BELOW: usize = 16 * 1024;
 
 /// Whole frames, back to back with their length prefixes, from one read.
 #[derive(Debug)]
@@ -28,92 +38,164 @@ pub(crate) struct Batch {
     pub server_version: i32,
 }
 
-/// Reads frames until the socket ends, then marks the connection closed and
-/// sends the one `Closed` marker for it.
-pub(crate) fn reader_loop(
-    mut stream: TcpStream,
-    initial: Vec<u8>,
-    tx: Sender<Incoming>,
-    inner: Arc<Inner>,
-    generation: u64,
-    server_version: i32,
-) {
-    // Capacity for what is left over plus one whole read, so appending a read
-    // reallocates only for a frame larger than that.
-    let mut buf: Vec<u8> = Vec::with_capacity(initial.len() + READ_BUF);
-    buf.extend_from_slice(&initial);
-    if !initial.is_empty() {
-        inner.metrics.bytes_in(initial.len());
+/// The read side of one connection: the socket and the bytes of a frame not
+/// yet complete. Owned by the reader thread, or lent to `run()`.
+#[derive(Debug)]
+pub(crate) struct ReadSide {
+    pub(crate) stream: TcpStream,
+    buf: Vec<u8>,
+    scratch: Vec<u8>,
+    pub(crate) generation: u64,
+    pub(crate) server_version: i32,
+}
+
+/// Why a connection's reading ended.
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    Eof,
+    Error(io::Error),
+    BadLength(String),
+    ChannelGone,
+}
+
+impl ReadSide {
+    pub(crate) fn new(
+        stream: TcpStream,
+        initial: Vec<u8>,
+        generation: u64,
+        server_version: i32,
+    ) -> ReadSide {
+        // Capacity for what is left over plus one whole read, so appending a
+        // read reallocates only for a frame larger than that.
+        let mut buf: Vec<u8> = Vec::with_capacity(initial.len() + READ_BUF);
+        buf.extend_from_slice(&initial);
+        ReadSide {
+            stream,
+            buf,
+            // The socket is read into this, and only what arrived is appended
+            // to `buf`: a copy of the bytes received rather than zeroing
+            // `buf`'s spare room on every read. `buf` grows by what arrives,
+            // never by what a length prefix announces.
+            scratch: vec![0u8; READ_BUF],
+            generation,
+            server_version,
+        }
     }
-    // The socket is read into this, and only what arrived is appended to
-    // `buf`: a copy of the bytes received rather than zeroing `buf`'s spare
-    // room on every read. `buf` grows by what arrives, never by what a length
-    // prefix announces.
-    let mut scratch = vec![0u8; READ_BUF];
-    let mut first = !buf.is_empty();
-    let outcome = loop {
-        if !std::mem::take(&mut first) {
-            inner.flow.wait_for_room(|| inner.closing(generation));
-            match stream.read(&mut scratch) {
-                Ok(0) => break Outcome::Eof,
+
+    /// `true` when bytes from the handshake are waiting to be cut.
+    fn has_leftover(&self) -> bool {
+        !self.buf.is_empty()
+    }
+
+    /// One blocking read: the number of bytes that arrived.
+    pub(crate) fn read(&mut self, inner: &Inner) -> Result<usize, Outcome> {
+        loop {
+            match self.stream.read(&mut self.scratch) {
+                Ok(0) => return Err(Outcome::Eof),
                 Ok(n) => {
                     inner.metrics.bytes_in(n);
-                    buf.extend_from_slice(&scratch[..n]);
+                    self.buf.extend_from_slice(&self.scratch[..n]);
+                    return Ok(n);
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => break Outcome::Error(e),
+                Err(e) => return Err(Outcome::Error(e)),
             }
         }
-        // The whole frames at the start of `buf`; every prefix is checked.
-        let mut whole = Frames::new(&buf);
+    }
+
+    /// The whole frames at the start of the buffer, as a batch (if any),
+    /// and the error of a bad length prefix after them (which ends the
+    /// connection once the frames before it are delivered).
+    pub(crate) fn cut(&mut self, inner: &Inner) -> (Option<Batch>, Option<Outcome>) {
+        let mut whole = Frames::new(&self.buf);
         let frames = whole.by_ref().count() as u64;
         let end = whole.consumed();
-        let bad_len = whole.error();
-        if end > 0 {
-            let mut next = Vec::with_capacity(buf.len() - end + READ_BUF);
-            next.extend_from_slice(&buf[end..]);
-            let mut bytes = std::mem::replace(&mut buf, next);
+        let bad = whole.error().map(|e| Outcome::BadLength(e.to_string()));
+        let batch = (end > 0).then(|| {
+            let mut next = Vec::with_capacity(self.buf.len() - end + READ_BUF);
+            next.extend_from_slice(&self.buf[end..]);
+            let mut bytes = std::mem::replace(&mut self.buf, next);
             bytes.truncate(end);
             inner.metrics.frames_in(frames);
-            inner.flow.queued(bytes.len());
-            if tx
-                .send(Incoming::Frames(Batch {
-                    bytes,
-                    server_version,
-                }))
-                .is_err()
-            {
-                break Outcome::ChannelGone;
+            Batch {
+                bytes,
+                server_version: self.server_version,
             }
-        }
-        if let Some(e) = bad_len {
-            let _ = tx.send(Incoming::error(
-                NO_VALID_ID,
-                BAD_LENGTH.code,
-                format!("{}:{}", BAD_LENGTH.msg, e),
-            ));
-            break Outcome::BadLength;
-        }
-    };
+        });
+        (batch, bad)
+    }
+}
+
+/// Ends a connection's reading: the error it owes (unless closed on
+/// purpose), the connection forgotten, and the one `Closed` marker.
+pub(crate) fn finish(inner: &Inner, tx: &Sender<Incoming>, generation: u64, outcome: Outcome) {
     let on_purpose = inner.closing(generation);
-    if let Outcome::Error(e) = &outcome {
-        if !on_purpose {
+    match &outcome {
+        Outcome::Error(e) if !on_purpose => {
             let _ = tx.send(Incoming::error(
                 NO_VALID_ID,
                 SOCKET_EXCEPTION.code,
                 format!("{}{e}", SOCKET_EXCEPTION.msg),
             ));
         }
+        Outcome::BadLength(e) => {
+            let _ = tx.send(Incoming::error(
+                NO_VALID_ID,
+                BAD_LENGTH.code,
+                format!("{}:{}", BAD_LENGTH.msg, e),
+            ));
+        }
+        _ => {}
     }
-    log::debug!("reader for connection {generation} ends: {outcome:?}");
+    log::debug!("reading connection {generation} ends: {outcome:?}");
     inner.connection_ended(generation);
     let _ = tx.send(Incoming::Closed);
 }
 
-#[derive(Debug)]
-enum Outcome {
-    Eof,
-    Error(io::Error),
-    BadLength,
-    ChannelGone,
+/// Reads frames until the socket ends, then marks the connection closed and
+/// sends the one `Closed` marker for it.
+pub(crate) fn reader_loop(mut side: ReadSide, tx: Sender<Incoming>, inner: Arc<Inner>) {
+    let generation = side.generation;
+    if side.has_leftover() {
+        inner.metrics.bytes_in(side.buf.len());
+    }
+    let mut first = side.has_leftover();
+    let outcome = loop {
+        let mut read = 0;
+        if !std::mem::take(&mut first) {
+            inner.flow.wait_for_room(|| inner.closing(generation));
+            match side.read(&inner) {
+                Ok(n) => read = n,
+                Err(o) => break o,
+            }
+        }
+        let (batch, bad) = side.cut(&inner);
+        let mut sent = 0;
+        if let Some(batch) = batch {
+            sent = batch.bytes.len();
+            inner.flow.queued(sent);
+            if tx.send(Incoming::Frames(batch)).is_err() {
+                break Outcome::ChannelGone;
+            }
+        }
+        if let Some(o) = bad {
+            break o;
+        }
+        // A light feed and `run()` waiting for this batch: lend it the socket.
+        if sent > 0 && read < DIRECT_BELOW && inner.flow.queued_bytes() <= sent {
+            let lent = inner.direct.lend(
+                side,
+                || inner.is_running(),
+                || inner.closing(generation),
+                || {
+                    let _ = tx.send(Incoming::Lent);
+                },
+            );
+            match lent {
+                Lent::Back(s) => side = s,
+                Lent::Kept => return,
+            }
+        }
+    };
+    finish(&inner, &tx, generation, outcome);
 }
