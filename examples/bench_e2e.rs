@@ -6,6 +6,8 @@
 //! cargo run --release --example bench_e2e -- --mode latency --rate 100000
 //! cargo run --release --example bench_e2e -- --mode latency --rate 10000 --batch-ms 1 --mixed --clients 32
 //! cargo run --release --example bench_e2e -- --mode floor --rate 10000 --batch-ms 1 --mixed
+//! cargo run --release --example bench_e2e -- --mode idle --seconds 10
+//! (any mode) --direct-read 0     # the reader thread reads at all times
 //! cargo run --release --example bench_e2e -- --mode clients --clients 32
 //! cargo run --release --example bench_e2e -- --mode memory
 //! cargo run --release --example bench_e2e -- --connect 127.0.0.1:PORT --ticks N
@@ -22,7 +24,12 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use tws_api::sim::burst::{now_nanos, BurstConfig, BurstGateway};
+
+/// `--direct-read` for every client this run makes.
+static DIRECT_READ: AtomicBool = AtomicBool::new(true);
 use tws_api::{Contract, Decimal, EClient, EWrapper, TickAttrib, TickType};
 
 struct Opts {
@@ -43,6 +50,8 @@ struct Opts {
     seconds: u64,
     /// `--clients` was given (latency mode then runs that many clients).
     clients_given: bool,
+    /// `--direct-read 0` turns the client's direct reads off.
+    direct_read: bool,
 }
 
 fn parse() -> Opts {
@@ -60,6 +69,7 @@ fn parse() -> Opts {
         mixed: false,
         seconds: 3,
         clients_given: false,
+        direct_read: true,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -83,6 +93,7 @@ fn parse() -> Opts {
             "--spin-us" => o.spin_us = Some(num(&v)),
             "--queue-kib" => o.queue_kib = Some(num(&v)),
             "--batch-ms" => o.batch_ms = num(&v),
+            "--direct-read" => o.direct_read = num(&v) != 0,
             "--seconds" => o.seconds = num(&v),
             "--mixed" => {
                 o.mixed = true;
@@ -210,6 +221,7 @@ fn one_client_q(
 ) -> Counter {
     let (host, port) = addr.rsplit_once(':').expect("HOST:PORT");
     let client = EClient::new();
+    client.set_direct_read(DIRECT_READ.load(Ordering::Relaxed));
     if let Some(us) = spin_us {
         client.set_spin(Duration::from_micros(us));
     }
@@ -499,8 +511,40 @@ fn memory(o: &Opts) {
     }
 }
 
+/// CPU of a connected client that receives nothing, over `seconds`.
+fn idle(o: &Opts) {
+    let (mut gw, addr) = spawn_gateway(1_000, None, o.server_version);
+    let (host, port) = addr.rsplit_once(':').expect("HOST:PORT");
+    let client = EClient::new();
+    client.set_direct_read(o.direct_read);
+    client
+        .connect(host, port.parse().expect("port"), 5)
+        .expect("connects");
+    let runner = client.clone();
+    let looping = thread::spawn(move || {
+        struct Quiet;
+        impl EWrapper for Quiet {}
+        runner.run(&mut Quiet)
+    });
+    thread::sleep(Duration::from_millis(200));
+    let (cpu0, wall0) = (cpu_time(), Instant::now());
+    thread::sleep(Duration::from_secs(o.seconds));
+    let (cpu, wall) = (cpu_time() - cpu0, wall0.elapsed());
+    println!(
+        "idle connected client over {:.1} s: CPU {:.3} % of a core ({} ms)",
+        wall.as_secs_f64(),
+        cpu.as_secs_f64() * 100.0 / wall.as_secs_f64(),
+        cpu.as_millis()
+    );
+    client.disconnect();
+    let _ = looping.join();
+    let _ = gw.kill();
+    let _ = gw.wait();
+}
+
 fn main() {
     let o = parse();
+    DIRECT_READ.store(o.direct_read, Ordering::Relaxed);
     match o.mode.as_str() {
         "serve" | "serve-rate" => {
             let rate = (o.mode == "serve-rate").then_some(o.rate);
@@ -520,6 +564,7 @@ fn main() {
         "throughput" => throughput(&o),
         "latency" | "floor" => latency(&o),
         "clients" => clients(&o),
+        "idle" => idle(&o),
         "memory" => memory(&o),
         "all" => {
             println!(
