@@ -84,9 +84,7 @@ fn wait_filled(log: &CallLog, id: i32) {
 /// filled (its last commission report in), `Err((code, text))` for a refusal.
 fn outcome(log: &CallLog, id: i32) -> Result<(), (i64, String)> {
     let error_of = |c: &Call| c.name == "error" && id_of(c) == Some(id as i64);
-    assert!(log.wait_until(|c| c
-        .iter()
-        .any(|c| error_of(c) || is_status(c, id, "Filled"))));
+    assert!(log.wait_until(|c| c.iter().any(|c| error_of(c) || is_status(c, id, "Filled"))));
     if let Some(e) = log.snapshot().iter().find(|c| error_of(c)) {
         let code = e.arg(2).as_i64().unwrap_or(0);
         return Err((code, e.arg(3).as_str().unwrap_or("").to_owned()));
@@ -279,7 +277,10 @@ fn exercise_lapse_and_refusals_through_the_paper_broker() {
     };
     exercise(&client, 31, &unknown, 1, 1, 1);
     let text = refused(&log, 31, 200);
-    assert_eq!(text, "No security definition has been found for the request");
+    assert_eq!(
+        text,
+        "No security definition has been found for the request"
+    );
     exercise(&client, 32, &low_cboe, 1, 1, 1);
     let text = refused(&log, 32, 201);
     assert!(text.starts_with("Order rejected - reason:"), "{text}");

@@ -27,9 +27,7 @@
 //! see it only as the default.
 
 use super::broker::SimOrder;
-use super::orders::{
-    book_fill, client_id, default_account, now_f64, report, send_fill, Leg,
-};
+use super::orders::{book_fill, client_id, default_account, now_f64, report, send_fill, Leg};
 use super::session::Session;
 use super::time::format_connection_time;
 use super::universe::price_at;

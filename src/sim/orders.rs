@@ -766,7 +766,6 @@ pub(super) fn book_fill(broker: &mut Broker, o: &SimOrder, leg: Leg<'_>, time: &
         pending_price_revision: false,
         submitter: String::new(),
         opt_exercise_or_lapse_type: leg.kind,
-        ..Execution::default()
     };
     let report = CommissionAndFeesReport {
         exec_id,
