@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use tws_api::{
     CommissionAndFeesReport, Contract, ContractDetails, Decimal, EWrapper, Execution,
-    ExecutionFilter, IBClient, Order,
+    ExecutionFilter, Order, OrderState,
 };
 
 enum Note {
@@ -49,22 +49,12 @@ impl EWrapper for Printer {
         }
     }
 
-    fn order_status(
-        &mut self,
-        order_id: i32,
-        status: &str,
-        filled: Decimal,
-        _remaining: Decimal,
-        avg_fill_price: f64,
-        _perm_id: i64,
-        _parent_id: i32,
-        _last_fill_price: f64,
-        _client_id: i32,
-        _why_held: &str,
-        _mkt_cap_price: f64,
-    ) {
-        println!("order #{order_id} {status} filled {filled} avg {avg_fill_price:.2}");
-        if status == "Filled" {
+    fn open_order(&mut self, order_id: i32, c: &Contract, o: &Order, state: &OrderState) {
+        println!(
+            "order #{order_id} {} {} {} {}: {}",
+            o.order_type, o.action, o.total_quantity, c.local_symbol, state.status
+        );
+        if state.status == "Filled" {
             let _ = self.notes.send(Note::Filled(order_id));
         }
     }
@@ -97,14 +87,8 @@ impl EWrapper for Printer {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (config, _sim) = common::config()?;
     let (notes, inbox) = mpsc::channel();
-    let client = IBClient::with_wrapper(Printer { notes });
-    client.connect(&config.host, config.port, config.client_id)?;
-    client.start();
-    if !client.wait_for_connection(Duration::from_secs(10)) {
-        return Err("connection timeout".into());
-    }
+    let (client, _sim) = common::connect(Printer { notes })?;
     let wait = Duration::from_secs(10);
 
     // The SPY calls; the lowest strike of the nearest expiry is in the money.
@@ -113,7 +97,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sec_type: "OPT".into(),
         right: "C".into(),
         exchange: "SMART".into(),
-        currency: "USD".into(),
         ..Contract::default()
     };
     client.req_contract_details(1, &query)?;
