@@ -81,8 +81,9 @@ fn wait_filled(log: &CallLog, id: i32) {
 }
 
 /// Waits for the answer to exercise request `id`: `Ok(())` once it is
-/// filled (its last commission report in), `Err((code, text))` for a refusal.
-fn outcome(log: &CallLog, id: i32) -> Result<(), (i64, String)> {
+/// filled with `fills` executions and their commission reports (nothing marks
+/// the last fill of an order), `Err((code, text))` for a refusal.
+fn outcome(log: &CallLog, id: i32, fills: usize) -> Result<(), (i64, String)> {
     let error_of = |c: &Call| c.name == "error" && id_of(c) == Some(id as i64);
     assert!(log.wait_until(|c| c.iter().any(|c| error_of(c) || is_status(c, id, "Filled"))));
     if let Some(e) = log.snapshot().iter().find(|c| error_of(c)) {
@@ -100,7 +101,7 @@ fn outcome(log: &CallLog, id: i32) -> Result<(), (i64, String)> {
             .filter(|c| c.name == "commission_and_fees_report")
             .filter(|c| execs.iter().any(|e| c.arg(0)["exec_id"] == e.as_str()))
             .count();
-        !execs.is_empty() && reports == execs.len()
+        execs.len() == fills && reports == fills
     }));
     Ok(())
 }
@@ -119,7 +120,7 @@ fn execs_of(log: &CallLog, id: i32) -> Vec<Call> {
 
 /// A refusal of `id` with `code`: its text; and nothing else was sent for it.
 fn refused(log: &CallLog, id: i32, code: i64) -> String {
-    let (got, text) = outcome(log, id).expect_err("refused");
+    let (got, text) = outcome(log, id, 0).expect_err("refused");
     assert_eq!(got, code, "{text}");
     let others = log
         .snapshot()
@@ -208,13 +209,13 @@ fn exercise_lapse_and_refusals_through_the_paper_broker() {
     let low_cboe = on_exchange(&low, "CBOE");
     exercise(&client, 10, &low_cboe, 1, 1, 0);
     let mut id = 10;
-    if let Err((code, text)) = outcome(&log, 10) {
+    if let Err((code, text)) = outcome(&log, 10, 2) {
         // The rare minute when SPY is below the lowest strike.
         assert_eq!(code, 201, "{text}");
         assert!(text.contains("not in the money"), "{text}");
         id = 11;
         exercise(&client, id, &low_cboe, 1, 1, 1);
-        outcome(&log, id).expect("override exercises");
+        outcome(&log, id, 2).expect("override exercises");
     }
     let statuses: Vec<String> = log
         .named("order_status")
@@ -248,7 +249,7 @@ fn exercise_lapse_and_refusals_through_the_paper_broker() {
 
     // Let the other one lapse: the option leg only.
     exercise(&client, 20, &low_cboe, 2, 1, 0);
-    outcome(&log, 20).expect("lapsed");
+    outcome(&log, 20, 1).expect("lapsed");
     let execs = execs_of(&log, 20);
     assert_eq!(execs.len(), 1, "{execs:?}");
     assert_eq!(execs[0].arg(2)["side"], "SLD");
@@ -297,13 +298,13 @@ fn exercise_lapse_and_refusals_through_the_paper_broker() {
     let high_cboe = on_exchange(&high, "CBOE");
     exercise(&client, 40, &high_cboe, 1, 1, 0);
     let mut id = 40;
-    if outcome(&log, 40).is_err() {
+    if outcome(&log, 40, 2).is_err() {
         let text = refused(&log, 40, 201);
         assert!(text.contains("not in the money"), "{text}");
         assert!(text.contains("override=1"), "{text}");
         id = 41;
         exercise(&client, id, &high_cboe, 1, 1, 1);
-        outcome(&log, id).expect("override exercises");
+        outcome(&log, id, 2).expect("override exercises");
     }
     // (Otherwise SPY was above the highest strike: exercised as in the money.)
     assert_exercised(&log, id, &high, 1.0);
@@ -320,4 +321,48 @@ fn exercise_lapse_and_refusals_through_the_paper_broker() {
         .filter(|c| c.arg(1)["order_type"] == "EXERCISE")
         .count();
     assert!(exercises >= 3, "{exercises}");
+}
+
+/// The official Python client exercises the same way and sees the same
+/// answer (tests/python/exercise_check.py).
+#[test]
+fn the_official_python_client_exercises_and_sees_the_same_answer() {
+    if !common::python::official_client_available("the official client's exercise") {
+        return;
+    }
+    init_logs();
+    let gw = SimGateway::start(SimConfig::default()).expect("sim starts");
+    let port = gw.port().to_string();
+    let py = common::python::run_check("exercise_check.py", &["--port", &port]);
+    assert_eq!(py["errors"], serde_json::json!({}), "{py}");
+    let strike = num(&py["strike"]);
+    let opens = py["open_orders"].as_array().expect("openOrders");
+    assert!(!opens.is_empty(), "{py}");
+    for o in opens {
+        assert_eq!(
+            o,
+            &serde_json::json!(["EXERCISE", "SELL", "1", "CBOE"]),
+            "{py}"
+        );
+    }
+    let statuses = py["statuses"].as_array().unwrap();
+    assert_eq!(statuses[..2], ["PreSubmitted", "Submitted"], "{py}");
+    assert_eq!(statuses.last().unwrap(), "Filled", "{py}");
+    assert_eq!(
+        py["execs"],
+        serde_json::json!([
+            ["SLD", "1", 0.0, "SPY", "OPT", "CBOE"],
+            ["BOT", "100", strike, "SPY", "STK", "CBOE"]
+        ]),
+        "{py}"
+    );
+    assert_eq!(py["commissions"], serde_json::json!([0.0, 0.0]), "{py}");
+    assert_eq!(py["smart"][0], 321, "{py}");
+    let con_id = py["con_id"].to_string();
+    assert_eq!(py["positions"][con_id.as_str()], "1", "{py}");
+    assert_eq!(
+        py["positions"][SPY_CON_ID.to_string().as_str()],
+        "100",
+        "{py}"
+    );
 }
