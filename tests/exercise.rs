@@ -160,6 +160,20 @@ fn positions(client: &EClient, log: &CallLog) -> BTreeMap<i64, f64> {
         .collect()
 }
 
+/// The account's `TotalCashValue`, from a fresh `req_account_summary`.
+fn cash(client: &EClient, log: &CallLog, req_id: i32) -> f64 {
+    client
+        .req_account_summary(req_id, "All", "TotalCashValue")
+        .unwrap();
+    assert!(log.wait_for("account_summary_end", req_id as i64));
+    client.cancel_account_summary(req_id).unwrap();
+    log.named("account_summary")
+        .iter()
+        .find(|c| id_of(c) == Some(req_id as i64) && c.arg(2) == "TotalCashValue")
+        .map(|c| num(c.arg(3)))
+        .expect("TotalCashValue")
+}
+
 /// Asserts the fills of an exercise of `qty` calls of `option`: the option
 /// sold at 0, SPY bought at the strike, commission 0 for both.
 fn assert_exercised(log: &CallLog, id: i32, option: &Value, qty: f64) {
@@ -205,6 +219,8 @@ fn exercise_lapse_and_refusals_through_the_paper_broker() {
     buy(&client, &log, 1, &low, 2);
     buy(&client, &log, 2, &high, 1);
 
+    let cash_before = cash(&client, &log, 100);
+
     // Exercise 1 of the 2 in-the-money calls on the listing exchange.
     let low_cboe = on_exchange(&low, "CBOE");
     exercise(&client, 10, &low_cboe, 1, 1, 0);
@@ -246,6 +262,9 @@ fn exercise_lapse_and_refusals_through_the_paper_broker() {
     let high_id = high["con_id"].as_i64().unwrap();
     assert_eq!(pos.get(&low_id), Some(&1.0), "{pos:?}");
     assert_eq!(pos.get(&SPY_CON_ID), Some(&100.0), "{pos:?}");
+    // Paid for the delivery: the strike × 100, no commission.
+    let paid = cash_before - cash(&client, &log, 101);
+    assert!((paid - num(&low["strike"]) * 100.0).abs() < 0.005, "{paid}");
 
     // Let the other one lapse: the option leg only.
     exercise(&client, 20, &low_cboe, 2, 1, 0);

@@ -19,6 +19,9 @@
 //!
 //! Commissions follow IBKR's fixed US stock schedule: USD 0.005 per share,
 //! at least USD 1.00 and at most 1 % of the trade value, per fill.
+//!
+//! `exerciseOptions` is answered in [`super::exercise`], with this module's
+//! book, reports and fill building ([`book_fill`], [`send_fill`]).
 
 use std::time::{Duration, Instant};
 
