@@ -21,3 +21,21 @@ pub fn config() -> Result<(IBConfig, Option<SimGateway>), Box<dyn std::error::Er
     }
     Ok((config, None))
 }
+
+/// Connects an [`IBClient`](tws_api::IBClient) with `wrapper` where
+/// [`config`] says (the simulated gateway with `--sim`), starts its reader and
+/// waits up to 10 s for the connection. Returns the client and the gateway
+/// (keep it alive as long as the example runs).
+#[allow(dead_code)] // Not every example uses it.
+pub fn connect(
+    wrapper: impl tws_api::EWrapper + 'static,
+) -> Result<(tws_api::IBClient, Option<SimGateway>), Box<dyn std::error::Error>> {
+    let (config, sim) = config()?;
+    let client = tws_api::IBClient::with_wrapper(wrapper);
+    client.connect(&config.host, config.port, config.client_id)?;
+    client.start();
+    if !client.wait_for_connection(std::time::Duration::from_secs(10)) {
+        return Err("connection timeout".into());
+    }
+    Ok((client, sim))
+}

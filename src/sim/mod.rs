@@ -37,6 +37,7 @@ mod connection;
 mod contracts;
 mod depth;
 mod display_groups;
+mod exercise;
 mod fundamentals;
 mod hist_data;
 mod hist_time;

@@ -19,10 +19,13 @@
 //!
 //! Commissions follow IBKR's fixed US stock schedule: USD 0.005 per share,
 //! at least USD 1.00 and at most 1 % of the trade value, per fill.
+//!
+//! `exerciseOptions` is answered in [`super::exercise`], with this module's
+//! book, reports and fill building ([`book_fill`], [`send_fill`]).
 
 use std::time::{Duration, Instant};
 
-use super::broker::{decimal_to_f64, Fill, SimOrder};
+use super::broker::{decimal_to_f64, Broker, Fill, SimOrder};
 use super::session::Session;
 use super::time::{format_connection_time, now_secs};
 use super::universe::price_at;
@@ -35,8 +38,8 @@ use crate::messages::orders::{
 };
 use crate::messages::Message;
 use crate::model::{
-    CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OrderState,
-    UNSET_DOUBLE,
+    CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OptionExerciseType,
+    OrderState, UNSET_DOUBLE,
 };
 use crate::wire::DecodeError;
 
@@ -74,7 +77,7 @@ pub(crate) struct State {
     watching: bool,
 }
 
-fn now_f64() -> f64 {
+pub(super) fn now_f64() -> f64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs_f64())
@@ -102,6 +105,7 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
             completed_orders(s, m.api_only);
         }
         outgoing::REQ_EXECUTIONS => executions(s, decode_body(sv, body)?),
+        outgoing::EXERCISE_OPTIONS => super::exercise::handle(s, decode_body(sv, body)?),
         other => s.not_simulated(other),
     }
     Ok(())
@@ -129,7 +133,7 @@ pub(super) fn handle_protobuf(
     Ok(())
 }
 
-fn client_id(s: &Session<'_>) -> i32 {
+pub(super) fn client_id(s: &Session<'_>) -> i32 {
     s.client_id.unwrap_or(0)
 }
 
@@ -146,7 +150,7 @@ fn watch_if_master(s: &mut Session<'_>) {
     }
 }
 
-fn status_msg(o: &SimOrder) -> OrderStatus {
+pub(super) fn status_msg(o: &SimOrder) -> OrderStatus {
     let total = o.order.total_quantity;
     OrderStatus {
         order_id: o.order_id,
@@ -163,7 +167,7 @@ fn status_msg(o: &SimOrder) -> OrderStatus {
     }
 }
 
-fn open_msg(o: &SimOrder) -> OpenOrder {
+pub(super) fn open_msg(o: &SimOrder) -> OpenOrder {
     let mut order = o.order.clone();
     order.filled_quantity = o.filled;
     OpenOrder {
@@ -177,12 +181,12 @@ fn open_msg(o: &SimOrder) -> OpenOrder {
 }
 
 /// Sends `openOrder` then `orderStatus` for `o`.
-fn report(s: &mut Session<'_>, o: &SimOrder) {
+pub(super) fn report(s: &mut Session<'_>, o: &SimOrder) {
     s.send(&open_msg(o));
     s.send(&status_msg(o));
 }
 
-fn default_account(s: &Session<'_>) -> String {
+pub(super) fn default_account(s: &Session<'_>) -> String {
     s.shared
         .config
         .accounts
@@ -653,63 +657,27 @@ fn check_orders(s: &mut Session<'_>, secs: f64) {
                 o.completed_time = time.clone();
             }
             let buy = o.order.action.eq_ignore_ascii_case("BUY");
-            let c = commission(qty, price);
-            broker.book.last_exec += 1;
-            let seq = broker.book.last_exec;
             let o = broker.book.orders[idx].clone();
-            let exec_id = format!("0000e1a7.{:08x}.01.01", seq);
-            let signed = if buy { chunk } else { -chunk };
-            let realized = broker.apply_fill(&o.order.account, &o.contract, signed, price, c);
-            let execution = Execution {
-                exec_id: exec_id.clone(),
-                time: time.clone(),
-                acct_number: o.order.account.clone(),
-                exchange: if o.contract.exchange == "SMART" {
-                    "ISLAND".to_owned()
-                } else {
-                    o.contract.exchange.clone()
+            let fill = book_fill(
+                broker,
+                &o,
+                Leg {
+                    contract: &o.contract,
+                    buy,
+                    shares: chunk,
+                    price,
+                    commission: commission(qty, price),
+                    exchange: if o.contract.exchange == "SMART" {
+                        "ISLAND".to_owned()
+                    } else {
+                        o.contract.exchange.clone()
+                    },
+                    cum_qty: o.filled,
+                    avg_price: o.avg_fill_price,
+                    kind: OptionExerciseType::NoneItem,
                 },
-                side: if buy { "BOT" } else { "SLD" }.into(),
-                shares: chunk,
-                price,
-                perm_id: o.perm_id,
-                client_id: o.client_id,
-                order_id: o.order_id,
-                liquidation: 0,
-                cum_qty: o.filled,
-                avg_price: o.avg_fill_price,
-                order_ref: o.order.order_ref.clone(),
-                ev_rule: String::new(),
-                ev_multiplier: 0.0,
-                model_code: o.order.model_code.clone(),
-                last_liquidity: 1,
-                pending_price_revision: false,
-                submitter: String::new(),
-                ..Execution::default()
-            };
-            let report = CommissionAndFeesReport {
-                exec_id,
-                commission_and_fees: c,
-                currency: if o.contract.currency.is_empty() {
-                    "USD".into()
-                } else {
-                    o.contract.currency.clone()
-                },
-                realized_pnl: if realized == 0.0 {
-                    UNSET_DOUBLE
-                } else {
-                    realized
-                },
-                yield_: UNSET_DOUBLE,
-                yield_redemption_date: 0,
-            };
-            let fill = Fill {
-                contract: o.contract.clone(),
-                execution,
-                report,
-                sec_type: o.contract.sec_type.clone(),
-            };
-            broker.book.fills.push(fill.clone());
+                &time,
+            );
             events.push((o.clone(), Some(fill)));
             // One-cancels-all: a fill cancels the rest of the group.
             if !o.order.oca_group.is_empty() {
@@ -735,22 +703,112 @@ fn check_orders(s: &mut Session<'_>, secs: f64) {
     }
     for (o, fill) in events {
         match fill {
-            Some(fill) => {
-                s.send(&ExecutionData {
-                    req_id: -1,
-                    contract: fill.contract.clone(),
-                    execution: fill.execution.clone(),
-                });
-                s.send(&status_msg(&o));
-                s.send(&open_msg(&o));
-                s.send(&CommissionAndFeesReportMsg {
-                    report: fill.report,
-                });
-            }
+            Some(fill) => send_fill(s, &o, fill),
             None if o.client_id == cid => report(s, &o),
             None => {}
         }
     }
+}
+
+/// One side of a fill for [`book_fill`]: what traded, for whom, at what.
+pub(super) struct Leg<'a> {
+    /// The instrument booked (the order's, or an exercise's underlying).
+    pub contract: &'a Contract,
+    /// Bought (`BOT`) rather than sold (`SLD`).
+    pub buy: bool,
+    /// Quantity of this fill (positive).
+    pub shares: Decimal,
+    /// Price per unit.
+    pub price: f64,
+    /// Commission of this fill.
+    pub commission: f64,
+    /// The execution's exchange.
+    pub exchange: String,
+    /// The execution's cumulative quantity.
+    pub cum_qty: Decimal,
+    /// The execution's average price.
+    pub avg_price: f64,
+    /// Exercise, lapse, or neither (kept in the stored execution).
+    pub kind: OptionExerciseType,
+}
+
+/// Books one fill of order `o` at `time`: the broker's position and cash
+/// ([`Broker::apply_fill`](super::broker::Broker::apply_fill)), a new
+/// execution id, the `Execution` and its `CommissionAndFeesReport`, kept in
+/// the book for `reqExecutions`. Returns the fill, to send with [`send_fill`].
+pub(super) fn book_fill(broker: &mut Broker, o: &SimOrder, leg: Leg<'_>, time: &str) -> Fill {
+    broker.book.last_exec += 1;
+    let exec_id = format!("0000e1a7.{:08x}.01.01", broker.book.last_exec);
+    let signed = if leg.buy { leg.shares } else { -leg.shares };
+    let realized = broker.apply_fill(
+        &o.order.account,
+        leg.contract,
+        signed,
+        leg.price,
+        leg.commission,
+    );
+    let execution = Execution {
+        exec_id: exec_id.clone(),
+        time: time.to_owned(),
+        acct_number: o.order.account.clone(),
+        exchange: leg.exchange,
+        side: if leg.buy { "BOT" } else { "SLD" }.into(),
+        shares: leg.shares,
+        price: leg.price,
+        perm_id: o.perm_id,
+        client_id: o.client_id,
+        order_id: o.order_id,
+        liquidation: 0,
+        cum_qty: leg.cum_qty,
+        avg_price: leg.avg_price,
+        order_ref: o.order.order_ref.clone(),
+        ev_rule: String::new(),
+        ev_multiplier: 0.0,
+        model_code: o.order.model_code.clone(),
+        last_liquidity: 1,
+        pending_price_revision: false,
+        submitter: String::new(),
+        opt_exercise_or_lapse_type: leg.kind,
+    };
+    let report = CommissionAndFeesReport {
+        exec_id,
+        commission_and_fees: leg.commission,
+        currency: if leg.contract.currency.is_empty() {
+            "USD".into()
+        } else {
+            leg.contract.currency.clone()
+        },
+        realized_pnl: if realized == 0.0 {
+            UNSET_DOUBLE
+        } else {
+            realized
+        },
+        yield_: UNSET_DOUBLE,
+        yield_redemption_date: 0,
+    };
+    let fill = Fill {
+        contract: leg.contract.clone(),
+        execution,
+        report,
+        sec_type: leg.contract.sec_type.clone(),
+    };
+    broker.book.fills.push(fill.clone());
+    fill
+}
+
+/// Sends one fill of `o` as TWS does: `execDetails`, `orderStatus`,
+/// `openOrder`, `commissionAndFeesReport`.
+pub(super) fn send_fill(s: &mut Session<'_>, o: &SimOrder, fill: Fill) {
+    s.send(&ExecutionData {
+        req_id: -1,
+        contract: fill.contract,
+        execution: fill.execution,
+    });
+    s.send(&status_msg(o));
+    s.send(&open_msg(o));
+    s.send(&CommissionAndFeesReportMsg {
+        report: fill.report,
+    });
 }
 
 #[cfg(test)]

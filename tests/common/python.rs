@@ -22,3 +22,21 @@ pub fn official_client_available(what: &str) -> bool {
     }
     ok
 }
+
+/// Runs `tests/python/<script>` with `args`; its stdout's JSON once it exits
+/// with success (a failure panics with what it printed).
+pub fn run_check(script: &str, args: &[&str]) -> serde_json::Value {
+    let path = format!("{}/tests/python/{script}", env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new("python3")
+        .arg(&path)
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{script}: {stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(stdout.trim()).expect("JSON from the script")
+}
