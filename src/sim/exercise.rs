@@ -108,7 +108,9 @@ pub(super) fn handle(s: &mut Session<'_>, m: ExerciseOptions) {
         s.send_error(id, INVALID_REQUEST.code, &text);
         return;
     }
-    let option = details.contract.clone();
+    // The exercise goes to the exchange the request names (never SMART).
+    let mut option = details.contract.clone();
+    option.exchange = m.contract.exchange.clone();
     let account = if m.account.is_empty() {
         default_account(s)
     } else {

@@ -116,6 +116,13 @@ impl Instrument {
     }
 }
 
+/// The sim's market price of `c` at `secs` (epoch seconds): its symbol's
+/// price, or for an option its model price. One price for every domain
+/// that values or fills a contract (orders, portfolio, market data).
+pub(crate) fn market_price(c: &Contract, secs: f64) -> f64 {
+    resolve(c).price_at((secs * 1000.0) as i64)
+}
+
 /// `price` rounded to a whole number of increments (`scale` per unit).
 pub(super) fn round_price(price: f64, scale: f64) -> f64 {
     (price * scale).round() / scale

@@ -9,7 +9,8 @@
 //! Lifecycle: `PreSubmitted`, then `Submitted` once transmitted (an order
 //! with `transmit = false` waits for a child with `transmit = true`, as a
 //! bracket does), then `Filled` when the sim's price
-//! ([`price_at`](super::universe::price_at)) makes it marketable: market,
+//! ([`market_price`](super::market_data::market_price): an option at its
+//! model price) makes it marketable: market,
 //! market-on-close, relative and pegged-to-mid orders at once; limit orders
 //! when the price is at or through the limit; stop orders when it touches
 //! the stop; trailing stops when it retraces the trailing amount from the
@@ -26,9 +27,9 @@
 use std::time::{Duration, Instant};
 
 use super::broker::{decimal_to_f64, Broker, Fill, SimOrder};
+use super::market_data::market_price;
 use super::session::Session;
 use super::time::{format_connection_time, now_secs};
-use super::universe::price_at;
 use crate::messages::decode_body;
 use crate::messages::ids::outgoing;
 use crate::messages::orders::{
@@ -226,7 +227,7 @@ fn place(s: &mut Session<'_>, m: PlaceOrder) {
         order.total_quantity > Decimal::ZERO && order.total_quantity != crate::model::UNSET_DECIMAL;
     if !qty_ok && order.cash_qty != UNSET_DOUBLE && order.cash_qty > 0.0 {
         // An order sized in money: the whole shares it buys at the sim's price.
-        let price = price_at(&contract.symbol, now_f64());
+        let price = market_price(&contract, now_f64());
         let shares = (order.cash_qty / price).floor();
         if shares >= 1.0 {
             order.total_quantity = Decimal::from(shares as i64);
@@ -324,7 +325,7 @@ fn place(s: &mut Session<'_>, m: PlaceOrder) {
 }
 
 fn what_if(s: &mut Session<'_>, order_id: i32, contract: Contract, order: crate::model::Order) {
-    let price = price_at(&contract.symbol, now_f64());
+    let price = market_price(&contract, now_f64());
     let qty = decimal_to_f64(order.total_quantity).abs();
     let multiplier = contract.multiplier.parse::<f64>().unwrap_or(1.0).max(1.0);
     let value = qty * price * multiplier;
@@ -635,7 +636,7 @@ fn check_orders(s: &mut Session<'_>, secs: f64) {
             if o.order.parent_id != 0 && !filled_parents.contains(&o.order.parent_id) {
                 continue;
             }
-            let p = price_at(&o.contract.symbol, secs);
+            let p = market_price(&o.contract, secs);
             let Some(price) = fill_price(o, p) else {
                 continue;
             };

@@ -1,12 +1,12 @@
 //! What TWS reports about an account, computed from the paper broker's state
-//! ([`Broker`]) and the sim's prices ([`price_at`]): account values (keys and
+//! ([`Broker`]) and the sim's prices ([`market_price`]): account values (keys and
 //! currencies as TWS sends them), portfolio lines, PnL. Read-only: nothing
 //! here changes the broker.
 
 use std::collections::BTreeMap;
 
 use super::super::broker::{decimal_to_f64, Account, Broker, Position};
-use super::super::universe::price_at;
+use super::super::market_data::market_price;
 use crate::model::{Contract, Decimal, UNSET_DOUBLE};
 
 /// The base currency of every simulated account.
@@ -82,7 +82,7 @@ impl PositionValue {
     pub(crate) fn of(account: &str, p: &Position, secs: f64) -> PositionValue {
         let qty = decimal_to_f64(p.quantity);
         let contract = full_contract(&p.contract);
-        let market_price = price_at(&p.contract.symbol, secs);
+        let market_price = market_price(&p.contract, secs);
         let market_value = round2(qty * market_price * multiplier(&p.contract));
         let unrealized_pnl = if qty == 0.0 {
             0.0
@@ -461,7 +461,7 @@ mod tests {
     #[test]
     fn values_follow_fills_and_prices() {
         let secs = 1_800_000_000.0;
-        let price = price_at("AAPL", secs);
+        let price = crate::sim::universe::price_at("AAPL", secs);
         let mut b = Broker::new(&["DU1".to_owned()]);
         b.apply_fill("DU1", &aapl(), Decimal::from(100), 200.0, 1.0);
         let v = account_view(&b, "DU1", secs).unwrap();
