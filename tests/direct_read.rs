@@ -126,3 +126,49 @@ fn light_and_heavy_reads_alternate_without_loss_or_reordering() {
     let m = client.metrics();
     assert_eq!(m.frames_queued, 0, "{m:?}");
 }
+
+/// Panics in its third `current_time` callback.
+struct PanicOnce {
+    times: Arc<AtomicU64>,
+}
+
+impl EWrapper for PanicOnce {
+    fn current_time(&mut self, _time: i64) {
+        if self.times.fetch_add(1, SeqCst) + 1 == 3 {
+            panic!("a callback fails (on purpose)");
+        }
+    }
+}
+
+/// A callback that unwinds while `run()` holds the socket gives it back:
+/// `run()` called again still receives what arrives.
+#[test]
+fn a_callback_that_unwinds_gives_the_socket_back() {
+    common::init_logs();
+    let gw = SimGateway::start(Default::default()).unwrap();
+    let client = EClient::new();
+    client.connect("127.0.0.1", gw.port(), 9).unwrap();
+    let times = Arc::new(AtomicU64::new(0));
+    let runner = {
+        let client = client.clone();
+        let mut w = PanicOnce {
+            times: Arc::clone(&times),
+        };
+        thread::spawn(move || {
+            let mut unwound = 0;
+            while std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| client.run(&mut w)))
+                .is_err()
+            {
+                unwound += 1;
+            }
+            unwound
+        })
+    };
+    for n in 1..=4 {
+        client.req_current_time().unwrap();
+        assert!(wait(|| times.load(SeqCst) == n), "answer {n}");
+    }
+    assert!(client.metrics().direct_reads > 0);
+    client.disconnect();
+    assert_eq!(runner.join().unwrap(), 1);
+}

@@ -647,8 +647,11 @@ impl EClient {
             let item = match inner.rx.try_recv() {
                 Ok(item) => item,
                 Err(_) => {
-                    if let Some(side) = lent.1.take().or_else(|| inner.direct.take()) {
-                        lent.1 = self.read_directly(side, wrapper);
+                    if lent.1.is_none() {
+                        lent.1 = inner.direct.take();
+                    }
+                    if lent.1.is_some() {
+                        self.read_directly(&mut lent.1, wrapper);
                         continue;
                     }
                     if inner.undelivered_closes.load(Ordering::SeqCst) == 0 {
@@ -712,44 +715,62 @@ impl EClient {
             .not_decoded(super::dispatch::take_not_decoded());
     }
 
-    /// Reads the lent socket and dispatches what arrives, on this thread,
-    /// until a message is queued (`Some(side)`: look at the queue, then go
-    /// on), a read brings a burst (the socket goes back to the reader) or
-    /// the connection ends (its `Closed` queued).
-    fn read_directly(&self, mut side: ReadSide, wrapper: &mut dyn EWrapper) -> Option<ReadSide> {
+    /// Reads the lent socket in `held` and dispatches what arrives, on this
+    /// thread, until a message is queued (the socket stays in `held`: look at
+    /// the queue, then go on), a read brings a burst (the socket goes back to
+    /// the reader) or the connection ends (its `Closed` queued). The socket
+    /// stays in `held` while callbacks run, so that a callback that unwinds
+    /// gives it back to the reader (`LentSide`).
+    fn read_directly(&self, held: &mut Option<ReadSide>, wrapper: &mut dyn EWrapper) {
         let inner = &self.inner;
-        loop {
-            if !inner.direct.enabled() {
-                return inner.direct.give_back(side);
-            }
-            if !inner.direct.wait(&side, || inner.rx.is_empty()) {
-                return Some(side);
-            }
-            let (read, (batch, bad)) = match side.read(inner) {
-                Ok(n) => {
-                    inner.metrics.direct_read();
-                    (n, side.cut(inner))
+        // Set once the reader has stopped waiting: read to the end.
+        let mut to_the_end = false;
+        while let Some(side) = held.as_mut() {
+            let generation = side.generation;
+            let outcome = if !inner.direct.enabled() && !to_the_end {
+                None
+            } else if !inner.direct.wait(side, || inner.rx.is_empty()) {
+                return;
+            } else {
+                let (read, (batch, bad)) = match side.read(inner) {
+                    Ok(n) => {
+                        inner.metrics.direct_read();
+                        (n, side.cut(inner))
+                    }
+                    Err(o) => (0, (None, Some(o))),
+                };
+                let mut slow = false;
+                if let Some(batch) = batch {
+                    let start = Instant::now();
+                    self.dispatch(&batch, wrapper);
+                    slow = start.elapsed() >= SLOW_DISPATCH;
                 }
-                Err(o) => (0, (None, Some(o))),
+                match bad {
+                    Some(outcome) => Some(outcome),
+                    // A burst, or callbacks that take their time: the
+                    // reader thread reads in parallel again.
+                    None if read >= DIRECT_BELOW || slow => None,
+                    None => continue,
+                }
             };
-            let mut slow = false;
-            if let Some(batch) = batch {
-                let start = Instant::now();
-                self.dispatch(&batch, wrapper);
-                slow = start.elapsed() >= SLOW_DISPATCH;
+            let Some(side) = held.take() else {
+                return;
+            };
+            match outcome {
+                Some(outcome) => {
+                    drop(side);
+                    finish(inner, &inner.tx, generation, outcome);
+                    inner.direct.ended(generation);
+                    return;
+                }
+                // Back to the reader; kept when the reader has stopped
+                // waiting (the connection is being closed): read to its end.
+                None => *held = inner.direct.give_back(side),
             }
-            if let Some(outcome) = bad {
-                let generation = side.generation;
-                drop(side);
-                finish(inner, &inner.tx, generation, outcome);
-                inner.direct.ended(generation);
-                return None;
+            if held.is_none() {
+                return;
             }
-            if read >= DIRECT_BELOW || slow {
-                // A burst, or callbacks that take their time: the reader
-                // thread reads in parallel again.
-                side = inner.direct.give_back(side)?;
-            }
+            to_the_end = true;
         }
     }
 
