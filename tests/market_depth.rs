@@ -236,7 +236,9 @@ fn prices_are_whole_minimum_ticks() {
     client.cancel_mkt_depth(2, false).unwrap();
     barrier(&client, &log);
     let calls = log.snapshot();
-    for (id, per_unit, max_spread) in [(1, 20_000.0, 0.001), (2, 4.0, 1.0)] {
+    // About one price point in four is empty on each side, so the spread is
+    // a few ticks at times (1.25 for ES was seen): allow 20 ticks for both.
+    for (id, per_unit, max_spread) in [(1, 20_000.0, 0.001), (2, 4.0, 5.0)] {
         for c in calls
             .iter()
             .filter(|c| c.name == "update_mkt_depth" && c.arg(0).as_i64() == Some(id))
