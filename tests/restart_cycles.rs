@@ -11,10 +11,6 @@ use common::{init_logs, Ev};
 use tws_api::sim::SimGateway;
 use tws_api::IBClient;
 
-fn count_dir(path: &str) -> usize {
-    std::fs::read_dir(path).map(|d| d.count()).unwrap_or(0)
-}
-
 #[test]
 fn gateway_restarts_100_times_without_leaks_or_lost_callbacks() {
     init_logs();
@@ -27,8 +23,8 @@ fn gateway_restarts_100_times_without_leaks_or_lost_callbacks() {
     ib.start();
     assert!(ib.wait_for_connection(Duration::from_secs(20)));
     // Baseline after the first connection is up: this process's threads and fds.
-    let threads0 = count_dir("/proc/self/task");
-    let fds0 = count_dir("/proc/self/fd");
+    let threads0 = common::our_threads();
+    let fds0 = common::open_fds();
     let mut gw = Some(gw);
     for cycle in 1..=100u32 {
         // Kill: the gateway goes away entirely, every socket closed …
@@ -82,7 +78,7 @@ fn gateway_restarts_100_times_without_leaks_or_lost_callbacks() {
         100
     );
     // No leaked threads or sockets.
-    assert_eq!(count_dir("/proc/self/task"), threads0, "threads");
-    assert_eq!(count_dir("/proc/self/fd"), fds0, "file descriptors");
+    assert_eq!(common::our_threads(), threads0, "threads");
+    assert_eq!(common::open_fds(), fds0, "file descriptors");
     ib.disconnect();
 }

@@ -14,10 +14,6 @@ use tws_api::messages::ids::outgoing;
 use tws_api::sim::{SimConfig, SimGateway};
 use tws_api::{Contract, IBClient};
 
-fn count_dir(path: &str) -> usize {
-    std::fs::read_dir(path).map(|d| d.count()).unwrap_or(0)
-}
-
 const SYMBOLS: [&str; 10] = [
     "AAPL", "MSFT", "IBM", "SPY", "QQQ", "AMZN", "GOOG", "META", "NVDA", "TSLA",
 ];
@@ -50,8 +46,8 @@ fn a_hundred_restarts_resubscribe_all_ten_subscriptions_each_time() {
         .unwrap();
     }
     assert!(log.wait_until(|c| c.iter().filter(|c| c.name == "tick_price").count() >= 10));
-    let threads0 = count_dir("/proc/self/task");
-    let fds0 = count_dir("/proc/self/fd");
+    let threads0 = common::our_threads();
+    let fds0 = common::open_fds();
     let mut gw = Some(gw);
     for cycle in 1..=100usize {
         if let Some(g) = gw.take() {
@@ -89,7 +85,7 @@ fn a_hundred_restarts_resubscribe_all_ten_subscriptions_each_time() {
     }
     assert_eq!(ib.requests_in_flight().len(), 10);
     assert!(ib.requests_in_flight().iter().all(|r| !r.interrupted));
-    assert_eq!(count_dir("/proc/self/task"), threads0, "threads");
-    assert_eq!(count_dir("/proc/self/fd"), fds0, "file descriptors");
+    assert_eq!(common::our_threads(), threads0, "threads");
+    assert_eq!(common::open_fds(), fds0, "file descriptors");
     ib.disconnect();
 }

@@ -169,3 +169,27 @@ pub mod supervised;
 
 #[allow(unused_imports)]
 pub use call_log::{connected_calls, Call, CallLog, CallRecorder};
+
+/// The names of this process's threads that the crate or the sim started
+/// (`tws-…`), sorted. Other tests of the same binary run on threads of their
+/// own, which come and go; leaks are counted on these.
+pub fn our_threads() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir("/proc/self/task")
+        .map(|d| {
+            d.flatten()
+                .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
+                .map(|n| n.trim().to_owned())
+                .filter(|n| n.starts_with("tws-"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// How many file descriptors this process has open.
+pub fn open_fds() -> usize {
+    std::fs::read_dir("/proc/self/fd")
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
