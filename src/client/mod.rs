@@ -15,6 +15,7 @@ pub mod metrics;
 mod pacer;
 mod reader;
 mod requests;
+mod run;
 mod streams;
 mod supervisor;
 mod sync;
