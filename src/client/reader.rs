@@ -45,6 +45,10 @@ pub(crate) struct ReadSide {
     pub(crate) stream: TcpStream,
     buf: Vec<u8>,
     scratch: Vec<u8>,
+    /// A dispatched batch's buffer, reused for the next cut when `run()`
+    /// reads directly (nothing crosses threads then, so nothing needs a
+    /// fresh allocation).
+    spare: Vec<u8>,
     pub(crate) generation: u64,
     pub(crate) server_version: i32,
 }
@@ -77,6 +81,7 @@ impl ReadSide {
             // `buf`'s spare room on every read. `buf` grows by what arrives,
             // never by what a length prefix announces.
             scratch: vec![0u8; READ_BUF],
+            spare: Vec::new(),
             generation,
             server_version,
         }
@@ -112,7 +117,8 @@ impl ReadSide {
         let end = whole.consumed();
         let bad = whole.error().map(|e| Outcome::BadLength(e.to_string()));
         let batch = (end > 0).then(|| {
-            let mut next = Vec::with_capacity(self.buf.len() - end + READ_BUF);
+            let mut next = std::mem::take(&mut self.spare);
+            next.reserve(self.buf.len() - end + READ_BUF);
             next.extend_from_slice(&self.buf[end..]);
             let mut bytes = std::mem::replace(&mut self.buf, next);
             bytes.truncate(end);
@@ -123,6 +129,12 @@ impl ReadSide {
             }
         });
         (batch, bad)
+    }
+
+    /// Takes back a dispatched batch's buffer for the next cut.
+    pub(crate) fn recycle(&mut self, mut bytes: Vec<u8>) {
+        bytes.clear();
+        self.spare = bytes;
     }
 }
 

@@ -157,6 +157,7 @@ impl EClient {
                     let start = Instant::now();
                     self.dispatch(&batch, wrapper);
                     slow = start.elapsed() >= SLOW_DISPATCH;
+                    side.recycle(batch.bytes);
                 }
                 match bad {
                     Some(outcome) => Some(outcome),
