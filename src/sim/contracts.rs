@@ -108,8 +108,8 @@ fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
-/// `C`/`CALL` and `P`/`PUT` are the same right.
-fn right_of(r: &str) -> String {
+/// `C`/`CALL` and `P`/`PUT` are the same right: `C` or `P` (anything else as is).
+pub(crate) fn right_of(r: &str) -> String {
     match r.to_ascii_uppercase().as_str() {
         "CALL" => "C".into(),
         "PUT" => "P".into(),

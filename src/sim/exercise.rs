@@ -52,7 +52,7 @@ pub(crate) fn in_the_money(right: &str, strike: f64, price: f64) -> bool {
 }
 
 fn is_call(right: &str) -> bool {
-    matches!(right.to_ascii_uppercase().as_str(), "C" | "CALL")
+    super::contracts::right_of(right) == "C"
 }
 
 /// The value of exercising one unit of the option now (0 when out of the money).

@@ -78,9 +78,9 @@ impl Terms {
     /// The terms of an option contract; `None` when the contract lacks a
     /// right, a strike or a `YYYYMMDD` / `YYYYMM` expiry.
     pub(crate) fn of(c: &Contract) -> Option<Terms> {
-        let call = match c.right.to_ascii_uppercase().as_str() {
-            "C" | "CALL" => true,
-            "P" | "PUT" => false,
+        let call = match super::contracts::right_of(&c.right).as_str() {
+            "C" => true,
+            "P" => false,
             _ => return None,
         };
         if !(c.strike > 0.0 && c.strike < 1e9) {
