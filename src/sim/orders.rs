@@ -151,7 +151,7 @@ fn watch_if_master(s: &mut Session<'_>) {
     }
 }
 
-pub(super) fn status_msg(o: &SimOrder) -> OrderStatus {
+fn status_msg(o: &SimOrder) -> OrderStatus {
     let total = o.order.total_quantity;
     OrderStatus {
         order_id: o.order_id,
@@ -168,7 +168,7 @@ pub(super) fn status_msg(o: &SimOrder) -> OrderStatus {
     }
 }
 
-pub(super) fn open_msg(o: &SimOrder) -> OpenOrder {
+fn open_msg(o: &SimOrder) -> OpenOrder {
     let mut order = o.order.clone();
     order.filled_quantity = o.filled;
     OpenOrder {
