@@ -7,10 +7,13 @@ use std::time::Duration;
 
 use parking_lot::Mutex;
 
+use super::dispatch::Observer;
 use super::supervisor::Jitter;
 use super::{EClient, Event, Heartbeat, ReconnectPolicy};
 use crate::config::IBConfig;
 use crate::errors::{Error, CLIENT_ID_IN_USE, NO_VALID_ID, SOCKET_EXCEPTION};
+use crate::messages::{Incoming, SessionFact};
+use crate::wire::DecodeError;
 use crate::EWrapper;
 
 /// What `IBClient` tracks from the callbacks, and its supervisor's settings.
@@ -56,12 +59,47 @@ impl<T: EWrapper + std::any::Any> AnyWrapper for T {}
 /// The user's wrapper behind the tracking one: taken by the loop while it runs.
 type UserWrapper = Box<dyn AnyWrapper>;
 
-/// A wrapper that records the connection state, then forwards every callback
-/// to the user's wrapper.
+/// `IBClient`'s observer of the decoded messages: records the connection
+/// state from the few messages that tell it, delivers every message to the
+/// user's wrapper, then to the blocking helper waiting on the request it
+/// answers, if any (an atomic load when none waits).
 pub(crate) struct Tracked<'a> {
     pub(crate) client: &'a EClient,
     pub(crate) state: &'a IBState,
-    pub(crate) user: &'a mut dyn EWrapper,
+}
+
+impl Observer for Tracked<'_> {
+    #[inline]
+    fn deliver<M: Incoming>(
+        &mut self,
+        sv: i32,
+        m: &M,
+        user: &mut dyn EWrapper,
+    ) -> Result<(), DecodeError> {
+        let fact = m.fact();
+        if let Some(fact) = fact {
+            self.before(fact);
+        }
+        m.deliver(sv, user)?;
+        let sinks = &self.state.sinks;
+        if sinks.any() {
+            for key in m.route().keys() {
+                if let Some(s) = sinks.get(*key) {
+                    m.deliver(sv, &mut *s.lock())?;
+                }
+            }
+        }
+        if let Some(SessionFact::NextValidId(_)) = fact {
+            self.after_next_valid_id(user);
+        }
+        Ok(())
+    }
+
+    fn closed(&mut self, user: &mut dyn EWrapper) {
+        self.state.connected_event.clear();
+        user.connection_closed();
+        self.state.sinks.connection_closed();
+    }
 }
 
 /// The connection guide's `IBClient`: an [`EClient`] plus the state a blocking
@@ -454,12 +492,7 @@ fn run_loop(client: &EClient, state: &IBState, wrapper: &Mutex<Option<UserWrappe
 
 /// Dispatches until the current connection's `connection_closed` is delivered.
 fn dispatch(client: &EClient, state: &IBState, user: &mut dyn AnyWrapper) {
-    let mut tracked = Tracked {
-        client,
-        state,
-        user,
-    };
-    client.run(&mut tracked);
+    client.run_with(user, &mut Tracked { client, state });
 }
 
 /// What one round of reconnect attempts ended with.
@@ -611,44 +644,42 @@ fn heartbeat_loop(client: &EClient, state: &IBState, hb: Heartbeat) {
 }
 
 impl Tracked<'_> {
-    pub(crate) fn on_next_valid_id(&mut self, order_id: i32) {
-        *self.state.next_valid_order_id.lock() = Some(order_id);
-        self.state.connected_event.set();
+    /// What `IBClient` records before the user's wrapper sees the message.
+    fn before(&mut self, fact: SessionFact<'_>) {
+        match fact {
+            SessionFact::NextValidId(order_id) => {
+                *self.state.next_valid_order_id.lock() = Some(order_id);
+                self.state.connected_event.set();
+            }
+            SessionFact::ManagedAccounts(list) => {
+                *self.state.managed_accounts.lock() = list
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+            }
+            SessionFact::CurrentTime => self.state.time_answer.set(),
+            SessionFact::Error { req_id, code, text } => self.on_error(req_id, code, text),
+        }
     }
 
-    pub(crate) fn on_managed_accounts(&mut self, accounts_list: &str) {
-        *self.state.managed_accounts.lock() = accounts_list
-            .split(',')
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(str::to_owned)
-            .collect();
-    }
-
-    pub(crate) fn on_connection_closed(&mut self) {
-        self.state.connected_event.clear();
-    }
-
-    pub(crate) fn on_current_time(&mut self) {
-        self.state.time_answer.set();
-    }
-
-    pub(crate) fn after_next_valid_id(&mut self) {
+    fn after_next_valid_id(&mut self, user: &mut dyn EWrapper) {
         let pending = self.state.reconnect_pending.lock().take();
         self.state.reconnect_attempt.store(0, Ordering::SeqCst);
         if let Some(attempts) = pending {
             self.state.reconnects.fetch_add(1, Ordering::SeqCst);
             if self.state.resubscribe.load(Ordering::SeqCst) {
                 match self.client.resubscribe() {
-                    Ok(n) => self.user.resubscribed(n),
+                    Ok(n) => user.resubscribed(n),
                     Err(e) => log::warn!("resubscribing after the reconnect failed: {e}"),
                 }
             }
-            self.user.reconnected(attempts);
+            user.reconnected(attempts);
         }
     }
 
-    pub(crate) fn on_error(&mut self, req_id: i32, code: i32, text: &str) {
+    fn on_error(&mut self, req_id: i32, code: i32, text: &str) {
         if code == CLIENT_ID_IN_USE.code {
             self.state.client_id_in_use.store(true, Ordering::SeqCst);
         }

@@ -1,17 +1,17 @@
 //! Request lifecycle: every request the client has sent and not yet seen
 //! the end of, from send to end marker, cancel or error.
 //!
-//! `EClient::send` tells the [`Registry`] what it sent; the lifecycle wrapper
-//! (`lifecycle_wrapper.rs`, generated) sees the callbacks that end requests
-//! (`contract_details_end`, `historical_data_end`, an `error` with the
-//! request's id, …) before the user's wrapper does; `run()` ends what is left
+//! `EClient::send` tells the [`Registry`] what it sent; the dispatcher shows
+//! it every message that can end a request (`contractDetailsEnd`,
+//! `historicalDataEnd`, an `error` with the request's id, …: the message's
+//! [`Route`]) before the user's wrapper sees it; `run()` ends what is left
 //! when the connection drops: each one-shot request still waiting gets an
 //! `error` callback ([`REQUEST_INTERRUPTED`]) — never silence — and each
 //! subscription is kept, marked interrupted, with the bytes that started it,
 //! so that a supervisor can send it again after a reconnect.
 //!
-//! Which request is which, and which callback ends it, is written once, in
-//! [`effect`] and in the hooks of `tools/gen_forwarding.py`.
+//! Which request is which is written once, in [`effect`]; which message ends
+//! it, once, in the message's `Incoming::route` (`messages/<domain>`).
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,19 +21,8 @@ use parking_lot::Mutex;
 use crate::errors::{is_informational, REQUEST_INTERRUPTED};
 use crate::messages::ids::outgoing as out;
 
-/// How a request is known until its end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RequestKey {
-    /// By its request id (ticker id, reqId).
-    Id(i32),
-    /// By the request itself, for the requests without an id
-    /// (`reqPositions`, `reqOpenOrders`, `reqCurrentTime`, …): the outgoing
-    /// message id.
-    Request(u32),
-    /// An order, by its order id (what `IBClient::place_order_and_wait`
-    /// waits on; orders are not requests in flight).
-    Order(i32),
-}
+pub use crate::messages::route::RequestKey;
+use crate::messages::route::{Ends, Route};
 
 /// Whether a request ends by itself or streams until cancelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,13 +145,6 @@ struct Entry {
     frame: Option<(i32, Vec<u8>)>,
 }
 
-/// The wrapper `run()` puts in front of the user's while requests are in
-/// flight (its `EWrapper` impl is generated into `lifecycle_wrapper.rs`).
-pub(crate) struct Lifecycle<'a> {
-    pub(crate) reqs: &'a Registry,
-    pub(crate) user: &'a mut dyn crate::EWrapper,
-}
-
 /// What an interrupted request becomes when the connection drops.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Interrupted {
@@ -246,6 +228,31 @@ impl Registry {
         let mut map = self.map.lock();
         if map.remove(&key).is_some() {
             self.update_len(&map);
+        }
+    }
+
+    /// What an incoming message's route ends.
+    #[inline]
+    pub(crate) fn observe(&self, route: &Route) {
+        match route.ends {
+            Ends::No => {}
+            Ends::Yes => {
+                for key in route.keys() {
+                    if !matches!(key, RequestKey::Order(_)) {
+                        self.end(*key);
+                    }
+                }
+            }
+            Ends::OneShot => {
+                if let Some(key) = route.keys().first() {
+                    self.end_one_shot(*key);
+                }
+            }
+            Ends::Error(code) => {
+                if let Some(RequestKey::Id(req_id)) = route.keys().first() {
+                    self.error(*req_id, code);
+                }
+            }
         }
     }
 

@@ -10,7 +10,6 @@ mod flow;
 mod historical_pacer;
 mod ibclient;
 mod lifecycle;
-mod lifecycle_wrapper;
 pub mod metrics;
 mod pacer;
 mod reader;
@@ -19,7 +18,6 @@ mod run;
 mod streams;
 mod supervisor;
 mod sync;
-mod tracked;
 
 pub use autoconnect::AutoConnect;
 pub(crate) use autoconnect::READY_TIMEOUT;

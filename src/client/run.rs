@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::direct::Direct;
-use super::dispatch::dispatch_batch;
-use super::eclient::{now_millis, EClient, Incoming};
+use super::dispatch::{Dispatcher, Observer, Plain};
+use super::eclient::{EClient, Incoming};
 use super::reader::{finish, Batch, ReadSide, DIRECT_BELOW};
 use crate::errors::REQUEST_INTERRUPTED;
 use crate::EWrapper;
@@ -41,6 +41,12 @@ impl EClient {
     /// Only one `run` works at a time per client; a second concurrent call
     /// returns at once.
     pub fn run(&self, wrapper: &mut dyn EWrapper) {
+        self.run_with(wrapper, &mut Plain)
+    }
+
+    /// [`run`](Self::run), with `observer` between the decoded messages and
+    /// `wrapper` (`IBClient`'s bookkeeping and blocking helpers).
+    pub(crate) fn run_with<O: Observer>(&self, wrapper: &mut dyn EWrapper, observer: &mut O) {
         let inner = &self.inner;
         if inner.running.swap(true, Ordering::SeqCst) {
             log::warn!("run() is already running for this client; returning");
@@ -64,7 +70,7 @@ impl EClient {
                         lent.1 = inner.direct.take();
                     }
                     if lent.1.is_some() {
-                        self.read_directly(&mut lent.1, wrapper);
+                        self.read_directly(&mut lent.1, wrapper, observer);
                         continue;
                     }
                     if inner.undelivered_closes.load(Ordering::SeqCst) == 0 {
@@ -78,7 +84,7 @@ impl EClient {
             };
             match item {
                 Incoming::Frames(batch) => {
-                    self.dispatch(&batch, wrapper);
+                    self.dispatch(&batch, wrapper, observer);
                     inner.flow.released(batch.bytes.len());
                 }
                 Incoming::Error {
@@ -86,10 +92,9 @@ impl EClient {
                     code,
                     msg,
                     time,
-                } => {
-                    inner.requests.error(req_id, code);
-                    wrapper.error(req_id, time, code, &msg, "")
-                }
+                } => self
+                    .dispatcher(wrapper, observer)
+                    .client_error_at(req_id, code, msg, time),
                 Incoming::ConnectAck => wrapper.connect_ack(),
                 Incoming::Lent => {}
                 Incoming::Closed => {
@@ -97,31 +102,39 @@ impl EClient {
                     // Never silence: every one-shot request still waiting
                     // ends with an error before `connection_closed`.
                     for r in inner.requests.connection_lost() {
-                        wrapper.error(
+                        self.dispatcher(wrapper, observer).client_error(
                             r.req_id,
-                            now_millis(),
                             REQUEST_INTERRUPTED.code,
-                            &r.text,
-                            "",
+                            r.text,
                         );
                     }
                     if self.closed_by_user() {
                         inner.requests.clear();
                     }
-                    wrapper.connection_closed();
+                    observer.closed(wrapper);
                 }
             }
         }
     }
 
+    /// This connection's dispatcher, delivering to `wrapper` through `observer`.
+    fn dispatcher<'a, O: Observer>(
+        &'a self,
+        wrapper: &'a mut dyn EWrapper,
+        observer: &'a mut O,
+    ) -> Dispatcher<'a, O> {
+        Dispatcher {
+            user: wrapper,
+            observer,
+            requests: Some(&self.inner.requests),
+            guard: Some(&self.inner.live_guard),
+        }
+    }
+
     /// Decodes a batch of frames and calls `wrapper` for each.
-    fn dispatch(&self, batch: &Batch, wrapper: &mut dyn EWrapper) {
+    fn dispatch<O: Observer>(&self, batch: &Batch, wrapper: &mut dyn EWrapper, observer: &mut O) {
         let inner = &self.inner;
-        inner.live_guard.observe(batch);
-        // While requests are in flight, the messages that can end one go
-        // through the lifecycle wrapper; ticks never do.
-        let requests = (!inner.requests.is_empty()).then_some(&inner.requests);
-        let n = dispatch_batch(batch, wrapper, requests);
+        let n = self.dispatcher(wrapper, observer).batch(batch);
         inner.metrics.dispatched(n);
         inner
             .metrics
@@ -134,7 +147,12 @@ impl EClient {
     /// the reader) or the connection ends (its `Closed` queued). The socket
     /// stays in `held` while callbacks run, so that a callback that unwinds
     /// gives it back to the reader (`LentSide`).
-    fn read_directly(&self, held: &mut Option<ReadSide>, wrapper: &mut dyn EWrapper) {
+    fn read_directly<O: Observer>(
+        &self,
+        held: &mut Option<ReadSide>,
+        wrapper: &mut dyn EWrapper,
+        observer: &mut O,
+    ) {
         let inner = &self.inner;
         // Set once the reader has stopped waiting: read to the end.
         let mut to_the_end = false;
@@ -155,7 +173,7 @@ impl EClient {
                 let mut slow = false;
                 if let Some(batch) = batch {
                     let start = Instant::now();
-                    self.dispatch(&batch, wrapper);
+                    self.dispatch(&batch, wrapper, observer);
                     slow = start.elapsed() >= SLOW_DISPATCH;
                     side.recycle(batch.bytes);
                 }

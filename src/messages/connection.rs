@@ -720,3 +720,144 @@ mod tests {
         assert!(to_frame(&VerifyMessage::default(), 69).is_err());
     }
 }
+
+mod deliver {
+    //! How the connection messages reach the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::{Incoming, Pb};
+    use crate::messages::route::{Ends, RequestKey, Route, SessionFact};
+    use crate::EWrapper;
+
+    impl Incoming for NextValidId {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.next_valid_id(self.order_id);
+            Ok(())
+        }
+        fn fact(&self) -> Option<SessionFact<'_>> {
+            Some(SessionFact::NextValidId(self.order_id))
+        }
+    }
+
+    impl Incoming for ManagedAccounts {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.managed_accounts(&self.accounts_list);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_MANAGED_ACCTS]).ending()
+        }
+        fn fact(&self) -> Option<SessionFact<'_>> {
+            Some(SessionFact::ManagedAccounts(&self.accounts_list))
+        }
+    }
+
+    impl Incoming for CurrentTime {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.current_time(self.time);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_CURRENT_TIME]).ending()
+        }
+        fn fact(&self) -> Option<SessionFact<'_>> {
+            Some(SessionFact::CurrentTime)
+        }
+    }
+
+    impl Incoming for CurrentTimeInMillis {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.current_time_in_millis(self.time_in_millis);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_CURRENT_TIME_IN_MILLIS]).ending()
+        }
+    }
+
+    /// An error is heard by the request with its id and by the order with
+    /// that id; a real error (not a notice) ends the request.
+    fn error_route(req_id: i32, code: i32) -> Route {
+        Route::of(&[RequestKey::Id(req_id), RequestKey::Order(req_id)]).with_end(Ends::Error(code))
+    }
+
+    impl Incoming for ErrorMessage {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.error(
+                self.req_id,
+                self.error_time,
+                self.error_code,
+                &self.error_string,
+                &self.advanced_order_reject_json,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            error_route(self.req_id, self.error_code)
+        }
+        fn fact(&self) -> Option<SessionFact<'_>> {
+            Some(SessionFact::Error {
+                req_id: self.req_id,
+                code: self.error_code,
+                text: &self.error_string,
+            })
+        }
+    }
+
+    impl Incoming for Pb<proto::ErrorMessage> {
+        const MAY_END: bool = true;
+        fn deliver(&self, sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.error_proto_buf(&self.0);
+            ErrorMessage::from_proto(&self.0).deliver(sv, w)
+        }
+        fn route(&self) -> Route {
+            error_route(self.0.id.unwrap_or(0), self.0.error_code.unwrap_or(0))
+        }
+        fn fact(&self) -> Option<SessionFact<'_>> {
+            Some(SessionFact::Error {
+                req_id: self.0.id.unwrap_or(0),
+                code: self.0.error_code.unwrap_or(0),
+                text: self.0.error_msg.as_deref().unwrap_or(""),
+            })
+        }
+    }
+
+    impl Incoming for VerifyMessageApi {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.verify_message_api(&self.api_data);
+            Ok(())
+        }
+    }
+
+    impl Incoming for VerifyAndAuthMessageApi {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.verify_and_auth_message_api(&self.api_data, &self.xyz_challange);
+            Ok(())
+        }
+    }
+
+    impl<const AND_AUTH: bool> Incoming for VerifyCompleted<AND_AUTH> {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            if AND_AUTH {
+                w.verify_and_auth_completed(self.is_successful, &self.error_text);
+            } else {
+                w.verify_completed(self.is_successful, &self.error_text);
+            }
+            Ok(())
+        }
+    }
+
+    impl Incoming for UserInfo {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.user_info(self.req_id, &self.white_branding_id);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+}

@@ -809,3 +809,133 @@ mod tests {
         assert!(m.price_increments.is_empty());
     }
 }
+
+mod deliver {
+    //! How the contract messages reach the `EWrapper`.
+    use super::*;
+    use crate::messages::ids::outgoing;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::wire::DecodeError;
+    use crate::EWrapper;
+
+    impl Incoming for ContractData {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.contract_details(self.req_id, &self.details);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for BondContractData {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.bond_contract_details(self.req_id, &self.details);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for ContractDataEnd {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.contract_details_end(self.req_id);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for SymbolSamples {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.symbol_samples(self.req_id, &self.contract_descriptions);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for SecurityDefinitionOptionParameter {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            // The official decoder collects both lists into sets: repeated
+            // values are delivered once (first occurrence kept, order as sent).
+            let expirations = dedup(&self.expirations);
+            let strikes = dedup(&self.strikes);
+            w.security_definition_option_parameter(
+                self.req_id,
+                &self.exchange,
+                self.underlying_con_id,
+                &self.trading_class,
+                &self.multiplier,
+                &expirations,
+                &strikes,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    /// Drops repeated values, keeping the first of each in order. Quadratic,
+    /// but chains hold tens to a few hundred values and almost never repeat.
+    fn dedup<T: Clone + PartialEq>(values: &[T]) -> Vec<T> {
+        let mut out: Vec<T> = Vec::with_capacity(values.len());
+        for v in values {
+            if !out.contains(v) {
+                out.push(v.clone());
+            }
+        }
+        out
+    }
+
+    impl Incoming for SecurityDefinitionOptionParameterEnd {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.security_definition_option_parameter_end(self.req_id);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for MarketRule {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.market_rule(self.market_rule_id, &self.price_increments);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_MARKET_RULE]).ending()
+        }
+    }
+
+    impl Incoming for SmartComponents {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.smart_components(self.req_id, &self.smart_component_map);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for MktDepthExchanges {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.mkt_depth_exchanges(&self.depth_mkt_data_descriptions);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_MKT_DEPTH_EXCHANGES]).ending()
+        }
+    }
+}

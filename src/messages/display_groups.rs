@@ -233,3 +233,31 @@ mod tests {
         assert!(super::super::to_frame(&QueryDisplayGroups { req_id: 1 }, 69).is_err());
     }
 }
+
+mod deliver {
+    //! How the display group messages reach the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::EWrapper;
+
+    impl Incoming for DisplayGroupList {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.display_group_list(self.req_id, &self.groups);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for DisplayGroupUpdated {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.display_group_updated(self.req_id, &self.contract_info);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+}

@@ -414,3 +414,44 @@ mod tests {
         }
     }
 }
+
+mod deliver {
+    //! How fundamental data and WSH answers reach the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::EWrapper;
+
+    impl Incoming for FundamentalData {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.fundamental_data(self.req_id, &self.data);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for WshMetaData {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.wsh_meta_data(self.req_id, &self.data_json);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for WshEventDataMessage {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.wsh_event_data(self.req_id, &self.data_json);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+}

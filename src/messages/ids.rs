@@ -1,542 +1,389 @@
-//! Message ids: the first field of every frame after the handshake.
+//! The one table of message ids: every message of the protocol, its id, its
+//! type, the form it travels in, and (for requests) the domain that answers
+//! it.
 //!
-//! Below server version 201 the id is sent as a text field; from 201 on as a raw
-//! big-endian u32 (see [`crate::wire`]). A protobuf-encoded message carries its id
-//! plus [`PROTOBUF_MSG_ID`]. Values are the official ones (ibapi 10.37.2).
+//! Below server version 201 the id is sent as a text field; from 201 on as a
+//! raw big-endian u32 (see [`crate::wire`]). A protobuf-encoded message
+//! carries its id plus [`PROTOBUF_MSG_ID`]. Values are the official ones
+//! (ibapi 10.37.2).
+//!
+//! From this table come the id constants ([`incoming`], [`outgoing`]), their
+//! official names, the server versions from which requests travel as protobuf
+//! ([`outgoing::protobuf_since`]), the client's dispatcher
+//! ([`dispatch_incoming`]: id → decoded message → [`Handler`]) and the
+//! simulated gateway's routes ([`Request`]: one enum per domain, which the
+//! gateway's domains match exhaustively). A row whose type disagrees with its
+//! id does not compile (requests) or fails the first test that dispatches it
+//! (incoming messages); a request a domain does not answer does not compile.
+
+use super::incoming::{Handler, Pb};
+use super::Message;
+use crate::proto;
+use crate::wire::{DecodeError, FieldReader, MessageHeader};
 
 /// Offset added to a message id when the payload is protobuf rather than fields.
 pub const PROTOBUF_MSG_ID: u32 = 200;
 
-/// Ids of messages the gateway sends to the client.
-pub mod incoming {
-    #[allow(missing_docs)]
-    pub const TICK_PRICE: u32 = 1;
-    #[allow(missing_docs)]
-    pub const TICK_SIZE: u32 = 2;
-    #[allow(missing_docs)]
-    pub const ORDER_STATUS: u32 = 3;
-    #[allow(missing_docs)]
-    pub const ERR_MSG: u32 = 4;
-    #[allow(missing_docs)]
-    pub const OPEN_ORDER: u32 = 5;
-    #[allow(missing_docs)]
-    pub const ACCT_VALUE: u32 = 6;
-    #[allow(missing_docs)]
-    pub const PORTFOLIO_VALUE: u32 = 7;
-    #[allow(missing_docs)]
-    pub const ACCT_UPDATE_TIME: u32 = 8;
-    #[allow(missing_docs)]
-    pub const NEXT_VALID_ID: u32 = 9;
-    #[allow(missing_docs)]
-    pub const CONTRACT_DATA: u32 = 10;
-    #[allow(missing_docs)]
-    pub const EXECUTION_DATA: u32 = 11;
-    #[allow(missing_docs)]
-    pub const MARKET_DEPTH: u32 = 12;
-    #[allow(missing_docs)]
-    pub const MARKET_DEPTH_L2: u32 = 13;
-    #[allow(missing_docs)]
-    pub const NEWS_BULLETINS: u32 = 14;
-    #[allow(missing_docs)]
-    pub const MANAGED_ACCTS: u32 = 15;
-    #[allow(missing_docs)]
-    pub const RECEIVE_FA: u32 = 16;
-    #[allow(missing_docs)]
-    pub const HISTORICAL_DATA: u32 = 17;
-    #[allow(missing_docs)]
-    pub const BOND_CONTRACT_DATA: u32 = 18;
-    #[allow(missing_docs)]
-    pub const SCANNER_PARAMETERS: u32 = 19;
-    #[allow(missing_docs)]
-    pub const SCANNER_DATA: u32 = 20;
-    #[allow(missing_docs)]
-    pub const TICK_OPTION_COMPUTATION: u32 = 21;
-    #[allow(missing_docs)]
-    pub const TICK_GENERIC: u32 = 45;
-    #[allow(missing_docs)]
-    pub const TICK_STRING: u32 = 46;
-    #[allow(missing_docs)]
-    pub const TICK_EFP: u32 = 47;
-    #[allow(missing_docs)]
-    pub const CURRENT_TIME: u32 = 49;
-    #[allow(missing_docs)]
-    pub const REAL_TIME_BARS: u32 = 50;
-    #[allow(missing_docs)]
-    pub const FUNDAMENTAL_DATA: u32 = 51;
-    #[allow(missing_docs)]
-    pub const CONTRACT_DATA_END: u32 = 52;
-    #[allow(missing_docs)]
-    pub const OPEN_ORDER_END: u32 = 53;
-    #[allow(missing_docs)]
-    pub const ACCT_DOWNLOAD_END: u32 = 54;
-    #[allow(missing_docs)]
-    pub const EXECUTION_DATA_END: u32 = 55;
-    #[allow(missing_docs)]
-    pub const DELTA_NEUTRAL_VALIDATION: u32 = 56;
-    #[allow(missing_docs)]
-    pub const TICK_SNAPSHOT_END: u32 = 57;
-    #[allow(missing_docs)]
-    pub const MARKET_DATA_TYPE: u32 = 58;
-    #[allow(missing_docs)]
-    pub const COMMISSION_AND_FEES_REPORT: u32 = 59;
-    #[allow(missing_docs)]
-    pub const POSITION_DATA: u32 = 61;
-    #[allow(missing_docs)]
-    pub const POSITION_END: u32 = 62;
-    #[allow(missing_docs)]
-    pub const ACCOUNT_SUMMARY: u32 = 63;
-    #[allow(missing_docs)]
-    pub const ACCOUNT_SUMMARY_END: u32 = 64;
-    #[allow(missing_docs)]
-    pub const VERIFY_MESSAGE_API: u32 = 65;
-    #[allow(missing_docs)]
-    pub const VERIFY_COMPLETED: u32 = 66;
-    #[allow(missing_docs)]
-    pub const DISPLAY_GROUP_LIST: u32 = 67;
-    #[allow(missing_docs)]
-    pub const DISPLAY_GROUP_UPDATED: u32 = 68;
-    #[allow(missing_docs)]
-    pub const VERIFY_AND_AUTH_MESSAGE_API: u32 = 69;
-    #[allow(missing_docs)]
-    pub const VERIFY_AND_AUTH_COMPLETED: u32 = 70;
-    #[allow(missing_docs)]
-    pub const POSITION_MULTI: u32 = 71;
-    #[allow(missing_docs)]
-    pub const POSITION_MULTI_END: u32 = 72;
-    #[allow(missing_docs)]
-    pub const ACCOUNT_UPDATE_MULTI: u32 = 73;
-    #[allow(missing_docs)]
-    pub const ACCOUNT_UPDATE_MULTI_END: u32 = 74;
-    #[allow(missing_docs)]
-    pub const SECURITY_DEFINITION_OPTION_PARAMETER: u32 = 75;
-    #[allow(missing_docs)]
-    pub const SECURITY_DEFINITION_OPTION_PARAMETER_END: u32 = 76;
-    #[allow(missing_docs)]
-    pub const SOFT_DOLLAR_TIERS: u32 = 77;
-    #[allow(missing_docs)]
-    pub const FAMILY_CODES: u32 = 78;
-    #[allow(missing_docs)]
-    pub const SYMBOL_SAMPLES: u32 = 79;
-    #[allow(missing_docs)]
-    pub const MKT_DEPTH_EXCHANGES: u32 = 80;
-    #[allow(missing_docs)]
-    pub const TICK_REQ_PARAMS: u32 = 81;
-    #[allow(missing_docs)]
-    pub const SMART_COMPONENTS: u32 = 82;
-    #[allow(missing_docs)]
-    pub const NEWS_ARTICLE: u32 = 83;
-    #[allow(missing_docs)]
-    pub const TICK_NEWS: u32 = 84;
-    #[allow(missing_docs)]
-    pub const NEWS_PROVIDERS: u32 = 85;
-    #[allow(missing_docs)]
-    pub const HISTORICAL_NEWS: u32 = 86;
-    #[allow(missing_docs)]
-    pub const HISTORICAL_NEWS_END: u32 = 87;
-    #[allow(missing_docs)]
-    pub const HEAD_TIMESTAMP: u32 = 88;
-    #[allow(missing_docs)]
-    pub const HISTOGRAM_DATA: u32 = 89;
-    #[allow(missing_docs)]
-    pub const HISTORICAL_DATA_UPDATE: u32 = 90;
-    #[allow(missing_docs)]
-    pub const REROUTE_MKT_DATA_REQ: u32 = 91;
-    #[allow(missing_docs)]
-    pub const REROUTE_MKT_DEPTH_REQ: u32 = 92;
-    #[allow(missing_docs)]
-    pub const MARKET_RULE: u32 = 93;
-    #[allow(missing_docs)]
-    pub const PNL: u32 = 94;
-    #[allow(missing_docs)]
-    pub const PNL_SINGLE: u32 = 95;
-    #[allow(missing_docs)]
-    pub const HISTORICAL_TICKS: u32 = 96;
-    #[allow(missing_docs)]
-    pub const HISTORICAL_TICKS_BID_ASK: u32 = 97;
-    #[allow(missing_docs)]
-    pub const HISTORICAL_TICKS_LAST: u32 = 98;
-    #[allow(missing_docs)]
-    pub const TICK_BY_TICK: u32 = 99;
-    #[allow(missing_docs)]
-    pub const ORDER_BOUND: u32 = 100;
-    #[allow(missing_docs)]
-    pub const COMPLETED_ORDER: u32 = 101;
-    #[allow(missing_docs)]
-    pub const COMPLETED_ORDERS_END: u32 = 102;
-    #[allow(missing_docs)]
-    pub const REPLACE_FA_END: u32 = 103;
-    #[allow(missing_docs)]
-    pub const WSH_META_DATA: u32 = 104;
-    #[allow(missing_docs)]
-    pub const WSH_EVENT_DATA: u32 = 105;
-    #[allow(missing_docs)]
-    pub const HISTORICAL_SCHEDULE: u32 = 106;
-    #[allow(missing_docs)]
-    pub const USER_INFO: u32 = 107;
-    #[allow(missing_docs)]
-    pub const HISTORICAL_DATA_END: u32 = 108;
-    #[allow(missing_docs)]
-    pub const CURRENT_TIME_IN_MILLIS: u32 = 109;
+macro_rules! id_table {
+    (
+        incoming<$lt:lifetime> {
+            $( $iname:ident = $iid:literal => $ity:ty
+                $(, read $iread:path)?
+                $(, pb $ipb:ty)? ; )*
+        }
+        outgoing {
+            $( $dom:ident => $denum:ident {
+                $( $oname:ident = $oid:literal => $ovar:ident($oty:ty)
+                    $(, protobuf since $since:ident)? ; )*
+            } )*
+        }
+    ) => {
+        /// Ids of messages the gateway sends to the client.
+        pub mod incoming {
+            $( #[allow(missing_docs)] pub const $iname: u32 = $iid; )*
 
-    /// The official name of an incoming message id, for logs and errors.
-    pub fn name(id: u32) -> Option<&'static str> {
-        Some(match id {
-            TICK_PRICE => "TICK_PRICE",
-            TICK_SIZE => "TICK_SIZE",
-            ORDER_STATUS => "ORDER_STATUS",
-            ERR_MSG => "ERR_MSG",
-            OPEN_ORDER => "OPEN_ORDER",
-            ACCT_VALUE => "ACCT_VALUE",
-            PORTFOLIO_VALUE => "PORTFOLIO_VALUE",
-            ACCT_UPDATE_TIME => "ACCT_UPDATE_TIME",
-            NEXT_VALID_ID => "NEXT_VALID_ID",
-            CONTRACT_DATA => "CONTRACT_DATA",
-            EXECUTION_DATA => "EXECUTION_DATA",
-            MARKET_DEPTH => "MARKET_DEPTH",
-            MARKET_DEPTH_L2 => "MARKET_DEPTH_L2",
-            NEWS_BULLETINS => "NEWS_BULLETINS",
-            MANAGED_ACCTS => "MANAGED_ACCTS",
-            RECEIVE_FA => "RECEIVE_FA",
-            HISTORICAL_DATA => "HISTORICAL_DATA",
-            BOND_CONTRACT_DATA => "BOND_CONTRACT_DATA",
-            SCANNER_PARAMETERS => "SCANNER_PARAMETERS",
-            SCANNER_DATA => "SCANNER_DATA",
-            TICK_OPTION_COMPUTATION => "TICK_OPTION_COMPUTATION",
-            TICK_GENERIC => "TICK_GENERIC",
-            TICK_STRING => "TICK_STRING",
-            TICK_EFP => "TICK_EFP",
-            CURRENT_TIME => "CURRENT_TIME",
-            REAL_TIME_BARS => "REAL_TIME_BARS",
-            FUNDAMENTAL_DATA => "FUNDAMENTAL_DATA",
-            CONTRACT_DATA_END => "CONTRACT_DATA_END",
-            OPEN_ORDER_END => "OPEN_ORDER_END",
-            ACCT_DOWNLOAD_END => "ACCT_DOWNLOAD_END",
-            EXECUTION_DATA_END => "EXECUTION_DATA_END",
-            DELTA_NEUTRAL_VALIDATION => "DELTA_NEUTRAL_VALIDATION",
-            TICK_SNAPSHOT_END => "TICK_SNAPSHOT_END",
-            MARKET_DATA_TYPE => "MARKET_DATA_TYPE",
-            COMMISSION_AND_FEES_REPORT => "COMMISSION_AND_FEES_REPORT",
-            POSITION_DATA => "POSITION_DATA",
-            POSITION_END => "POSITION_END",
-            ACCOUNT_SUMMARY => "ACCOUNT_SUMMARY",
-            ACCOUNT_SUMMARY_END => "ACCOUNT_SUMMARY_END",
-            VERIFY_MESSAGE_API => "VERIFY_MESSAGE_API",
-            VERIFY_COMPLETED => "VERIFY_COMPLETED",
-            DISPLAY_GROUP_LIST => "DISPLAY_GROUP_LIST",
-            DISPLAY_GROUP_UPDATED => "DISPLAY_GROUP_UPDATED",
-            VERIFY_AND_AUTH_MESSAGE_API => "VERIFY_AND_AUTH_MESSAGE_API",
-            VERIFY_AND_AUTH_COMPLETED => "VERIFY_AND_AUTH_COMPLETED",
-            POSITION_MULTI => "POSITION_MULTI",
-            POSITION_MULTI_END => "POSITION_MULTI_END",
-            ACCOUNT_UPDATE_MULTI => "ACCOUNT_UPDATE_MULTI",
-            ACCOUNT_UPDATE_MULTI_END => "ACCOUNT_UPDATE_MULTI_END",
-            SECURITY_DEFINITION_OPTION_PARAMETER => "SECURITY_DEFINITION_OPTION_PARAMETER",
-            SECURITY_DEFINITION_OPTION_PARAMETER_END => "SECURITY_DEFINITION_OPTION_PARAMETER_END",
-            SOFT_DOLLAR_TIERS => "SOFT_DOLLAR_TIERS",
-            FAMILY_CODES => "FAMILY_CODES",
-            SYMBOL_SAMPLES => "SYMBOL_SAMPLES",
-            MKT_DEPTH_EXCHANGES => "MKT_DEPTH_EXCHANGES",
-            TICK_REQ_PARAMS => "TICK_REQ_PARAMS",
-            SMART_COMPONENTS => "SMART_COMPONENTS",
-            NEWS_ARTICLE => "NEWS_ARTICLE",
-            TICK_NEWS => "TICK_NEWS",
-            NEWS_PROVIDERS => "NEWS_PROVIDERS",
-            HISTORICAL_NEWS => "HISTORICAL_NEWS",
-            HISTORICAL_NEWS_END => "HISTORICAL_NEWS_END",
-            HEAD_TIMESTAMP => "HEAD_TIMESTAMP",
-            HISTOGRAM_DATA => "HISTOGRAM_DATA",
-            HISTORICAL_DATA_UPDATE => "HISTORICAL_DATA_UPDATE",
-            REROUTE_MKT_DATA_REQ => "REROUTE_MKT_DATA_REQ",
-            REROUTE_MKT_DEPTH_REQ => "REROUTE_MKT_DEPTH_REQ",
-            MARKET_RULE => "MARKET_RULE",
-            PNL => "PNL",
-            PNL_SINGLE => "PNL_SINGLE",
-            HISTORICAL_TICKS => "HISTORICAL_TICKS",
-            HISTORICAL_TICKS_BID_ASK => "HISTORICAL_TICKS_BID_ASK",
-            HISTORICAL_TICKS_LAST => "HISTORICAL_TICKS_LAST",
-            TICK_BY_TICK => "TICK_BY_TICK",
-            ORDER_BOUND => "ORDER_BOUND",
-            COMPLETED_ORDER => "COMPLETED_ORDER",
-            COMPLETED_ORDERS_END => "COMPLETED_ORDERS_END",
-            REPLACE_FA_END => "REPLACE_FA_END",
-            WSH_META_DATA => "WSH_META_DATA",
-            WSH_EVENT_DATA => "WSH_EVENT_DATA",
-            HISTORICAL_SCHEDULE => "HISTORICAL_SCHEDULE",
-            USER_INFO => "USER_INFO",
-            HISTORICAL_DATA_END => "HISTORICAL_DATA_END",
-            CURRENT_TIME_IN_MILLIS => "CURRENT_TIME_IN_MILLIS",
-            _ => return None,
-        })
+            /// The official name of an incoming message id, for logs and errors.
+            pub fn name(id: u32) -> Option<&'static str> {
+                match id {
+                    $( $iname => Some(stringify!($iname)), )*
+                    _ => None,
+                }
+            }
+
+            /// Every incoming id of the table, in table order.
+            pub const ALL: &[u32] = &[$($iname),*];
+        }
+
+        /// Ids of messages the client sends to the gateway.
+        pub mod outgoing {
+            $( $( #[allow(missing_docs)] pub const $oname: u32 = $oid; )* )*
+
+            /// The official name of an outgoing message id, for logs and errors.
+            pub fn name(id: u32) -> Option<&'static str> {
+                match id {
+                    $( $( $oname => Some(stringify!($oname)), )* )*
+                    _ => None,
+                }
+            }
+
+            /// The first server version at which the official client sends
+            /// request `id` as protobuf instead of fields (`PROTOBUF_MSG_IDS`
+            /// of 10.37.2); `None` for requests that always travel as fields.
+            pub const fn protobuf_since(id: u32) -> Option<i32> {
+                #[allow(unused_imports)]
+                use crate::server_versions::*;
+                match id {
+                    $( $( $oname => id_table!(@since $($since)?), )* )*
+                    _ => None,
+                }
+            }
+
+            /// Every outgoing id of the table, in table order.
+            pub const ALL: &[u32] = &[$($($oname),*),*];
+        }
+
+        /// Decodes one incoming message, as its header says (text or
+        /// protobuf), and hands it to `h`; an id the table lacks, or a form
+        /// the message does not have, goes to [`Handler::unknown`].
+        #[inline]
+        pub fn dispatch_incoming<$lt, H: Handler>(
+            sv: i32,
+            header: MessageHeader,
+            body: &$lt [u8],
+            h: &mut H,
+        ) -> Result<(), DecodeError> {
+            if header.protobuf {
+                match header.id {
+                    $( $( incoming::$iname => {
+                        let m = Pb::<$ipb>::read(body)?;
+                        return h.on(sv, &m);
+                    } )? )*
+                    id => {
+                        h.unknown(id, true, incoming::name(id).is_some());
+                        return Ok(());
+                    }
+                }
+            }
+            let r = &mut FieldReader::new(body);
+            match header.id {
+                $( incoming::$iname => {
+                    let m: $ity = id_table!(@read sv, r, $ity $(, $iread)?);
+                    h.on(sv, &m)
+                } )*
+                id => {
+                    h.unknown(id, false, false);
+                    Ok(())
+                }
+            }
+        }
+
+        /// A request, decoded (the simulated gateway's side): one variant per
+        /// domain, each holding that domain's requests.
+        #[derive(Debug, Clone)]
+        pub enum Request {
+            $(
+                #[allow(missing_docs)]
+                $denum($denum),
+            )*
+        }
+
+        $(
+            /// The requests of one domain, decoded.
+            #[derive(Debug, Clone)]
+            #[allow(clippy::large_enum_variant)]
+            pub enum $denum {
+                $(
+                    #[allow(missing_docs)]
+                    $ovar($oty),
+                )*
+            }
+            $( const _: () = assert!(<$oty as Message>::ID == $oid, "id table: type and id disagree"); )*
+            $( const _: () = assert!(
+                matches!(outgoing::protobuf_since($oid), Some(_)) == <$oty as Message>::PROTOBUF_SINCE.is_some(),
+                "id table: protobuf form and table disagree"
+            ); )*
+        )*
+
+        impl Request {
+            /// Decodes the request of one frame; `Ok(None)` for an id the
+            /// table lacks.
+            pub fn decode(sv: i32, header: MessageHeader, body: &[u8]) -> Result<Option<Request>, DecodeError> {
+                Ok(Some(match header.id {
+                    $( $( outgoing::$oname => Request::$denum($denum::$ovar(
+                        super::decode_either::<$oty>(sv, header.protobuf, body)?
+                    )), )* )*
+                    _ => return Ok(None),
+                }))
+            }
+        }
+    };
+    (@since) => { None };
+    (@since $since:ident) => { Some($since) };
+    (@read $sv:ident, $r:ident, $ty:ty) => {{
+        debug_assert_eq!(<$ty as Message>::ID, header_id_of::<$ty>());
+        <$ty as Message>::decode($sv, $r)?
+    }};
+    (@read $sv:ident, $r:ident, $ty:ty, $read:path) => { $read($sv, $r)? };
+}
+
+/// The id a type declares (a check of the table in debug builds).
+#[inline(always)]
+const fn header_id_of<M: Message>() -> u32 {
+    M::ID
+}
+
+use super::{
+    account, connection, contracts, display_groups, fundamentals, historical, market_data,
+    market_depth, news, options, orders, scanner, tick_by_tick, ticks,
+};
+
+id_table! {
+    incoming<'a> {
+        TICK_PRICE = 1 => market_data::TickPrice;
+        TICK_SIZE = 2 => market_data::TickSize;
+        ORDER_STATUS = 3 => orders::OrderStatus, pb proto::OrderStatus;
+        ERR_MSG = 4 => connection::ErrorMessage, pb proto::ErrorMessage;
+        OPEN_ORDER = 5 => orders::OpenOrder, pb proto::OpenOrder;
+        ACCT_VALUE = 6 => account::UpdateAccountValue;
+        PORTFOLIO_VALUE = 7 => account::UpdatePortfolio;
+        ACCT_UPDATE_TIME = 8 => account::UpdateAccountTime;
+        NEXT_VALID_ID = 9 => connection::NextValidId;
+        CONTRACT_DATA = 10 => contracts::ContractData;
+        EXECUTION_DATA = 11 => orders::ExecutionData, pb proto::ExecutionDetails;
+        MARKET_DEPTH = 12 => market_depth::MarketDepth;
+        MARKET_DEPTH_L2 = 13 => market_depth::MarketDepthL2<'a>, read market_depth::MarketDepthL2::decode_borrowed;
+        NEWS_BULLETINS = 14 => news::NewsBulletin;
+        MANAGED_ACCTS = 15 => connection::ManagedAccounts;
+        RECEIVE_FA = 16 => account::ReceiveFa;
+        HISTORICAL_DATA = 17 => historical::HistoricalDataFrame<'a>, read historical::HistoricalDataFrame::read;
+        BOND_CONTRACT_DATA = 18 => contracts::BondContractData;
+        SCANNER_PARAMETERS = 19 => scanner::ScannerParameters;
+        SCANNER_DATA = 20 => scanner::ScannerData;
+        TICK_OPTION_COMPUTATION = 21 => options::TickOptionComputation;
+        TICK_GENERIC = 45 => market_data::TickGeneric;
+        TICK_STRING = 46 => market_data::TickString<'a>, read market_data::TickString::decode_borrowed;
+        TICK_EFP = 47 => ticks::TickEfp;
+        CURRENT_TIME = 49 => connection::CurrentTime;
+        REAL_TIME_BARS = 50 => historical::RealTimeBars;
+        FUNDAMENTAL_DATA = 51 => fundamentals::FundamentalData;
+        CONTRACT_DATA_END = 52 => contracts::ContractDataEnd;
+        OPEN_ORDER_END = 53 => orders::OpenOrderEnd, pb proto::OpenOrdersEnd;
+        ACCT_DOWNLOAD_END = 54 => account::AccountDownloadEnd;
+        EXECUTION_DATA_END = 55 => orders::ExecutionDataEnd, pb proto::ExecutionDetailsEnd;
+        DELTA_NEUTRAL_VALIDATION = 56 => ticks::DeltaNeutralValidation;
+        TICK_SNAPSHOT_END = 57 => market_data::TickSnapshotEnd;
+        MARKET_DATA_TYPE = 58 => market_data::MarketDataType;
+        COMMISSION_AND_FEES_REPORT = 59 => orders::CommissionAndFeesReportMsg;
+        POSITION_DATA = 61 => account::PositionData;
+        POSITION_END = 62 => account::PositionEnd;
+        ACCOUNT_SUMMARY = 63 => account::AccountSummary;
+        ACCOUNT_SUMMARY_END = 64 => account::AccountSummaryEnd;
+        VERIFY_MESSAGE_API = 65 => connection::VerifyMessageApi;
+        VERIFY_COMPLETED = 66 => connection::VerifyCompleted<false>;
+        DISPLAY_GROUP_LIST = 67 => display_groups::DisplayGroupList;
+        DISPLAY_GROUP_UPDATED = 68 => display_groups::DisplayGroupUpdated;
+        VERIFY_AND_AUTH_MESSAGE_API = 69 => connection::VerifyAndAuthMessageApi;
+        VERIFY_AND_AUTH_COMPLETED = 70 => connection::VerifyCompleted<true>;
+        POSITION_MULTI = 71 => account::PositionMulti;
+        POSITION_MULTI_END = 72 => account::PositionMultiEnd;
+        ACCOUNT_UPDATE_MULTI = 73 => account::AccountUpdateMulti;
+        ACCOUNT_UPDATE_MULTI_END = 74 => account::AccountUpdateMultiEnd;
+        SECURITY_DEFINITION_OPTION_PARAMETER = 75 => contracts::SecurityDefinitionOptionParameter;
+        SECURITY_DEFINITION_OPTION_PARAMETER_END = 76 => contracts::SecurityDefinitionOptionParameterEnd;
+        SOFT_DOLLAR_TIERS = 77 => account::SoftDollarTiers;
+        FAMILY_CODES = 78 => account::FamilyCodes;
+        SYMBOL_SAMPLES = 79 => contracts::SymbolSamples;
+        MKT_DEPTH_EXCHANGES = 80 => contracts::MktDepthExchanges;
+        TICK_REQ_PARAMS = 81 => market_data::TickReqParams;
+        SMART_COMPONENTS = 82 => contracts::SmartComponents;
+        NEWS_ARTICLE = 83 => news::NewsArticle;
+        TICK_NEWS = 84 => ticks::TickNews;
+        NEWS_PROVIDERS = 85 => news::NewsProviders;
+        HISTORICAL_NEWS = 86 => news::HistoricalNews;
+        HISTORICAL_NEWS_END = 87 => news::HistoricalNewsEnd;
+        HEAD_TIMESTAMP = 88 => historical::HeadTimestamp;
+        HISTOGRAM_DATA = 89 => historical::HistogramDataMsg;
+        HISTORICAL_DATA_UPDATE = 90 => historical::HistoricalDataUpdate;
+        REROUTE_MKT_DATA_REQ = 91 => ticks::RerouteMktDataReq;
+        REROUTE_MKT_DEPTH_REQ = 92 => market_depth::RerouteMktDepthReq;
+        MARKET_RULE = 93 => contracts::MarketRule;
+        PNL = 94 => account::PnL;
+        PNL_SINGLE = 95 => account::PnLSingle;
+        HISTORICAL_TICKS = 96 => historical::HistoricalTicks;
+        HISTORICAL_TICKS_BID_ASK = 97 => historical::HistoricalTicksBidAsk;
+        HISTORICAL_TICKS_LAST = 98 => historical::HistoricalTicksLast;
+        TICK_BY_TICK = 99 => tick_by_tick::TickByTick<'a>, read tick_by_tick::TickByTick::decode_borrowed;
+        ORDER_BOUND = 100 => orders::OrderBound;
+        COMPLETED_ORDER = 101 => orders::CompletedOrder;
+        COMPLETED_ORDERS_END = 102 => orders::CompletedOrdersEnd;
+        REPLACE_FA_END = 103 => account::ReplaceFaEnd;
+        WSH_META_DATA = 104 => fundamentals::WshMetaData;
+        WSH_EVENT_DATA = 105 => fundamentals::WshEventDataMessage;
+        HISTORICAL_SCHEDULE = 106 => historical::HistoricalSchedule;
+        USER_INFO = 107 => connection::UserInfo;
+        HISTORICAL_DATA_END = 108 => historical::HistoricalDataEnd;
+        CURRENT_TIME_IN_MILLIS = 109 => connection::CurrentTimeInMillis;
+    }
+    outgoing {
+        connection => ConnectionRequest {
+            REQ_IDS = 8 => ReqIds(connection::ReqIds);
+            SET_SERVER_LOGLEVEL = 14 => SetServerLogLevel(connection::SetServerLogLevel);
+            REQ_MANAGED_ACCTS = 17 => ReqManagedAccts(connection::ReqManagedAccts);
+            REQ_CURRENT_TIME = 49 => ReqCurrentTime(connection::ReqCurrentTime);
+            VERIFY_REQUEST = 65 => VerifyRequest(connection::VerifyRequest);
+            VERIFY_MESSAGE = 66 => VerifyMessage(connection::VerifyMessage);
+            START_API = 71 => StartApi(connection::StartApi);
+            VERIFY_AND_AUTH_REQUEST = 72 => VerifyAndAuthRequest(connection::VerifyAndAuthRequest);
+            VERIFY_AND_AUTH_MESSAGE = 73 => VerifyAndAuthMessage(connection::VerifyAndAuthMessage);
+            REQ_USER_INFO = 104 => ReqUserInfo(connection::ReqUserInfo);
+            REQ_CURRENT_TIME_IN_MILLIS = 105 => ReqCurrentTimeInMillis(connection::ReqCurrentTimeInMillis);
+        }
+        market_data => MarketDataRequest {
+            REQ_MKT_DATA = 1 => ReqMktData(market_data::ReqMktData);
+            CANCEL_MKT_DATA = 2 => CancelMktData(market_data::CancelMktData);
+            REQ_MKT_DEPTH = 10 => ReqMktDepth(market_depth::ReqMktDepth);
+            CANCEL_MKT_DEPTH = 11 => CancelMktDepth(market_depth::CancelMktDepth);
+            REQ_CALC_IMPLIED_VOLAT = 54 => ReqCalcImpliedVolat(options::ReqCalcImpliedVolat);
+            REQ_CALC_OPTION_PRICE = 55 => ReqCalcOptionPrice(options::ReqCalcOptionPrice);
+            CANCEL_CALC_IMPLIED_VOLAT = 56 => CancelCalcImpliedVolat(options::CancelCalcImpliedVolat);
+            CANCEL_CALC_OPTION_PRICE = 57 => CancelCalcOptionPrice(options::CancelCalcOptionPrice);
+            REQ_MARKET_DATA_TYPE = 59 => ReqMarketDataType(market_data::ReqMarketDataType);
+            REQ_TICK_BY_TICK_DATA = 97 => ReqTickByTickData(tick_by_tick::ReqTickByTickData);
+            CANCEL_TICK_BY_TICK_DATA = 98 => CancelTickByTickData(tick_by_tick::CancelTickByTickData);
+        }
+        contracts => ContractsRequest {
+            REQ_CONTRACT_DATA = 9 => ReqContractDetails(contracts::ReqContractDetails);
+            REQ_SEC_DEF_OPT_PARAMS = 78 => ReqSecDefOptParams(contracts::ReqSecDefOptParams);
+            REQ_MATCHING_SYMBOLS = 81 => ReqMatchingSymbols(contracts::ReqMatchingSymbols);
+            REQ_MKT_DEPTH_EXCHANGES = 82 => ReqMktDepthExchanges(contracts::ReqMktDepthExchanges);
+            REQ_SMART_COMPONENTS = 83 => ReqSmartComponents(contracts::ReqSmartComponents);
+            REQ_MARKET_RULE = 91 => ReqMarketRule(contracts::ReqMarketRule);
+        }
+        historical => HistoricalRequest {
+            REQ_HISTORICAL_DATA = 20 => ReqHistoricalData(historical::ReqHistoricalData);
+            CANCEL_HISTORICAL_DATA = 25 => CancelHistoricalData(historical::CancelHistoricalData);
+            REQ_REAL_TIME_BARS = 50 => ReqRealTimeBars(historical::ReqRealTimeBars);
+            CANCEL_REAL_TIME_BARS = 51 => CancelRealTimeBars(historical::CancelRealTimeBars);
+            REQ_HEAD_TIMESTAMP = 87 => ReqHeadTimeStamp(historical::ReqHeadTimeStamp);
+            REQ_HISTOGRAM_DATA = 88 => ReqHistogramData(historical::ReqHistogramData);
+            CANCEL_HISTOGRAM_DATA = 89 => CancelHistogramData(historical::CancelHistogramData);
+            CANCEL_HEAD_TIMESTAMP = 90 => CancelHeadTimeStamp(historical::CancelHeadTimeStamp);
+            REQ_HISTORICAL_TICKS = 96 => ReqHistoricalTicks(historical::ReqHistoricalTicks);
+        }
+        orders => OrdersRequest {
+            PLACE_ORDER = 3 => PlaceOrder(orders::PlaceOrder), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
+            CANCEL_ORDER = 4 => CancelOrder(orders::CancelOrder), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
+            REQ_OPEN_ORDERS = 5 => ReqOpenOrders(orders::ReqOpenOrders);
+            REQ_EXECUTIONS = 7 => ReqExecutions(orders::ReqExecutions), protobuf since MIN_SERVER_VER_PROTOBUF;
+            REQ_AUTO_OPEN_ORDERS = 15 => ReqAutoOpenOrders(orders::ReqAutoOpenOrders);
+            REQ_ALL_OPEN_ORDERS = 16 => ReqAllOpenOrders(orders::ReqAllOpenOrders);
+            EXERCISE_OPTIONS = 21 => ExerciseOptions(orders::ExerciseOptions);
+            REQ_GLOBAL_CANCEL = 58 => ReqGlobalCancel(orders::ReqGlobalCancel), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
+            REQ_COMPLETED_ORDERS = 99 => ReqCompletedOrders(orders::ReqCompletedOrders);
+        }
+        account => AccountRequest {
+            REQ_ACCT_DATA = 6 => ReqAccountUpdates(account::ReqAccountUpdates);
+            REQ_FA = 18 => RequestFa(account::RequestFa);
+            REPLACE_FA = 19 => ReplaceFa(account::ReplaceFa);
+            REQ_POSITIONS = 61 => ReqPositions(account::ReqPositions);
+            REQ_ACCOUNT_SUMMARY = 62 => ReqAccountSummary(account::ReqAccountSummary);
+            CANCEL_ACCOUNT_SUMMARY = 63 => CancelAccountSummary(account::CancelAccountSummary);
+            CANCEL_POSITIONS = 64 => CancelPositions(account::CancelPositions);
+            REQ_POSITIONS_MULTI = 74 => ReqPositionsMulti(account::ReqPositionsMulti);
+            CANCEL_POSITIONS_MULTI = 75 => CancelPositionsMulti(account::CancelPositionsMulti);
+            REQ_ACCOUNT_UPDATES_MULTI = 76 => ReqAccountUpdatesMulti(account::ReqAccountUpdatesMulti);
+            CANCEL_ACCOUNT_UPDATES_MULTI = 77 => CancelAccountUpdatesMulti(account::CancelAccountUpdatesMulti);
+            REQ_SOFT_DOLLAR_TIERS = 79 => ReqSoftDollarTiers(account::ReqSoftDollarTiers);
+            REQ_FAMILY_CODES = 80 => ReqFamilyCodes(account::ReqFamilyCodes);
+            REQ_PNL = 92 => ReqPnL(account::ReqPnL);
+            CANCEL_PNL = 93 => CancelPnL(account::CancelPnL);
+            REQ_PNL_SINGLE = 94 => ReqPnLSingle(account::ReqPnLSingle);
+            CANCEL_PNL_SINGLE = 95 => CancelPnLSingle(account::CancelPnLSingle);
+        }
+        scanner => ScannerRequest {
+            REQ_SCANNER_SUBSCRIPTION = 22 => ReqScannerSubscription(scanner::ReqScannerSubscription);
+            CANCEL_SCANNER_SUBSCRIPTION = 23 => CancelScannerSubscription(scanner::CancelScannerSubscription);
+            REQ_SCANNER_PARAMETERS = 24 => ReqScannerParameters(scanner::ReqScannerParameters);
+        }
+        news => NewsRequest {
+            REQ_NEWS_BULLETINS = 12 => ReqNewsBulletins(news::ReqNewsBulletins);
+            CANCEL_NEWS_BULLETINS = 13 => CancelNewsBulletins(news::CancelNewsBulletins);
+            REQ_NEWS_ARTICLE = 84 => ReqNewsArticle(news::ReqNewsArticle);
+            REQ_NEWS_PROVIDERS = 85 => ReqNewsProviders(news::ReqNewsProviders);
+            REQ_HISTORICAL_NEWS = 86 => ReqHistoricalNews(news::ReqHistoricalNews);
+        }
+        fundamentals => FundamentalsRequest {
+            REQ_FUNDAMENTAL_DATA = 52 => ReqFundamentalData(fundamentals::ReqFundamentalData);
+            CANCEL_FUNDAMENTAL_DATA = 53 => CancelFundamentalData(fundamentals::CancelFundamentalData);
+            REQ_WSH_META_DATA = 100 => ReqWshMetaData(fundamentals::ReqWshMetaData);
+            CANCEL_WSH_META_DATA = 101 => CancelWshMetaData(fundamentals::CancelWshMetaData);
+            REQ_WSH_EVENT_DATA = 102 => ReqWshEventData(fundamentals::ReqWshEventData);
+            CANCEL_WSH_EVENT_DATA = 103 => CancelWshEventData(fundamentals::CancelWshEventData);
+        }
+        display_groups => DisplayGroupsRequest {
+            QUERY_DISPLAY_GROUPS = 67 => QueryDisplayGroups(display_groups::QueryDisplayGroups);
+            SUBSCRIBE_TO_GROUP_EVENTS = 68 => SubscribeToGroupEvents(display_groups::SubscribeToGroupEvents);
+            UPDATE_DISPLAY_GROUP = 69 => UpdateDisplayGroup(display_groups::UpdateDisplayGroup);
+            UNSUBSCRIBE_FROM_GROUP_EVENTS = 70 => UnsubscribeFromGroupEvents(display_groups::UnsubscribeFromGroupEvents);
+        }
     }
 }
 
-/// Ids of messages the client sends to the gateway.
-pub mod outgoing {
-    #[allow(missing_docs)]
-    pub const REQ_MKT_DATA: u32 = 1;
-    #[allow(missing_docs)]
-    pub const CANCEL_MKT_DATA: u32 = 2;
-    #[allow(missing_docs)]
-    pub const PLACE_ORDER: u32 = 3;
-    #[allow(missing_docs)]
-    pub const CANCEL_ORDER: u32 = 4;
-    #[allow(missing_docs)]
-    pub const REQ_OPEN_ORDERS: u32 = 5;
-    #[allow(missing_docs)]
-    pub const REQ_ACCT_DATA: u32 = 6;
-    #[allow(missing_docs)]
-    pub const REQ_EXECUTIONS: u32 = 7;
-    #[allow(missing_docs)]
-    pub const REQ_IDS: u32 = 8;
-    #[allow(missing_docs)]
-    pub const REQ_CONTRACT_DATA: u32 = 9;
-    #[allow(missing_docs)]
-    pub const REQ_MKT_DEPTH: u32 = 10;
-    #[allow(missing_docs)]
-    pub const CANCEL_MKT_DEPTH: u32 = 11;
-    #[allow(missing_docs)]
-    pub const REQ_NEWS_BULLETINS: u32 = 12;
-    #[allow(missing_docs)]
-    pub const CANCEL_NEWS_BULLETINS: u32 = 13;
-    #[allow(missing_docs)]
-    pub const SET_SERVER_LOGLEVEL: u32 = 14;
-    #[allow(missing_docs)]
-    pub const REQ_AUTO_OPEN_ORDERS: u32 = 15;
-    #[allow(missing_docs)]
-    pub const REQ_ALL_OPEN_ORDERS: u32 = 16;
-    #[allow(missing_docs)]
-    pub const REQ_MANAGED_ACCTS: u32 = 17;
-    #[allow(missing_docs)]
-    pub const REQ_FA: u32 = 18;
-    #[allow(missing_docs)]
-    pub const REPLACE_FA: u32 = 19;
-    #[allow(missing_docs)]
-    pub const REQ_HISTORICAL_DATA: u32 = 20;
-    #[allow(missing_docs)]
-    pub const EXERCISE_OPTIONS: u32 = 21;
-    #[allow(missing_docs)]
-    pub const REQ_SCANNER_SUBSCRIPTION: u32 = 22;
-    #[allow(missing_docs)]
-    pub const CANCEL_SCANNER_SUBSCRIPTION: u32 = 23;
-    #[allow(missing_docs)]
-    pub const REQ_SCANNER_PARAMETERS: u32 = 24;
-    #[allow(missing_docs)]
-    pub const CANCEL_HISTORICAL_DATA: u32 = 25;
-    #[allow(missing_docs)]
-    pub const REQ_CURRENT_TIME: u32 = 49;
-    #[allow(missing_docs)]
-    pub const REQ_REAL_TIME_BARS: u32 = 50;
-    #[allow(missing_docs)]
-    pub const CANCEL_REAL_TIME_BARS: u32 = 51;
-    #[allow(missing_docs)]
-    pub const REQ_FUNDAMENTAL_DATA: u32 = 52;
-    #[allow(missing_docs)]
-    pub const CANCEL_FUNDAMENTAL_DATA: u32 = 53;
-    #[allow(missing_docs)]
-    pub const REQ_CALC_IMPLIED_VOLAT: u32 = 54;
-    #[allow(missing_docs)]
-    pub const REQ_CALC_OPTION_PRICE: u32 = 55;
-    #[allow(missing_docs)]
-    pub const CANCEL_CALC_IMPLIED_VOLAT: u32 = 56;
-    #[allow(missing_docs)]
-    pub const CANCEL_CALC_OPTION_PRICE: u32 = 57;
-    #[allow(missing_docs)]
-    pub const REQ_GLOBAL_CANCEL: u32 = 58;
-    #[allow(missing_docs)]
-    pub const REQ_MARKET_DATA_TYPE: u32 = 59;
-    #[allow(missing_docs)]
-    pub const REQ_POSITIONS: u32 = 61;
-    #[allow(missing_docs)]
-    pub const REQ_ACCOUNT_SUMMARY: u32 = 62;
-    #[allow(missing_docs)]
-    pub const CANCEL_ACCOUNT_SUMMARY: u32 = 63;
-    #[allow(missing_docs)]
-    pub const CANCEL_POSITIONS: u32 = 64;
-    #[allow(missing_docs)]
-    pub const VERIFY_REQUEST: u32 = 65;
-    #[allow(missing_docs)]
-    pub const VERIFY_MESSAGE: u32 = 66;
-    #[allow(missing_docs)]
-    pub const QUERY_DISPLAY_GROUPS: u32 = 67;
-    #[allow(missing_docs)]
-    pub const SUBSCRIBE_TO_GROUP_EVENTS: u32 = 68;
-    #[allow(missing_docs)]
-    pub const UPDATE_DISPLAY_GROUP: u32 = 69;
-    #[allow(missing_docs)]
-    pub const UNSUBSCRIBE_FROM_GROUP_EVENTS: u32 = 70;
-    #[allow(missing_docs)]
-    pub const START_API: u32 = 71;
-    #[allow(missing_docs)]
-    pub const VERIFY_AND_AUTH_REQUEST: u32 = 72;
-    #[allow(missing_docs)]
-    pub const VERIFY_AND_AUTH_MESSAGE: u32 = 73;
-    #[allow(missing_docs)]
-    pub const REQ_POSITIONS_MULTI: u32 = 74;
-    #[allow(missing_docs)]
-    pub const CANCEL_POSITIONS_MULTI: u32 = 75;
-    #[allow(missing_docs)]
-    pub const REQ_ACCOUNT_UPDATES_MULTI: u32 = 76;
-    #[allow(missing_docs)]
-    pub const CANCEL_ACCOUNT_UPDATES_MULTI: u32 = 77;
-    #[allow(missing_docs)]
-    pub const REQ_SEC_DEF_OPT_PARAMS: u32 = 78;
-    #[allow(missing_docs)]
-    pub const REQ_SOFT_DOLLAR_TIERS: u32 = 79;
-    #[allow(missing_docs)]
-    pub const REQ_FAMILY_CODES: u32 = 80;
-    #[allow(missing_docs)]
-    pub const REQ_MATCHING_SYMBOLS: u32 = 81;
-    #[allow(missing_docs)]
-    pub const REQ_MKT_DEPTH_EXCHANGES: u32 = 82;
-    #[allow(missing_docs)]
-    pub const REQ_SMART_COMPONENTS: u32 = 83;
-    #[allow(missing_docs)]
-    pub const REQ_NEWS_ARTICLE: u32 = 84;
-    #[allow(missing_docs)]
-    pub const REQ_NEWS_PROVIDERS: u32 = 85;
-    #[allow(missing_docs)]
-    pub const REQ_HISTORICAL_NEWS: u32 = 86;
-    #[allow(missing_docs)]
-    pub const REQ_HEAD_TIMESTAMP: u32 = 87;
-    #[allow(missing_docs)]
-    pub const REQ_HISTOGRAM_DATA: u32 = 88;
-    #[allow(missing_docs)]
-    pub const CANCEL_HISTOGRAM_DATA: u32 = 89;
-    #[allow(missing_docs)]
-    pub const CANCEL_HEAD_TIMESTAMP: u32 = 90;
-    #[allow(missing_docs)]
-    pub const REQ_MARKET_RULE: u32 = 91;
-    #[allow(missing_docs)]
-    pub const REQ_PNL: u32 = 92;
-    #[allow(missing_docs)]
-    pub const CANCEL_PNL: u32 = 93;
-    #[allow(missing_docs)]
-    pub const REQ_PNL_SINGLE: u32 = 94;
-    #[allow(missing_docs)]
-    pub const CANCEL_PNL_SINGLE: u32 = 95;
-    #[allow(missing_docs)]
-    pub const REQ_HISTORICAL_TICKS: u32 = 96;
-    #[allow(missing_docs)]
-    pub const REQ_TICK_BY_TICK_DATA: u32 = 97;
-    #[allow(missing_docs)]
-    pub const CANCEL_TICK_BY_TICK_DATA: u32 = 98;
-    #[allow(missing_docs)]
-    pub const REQ_COMPLETED_ORDERS: u32 = 99;
-    #[allow(missing_docs)]
-    pub const REQ_WSH_META_DATA: u32 = 100;
-    #[allow(missing_docs)]
-    pub const CANCEL_WSH_META_DATA: u32 = 101;
-    #[allow(missing_docs)]
-    pub const REQ_WSH_EVENT_DATA: u32 = 102;
-    #[allow(missing_docs)]
-    pub const CANCEL_WSH_EVENT_DATA: u32 = 103;
-    #[allow(missing_docs)]
-    pub const REQ_USER_INFO: u32 = 104;
-    #[allow(missing_docs)]
-    pub const REQ_CURRENT_TIME_IN_MILLIS: u32 = 105;
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// The first server version at which the official client sends request
-    /// `id` as protobuf instead of fields (`PROTOBUF_MSG_IDS` of 10.37.2):
-    /// reqExecutions from 201, placeOrder, cancelOrder and reqGlobalCancel
-    /// from 203. `None` for requests that always travel as fields.
-    pub const fn protobuf_since(id: u32) -> Option<i32> {
-        use crate::server_versions::{
-            MIN_SERVER_VER_PROTOBUF, MIN_SERVER_VER_PROTOBUF_PLACE_ORDER,
-        };
-        match id {
-            REQ_EXECUTIONS => Some(MIN_SERVER_VER_PROTOBUF),
-            PLACE_ORDER | CANCEL_ORDER | REQ_GLOBAL_CANCEL => {
-                Some(MIN_SERVER_VER_PROTOBUF_PLACE_ORDER)
+    #[test]
+    fn ids_are_unique_and_named() {
+        for all in [incoming::ALL, outgoing::ALL] {
+            let mut seen = std::collections::BTreeSet::new();
+            for id in all {
+                assert!(seen.insert(*id), "id {id} twice");
             }
-            _ => None,
         }
-    }
-
-    /// The official name of an outgoing message id, for logs and errors.
-    pub fn name(id: u32) -> Option<&'static str> {
-        Some(match id {
-            REQ_MKT_DATA => "REQ_MKT_DATA",
-            CANCEL_MKT_DATA => "CANCEL_MKT_DATA",
-            PLACE_ORDER => "PLACE_ORDER",
-            CANCEL_ORDER => "CANCEL_ORDER",
-            REQ_OPEN_ORDERS => "REQ_OPEN_ORDERS",
-            REQ_ACCT_DATA => "REQ_ACCT_DATA",
-            REQ_EXECUTIONS => "REQ_EXECUTIONS",
-            REQ_IDS => "REQ_IDS",
-            REQ_CONTRACT_DATA => "REQ_CONTRACT_DATA",
-            REQ_MKT_DEPTH => "REQ_MKT_DEPTH",
-            CANCEL_MKT_DEPTH => "CANCEL_MKT_DEPTH",
-            REQ_NEWS_BULLETINS => "REQ_NEWS_BULLETINS",
-            CANCEL_NEWS_BULLETINS => "CANCEL_NEWS_BULLETINS",
-            SET_SERVER_LOGLEVEL => "SET_SERVER_LOGLEVEL",
-            REQ_AUTO_OPEN_ORDERS => "REQ_AUTO_OPEN_ORDERS",
-            REQ_ALL_OPEN_ORDERS => "REQ_ALL_OPEN_ORDERS",
-            REQ_MANAGED_ACCTS => "REQ_MANAGED_ACCTS",
-            REQ_FA => "REQ_FA",
-            REPLACE_FA => "REPLACE_FA",
-            REQ_HISTORICAL_DATA => "REQ_HISTORICAL_DATA",
-            EXERCISE_OPTIONS => "EXERCISE_OPTIONS",
-            REQ_SCANNER_SUBSCRIPTION => "REQ_SCANNER_SUBSCRIPTION",
-            CANCEL_SCANNER_SUBSCRIPTION => "CANCEL_SCANNER_SUBSCRIPTION",
-            REQ_SCANNER_PARAMETERS => "REQ_SCANNER_PARAMETERS",
-            CANCEL_HISTORICAL_DATA => "CANCEL_HISTORICAL_DATA",
-            REQ_CURRENT_TIME => "REQ_CURRENT_TIME",
-            REQ_REAL_TIME_BARS => "REQ_REAL_TIME_BARS",
-            CANCEL_REAL_TIME_BARS => "CANCEL_REAL_TIME_BARS",
-            REQ_FUNDAMENTAL_DATA => "REQ_FUNDAMENTAL_DATA",
-            CANCEL_FUNDAMENTAL_DATA => "CANCEL_FUNDAMENTAL_DATA",
-            REQ_CALC_IMPLIED_VOLAT => "REQ_CALC_IMPLIED_VOLAT",
-            REQ_CALC_OPTION_PRICE => "REQ_CALC_OPTION_PRICE",
-            CANCEL_CALC_IMPLIED_VOLAT => "CANCEL_CALC_IMPLIED_VOLAT",
-            CANCEL_CALC_OPTION_PRICE => "CANCEL_CALC_OPTION_PRICE",
-            REQ_GLOBAL_CANCEL => "REQ_GLOBAL_CANCEL",
-            REQ_MARKET_DATA_TYPE => "REQ_MARKET_DATA_TYPE",
-            REQ_POSITIONS => "REQ_POSITIONS",
-            REQ_ACCOUNT_SUMMARY => "REQ_ACCOUNT_SUMMARY",
-            CANCEL_ACCOUNT_SUMMARY => "CANCEL_ACCOUNT_SUMMARY",
-            CANCEL_POSITIONS => "CANCEL_POSITIONS",
-            VERIFY_REQUEST => "VERIFY_REQUEST",
-            VERIFY_MESSAGE => "VERIFY_MESSAGE",
-            QUERY_DISPLAY_GROUPS => "QUERY_DISPLAY_GROUPS",
-            SUBSCRIBE_TO_GROUP_EVENTS => "SUBSCRIBE_TO_GROUP_EVENTS",
-            UPDATE_DISPLAY_GROUP => "UPDATE_DISPLAY_GROUP",
-            UNSUBSCRIBE_FROM_GROUP_EVENTS => "UNSUBSCRIBE_FROM_GROUP_EVENTS",
-            START_API => "START_API",
-            VERIFY_AND_AUTH_REQUEST => "VERIFY_AND_AUTH_REQUEST",
-            VERIFY_AND_AUTH_MESSAGE => "VERIFY_AND_AUTH_MESSAGE",
-            REQ_POSITIONS_MULTI => "REQ_POSITIONS_MULTI",
-            CANCEL_POSITIONS_MULTI => "CANCEL_POSITIONS_MULTI",
-            REQ_ACCOUNT_UPDATES_MULTI => "REQ_ACCOUNT_UPDATES_MULTI",
-            CANCEL_ACCOUNT_UPDATES_MULTI => "CANCEL_ACCOUNT_UPDATES_MULTI",
-            REQ_SEC_DEF_OPT_PARAMS => "REQ_SEC_DEF_OPT_PARAMS",
-            REQ_SOFT_DOLLAR_TIERS => "REQ_SOFT_DOLLAR_TIERS",
-            REQ_FAMILY_CODES => "REQ_FAMILY_CODES",
-            REQ_MATCHING_SYMBOLS => "REQ_MATCHING_SYMBOLS",
-            REQ_MKT_DEPTH_EXCHANGES => "REQ_MKT_DEPTH_EXCHANGES",
-            REQ_SMART_COMPONENTS => "REQ_SMART_COMPONENTS",
-            REQ_NEWS_ARTICLE => "REQ_NEWS_ARTICLE",
-            REQ_NEWS_PROVIDERS => "REQ_NEWS_PROVIDERS",
-            REQ_HISTORICAL_NEWS => "REQ_HISTORICAL_NEWS",
-            REQ_HEAD_TIMESTAMP => "REQ_HEAD_TIMESTAMP",
-            REQ_HISTOGRAM_DATA => "REQ_HISTOGRAM_DATA",
-            CANCEL_HISTOGRAM_DATA => "CANCEL_HISTOGRAM_DATA",
-            CANCEL_HEAD_TIMESTAMP => "CANCEL_HEAD_TIMESTAMP",
-            REQ_MARKET_RULE => "REQ_MARKET_RULE",
-            REQ_PNL => "REQ_PNL",
-            CANCEL_PNL => "CANCEL_PNL",
-            REQ_PNL_SINGLE => "REQ_PNL_SINGLE",
-            CANCEL_PNL_SINGLE => "CANCEL_PNL_SINGLE",
-            REQ_HISTORICAL_TICKS => "REQ_HISTORICAL_TICKS",
-            REQ_TICK_BY_TICK_DATA => "REQ_TICK_BY_TICK_DATA",
-            CANCEL_TICK_BY_TICK_DATA => "CANCEL_TICK_BY_TICK_DATA",
-            REQ_COMPLETED_ORDERS => "REQ_COMPLETED_ORDERS",
-            REQ_WSH_META_DATA => "REQ_WSH_META_DATA",
-            CANCEL_WSH_META_DATA => "CANCEL_WSH_META_DATA",
-            REQ_WSH_EVENT_DATA => "REQ_WSH_EVENT_DATA",
-            CANCEL_WSH_EVENT_DATA => "CANCEL_WSH_EVENT_DATA",
-            REQ_USER_INFO => "REQ_USER_INFO",
-            REQ_CURRENT_TIME_IN_MILLIS => "REQ_CURRENT_TIME_IN_MILLIS",
-            _ => return None,
-        })
+        assert_eq!(incoming::ALL.len(), 84);
+        assert_eq!(outgoing::ALL.len(), 81);
+        assert_eq!(incoming::name(incoming::TICK_PRICE), Some("TICK_PRICE"));
+        assert_eq!(outgoing::name(outgoing::PLACE_ORDER), Some("PLACE_ORDER"));
     }
 }

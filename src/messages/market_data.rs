@@ -666,3 +666,101 @@ mod tests {
         ));
     }
 }
+
+mod deliver {
+    //! How the top-of-book messages reach the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::wire::DecodeError;
+    use crate::EWrapper;
+
+    impl Incoming for TickPrice {
+        #[inline]
+        fn deliver(&self, sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.tick_price(self.req_id, self.tick_type, self.price, self.attrib(sv));
+            if let Some(size_type) = self.size_tick_type() {
+                w.tick_size(self.req_id, size_type, self.size);
+            }
+            Ok(())
+        }
+        #[inline]
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for TickSize {
+        #[inline]
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            if self.tick_type != tick_type::NOT_SET {
+                w.tick_size(self.req_id, self.tick_type, self.size);
+            }
+            Ok(())
+        }
+        #[inline]
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for TickString<'_> {
+        #[inline]
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.tick_string(self.req_id, self.tick_type, &self.value);
+            Ok(())
+        }
+        #[inline]
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for TickGeneric {
+        #[inline]
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.tick_generic(self.req_id, self.tick_type, self.value);
+            Ok(())
+        }
+        #[inline]
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for TickReqParams {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.tick_req_params(
+                self.ticker_id,
+                self.min_tick,
+                &self.bbo_exchange,
+                self.snapshot_permissions,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.ticker_id)
+        }
+    }
+
+    impl Incoming for TickSnapshotEnd {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.tick_snapshot_end(self.req_id);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for MarketDataType {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.market_data_type(self.req_id, self.market_data_type);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+}

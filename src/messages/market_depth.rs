@@ -469,3 +469,62 @@ mod tests {
         ));
     }
 }
+
+mod deliver {
+    //! How the depth messages reach the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::wire::DecodeError;
+    use crate::EWrapper;
+
+    impl Incoming for MarketDepth {
+        #[inline]
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.update_mkt_depth(
+                self.req_id,
+                self.position,
+                self.operation,
+                self.side,
+                self.price,
+                self.size,
+            );
+            Ok(())
+        }
+        #[inline]
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for MarketDepthL2<'_> {
+        #[inline]
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.update_mkt_depth_l2(
+                self.req_id,
+                self.position,
+                &self.market_maker,
+                self.operation,
+                self.side,
+                self.price,
+                self.size,
+                self.is_smart_depth,
+            );
+            Ok(())
+        }
+        #[inline]
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for RerouteMktDepthReq {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.reroute_mkt_depth_req(self.req_id, self.con_id, &self.exchange);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+}

@@ -1,7 +1,9 @@
 //! The protocol: one struct per message, grouped by domain.
 //!
 //! Every struct implements [`Message`], with both `encode` and `decode`, for
-//! requests and responses alike: the client encodes requests and decodes
+//! requests and responses alike; every incoming message also implements
+//! [`Incoming`] (its callback and the request it answers), and the one id
+//! table ([`ids`]) maps ids to types in both directions: the client encodes requests and decodes
 //! responses, the simulated gateway ([`crate::sim`]) does the opposite, and both
 //! use the same definitions. Every version gate of the protocol is written here,
 //! once, named by its [`crate::server_versions`] constant.
@@ -13,14 +15,19 @@ pub mod display_groups;
 pub mod fundamentals;
 pub mod historical;
 pub mod ids;
+pub mod incoming;
 pub mod market_data;
 pub mod market_depth;
 pub mod news;
 pub mod options;
 pub mod orders;
+pub mod route;
 pub mod scanner;
 pub mod tick_by_tick;
 pub mod ticks;
+
+pub use incoming::{Handler, Incoming, Pb};
+pub use route::{Ends, RequestKey, Route, SessionFact};
 
 use crate::server_versions::MIN_SERVER_VER_ENCODE_MSG_ASCII7;
 use crate::wire::{

@@ -451,3 +451,72 @@ mod tests {
         }
     }
 }
+
+mod deliver {
+    //! How the news messages reach the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::EWrapper;
+
+    impl Incoming for NewsBulletin {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.update_news_bulletin(
+                self.msg_id,
+                self.msg_type,
+                &self.news_message,
+                &self.origin_exch,
+            );
+            Ok(())
+        }
+    }
+
+    impl Incoming for NewsProviders {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.news_providers(&self.news_providers);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_NEWS_PROVIDERS]).ending()
+        }
+    }
+
+    impl Incoming for NewsArticle {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.news_article(self.req_id, self.article_type, &self.article_text);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for HistoricalNews {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.historical_news(
+                self.req_id,
+                &self.time,
+                &self.provider_code,
+                &self.article_id,
+                &self.headline,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for HistoricalNewsEnd {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.historical_news_end(self.req_id, self.has_more);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+}

@@ -525,3 +525,35 @@ mod tests {
         assert_eq!(old.values(150).opt_price, UNSET_DOUBLE);
     }
 }
+
+mod deliver {
+    //! How option computations reach the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::wire::DecodeError;
+    use crate::EWrapper;
+
+    impl Incoming for TickOptionComputation {
+        fn deliver(&self, sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            let v = self.values(sv);
+            w.tick_option_computation(
+                self.req_id,
+                self.tick_type,
+                self.tick_attrib,
+                v.implied_vol,
+                v.delta,
+                v.opt_price,
+                v.pv_dividend,
+                v.gamma,
+                v.vega,
+                v.theta,
+                v.und_price,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+}

@@ -418,3 +418,45 @@ mod tests {
         assert!(super::super::decode_body::<ScannerData>(203, body).is_err());
     }
 }
+
+mod deliver {
+    //! How the scanner messages reach the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::EWrapper;
+
+    impl Incoming for ScannerParameters {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.scanner_parameters(&self.xml);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_SCANNER_PARAMETERS]).ending()
+        }
+    }
+
+    impl Incoming for ScannerData {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            // The whole message decodes before the first callback, so a
+            // garbled row loses the message, never half of it.
+            for row in &self.rows {
+                w.scanner_data(
+                    self.req_id,
+                    row.rank,
+                    &row.contract,
+                    &row.distance,
+                    &row.benchmark,
+                    &row.projection,
+                    &row.legs_str,
+                );
+            }
+            w.scanner_data_end(self.req_id);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+}

@@ -438,3 +438,60 @@ mod tests {
         assert_eq!(tick_by_tick_type::from_name("AllLast"), Some(2));
     }
 }
+
+mod deliver {
+    //! How tick-by-tick data reaches the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::wire::DecodeError;
+    use crate::EWrapper;
+
+    impl Incoming for TickByTick<'_> {
+        #[inline]
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            match &self.data {
+                TickByTickData::None => {}
+                TickByTickData::Last {
+                    price,
+                    size,
+                    mask,
+                    exchange,
+                    special_conditions,
+                } => w.tick_by_tick_all_last(
+                    self.req_id,
+                    self.tick_type,
+                    self.time,
+                    *price,
+                    *size,
+                    tick_attrib_last(*mask),
+                    exchange,
+                    special_conditions,
+                ),
+                TickByTickData::BidAsk {
+                    bid_price,
+                    ask_price,
+                    bid_size,
+                    ask_size,
+                    mask,
+                } => w.tick_by_tick_bid_ask(
+                    self.req_id,
+                    self.time,
+                    *bid_price,
+                    *ask_price,
+                    *bid_size,
+                    *ask_size,
+                    tick_attrib_bid_ask(*mask),
+                ),
+                TickByTickData::MidPoint { mid_point } => {
+                    w.tick_by_tick_mid_point(self.req_id, self.time, *mid_point)
+                }
+            }
+            Ok(())
+        }
+        #[inline]
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+}

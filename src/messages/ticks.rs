@@ -222,3 +222,69 @@ mod tests {
         }
     }
 }
+
+mod deliver {
+    //! How the other ticks reach the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::wire::DecodeError;
+    use crate::EWrapper;
+
+    impl Incoming for TickEfp {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.tick_efp(
+                self.req_id,
+                self.tick_type,
+                self.basis_points,
+                &self.formatted_basis_points,
+                self.total_dividends,
+                self.hold_days,
+                &self.future_last_trade_date,
+                self.dividend_impact,
+                self.dividends_to_last_trade_date,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for TickNews {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.tick_news(
+                self.ticker_id,
+                self.time_stamp,
+                &self.provider_code,
+                &self.article_id,
+                &self.headline,
+                &self.extra_data,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.ticker_id)
+        }
+    }
+
+    impl Incoming for DeltaNeutralValidation {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.delta_neutral_validation(self.req_id, &self.delta_neutral_contract);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for RerouteMktDataReq {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.reroute_mkt_data_req(self.req_id, self.con_id, &self.exchange);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+}

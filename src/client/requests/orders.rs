@@ -11,23 +11,17 @@
 //! `nextValidId`). Live orders are enabled by `IB_ALLOW_LIVE_ORDERS=true` in
 //! the environment or in `.env`, or by [`EClient::set_allow_live_orders`].
 
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use parking_lot::Mutex;
 
-use crate::client::reader::Batch;
 use crate::client::EClient;
 use crate::errors::{Error, NO_VALID_ID};
-use crate::messages::connection::ManagedAccounts;
-use crate::messages::decode_body;
-use crate::messages::ids::incoming;
 use crate::messages::orders::{
     CancelOrder, ExerciseOptions, PlaceOrder, ReqAllOpenOrders, ReqAutoOpenOrders,
     ReqCompletedOrders, ReqExecutions, ReqGlobalCancel, ReqOpenOrders,
 };
 use crate::model::{Contract, ExecutionFilter, Order, OrderCancel};
-use crate::wire::frame::Frames;
-use crate::wire::MessageHeader;
 
 /// The environment variable (or `.env` entry) that enables live orders.
 pub const ALLOW_LIVE_ORDERS_VAR: &str = "IB_ALLOW_LIVE_ORDERS";
@@ -37,41 +31,19 @@ pub const ALLOW_LIVE_ORDERS_VAR: &str = "IB_ALLOW_LIVE_ORDERS";
 pub(crate) struct LiveOrderGuard {
     /// The accounts of the last `managedAccounts` seen.
     accounts: Mutex<Option<Vec<String>>>,
-    /// Set once `managedAccounts` arrived: batches are no longer looked at.
-    seen: AtomicBool,
     /// 0: not decided (read the environment), 1: allowed, 2: refused.
     allow: AtomicU8,
 }
 
 impl LiveOrderGuard {
-    /// Looks for `managedAccounts` in a batch of frames, until it has seen one.
-    /// Cheap once seen: one atomic load.
-    pub(crate) fn observe(&self, batch: &Batch) {
-        if self.seen.load(Ordering::Relaxed) {
-            return;
-        }
-        let sv = batch.server_version;
-        for payload in Frames::new(&batch.bytes) {
-            let Ok(h) = MessageHeader::parse(sv, payload) else {
-                continue;
-            };
-            if h.id != incoming::MANAGED_ACCTS || h.protobuf {
-                continue;
-            }
-            if let Ok(m) = decode_body::<ManagedAccounts>(sv, &payload[h.body_start..]) {
-                self.set_accounts(&m.accounts_list);
-            }
-        }
-    }
-
     /// Forgets the accounts: a new connection (maybe another login) tells
     /// them again.
     pub(crate) fn reset(&self) {
         *self.accounts.lock() = None;
-        self.seen.store(false, Ordering::Relaxed);
     }
 
-    /// Records the managed accounts (a comma-separated list).
+    /// Records the managed accounts (a comma-separated list): the
+    /// dispatcher calls it with every `managedAccounts`.
     pub(crate) fn set_accounts(&self, list: &str) {
         let accounts = list
             .split(',')
@@ -80,7 +52,6 @@ impl LiveOrderGuard {
             .map(str::to_owned)
             .collect();
         *self.accounts.lock() = Some(accounts);
-        self.seen.store(true, Ordering::Relaxed);
     }
 
     fn allowed(&self) -> bool {

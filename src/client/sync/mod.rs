@@ -51,10 +51,16 @@ impl std::fmt::Debug for Sinks {
 }
 
 impl Sinks {
+    /// Whether any helper waits (an atomic load).
+    #[inline]
+    pub(crate) fn any(&self) -> bool {
+        self.active.load(Ordering::Acquire) != 0
+    }
+
     /// The sink waiting on `key`, if any (an atomic load when none waits).
     #[inline]
     pub(crate) fn get(&self, key: RequestKey) -> Option<SharedSink> {
-        if self.active.load(Ordering::Acquire) == 0 {
+        if !self.any() {
             return None;
         }
         self.map.lock().get(&key).cloned()

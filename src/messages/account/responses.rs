@@ -923,3 +923,243 @@ mod tests {
         assert!(super::super::super::decode_body::<PnL>(203, b"x\x00").is_err());
     }
 }
+
+mod deliver {
+    //! How the account, portfolio, position, PnL and FA messages reach the
+    //! `EWrapper`.
+    use super::*;
+    use crate::messages::ids::outgoing;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::Route;
+    use crate::EWrapper;
+
+    /// The answers of `reqAccountUpdates`.
+    const ACCOUNT_UPDATES: Route = Route::requests(&[outgoing::REQ_ACCT_DATA]);
+    /// The answers of `reqPositions`.
+    const POSITIONS: Route = Route::requests(&[outgoing::REQ_POSITIONS]);
+
+    impl Incoming for UpdateAccountValue {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.update_account_value(&self.key, &self.val, &self.currency, &self.account_name);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            ACCOUNT_UPDATES
+        }
+    }
+
+    impl Incoming for UpdatePortfolio {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.update_portfolio(
+                &self.contract,
+                self.position,
+                self.market_price,
+                self.market_value,
+                self.average_cost,
+                self.unrealized_pnl,
+                self.realized_pnl,
+                &self.account_name,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            ACCOUNT_UPDATES
+        }
+    }
+
+    impl Incoming for UpdateAccountTime {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.update_account_time(&self.time_stamp);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            ACCOUNT_UPDATES
+        }
+    }
+
+    impl Incoming for AccountDownloadEnd {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.account_download_end(&self.account_name);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            ACCOUNT_UPDATES
+        }
+    }
+
+    impl Incoming for PositionData {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.position(&self.account, &self.contract, self.position, self.avg_cost);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            POSITIONS
+        }
+    }
+
+    impl Incoming for PositionEnd {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.position_end();
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            POSITIONS
+        }
+    }
+
+    impl Incoming for AccountSummary {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.account_summary(
+                self.req_id,
+                &self.account,
+                &self.tag,
+                &self.value,
+                &self.currency,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for AccountSummaryEnd {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.account_summary_end(self.req_id);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for PositionMulti {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.position_multi(
+                self.req_id,
+                &self.account,
+                &self.model_code,
+                &self.contract,
+                self.pos,
+                self.avg_cost,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for PositionMultiEnd {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.position_multi_end(self.req_id);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for AccountUpdateMulti {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.account_update_multi(
+                self.req_id,
+                &self.account,
+                &self.model_code,
+                &self.key,
+                &self.value,
+                &self.currency,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for AccountUpdateMultiEnd {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.account_update_multi_end(self.req_id);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for PnL {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.pnl(
+                self.req_id,
+                self.daily_pnl,
+                self.unrealized_pnl,
+                self.realized_pnl,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for PnLSingle {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.pnl_single(
+                self.req_id,
+                self.pos,
+                self.daily_pnl,
+                self.unrealized_pnl,
+                self.realized_pnl,
+                self.value,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for FamilyCodes {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.family_codes(&self.family_codes);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_FAMILY_CODES]).ending()
+        }
+    }
+
+    impl Incoming for SoftDollarTiers {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.soft_dollar_tiers(self.req_id, &self.tiers);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for ReceiveFa {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.receive_fa(self.fa_data, &self.cxml);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_FA]).ending()
+        }
+    }
+
+    impl Incoming for ReplaceFaEnd {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.replace_fa_end(self.req_id, &self.text);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+}

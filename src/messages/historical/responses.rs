@@ -709,3 +709,188 @@ mod tests {
         assert_eq!(seen, vec![(7, bar(0).date)]);
     }
 }
+
+/// A `historicalData` frame as the dispatcher sees it: its bars are read
+/// while they are delivered, one reused bar at a time, so that a year of
+/// minute bars is never held twice (see [`HistoricalData::decode_each`]).
+#[derive(Debug, Clone)]
+pub struct HistoricalDataFrame<'a> {
+    req_id: i32,
+    /// The form before `historicalDataEnd`: this message is the end.
+    is_end: bool,
+    body: FieldReader<'a>,
+}
+
+impl<'a> HistoricalDataFrame<'a> {
+    /// Takes the frame's fields; reads only the request id (the bars are
+    /// read at delivery).
+    pub fn read(sv: i32, r: &mut FieldReader<'a>) -> Result<Self, DecodeError> {
+        let body = r.clone();
+        let mut peek = r.clone();
+        if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
+            peek.skip("version")?;
+        }
+        let req_id = peek.read_int_named("req id")?;
+        Ok(HistoricalDataFrame {
+            req_id,
+            is_end: sv < MIN_SERVER_VER_HISTORICAL_DATA_END,
+            body,
+        })
+    }
+}
+
+mod deliver {
+    //! How the historical answers reach the `EWrapper`.
+    use super::*;
+    use crate::messages::incoming::Incoming;
+    use crate::messages::route::{Ends, Route};
+    use crate::EWrapper;
+
+    impl Incoming for HistoricalDataFrame<'_> {
+        const MAY_END: bool = true;
+        fn deliver(&self, sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            // One callback per bar as it is read; a bar that does not decode
+            // stops the message after the bars before it were delivered.
+            let header = HistoricalData::decode_each(sv, &mut self.body.clone(), |req_id, bar| {
+                w.historical_data(req_id, bar)
+            })?;
+            if sv < MIN_SERVER_VER_HISTORICAL_DATA_END {
+                w.historical_data_end(header.req_id, &header.start_date, &header.end_date);
+            }
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            // Before `historicalDataEnd` existed, the bars' message was the end.
+            let r = Route::id(self.req_id);
+            if self.is_end {
+                r.with_end(Ends::OneShot)
+            } else {
+                r
+            }
+        }
+    }
+
+    impl Incoming for HistoricalDataEnd {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.historical_data_end(self.req_id, &self.start_date_str, &self.end_date_str);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).with_end(Ends::OneShot)
+        }
+    }
+
+    impl Incoming for HistoricalDataUpdate {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.historical_data_update(self.req_id, &self.bar);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for HistoricalSchedule {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.historical_schedule(
+                self.req_id,
+                &self.start_date_time,
+                &self.end_date_time,
+                &self.time_zone,
+                &self.sessions,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+
+    impl Incoming for HeadTimestamp {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.head_timestamp(self.req_id, &self.head_timestamp);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for HistogramDataMsg {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.histogram_data(self.req_id, &self.items);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    /// The route of a historical ticks message: its last one (`done`) ends
+    /// the request.
+    fn ticks_route(req_id: i32, done: bool) -> Route {
+        let r = Route::id(req_id);
+        if done {
+            r.ending()
+        } else {
+            r
+        }
+    }
+
+    impl Incoming for HistoricalTicks {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.historical_ticks(self.req_id, &self.ticks, self.done);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            ticks_route(self.req_id, self.done)
+        }
+    }
+
+    impl Incoming for HistoricalTicksBidAsk {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.historical_ticks_bid_ask(self.req_id, &self.ticks, self.done);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            ticks_route(self.req_id, self.done)
+        }
+    }
+
+    impl Incoming for HistoricalTicksLast {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.historical_ticks_last(self.req_id, &self.ticks, self.done);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            ticks_route(self.req_id, self.done)
+        }
+    }
+
+    impl Incoming for RealTimeBars {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            let b = &self.bar;
+            w.realtime_bar(
+                self.req_id,
+                b.time,
+                b.open,
+                b.high,
+                b.low,
+                b.close,
+                b.volume,
+                b.wap,
+                b.count,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id)
+        }
+    }
+}

@@ -839,3 +839,217 @@ impl Message for CommissionAndFeesReportMsg {
 
 #[cfg(test)]
 mod tests;
+
+mod deliver {
+    //! How the order, execution and commission messages reach the
+    //! `EWrapper`, in both forms: the protobuf form goes to its `…ProtoBuf`
+    //! callback first and then, converted, to the ordinary one, as the
+    //! official decoder does (`openOrder` and `execDetails` are skipped
+    //! there when the message lacks its contract, order or state).
+    use super::*;
+    use crate::messages::incoming::{Incoming, Pb};
+    use crate::messages::route::{RequestKey, Route};
+    use crate::proto;
+    use crate::EWrapper;
+
+    /// Who hears about an order's status and its open order: the order's
+    /// waiter and the open-orders requests.
+    fn order_route(order_id: i32) -> Route {
+        Route::of(&[
+            RequestKey::Request(outgoing::REQ_OPEN_ORDERS),
+            RequestKey::Request(outgoing::REQ_ALL_OPEN_ORDERS),
+            RequestKey::Order(order_id),
+        ])
+    }
+
+    const OPEN_ORDERS_END: Route =
+        Route::requests(&[outgoing::REQ_OPEN_ORDERS, outgoing::REQ_ALL_OPEN_ORDERS]).ending();
+
+    fn deliver_order_status(w: &mut dyn EWrapper, m: &OrderStatus) {
+        w.order_status(
+            m.order_id,
+            &m.status,
+            m.filled,
+            m.remaining,
+            m.avg_fill_price,
+            m.perm_id,
+            m.parent_id,
+            m.last_fill_price,
+            m.client_id,
+            &m.why_held,
+            m.mkt_cap_price,
+        );
+    }
+
+    impl Incoming for OrderStatus {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            deliver_order_status(w, self);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            order_route(self.order_id)
+        }
+    }
+
+    impl Incoming for Pb<proto::OrderStatus> {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.order_status_proto_buf(&self.0);
+            deliver_order_status(w, &proto_in::order_status(&self.0));
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            order_route(self.0.order_id.unwrap_or(0))
+        }
+    }
+
+    impl Incoming for OpenOrder {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.open_order(
+                self.order.order_id,
+                &self.contract,
+                &self.order,
+                &self.order_state,
+            );
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            order_route(self.order.order_id)
+        }
+    }
+
+    impl Incoming for Pb<proto::OpenOrder> {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            let p = &self.0;
+            w.open_order_proto_buf(p);
+            if let (Some(c), Some(o), Some(s)) = (&p.contract, &p.order, &p.order_state) {
+                let contract = proto_in::contract(c);
+                let order = proto_in::order(c, o);
+                let state = proto_in::order_state(s);
+                w.open_order(p.order_id.unwrap_or(0), &contract, &order, &state);
+            }
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            order_route(self.0.order_id.unwrap_or(0))
+        }
+    }
+
+    impl Incoming for OpenOrderEnd {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.open_order_end();
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            OPEN_ORDERS_END
+        }
+    }
+
+    impl Incoming for Pb<proto::OpenOrdersEnd> {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.open_orders_end_proto_buf(&self.0);
+            w.open_order_end();
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            OPEN_ORDERS_END
+        }
+    }
+
+    impl Incoming for OrderBound {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.order_bound(self.perm_id, self.client_id, self.order_id);
+            Ok(())
+        }
+    }
+
+    impl Incoming for CompletedOrder {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.completed_order(&self.contract, &self.order, &self.order_state);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_COMPLETED_ORDERS])
+        }
+    }
+
+    impl Incoming for CompletedOrdersEnd {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.completed_orders_end();
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::requests(&[outgoing::REQ_COMPLETED_ORDERS]).ending()
+        }
+    }
+
+    fn exec_route(req_id: i32, order_id: i32) -> Route {
+        Route::of(&[RequestKey::Id(req_id), RequestKey::Order(order_id)])
+    }
+
+    impl Incoming for ExecutionData {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.exec_details(self.req_id, &self.contract, &self.execution);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            exec_route(self.req_id, self.execution.order_id)
+        }
+    }
+
+    impl Incoming for Pb<proto::ExecutionDetails> {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            let p = &self.0;
+            w.execution_details_proto_buf(p);
+            if let (Some(c), Some(e)) = (&p.contract, &p.execution) {
+                w.exec_details(
+                    p.req_id.unwrap_or(0),
+                    &proto_in::contract(c),
+                    &proto_in::execution(e),
+                );
+            }
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            let order_id = self
+                .0
+                .execution
+                .as_ref()
+                .and_then(|e| e.order_id)
+                .unwrap_or(0);
+            exec_route(self.0.req_id.unwrap_or(0), order_id)
+        }
+    }
+
+    impl Incoming for ExecutionDataEnd {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.exec_details_end(self.req_id);
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.req_id).ending()
+        }
+    }
+
+    impl Incoming for Pb<proto::ExecutionDetailsEnd> {
+        const MAY_END: bool = true;
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.execution_details_end_proto_buf(&self.0);
+            w.exec_details_end(self.0.req_id.unwrap_or(0));
+            Ok(())
+        }
+        fn route(&self) -> Route {
+            Route::id(self.0.req_id.unwrap_or(0)).ending()
+        }
+    }
+
+    impl Incoming for CommissionAndFeesReportMsg {
+        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            w.commission_and_fees_report(&self.report);
+            Ok(())
+        }
+    }
+}
