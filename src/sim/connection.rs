@@ -1,5 +1,5 @@
-//! The sim's remaining connection requests: the time in milliseconds, user
-//! info, and the verify handshake.
+//! The sim's connection requests: startApi, ids, the time, the managed
+//! accounts, the server log level, user info, and the verify handshake.
 //!
 //! The verify messages belong to an IB-internal handshake that the sim does
 //! not run: `verifyMessage` and `verifyRequest` are answered with
@@ -8,58 +8,59 @@
 //! the two requests itself).
 
 use super::session::Session;
-use super::time::now_millis;
+use super::time::{now_millis, now_secs};
 use crate::messages::connection::{
-    CurrentTimeInMillis, ReqCurrentTimeInMillis, ReqUserInfo, UserInfo, VerifyAndAuthCompleted,
-    VerifyAndAuthMessage, VerifyAndAuthRequest, VerifyCompleted, VerifyMessage, VerifyRequest,
+    CurrentTime, CurrentTimeInMillis, ManagedAccounts, NextValidId, UserInfo,
+    VerifyAndAuthCompleted, VerifyCompleted,
 };
-use crate::messages::decode_body;
-use crate::messages::ids::outgoing;
-use crate::wire::DecodeError;
+use crate::messages::ids::ConnectionRequest;
 
 /// The reason given for every verification.
 const NOT_ENABLED: &str = "API verification is not enabled for this connection.";
 
-/// Answers one of these connection requests.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
-    let sv = s.sv;
-    match id {
-        outgoing::REQ_CURRENT_TIME_IN_MILLIS => {
-            let _: ReqCurrentTimeInMillis = decode_body(sv, body)?;
+/// Answers one connection request; `false` ends the session (a client id
+/// already in use).
+pub(super) fn handle(s: &mut Session<'_>, req: ConnectionRequest) -> bool {
+    match req {
+        ConnectionRequest::StartApi(m) => return s.start_api(m.client_id),
+        ConnectionRequest::ReqIds(_) => {
+            if s.shared.config.send_next_valid_id {
+                s.send(&NextValidId {
+                    order_id: s.next_order_id,
+                });
+            }
+        }
+        ConnectionRequest::ReqCurrentTime(_) => s.send(&CurrentTime { time: now_secs() }),
+        ConnectionRequest::ReqManagedAccts(_) => {
+            let accounts_list = s.shared.config.accounts.join(",");
+            s.send(&ManagedAccounts { accounts_list });
+        }
+        ConnectionRequest::SetServerLogLevel(m) => {
+            log::debug!("session {}: server log level {}", s.conn_id, m.log_level);
+        }
+        ConnectionRequest::ReqCurrentTimeInMillis(_) => {
             s.send(&CurrentTimeInMillis {
                 time_in_millis: now_millis(),
             });
         }
-        outgoing::REQ_USER_INFO => {
-            let m: ReqUserInfo = decode_body(sv, body)?;
+        ConnectionRequest::ReqUserInfo(m) => {
             s.send(&UserInfo {
                 req_id: m.req_id,
                 white_branding_id: s.shared.config.white_branding_id.clone(),
             });
         }
-        outgoing::VERIFY_REQUEST | outgoing::VERIFY_MESSAGE => {
-            if id == outgoing::VERIFY_REQUEST {
-                let _: VerifyRequest = decode_body(sv, body)?;
-            } else {
-                let _: VerifyMessage = decode_body(sv, body)?;
-            }
+        ConnectionRequest::VerifyRequest(_) | ConnectionRequest::VerifyMessage(_) => {
             s.send(&VerifyCompleted::<false> {
                 is_successful: false,
                 error_text: NOT_ENABLED.into(),
             });
         }
-        outgoing::VERIFY_AND_AUTH_REQUEST | outgoing::VERIFY_AND_AUTH_MESSAGE => {
-            if id == outgoing::VERIFY_AND_AUTH_REQUEST {
-                let _: VerifyAndAuthRequest = decode_body(sv, body)?;
-            } else {
-                let _: VerifyAndAuthMessage = decode_body(sv, body)?;
-            }
+        ConnectionRequest::VerifyAndAuthRequest(_) | ConnectionRequest::VerifyAndAuthMessage(_) => {
             s.send(&VerifyAndAuthCompleted {
                 is_successful: false,
                 error_text: NOT_ENABLED.into(),
             });
         }
-        other => s.not_simulated(other),
     }
-    Ok(())
+    true
 }

@@ -9,73 +9,60 @@ use super::universe;
 use crate::errors::NO_SECURITY_DEFINITION;
 use crate::messages::contracts::{
     BondContractData, ContractData, ContractDataEnd, MarketRule, MktDepthExchanges,
-    ReqContractDetails, ReqMarketRule, ReqMatchingSymbols, ReqSecDefOptParams, ReqSmartComponents,
-    SecurityDefinitionOptionParameter, SecurityDefinitionOptionParameterEnd, SmartComponents,
-    SymbolSamples,
+    ReqContractDetails, ReqSecDefOptParams, SecurityDefinitionOptionParameter,
+    SecurityDefinitionOptionParameterEnd, SmartComponents, SymbolSamples,
 };
-use crate::messages::decode_body;
-use crate::messages::ids::outgoing;
+use crate::messages::ids::ContractsRequest;
 use crate::model::{
     Contract, ContractDescription, ContractDetails, DepthMktDataDescription, PriceIncrement,
     SmartComponent, UNSET_DOUBLE, UNSET_INTEGER,
 };
-use crate::wire::DecodeError;
 
 /// Answers one request of this domain.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
-    let sv = s.sv;
-    match id {
-        outgoing::REQ_CONTRACT_DATA => {
-            let m: ReqContractDetails = decode_body(sv, body)?;
+pub(super) fn handle(s: &mut Session<'_>, req: ContractsRequest) {
+    match req {
+        ContractsRequest::ReqContractDetails(m) => {
             req_contract_details(s, &m);
         }
-        outgoing::REQ_MATCHING_SYMBOLS => {
-            let m: ReqMatchingSymbols = decode_body(sv, body)?;
+        ContractsRequest::ReqMatchingSymbols(m) => {
             let contract_descriptions = matching_symbols(&m.pattern);
             s.send(&SymbolSamples {
                 req_id: m.req_id,
                 contract_descriptions,
             });
         }
-        outgoing::REQ_SEC_DEF_OPT_PARAMS => {
-            let m: ReqSecDefOptParams = decode_body(sv, body)?;
+        ContractsRequest::ReqSecDefOptParams(m) => {
             for p in sec_def_opt_params(&m) {
                 s.send(&p);
             }
             s.send(&SecurityDefinitionOptionParameterEnd { req_id: m.req_id });
         }
-        outgoing::REQ_MARKET_RULE => {
-            let m: ReqMarketRule = decode_body(sv, body)?;
-            match market_rule(m.market_rule_id) {
-                Some(price_increments) => s.send(&MarketRule {
-                    market_rule_id: m.market_rule_id,
-                    price_increments,
-                }),
-                None => s.send_error(
-                    -1,
-                    321,
-                    &format!(
-                        "Error validating request.-'cf' : cause - Invalid market rule id: {}",
-                        m.market_rule_id
-                    ),
+        ContractsRequest::ReqMarketRule(m) => match market_rule(m.market_rule_id) {
+            Some(price_increments) => s.send(&MarketRule {
+                market_rule_id: m.market_rule_id,
+                price_increments,
+            }),
+            None => s.send_error(
+                -1,
+                321,
+                &format!(
+                    "Error validating request.-'cf' : cause - Invalid market rule id: {}",
+                    m.market_rule_id
                 ),
-            }
-        }
-        outgoing::REQ_SMART_COMPONENTS => {
-            let m: ReqSmartComponents = decode_body(sv, body)?;
+            ),
+        },
+        ContractsRequest::ReqSmartComponents(m) => {
             s.send(&SmartComponents {
                 req_id: m.req_id,
                 smart_component_map: smart_components(&m.bbo_exchange),
             });
         }
-        outgoing::REQ_MKT_DEPTH_EXCHANGES => {
+        ContractsRequest::ReqMktDepthExchanges(_) => {
             s.send(&MktDepthExchanges {
                 depth_mkt_data_descriptions: depth_exchanges(),
             });
         }
-        other => s.not_simulated(other),
     }
-    Ok(())
 }
 
 fn req_contract_details(s: &mut Session<'_>, m: &ReqContractDetails) {

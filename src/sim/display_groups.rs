@@ -4,16 +4,11 @@
 //! subscriber of that group on this connection (the groups are kept per
 //! connection here; TWS shares them between its API clients and windows).
 
+use crate::messages::ids::DisplayGroupsRequest;
 use std::collections::BTreeMap;
 
 use super::session::Session;
-use crate::messages::decode_body;
-use crate::messages::display_groups::{
-    DisplayGroupList, DisplayGroupUpdated, QueryDisplayGroups, SubscribeToGroupEvents,
-    UnsubscribeFromGroupEvents, UpdateDisplayGroup,
-};
-use crate::messages::ids::outgoing;
-use crate::wire::DecodeError;
+use crate::messages::display_groups::{DisplayGroupList, DisplayGroupUpdated};
 
 /// The groups TWS has.
 const GROUPS: i32 = 7;
@@ -28,11 +23,9 @@ pub(crate) struct State {
 }
 
 /// Answers one display group request.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
-    let sv = s.sv;
-    match id {
-        outgoing::QUERY_DISPLAY_GROUPS => {
-            let m: QueryDisplayGroups = decode_body(sv, body)?;
+pub(super) fn handle(s: &mut Session<'_>, req: DisplayGroupsRequest) {
+    match req {
+        DisplayGroupsRequest::QueryDisplayGroups(m) => {
             let groups = (1..=GROUPS)
                 .map(|g| g.to_string())
                 .collect::<Vec<_>>()
@@ -42,8 +35,7 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 groups,
             });
         }
-        outgoing::SUBSCRIBE_TO_GROUP_EVENTS => {
-            let m: SubscribeToGroupEvents = decode_body(sv, body)?;
+        DisplayGroupsRequest::SubscribeToGroupEvents(m) => {
             s.display_groups.subs.insert(m.req_id, m.group_id);
             let contract_info = shown(s, m.group_id);
             s.send(&DisplayGroupUpdated {
@@ -51,11 +43,10 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 contract_info,
             });
         }
-        outgoing::UPDATE_DISPLAY_GROUP => {
-            let m: UpdateDisplayGroup = decode_body(sv, body)?;
+        DisplayGroupsRequest::UpdateDisplayGroup(m) => {
             let Some(&group) = s.display_groups.subs.get(&m.req_id) else {
                 log::debug!("updateDisplayGroup for {} without a subscription", m.req_id);
-                return Ok(());
+                return;
             };
             s.display_groups
                 .shown
@@ -74,13 +65,10 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 });
             }
         }
-        outgoing::UNSUBSCRIBE_FROM_GROUP_EVENTS => {
-            let m: UnsubscribeFromGroupEvents = decode_body(sv, body)?;
+        DisplayGroupsRequest::UnsubscribeFromGroupEvents(m) => {
             s.display_groups.subs.remove(&m.req_id);
         }
-        other => s.not_simulated(other),
     }
-    Ok(())
 }
 
 fn shown(s: &Session<'_>, group: i32) -> String {

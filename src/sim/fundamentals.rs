@@ -10,6 +10,7 @@
 //! (of the contract, or of the contract ids listed in the filter's
 //! `watchlist`), within the dates and the limit asked for.
 
+use crate::messages::ids::FundamentalsRequest;
 use std::fmt::Write as _;
 
 use super::news::{news_time, parse_news_time};
@@ -18,14 +19,10 @@ use super::session::Session;
 use super::time::now_secs;
 use super::universe::{base_price, price_at};
 use crate::errors::FUNDAMENTALS_NOT_AVAILABLE;
-use crate::messages::decode_body;
 use crate::messages::fundamentals::{
-    CancelFundamentalData, CancelWshEventData, CancelWshMetaData, FundamentalData,
-    ReqFundamentalData, ReqWshEventData, ReqWshMetaData, WshEventDataMessage, WshMetaData,
+    FundamentalData, ReqWshEventData, WshEventDataMessage, WshMetaData,
 };
-use crate::messages::ids::outgoing;
 use crate::model::{Contract, Unset};
-use crate::wire::DecodeError;
 
 /// The report types the sim writes.
 pub(crate) const REPORT_TYPES: &[&str] = &[
@@ -38,11 +35,9 @@ pub(crate) const REPORT_TYPES: &[&str] = &[
 ];
 
 /// Answers one fundamental data or WSH request.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
-    let sv = s.sv;
-    match id {
-        outgoing::REQ_FUNDAMENTAL_DATA => {
-            let m: ReqFundamentalData = decode_body(sv, body)?;
+pub(super) fn handle(s: &mut Session<'_>, req: FundamentalsRequest) {
+    match req {
+        FundamentalsRequest::ReqFundamentalData(m) => {
             match report(&m.contract, &m.report_type, now_secs()) {
                 Some(data) => s.send(&FundamentalData {
                     req_id: m.req_id,
@@ -54,32 +49,22 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 }
             }
         }
-        outgoing::CANCEL_FUNDAMENTAL_DATA => {
-            let _: CancelFundamentalData = decode_body(sv, body)?;
-        }
-        outgoing::REQ_WSH_META_DATA => {
-            let m: ReqWshMetaData = decode_body(sv, body)?;
+        FundamentalsRequest::CancelFundamentalData(_) => {}
+        FundamentalsRequest::ReqWshMetaData(m) => {
             s.send(&WshMetaData {
                 req_id: m.req_id,
                 data_json: wsh_meta_json(),
             });
         }
-        outgoing::CANCEL_WSH_META_DATA => {
-            let _: CancelWshMetaData = decode_body(sv, body)?;
-        }
-        outgoing::REQ_WSH_EVENT_DATA => {
-            let m: ReqWshEventData = decode_body(sv, body)?;
+        FundamentalsRequest::CancelWshMetaData(_) => {}
+        FundamentalsRequest::ReqWshEventData(m) => {
             s.send(&WshEventDataMessage {
                 req_id: m.req_id,
                 data_json: wsh_events_json(&m, now_secs()),
             });
         }
-        outgoing::CANCEL_WSH_EVENT_DATA => {
-            let _: CancelWshEventData = decode_body(sv, body)?;
-        }
-        other => s.not_simulated(other),
+        FundamentalsRequest::CancelWshEventData(_) => {}
     }
-    Ok(())
 }
 
 /// The stock of the list that `c` names (by contract id, else by symbol).

@@ -10,6 +10,7 @@
 //! per connection, not per TWS (a `BID_ASK` request counts twice, as IB
 //! counts it); only `keep_up_to_date` requests stay open.
 
+use crate::messages::ids::HistoricalRequest;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -24,22 +25,18 @@ use super::universe::price_at;
 use crate::errors::{
     DUPLICATE_TICKER_ID, HISTORICAL_DATA_SERVICE, INVALID_REQUEST, NO_SECURITY_DEFINITION,
 };
-use crate::messages::decode_body;
 use crate::messages::historical::pacing::{PacingKey, PacingLog};
 use crate::messages::historical::{
-    CancelHeadTimeStamp, CancelHistogramData, CancelHistoricalData, CancelRealTimeBars,
     HeadTimestamp, HistogramDataMsg, HistoricalData, HistoricalDataEnd, HistoricalDataHeader,
     HistoricalDataUpdate, HistoricalSchedule, HistoricalTicks, HistoricalTicksBidAsk,
-    HistoricalTicksLast, RealTimeBars, ReqHeadTimeStamp, ReqHistogramData, ReqHistoricalData,
-    ReqHistoricalTicks, ReqRealTimeBars,
+    HistoricalTicksLast, RealTimeBars, ReqHistogramData, ReqHistoricalData, ReqHistoricalTicks,
+    ReqRealTimeBars,
 };
-use crate::messages::ids::outgoing;
 use crate::model::{
     BarData, Contract, Decimal, HistogramData, HistoricalSession, HistoricalTick,
     HistoricalTickBidAsk, HistoricalTickLast, RealTimeBar, TickAttribBidAsk, TickAttribLast,
 };
 use crate::server_versions::MIN_SERVER_VER_HISTORICAL_DATA_END;
-use crate::wire::DecodeError;
 
 /// TWS's interval for real-time bars and for updates of kept-up-to-date bars.
 const STREAM_SECS: i64 = 5;
@@ -76,11 +73,9 @@ pub(crate) struct State {
 }
 
 /// Answers one request of this domain.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
-    let sv = s.sv;
-    match id {
-        outgoing::REQ_HISTORICAL_DATA => {
-            let m: ReqHistoricalData = decode_body(sv, body)?;
+pub(super) fn handle(s: &mut Session<'_>, req: HistoricalRequest) {
+    match req {
+        HistoricalRequest::ReqHistoricalData(m) => {
             if paced(
                 s,
                 m.req_id,
@@ -90,14 +85,12 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 req_historical_data(s, &m);
             }
         }
-        outgoing::CANCEL_HISTORICAL_DATA => {
-            let m: CancelHistoricalData = decode_body(sv, body)?;
+        HistoricalRequest::CancelHistoricalData(m) => {
             s.historical.live.remove(&m.req_id);
         }
-        outgoing::REQ_HEAD_TIMESTAMP => {
-            let m: ReqHeadTimeStamp = decode_body(sv, body)?;
+        HistoricalRequest::ReqHeadTimeStamp(m) => {
             let Some(c) = resolve(s, m.req_id, &m.contract) else {
-                return Ok(());
+                return;
             };
             let t = head_timestamp(&c.symbol);
             let head_timestamp = if m.format_date == 2 {
@@ -110,33 +103,23 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 head_timestamp,
             });
         }
-        outgoing::CANCEL_HEAD_TIMESTAMP => {
-            let _: CancelHeadTimeStamp = decode_body(sv, body)?;
-        }
-        outgoing::REQ_HISTOGRAM_DATA => {
-            let m: ReqHistogramData = decode_body(sv, body)?;
+        HistoricalRequest::CancelHeadTimeStamp(_) => {}
+        HistoricalRequest::ReqHistogramData(m) => {
             histogram(s, &m);
         }
-        outgoing::CANCEL_HISTOGRAM_DATA => {
-            let _: CancelHistogramData = decode_body(sv, body)?;
-        }
-        outgoing::REQ_HISTORICAL_TICKS => {
-            let m: ReqHistoricalTicks = decode_body(sv, body)?;
+        HistoricalRequest::CancelHistogramData(_) => {}
+        HistoricalRequest::ReqHistoricalTicks(m) => {
             if paced(s, m.req_id, PacingKey::of_historical_ticks(&m), false) {
                 historical_ticks(s, &m);
             }
         }
-        outgoing::REQ_REAL_TIME_BARS => {
-            let m: ReqRealTimeBars = decode_body(sv, body)?;
+        HistoricalRequest::ReqRealTimeBars(m) => {
             req_real_time_bars(s, &m);
         }
-        outgoing::CANCEL_REAL_TIME_BARS => {
-            let m: CancelRealTimeBars = decode_body(sv, body)?;
+        HistoricalRequest::CancelRealTimeBars(m) => {
             s.historical.realtime.remove(&m.req_id);
         }
-        other => s.not_simulated(other),
     }
-    Ok(())
 }
 
 /// One stream period of wall time at the configured clock speed.

@@ -4,6 +4,7 @@
 //! (`depth.rs`), tick-by-tick (`tick_by_tick.rs`) and option computations
 //! (`options.rs`).
 
+use crate::messages::ids::MarketDataRequest;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -12,20 +13,13 @@ use super::session::Session;
 use super::time::now_millis;
 use super::universe::price_at;
 use crate::errors::{DUPLICATE_TICKER_ID, MAX_TICKERS_REACHED, TICKER_ID_NOT_FOUND};
-use crate::messages::decode_body;
-use crate::messages::ids::outgoing;
 use crate::messages::market_data::{
-    CancelMktData, MarketDataType, ReqMarketDataType, ReqMktData, TickGeneric, TickPrice,
-    TickReqParams, TickSize, TickSnapshotEnd, TickString,
+    MarketDataType, ReqMktData, TickGeneric, TickPrice, TickReqParams, TickSize, TickSnapshotEnd,
+    TickString,
 };
-use crate::messages::market_depth::{CancelMktDepth, ReqMktDepth, RerouteMktDepthReq};
-use crate::messages::options::{
-    CancelCalcImpliedVolat, CancelCalcOptionPrice, ReqCalcImpliedVolat, ReqCalcOptionPrice,
-};
-use crate::messages::tick_by_tick::{CancelTickByTickData, ReqTickByTickData};
+use crate::messages::market_depth::RerouteMktDepthReq;
 use crate::messages::ticks::{DeltaNeutralValidation, RerouteMktDataReq, TickNews};
 use crate::model::{tick_type as tt, Contract, Decimal, TickType, UNSET_DECIMAL};
-use crate::wire::DecodeError;
 
 /// The generic ticks TWS accepts in `reqMktData` (others get error 321).
 const KNOWN_GENERIC_TICKS: [u32; 27] = [
@@ -168,26 +162,21 @@ impl Default for State {
 }
 
 /// Answers one market data request.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
-    let sv = s.sv;
-    match id {
-        outgoing::REQ_MARKET_DATA_TYPE => {
-            let m: ReqMarketDataType = decode_body(sv, body)?;
+pub(super) fn handle(s: &mut Session<'_>, req: MarketDataRequest) {
+    match req {
+        MarketDataRequest::ReqMarketDataType(m) => {
             s.market_data.market_data_type = m.market_data_type;
         }
-        outgoing::REQ_MKT_DATA => {
-            let m: ReqMktData = decode_body(sv, body)?;
+        MarketDataRequest::ReqMktData(m) => {
             req_mkt_data(s, m);
         }
-        outgoing::CANCEL_MKT_DATA => {
-            let m: CancelMktData = decode_body(sv, body)?;
+        MarketDataRequest::CancelMktData(m) => {
             if s.market_data.subs.remove(&m.req_id).is_none() {
                 let text = format!("{}{}", TICKER_ID_NOT_FOUND.msg, m.req_id);
                 s.send_error(m.req_id, TICKER_ID_NOT_FOUND.code, &text);
             }
         }
-        outgoing::REQ_MKT_DEPTH => {
-            let m: ReqMktDepth = decode_body(sv, body)?;
+        MarketDataRequest::ReqMktDepth(m) => {
             if m.contract.sec_type == "CFD" {
                 s.send(&RerouteMktDepthReq {
                     req_id: m.req_id,
@@ -197,36 +186,25 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
             }
             super::depth::req_mkt_depth(s, m);
         }
-        outgoing::CANCEL_MKT_DEPTH => {
-            let m: CancelMktDepth = decode_body(sv, body)?;
+        MarketDataRequest::CancelMktDepth(m) => {
             super::depth::cancel_mkt_depth(s, m);
         }
-        outgoing::REQ_TICK_BY_TICK_DATA => {
-            let m: ReqTickByTickData = decode_body(sv, body)?;
+        MarketDataRequest::ReqTickByTickData(m) => {
             super::tick_by_tick::req_tick_by_tick_data(s, m);
         }
-        outgoing::CANCEL_TICK_BY_TICK_DATA => {
-            let m: CancelTickByTickData = decode_body(sv, body)?;
+        MarketDataRequest::CancelTickByTickData(m) => {
             super::tick_by_tick::cancel_tick_by_tick_data(s, m);
         }
-        outgoing::REQ_CALC_IMPLIED_VOLAT => {
-            let m: ReqCalcImpliedVolat = decode_body(sv, body)?;
+        MarketDataRequest::ReqCalcImpliedVolat(m) => {
             model::calc_implied_vol(s, &m);
         }
-        outgoing::REQ_CALC_OPTION_PRICE => {
-            let m: ReqCalcOptionPrice = decode_body(sv, body)?;
+        MarketDataRequest::ReqCalcOptionPrice(m) => {
             model::calc_option_price(s, &m);
         }
         // Each calculation is answered at once: there is nothing left to stop.
-        outgoing::CANCEL_CALC_IMPLIED_VOLAT => {
-            let _: CancelCalcImpliedVolat = decode_body(sv, body)?;
-        }
-        outgoing::CANCEL_CALC_OPTION_PRICE => {
-            let _: CancelCalcOptionPrice = decode_body(sv, body)?;
-        }
-        other => s.not_simulated(other),
+        MarketDataRequest::CancelCalcImpliedVolat(_) => {}
+        MarketDataRequest::CancelCalcOptionPrice(_) => {}
     }
-    Ok(())
 }
 
 /// Sends a round of ticks to every subscription when it is due, and gives

@@ -10,21 +10,19 @@
 //! gets error 10276. Bulletins:
 //! `reqNewsBulletins(allMsgs=true)` sends today's two bulletins at once.
 
+use crate::messages::ids::NewsRequest;
 use std::time::Instant;
 
 use super::session::Session;
 use super::time::now_secs;
 use super::universe::price_at;
 use crate::errors::{NEWS_ARTICLE_NOT_AVAILABLE, NEWS_FEED_NOT_ALLOWED};
-use crate::messages::decode_body;
-use crate::messages::ids::outgoing;
 use crate::messages::news::{
-    CancelNewsBulletins, HistoricalNews, HistoricalNewsEnd, NewsArticle, NewsBulletin,
-    NewsProviders, ReqHistoricalNews, ReqNewsArticle, ReqNewsBulletins, ReqNewsProviders,
+    HistoricalNews, HistoricalNewsEnd, NewsArticle, NewsBulletin, NewsProviders, ReqHistoricalNews,
+    ReqNewsArticle,
 };
 use crate::model::news::{EXCHANGE_AVAIL_MSG, NEWS_MSG};
 use crate::model::NewsProvider;
-use crate::wire::DecodeError;
 
 /// Provider code, name, minutes between two headlines, offset in minutes.
 const PROVIDERS: &[(&str, &str, i64, i64)] = &[
@@ -45,11 +43,9 @@ pub(crate) struct State {
 }
 
 /// Answers one news request.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
-    let sv = s.sv;
-    match id {
-        outgoing::REQ_NEWS_PROVIDERS => {
-            let _: ReqNewsProviders = decode_body(sv, body)?;
+pub(super) fn handle(s: &mut Session<'_>, req: NewsRequest) {
+    match req {
+        NewsRequest::ReqNewsProviders(_) => {
             let news_providers = PROVIDERS
                 .iter()
                 .map(|(code, name, _, _)| NewsProvider {
@@ -59,16 +55,13 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 .collect();
             s.send(&NewsProviders { news_providers });
         }
-        outgoing::REQ_NEWS_ARTICLE => {
-            let m: ReqNewsArticle = decode_body(sv, body)?;
+        NewsRequest::ReqNewsArticle(m) => {
             news_article(s, &m);
         }
-        outgoing::REQ_HISTORICAL_NEWS => {
-            let m: ReqHistoricalNews = decode_body(sv, body)?;
+        NewsRequest::ReqHistoricalNews(m) => {
             historical_news(s, &m);
         }
-        outgoing::REQ_NEWS_BULLETINS => {
-            let m: ReqNewsBulletins = decode_body(sv, body)?;
+        NewsRequest::ReqNewsBulletins(m) => {
             s.news.bulletins = true;
             if m.all_msgs {
                 for b in bulletins() {
@@ -76,13 +69,10 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 }
             }
         }
-        outgoing::CANCEL_NEWS_BULLETINS => {
-            let _: CancelNewsBulletins = decode_body(sv, body)?;
+        NewsRequest::CancelNewsBulletins(_) => {
             s.news.bulletins = false;
         }
-        other => s.not_simulated(other),
     }
-    Ok(())
 }
 
 /// Nothing is timed in this domain yet (bulletins come on subscribe).

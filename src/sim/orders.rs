@@ -24,25 +24,21 @@
 //! `exerciseOptions` is answered in [`super::exercise`], with this module's
 //! book, reports and fill building ([`book_fill`], [`send_fill`]).
 
+use crate::messages::ids::OrdersRequest;
 use std::time::{Duration, Instant};
 
 use super::broker::{decimal_to_f64, Broker, Fill, SimOrder};
 use super::market_data::market_price;
 use super::session::Session;
 use super::time::{format_connection_time, now_secs};
-use crate::messages::decode_body;
-use crate::messages::ids::outgoing;
 use crate::messages::orders::{
     CancelOrder, CommissionAndFeesReportMsg, CompletedOrder, CompletedOrdersEnd, ExecutionData,
-    ExecutionDataEnd, OpenOrder, OpenOrderEnd, OrderStatus, PlaceOrder, ReqCompletedOrders,
-    ReqExecutions, ReqGlobalCancel,
+    ExecutionDataEnd, OpenOrder, OpenOrderEnd, OrderStatus, PlaceOrder, ReqExecutions,
 };
-use crate::messages::Message;
 use crate::model::{
     CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OptionExerciseType,
     OrderState, UNSET_DOUBLE,
 };
-use crate::wire::DecodeError;
 
 /// Largest quantity one fill takes; the rest fills on the next timer turns.
 pub(crate) const MAX_FILL: i64 = 1000;
@@ -86,52 +82,25 @@ pub(super) fn now_f64() -> f64 {
 }
 
 /// Answers one request of this domain.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
-    let sv = s.sv;
+pub(super) fn handle(s: &mut Session<'_>, req: OrdersRequest) {
     watch_if_master(s);
-    match id {
-        outgoing::PLACE_ORDER => place(s, decode_body(sv, body)?),
-        outgoing::CANCEL_ORDER => cancel(s, decode_body(sv, body)?),
-        outgoing::REQ_GLOBAL_CANCEL => {
-            let _: ReqGlobalCancel = decode_body(sv, body)?;
+    match req {
+        OrdersRequest::PlaceOrder(m) => place(s, m),
+        OrdersRequest::CancelOrder(m) => cancel(s, m),
+        OrdersRequest::ReqGlobalCancel(_) => {
             global_cancel(s);
         }
-        outgoing::REQ_OPEN_ORDERS => open_orders(s, false),
-        outgoing::REQ_ALL_OPEN_ORDERS => open_orders(s, true),
-        outgoing::REQ_AUTO_OPEN_ORDERS => {
+        OrdersRequest::ReqOpenOrders(_) => open_orders(s, false),
+        OrdersRequest::ReqAllOpenOrders(_) => open_orders(s, true),
+        OrdersRequest::ReqAutoOpenOrders(_) => {
             // No orders are ever placed in the sim's "TWS": nothing to bind.
         }
-        outgoing::REQ_COMPLETED_ORDERS => {
-            let m: ReqCompletedOrders = decode_body(sv, body)?;
+        OrdersRequest::ReqCompletedOrders(m) => {
             completed_orders(s, m.api_only);
         }
-        outgoing::REQ_EXECUTIONS => executions(s, decode_body(sv, body)?),
-        outgoing::EXERCISE_OPTIONS => super::exercise::handle(s, decode_body(sv, body)?),
-        other => s.not_simulated(other),
+        OrdersRequest::ReqExecutions(m) => executions(s, m),
+        OrdersRequest::ExerciseOptions(m) => super::exercise::handle(s, m),
     }
-    Ok(())
-}
-
-/// Answers one request sent as protobuf (placeOrder, cancelOrder and
-/// reqGlobalCancel from server version 203, reqExecutions from 201).
-pub(super) fn handle_protobuf(
-    s: &mut Session<'_>,
-    id: u32,
-    body: &[u8],
-) -> Result<(), DecodeError> {
-    let sv = s.sv;
-    watch_if_master(s);
-    match id {
-        outgoing::PLACE_ORDER => place(s, PlaceOrder::decode_protobuf(sv, body)?),
-        outgoing::CANCEL_ORDER => cancel(s, CancelOrder::decode_protobuf(sv, body)?),
-        outgoing::REQ_GLOBAL_CANCEL => {
-            ReqGlobalCancel::decode_protobuf(sv, body)?;
-            global_cancel(s);
-        }
-        outgoing::REQ_EXECUTIONS => executions(s, ReqExecutions::decode_protobuf(sv, body)?),
-        other => s.not_simulated(other),
-    }
-    Ok(())
 }
 
 pub(super) fn client_id(s: &Session<'_>) -> i32 {

@@ -11,6 +11,7 @@
 
 mod params;
 
+use crate::messages::ids::ScannerRequest;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -18,15 +19,9 @@ use super::session::Session;
 use super::time::now_secs;
 use super::universe::price_at;
 use crate::errors::HISTORICAL_DATA_SERVICE;
-use crate::messages::decode_body;
-use crate::messages::ids::outgoing;
-use crate::messages::scanner::{
-    CancelScannerSubscription, ReqScannerParameters, ReqScannerSubscription, ScannerData,
-    ScannerParameters,
-};
+use crate::messages::scanner::{ReqScannerSubscription, ScannerData, ScannerParameters};
 use crate::model::{ContractDetails, ScanData, ScannerSubscription, TagValue, UNSET_DOUBLE};
 use crate::model::{Unset, UNSET_INTEGER};
-use crate::wire::DecodeError;
 
 /// The stocks and ETFs scans choose from: symbol, contract id, primary
 /// exchange, is an ETF.
@@ -70,21 +65,17 @@ pub(crate) struct State {
 }
 
 /// Answers one scanner request.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
-    let sv = s.sv;
-    match id {
-        outgoing::REQ_SCANNER_PARAMETERS => {
-            let _: ReqScannerParameters = decode_body(sv, body)?;
+pub(super) fn handle(s: &mut Session<'_>, req: ScannerRequest) {
+    match req {
+        ScannerRequest::ReqScannerParameters(_) => {
             s.send(&ScannerParameters {
                 xml: params::xml().to_owned(),
             });
         }
-        outgoing::REQ_SCANNER_SUBSCRIPTION => {
-            let m: ReqScannerSubscription = decode_body(sv, body)?;
+        ScannerRequest::ReqScannerSubscription(m) => {
             subscribe(s, m);
         }
-        outgoing::CANCEL_SCANNER_SUBSCRIPTION => {
-            let m: CancelScannerSubscription = decode_body(sv, body)?;
+        ScannerRequest::CancelScannerSubscription(m) => {
             if s.scanner.subs.remove(&m.req_id).is_some() {
                 let text = format!(
                     "{}API scanner subscription cancelled: {}",
@@ -93,9 +84,7 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 s.send_error(m.req_id, HISTORICAL_DATA_SERVICE.code, &text);
             }
         }
-        other => s.not_simulated(other),
     }
-    Ok(())
 }
 
 /// Sends a refresh of every subscription when it is due.

@@ -1,5 +1,6 @@
 //! One client connection of the simulated gateway.
 
+use crate::messages::ids::Request;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
@@ -13,11 +14,9 @@ use crate::errors::{
     CLIENT_ID_IN_USE, HMDS_DATA_FARM_BROKEN, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_BROKEN,
     MARKET_DATA_FARM_OK, NO_VALID_ID, SEC_DEF_DATA_FARM_BROKEN, SEC_DEF_DATA_FARM_OK,
 };
-use crate::messages::connection::{
-    CurrentTime, ErrorMessage, ManagedAccounts, NextValidId, ReqIds, SetServerLogLevel, StartApi,
-};
+use crate::messages::connection::{CurrentTime, ErrorMessage, ManagedAccounts, NextValidId};
 use crate::messages::ids::{incoming, outgoing};
-use crate::messages::{decode_body, encode_frame, to_frame, Message};
+use crate::messages::{encode_frame, to_frame, Message};
 use crate::server_versions::MIN_SERVER_VER_PROTOBUF;
 use crate::wire::frame::frame_len;
 use crate::wire::{begin_protobuf_frame, finish_frame, MessageHeader};
@@ -327,133 +326,40 @@ impl Session<'_> {
             );
             return Ok(true);
         }
-        let sv = self.sv;
-        let id = header.id;
-        let result: Result<bool, crate::wire::DecodeError> = (|| {
-            if header.protobuf {
-                super::orders::handle_protobuf(self, id, body)?;
+        let request = match Request::decode(self.sv, header, body) {
+            Ok(Some(request)) => request,
+            Ok(None) => {
+                self.not_simulated(header.id);
                 return Ok(true);
             }
-            match id {
-                outgoing::START_API => {
-                    let m: StartApi = decode_body(sv, body)?;
-                    return Ok(self.start_api(m.client_id));
-                }
-                outgoing::REQ_IDS => {
-                    let _: ReqIds = decode_body(sv, body)?;
-                    let order_id = self.next_order_id;
-                    if self.shared.config.send_next_valid_id {
-                        self.send(&NextValidId { order_id });
-                    }
-                }
-                outgoing::REQ_CURRENT_TIME => self.send(&CurrentTime { time: now_secs() }),
-                outgoing::REQ_MANAGED_ACCTS => {
-                    let accounts_list = self.shared.config.accounts.join(",");
-                    self.send(&ManagedAccounts { accounts_list });
-                }
-                outgoing::SET_SERVER_LOGLEVEL => {
-                    let m: SetServerLogLevel = decode_body(sv, body)?;
-                    log::debug!("session {}: server log level {}", self.conn_id, m.log_level);
-                }
-                outgoing::REQ_MKT_DATA
-                | outgoing::CANCEL_MKT_DATA
-                | outgoing::REQ_MARKET_DATA_TYPE
-                | outgoing::REQ_MKT_DEPTH
-                | outgoing::CANCEL_MKT_DEPTH
-                | outgoing::REQ_TICK_BY_TICK_DATA
-                | outgoing::CANCEL_TICK_BY_TICK_DATA
-                | outgoing::REQ_CALC_IMPLIED_VOLAT
-                | outgoing::REQ_CALC_OPTION_PRICE
-                | outgoing::CANCEL_CALC_IMPLIED_VOLAT
-                | outgoing::CANCEL_CALC_OPTION_PRICE => super::market_data::handle(self, id, body)?,
-                outgoing::REQ_CONTRACT_DATA
-                | outgoing::REQ_MATCHING_SYMBOLS
-                | outgoing::REQ_SEC_DEF_OPT_PARAMS
-                | outgoing::REQ_MARKET_RULE
-                | outgoing::REQ_SMART_COMPONENTS
-                | outgoing::REQ_MKT_DEPTH_EXCHANGES => super::contracts::handle(self, id, body)?,
-                outgoing::REQ_HISTORICAL_DATA
-                | outgoing::CANCEL_HISTORICAL_DATA
-                | outgoing::REQ_HEAD_TIMESTAMP
-                | outgoing::CANCEL_HEAD_TIMESTAMP
-                | outgoing::REQ_HISTOGRAM_DATA
-                | outgoing::CANCEL_HISTOGRAM_DATA
-                | outgoing::REQ_HISTORICAL_TICKS
-                | outgoing::REQ_REAL_TIME_BARS
-                | outgoing::CANCEL_REAL_TIME_BARS => super::historical::handle(self, id, body)?,
-                outgoing::PLACE_ORDER
-                | outgoing::CANCEL_ORDER
-                | outgoing::REQ_OPEN_ORDERS
-                | outgoing::REQ_ALL_OPEN_ORDERS
-                | outgoing::REQ_AUTO_OPEN_ORDERS
-                | outgoing::REQ_COMPLETED_ORDERS
-                | outgoing::REQ_EXECUTIONS
-                | outgoing::REQ_GLOBAL_CANCEL
-                | outgoing::EXERCISE_OPTIONS => super::orders::handle(self, id, body)?,
-                outgoing::REQ_ACCT_DATA
-                | outgoing::REQ_ACCOUNT_SUMMARY
-                | outgoing::CANCEL_ACCOUNT_SUMMARY
-                | outgoing::REQ_POSITIONS
-                | outgoing::CANCEL_POSITIONS
-                | outgoing::REQ_POSITIONS_MULTI
-                | outgoing::CANCEL_POSITIONS_MULTI
-                | outgoing::REQ_ACCOUNT_UPDATES_MULTI
-                | outgoing::CANCEL_ACCOUNT_UPDATES_MULTI
-                | outgoing::REQ_PNL
-                | outgoing::CANCEL_PNL
-                | outgoing::REQ_PNL_SINGLE
-                | outgoing::CANCEL_PNL_SINGLE
-                | outgoing::REQ_FAMILY_CODES
-                | outgoing::REQ_SOFT_DOLLAR_TIERS
-                | outgoing::REQ_FA
-                | outgoing::REPLACE_FA => super::account::handle(self, id, body)?,
-                outgoing::REQ_SCANNER_SUBSCRIPTION
-                | outgoing::CANCEL_SCANNER_SUBSCRIPTION
-                | outgoing::REQ_SCANNER_PARAMETERS => super::scanner::handle(self, id, body)?,
-                outgoing::REQ_NEWS_BULLETINS
-                | outgoing::CANCEL_NEWS_BULLETINS
-                | outgoing::REQ_NEWS_ARTICLE
-                | outgoing::REQ_NEWS_PROVIDERS
-                | outgoing::REQ_HISTORICAL_NEWS => super::news::handle(self, id, body)?,
-                outgoing::REQ_FUNDAMENTAL_DATA
-                | outgoing::CANCEL_FUNDAMENTAL_DATA
-                | outgoing::REQ_WSH_META_DATA
-                | outgoing::CANCEL_WSH_META_DATA
-                | outgoing::REQ_WSH_EVENT_DATA
-                | outgoing::CANCEL_WSH_EVENT_DATA => super::fundamentals::handle(self, id, body)?,
-                outgoing::QUERY_DISPLAY_GROUPS
-                | outgoing::SUBSCRIBE_TO_GROUP_EVENTS
-                | outgoing::UPDATE_DISPLAY_GROUP
-                | outgoing::UNSUBSCRIBE_FROM_GROUP_EVENTS => {
-                    super::display_groups::handle(self, id, body)?
-                }
-                outgoing::VERIFY_REQUEST
-                | outgoing::VERIFY_MESSAGE
-                | outgoing::VERIFY_AND_AUTH_REQUEST
-                | outgoing::VERIFY_AND_AUTH_MESSAGE
-                | outgoing::REQ_USER_INFO
-                | outgoing::REQ_CURRENT_TIME_IN_MILLIS => {
-                    super::connection::handle(self, id, body)?
-                }
-                other => self.not_simulated(other),
-            }
-            Ok(true)
-        })();
-        match result {
-            Ok(go_on) => Ok(go_on),
             Err(e) => {
                 log::warn!(
                     "session {}: request {} does not decode: {e}",
                     self.conn_id,
                     header.id
                 );
-                Ok(true)
+                return Ok(true);
             }
+        };
+        // Every request of the id table reaches the domain that answers it:
+        // each domain matches its own requests exhaustively.
+        match request {
+            Request::ConnectionRequest(r) => return Ok(super::connection::handle(self, r)),
+            Request::MarketDataRequest(r) => super::market_data::handle(self, r),
+            Request::ContractsRequest(r) => super::contracts::handle(self, r),
+            Request::HistoricalRequest(r) => super::historical::handle(self, r),
+            Request::OrdersRequest(r) => super::orders::handle(self, r),
+            Request::AccountRequest(r) => super::account::handle(self, r),
+            Request::ScannerRequest(r) => super::scanner::handle(self, r),
+            Request::NewsRequest(r) => super::news::handle(self, r),
+            Request::FundamentalsRequest(r) => super::fundamentals::handle(self, r),
+            Request::DisplayGroupsRequest(r) => super::display_groups::handle(self, r),
         }
+        Ok(true)
     }
 
     /// Registers the client id; `false` when it is taken (after sending 326).
-    fn start_api(&mut self, client_id: i32) -> bool {
+    pub(super) fn start_api(&mut self, client_id: i32) -> bool {
         if self.client_id.is_some() {
             return true;
         }

@@ -13,6 +13,7 @@
 mod fa;
 pub(crate) mod values;
 
+use crate::messages::ids::AccountRequest;
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
@@ -21,18 +22,12 @@ use super::time::now_secs;
 use crate::errors::{FA_NOT_ADVISOR, NO_VALID_ID};
 use crate::messages::account::{
     AccountDownloadEnd, AccountSummary, AccountSummaryEnd, AccountUpdateMulti,
-    AccountUpdateMultiEnd, CancelAccountSummary, CancelAccountUpdatesMulti, CancelPnL,
-    CancelPnLSingle, CancelPositions, CancelPositionsMulti, FamilyCodes, PnL, PnLSingle,
-    PositionData, PositionEnd, PositionMulti, PositionMultiEnd, ReceiveFa, ReplaceFa, ReplaceFaEnd,
-    ReqAccountSummary, ReqAccountUpdates, ReqAccountUpdatesMulti, ReqFamilyCodes, ReqPnL,
-    ReqPnLSingle, ReqPositions, ReqPositionsMulti, ReqSoftDollarTiers, RequestFa, SoftDollarTiers,
-    UpdateAccountTime, UpdateAccountValue, UpdatePortfolio,
+    AccountUpdateMultiEnd, FamilyCodes, PnL, PnLSingle, PositionData, PositionEnd, PositionMulti,
+    PositionMultiEnd, ReceiveFa, ReplaceFaEnd, ReqAccountSummary, ReqAccountUpdates,
+    SoftDollarTiers, UpdateAccountTime, UpdateAccountValue, UpdatePortfolio,
 };
-use crate::messages::decode_body;
-use crate::messages::ids::outgoing;
 use crate::model::{Contract, Decimal, FamilyCode, UNSET_DOUBLE};
 use crate::server_versions::MIN_SERVER_VER_REPLACE_FA_END;
-use crate::wire::DecodeError;
 use values::{account_view, pnl_single, summary_rows, AccountView, PositionValue};
 
 /// How often the streams look at the broker's revision.
@@ -115,23 +110,19 @@ impl State {
 }
 
 /// Answers one request of this domain.
-pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), DecodeError> {
+pub(super) fn handle(s: &mut Session<'_>, req: AccountRequest) {
     let sv = s.sv;
-    match id {
-        outgoing::REQ_ACCT_DATA => {
-            let m: ReqAccountUpdates = decode_body(sv, body)?;
+    match req {
+        AccountRequest::ReqAccountUpdates(m) => {
             req_account_updates(s, m);
         }
-        outgoing::REQ_ACCOUNT_SUMMARY => {
-            let m: ReqAccountSummary = decode_body(sv, body)?;
+        AccountRequest::ReqAccountSummary(m) => {
             req_account_summary(s, m);
         }
-        outgoing::CANCEL_ACCOUNT_SUMMARY => {
-            let m: CancelAccountSummary = decode_body(sv, body)?;
+        AccountRequest::CancelAccountSummary(m) => {
             s.account.summaries.remove(&m.req_id);
         }
-        outgoing::REQ_POSITIONS => {
-            let _: ReqPositions = decode_body(sv, body)?;
+        AccountRequest::ReqPositions(_) => {
             let mut sent = Sent::new();
             for view in views(s, &all_accounts(s)) {
                 for p in &view.positions {
@@ -142,12 +133,10 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
             s.send(&PositionEnd);
             s.account.positions = Some(sent);
         }
-        outgoing::CANCEL_POSITIONS => {
-            let _: CancelPositions = decode_body(sv, body)?;
+        AccountRequest::CancelPositions(_) => {
             s.account.positions = None;
         }
-        outgoing::REQ_POSITIONS_MULTI => {
-            let m: ReqPositionsMulti = decode_body(sv, body)?;
+        AccountRequest::ReqPositionsMulti(m) => {
             let mut sub = PositionsMulti {
                 accounts: select(s, &m.account, &m.model_code),
                 model_code: m.model_code,
@@ -157,12 +146,10 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
             s.send(&PositionMultiEnd { req_id: m.req_id });
             s.account.positions_multi.insert(m.req_id, sub);
         }
-        outgoing::CANCEL_POSITIONS_MULTI => {
-            let m: CancelPositionsMulti = decode_body(sv, body)?;
+        AccountRequest::CancelPositionsMulti(m) => {
             s.account.positions_multi.remove(&m.req_id);
         }
-        outgoing::REQ_ACCOUNT_UPDATES_MULTI => {
-            let m: ReqAccountUpdatesMulti = decode_body(sv, body)?;
+        AccountRequest::ReqAccountUpdatesMulti(m) => {
             let mut sub = UpdatesMulti {
                 accounts: select(s, &m.account, &m.model_code),
                 model_code: m.model_code,
@@ -173,28 +160,22 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
             s.send(&AccountUpdateMultiEnd { req_id: m.req_id });
             s.account.updates_multi.insert(m.req_id, sub);
         }
-        outgoing::CANCEL_ACCOUNT_UPDATES_MULTI => {
-            let m: CancelAccountUpdatesMulti = decode_body(sv, body)?;
+        AccountRequest::CancelAccountUpdatesMulti(m) => {
             s.account.updates_multi.remove(&m.req_id);
         }
-        outgoing::REQ_PNL => {
-            let m: ReqPnL = decode_body(sv, body)?;
+        AccountRequest::ReqPnL(m) => {
             req_pnl(s, m.req_id, m.account, &m.model_code, None);
         }
-        outgoing::CANCEL_PNL => {
-            let m: CancelPnL = decode_body(sv, body)?;
+        AccountRequest::CancelPnL(m) => {
             s.account.pnl.remove(&m.req_id);
         }
-        outgoing::REQ_PNL_SINGLE => {
-            let m: ReqPnLSingle = decode_body(sv, body)?;
+        AccountRequest::ReqPnLSingle(m) => {
             req_pnl(s, m.req_id, m.account, &m.model_code, Some(m.conid));
         }
-        outgoing::CANCEL_PNL_SINGLE => {
-            let m: CancelPnLSingle = decode_body(sv, body)?;
+        AccountRequest::CancelPnLSingle(m) => {
             s.account.pnl.remove(&m.req_id);
         }
-        outgoing::REQ_FAMILY_CODES => {
-            let _: ReqFamilyCodes = decode_body(sv, body)?;
+        AccountRequest::ReqFamilyCodes(_) => {
             let family_codes = s
                 .shared
                 .config
@@ -207,15 +188,13 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 .collect();
             s.send(&FamilyCodes { family_codes });
         }
-        outgoing::REQ_SOFT_DOLLAR_TIERS => {
-            let m: ReqSoftDollarTiers = decode_body(sv, body)?;
+        AccountRequest::ReqSoftDollarTiers(m) => {
             s.send(&SoftDollarTiers {
                 req_id: m.req_id,
                 tiers: Vec::new(),
             });
         }
-        outgoing::REQ_FA => {
-            let m: RequestFa = decode_body(sv, body)?;
+        AccountRequest::RequestFa(m) => {
             if !s.shared.config.advisor {
                 s.send_error(NO_VALID_ID, FA_NOT_ADVISOR.code, FA_NOT_ADVISOR.msg);
             } else {
@@ -226,8 +205,7 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 });
             }
         }
-        outgoing::REPLACE_FA => {
-            let m: ReplaceFa = decode_body(sv, body)?;
+        AccountRequest::ReplaceFa(m) => {
             let req_id = if sv >= MIN_SERVER_VER_REPLACE_FA_END {
                 m.req_id
             } else {
@@ -242,10 +220,8 @@ pub(super) fn handle(s: &mut Session<'_>, id: u32, body: &[u8]) -> Result<(), De
                 }
             }
         }
-        other => s.not_simulated(other),
     }
     arm(s);
-    Ok(())
 }
 
 /// Sends what is due at `now`, and asks for the next turn with [`Session::wake_at`].
