@@ -11,7 +11,7 @@
 //!   gate lives here, named by its [`server_versions`] constant.
 //! * [`client`]: [`EClient`], the EReader thread, `run()`, [`Event`],
 //!   [`IBClient`] (with its blocking helpers and streams), the request
-//!   lifecycle; and [`sim`], the gateway's side.
+//!   lifecycle; and `sim`, the gateway's side.
 //!
 //! A domain (contracts, market data, historical, orders, account, news,
 //! scanner, fundamentals, display groups, connection) is the same file name
@@ -35,10 +35,12 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod client;
 mod clock;
 pub mod config;
+#[cfg(feature = "doctor")]
 pub mod doctor;
 pub mod errors;
 pub mod messages;
@@ -46,7 +48,9 @@ pub mod model;
 pub mod portfolio;
 pub mod proto;
 pub mod server_versions;
+#[cfg(feature = "sim")]
 pub mod sim;
+#[cfg(feature = "status")]
 pub mod status;
 pub mod wire;
 pub mod wrapper;

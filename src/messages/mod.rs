@@ -2,7 +2,7 @@
 //!
 //! Every struct implements [`Message`], with both `encode` and `decode`, for
 //! requests and responses alike: the client encodes requests and decodes
-//! responses, the simulated gateway ([`crate::sim`]) does the opposite, and both
+//! responses, the simulated gateway (`sim`) does the opposite, and both
 //! use the same definitions. Every version gate of the protocol is written here,
 //! once, named by its [`crate::server_versions`] constant.
 
