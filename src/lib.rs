@@ -23,6 +23,11 @@
 //! * [`model`] (Contract, Order, TickAttrib, …), [`errors`], [`config`],
 //!   [`proto`] (the official protobuf messages), [`wrapper`] ([`EWrapper`]).
 //!
+//! The simulated gateway (`sim`), the status service (`status`), the doctor
+//! (`doctor`) and the binaries' command line (`cli`) are cargo features of the
+//! same names, on by default; with `default-features = false` the crate is the
+//! client alone (see Features above).
+//!
 //! # Who owns the wrapper
 //!
 //! The client does not. [`EClient::run`] borrows it (`&mut dyn EWrapper`) on the
