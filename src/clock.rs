@@ -11,7 +11,8 @@ pub(crate) fn now_millis() -> i64 {
         .unwrap_or(0)
 }
 
-/// Seconds since the Unix epoch, now.
+/// Seconds since the Unix epoch, now (the simulated gateway's clock).
+#[cfg(feature = "sim")]
 pub(crate) fn now_secs() -> i64 {
     now_millis() / 1000
 }

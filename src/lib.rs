@@ -11,7 +11,7 @@
 //!   gate lives here, named by its [`server_versions`] constant.
 //! * [`client`]: [`EClient`], the EReader thread, `run()`, [`Event`],
 //!   [`IBClient`] (with its blocking helpers and streams), the request
-//!   lifecycle; and [`sim`], the gateway's side.
+//!   lifecycle; and `sim`, the gateway's side.
 //!
 //! A domain (contracts, market data, historical, orders, account, news,
 //! scanner, fundamentals, display groups, connection) is the same file name
@@ -22,6 +22,11 @@
 //! differential frames (`tests/differential/<domain>.rs`).
 //! * [`model`] (Contract, Order, TickAttrib, …), [`errors`], [`config`],
 //!   [`proto`] (the official protobuf messages), [`wrapper`] ([`EWrapper`]).
+//!
+//! The simulated gateway (`sim`), the status service (`status`), the doctor
+//! (`doctor`) and the binaries' command line (`cli`) are cargo features of the
+//! same names, on by default; with `default-features = false` the crate is the
+//! client alone (see Features above).
 //!
 //! # Who owns the wrapper
 //!
@@ -35,10 +40,12 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod client;
 mod clock;
 pub mod config;
+#[cfg(feature = "doctor")]
 pub mod doctor;
 pub mod errors;
 pub mod messages;
@@ -46,7 +53,9 @@ pub mod model;
 pub mod portfolio;
 pub mod proto;
 pub mod server_versions;
+#[cfg(feature = "sim")]
 pub mod sim;
+#[cfg(feature = "status")]
 pub mod status;
 pub mod wire;
 pub mod wrapper;

@@ -20,6 +20,7 @@ mod supervisor;
 mod sync;
 
 pub use autoconnect::AutoConnect;
+#[cfg(feature = "status")]
 pub(crate) use autoconnect::READY_TIMEOUT;
 pub use dispatch::dispatch_frame;
 pub use eclient::{EClient, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SPIN, DEFAULT_WRITE_TIMEOUT};

@@ -3,8 +3,9 @@
 //! Every struct implements [`Message`], with both `encode` and `decode`, for
 //! requests and responses alike; every incoming message also implements
 //! [`Incoming`] (its callback and the request it answers), and the one id
-//! table ([`ids`]) maps ids to types in both directions: the client encodes requests and decodes
-//! responses, the simulated gateway ([`crate::sim`]) does the opposite, and both
+//! table ([`ids`]) maps ids to types in both directions: the client encodes
+//! requests and decodes responses, the simulated gateway (`sim`) does the
+//! opposite, and both
 //! use the same definitions. Every version gate of the protocol is written here,
 //! once, named by its [`crate::server_versions`] constant.
 

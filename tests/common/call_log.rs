@@ -96,6 +96,7 @@ impl CallRecorder {
 
 /// A client connected to `gw`, its loop running on a background thread with a
 /// [`CallRecorder`], past `next_valid_id`.
+#[cfg(feature = "sim")]
 pub fn connected_calls(
     gw: &tws_api::sim::SimGateway,
     client_id: i32,

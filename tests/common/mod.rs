@@ -143,6 +143,7 @@ pub fn closed_port() -> u16 {
 
 /// A client connected to `gw` and running its loop on a background thread,
 /// past `next_valid_id`.
+#[cfg(feature = "sim")]
 pub fn connected(
     gw: &tws_api::sim::SimGateway,
     client_id: i32,
@@ -165,10 +166,14 @@ pub mod call_log;
 mod calls;
 pub mod debug_json;
 pub mod python;
+#[cfg(feature = "sim")]
 pub mod supervised;
 
+#[cfg(feature = "sim")]
 #[allow(unused_imports)]
-pub use call_log::{connected_calls, Call, CallLog, CallRecorder};
+pub use call_log::connected_calls;
+#[allow(unused_imports)]
+pub use call_log::{Call, CallLog, CallRecorder};
 
 /// The names of this process's threads that the crate or the sim started
 /// (`tws-…`), sorted. Other tests of the same binary run on threads of their
