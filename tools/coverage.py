@@ -3,7 +3,8 @@
 
 For the 81 requests of the official EClient: which have golden vectors
 (a scenario in tests/golden/scenarios/ recorded in tests/golden/vectors/),
-which the simulated gateway answers (an arm in a src/sim/*.rs handler);
+which the simulated gateway answers (an arm in a src/sim/*.rs handler of the
+id table's typed requests);
 for the 96 callbacks of the official EWrapper: which the differential
 decoder compares (the last run of `cargo test --test differential` leaves
 target/coverage/differential.json).
@@ -56,18 +57,18 @@ def golden_calls():
 
 
 def sim_answered_ids():
-    """OUT id names with an arm in a sim handler."""
+    """OUT id names with an arm in a sim domain's handler (each domain
+    matches the typed requests of the id table, src/messages/ids.rs)."""
+    table = open(os.path.join(ROOT, "src/messages/ids.rs"), encoding="utf-8").read()
+    id_of = {(enum, var): name
+             for enum, body in re.findall(r"(\w+Request) \{(.*?)\n        \}", table, re.S)
+             for name, var in re.findall(r"(\w+) = \d+ => (\w+)\(", body)}
     ids = set()
     for path in glob.glob(os.path.join(ROOT, "src/sim/**/*.rs"), recursive=True):
         text = open(path, encoding="utf-8").read()
-        if path.endswith("session.rs"):
-            # The routing table sends every id somewhere; count only the
-            # requests the session answers itself.
-            for m in re.finditer(r"outgoing::([A-Z_]+) => (?!\{?\s*super::)", text):
-                ids.add(m.group(1))
-            continue
-        for m in re.finditer(r"outgoing::([A-Z_]+)\s*(?:=>|\|)", text):
-            ids.add(m.group(1))
+        for enum, var in re.findall(r"(\w+Request)::(\w+)\(", text):
+            if (enum, var) in id_of:
+                ids.add(id_of[(enum, var)])
     return ids
 
 
