@@ -109,7 +109,7 @@ fn bench(c: &mut Criterion) {
 /// Depth updates (half level II with a borrowed market maker), decoded and
 /// dispatched: no allocation (tests/depth_allocations.rs counts them).
 fn depth(c: &mut Criterion) {
-    use tws_api::messages::market_depth::{MarketDepth, MarketDepthL2};
+    use tws_api::messages::market_data::depth::{MarketDepth, MarketDepthL2};
 
     #[derive(Default)]
     struct Book {

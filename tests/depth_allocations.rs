@@ -9,8 +9,8 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tws_api::client::dispatch_frame;
-use tws_api::messages::market_depth::{MarketDepth, MarketDepthL2};
-use tws_api::messages::tick_by_tick::{TickByTick, TickByTickData};
+use tws_api::messages::market_data::depth::{MarketDepth, MarketDepthL2};
+use tws_api::messages::market_data::tick_by_tick::{TickByTick, TickByTickData};
 use tws_api::messages::to_frame;
 use tws_api::{Decimal, EWrapper, TickAttribBidAsk, TickAttribLast};
 

@@ -629,10 +629,12 @@ fn negative_zero_decimal_loses_only_its_sign() {
 /// deltaNeutralValidation, the reroutes, and tick-by-tick of each type.
 fn market_data_frames(sv: i32) -> Vec<Vec<u8>> {
     use std::borrow::Cow;
-    use tws_api::messages::market_depth::{MarketDepth, MarketDepthL2, RerouteMktDepthReq};
-    use tws_api::messages::options::TickOptionComputation;
-    use tws_api::messages::tick_by_tick::{TickByTick, TickByTickData};
-    use tws_api::messages::ticks::{DeltaNeutralValidation, RerouteMktDataReq, TickEfp, TickNews};
+    use tws_api::messages::market_data::depth::{MarketDepth, MarketDepthL2, RerouteMktDepthReq};
+    use tws_api::messages::market_data::options::TickOptionComputation;
+    use tws_api::messages::market_data::tick_by_tick::{TickByTick, TickByTickData};
+    use tws_api::messages::market_data::ticks::{
+        DeltaNeutralValidation, RerouteMktDataReq, TickEfp, TickNews,
+    };
 
     let mut out = vec![
         to_frame(

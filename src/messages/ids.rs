@@ -173,9 +173,10 @@ const fn header_id_of<M: Message>() -> u32 {
     M::ID
 }
 
+use super::market_data::{depth as market_depth, options, tick_by_tick, ticks};
 use super::{
-    account, connection, contracts, display_groups, fundamentals, historical, market_data,
-    market_depth, news, options, orders, scanner, tick_by_tick, ticks,
+    account, connection, contracts, display_groups, fundamentals, historical, market_data, news,
+    orders, scanner,
 };
 
 id_table! {

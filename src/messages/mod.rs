@@ -17,15 +17,12 @@ pub mod fundamentals;
 pub mod historical;
 pub mod ids;
 pub mod incoming;
+pub mod layout;
 pub mod market_data;
-pub mod market_depth;
 pub mod news;
-pub mod options;
 pub mod orders;
 pub mod route;
 pub mod scanner;
-pub mod tick_by_tick;
-pub mod ticks;
 
 pub use incoming::{Handler, Incoming, Pb};
 pub use route::{Ends, RequestKey, Route, SessionFact};

@@ -13,7 +13,7 @@ use super::market_data::{resolve, Instrument};
 use super::session::Session;
 use super::time::now_millis;
 use crate::errors::{DUPLICATE_TICKER_ID, MAX_DEPTH_REQUESTS_REACHED};
-use crate::messages::market_depth::{
+use crate::messages::market_data::depth::{
     operation, side, CancelMktDepth, MarketDepth, MarketDepthL2, ReqMktDepth,
 };
 use crate::model::{Decimal, DepthLevel, MarketDepthBook};

@@ -13,12 +13,12 @@ use super::session::Session;
 use super::time::now_millis;
 use super::universe::price_at;
 use crate::errors::{DUPLICATE_TICKER_ID, MAX_TICKERS_REACHED, TICKER_ID_NOT_FOUND};
+use crate::messages::market_data::depth::RerouteMktDepthReq;
+use crate::messages::market_data::ticks::{DeltaNeutralValidation, RerouteMktDataReq, TickNews};
 use crate::messages::market_data::{
     MarketDataType, ReqMktData, TickGeneric, TickPrice, TickReqParams, TickSize, TickSnapshotEnd,
     TickString,
 };
-use crate::messages::market_depth::RerouteMktDepthReq;
-use crate::messages::ticks::{DeltaNeutralValidation, RerouteMktDataReq, TickNews};
 use crate::model::{tick_type as tt, Contract, Decimal, TickType, UNSET_DECIMAL};
 
 /// The generic ticks TWS accepts in `reqMktData` (others get error 321).

@@ -7,7 +7,9 @@ use super::session::Session;
 use super::time::now_millis;
 use super::universe::price_at;
 use crate::errors::INVALID_REQUEST;
-use crate::messages::options::{ReqCalcImpliedVolat, ReqCalcOptionPrice, TickOptionComputation};
+use crate::messages::market_data::options::{
+    ReqCalcImpliedVolat, ReqCalcOptionPrice, TickOptionComputation,
+};
 use crate::model::{tick_type, Contract, TickType};
 
 /// The sim's risk-free rate (continuously compounded, per year).

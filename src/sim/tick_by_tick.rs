@@ -9,7 +9,7 @@ use super::market_data::{resolve, Instrument};
 use super::session::Session;
 use super::time::now_millis;
 use crate::errors::DUPLICATE_TICKER_ID;
-use crate::messages::tick_by_tick::{
+use crate::messages::market_data::tick_by_tick::{
     tick_by_tick_type, CancelTickByTickData, ReqTickByTickData, TickByTick, TickByTickData,
 };
 use crate::model::Decimal;

@@ -16,7 +16,7 @@ mod float;
 pub mod frame;
 pub mod handshake;
 
-pub use fields::{DecodeError, EncodeError, FieldReader, FieldWriter};
+pub use fields::{DecodeError, EncodeError, FieldReader, FieldWriter, WireInt};
 pub use frame::{FrameError, MAX_MSG_LEN};
 
 use crate::messages::ids::PROTOBUF_MSG_ID;

@@ -79,10 +79,12 @@ pub fn frames(f: &mut Frames) {
 /// markers), tickEFP, tickNews, deltaNeutralValidation and the reroutes.
 pub fn beyond_top_of_book(f: &mut Frames) {
     use std::borrow::Cow;
-    use tws_api::messages::market_depth::{MarketDepth, MarketDepthL2, RerouteMktDepthReq};
-    use tws_api::messages::options::TickOptionComputation;
-    use tws_api::messages::tick_by_tick::{TickByTick, TickByTickData};
-    use tws_api::messages::ticks::{DeltaNeutralValidation, RerouteMktDataReq, TickEfp, TickNews};
+    use tws_api::messages::market_data::depth::{MarketDepth, MarketDepthL2, RerouteMktDepthReq};
+    use tws_api::messages::market_data::options::TickOptionComputation;
+    use tws_api::messages::market_data::tick_by_tick::{TickByTick, TickByTickData};
+    use tws_api::messages::market_data::ticks::{
+        DeltaNeutralValidation, RerouteMktDataReq, TickEfp, TickNews,
+    };
     use tws_api::DeltaNeutralContract;
 
     let mut r = Rng::new(8);

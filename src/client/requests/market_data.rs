@@ -3,12 +3,12 @@
 
 use crate::client::EClient;
 use crate::errors::{Error, NO_VALID_ID};
-use crate::messages::market_data::{CancelMktData, ReqMarketDataType, ReqMktData};
-use crate::messages::market_depth::{CancelMktDepth, ReqMktDepth};
-use crate::messages::options::{
+use crate::messages::market_data::depth::{CancelMktDepth, ReqMktDepth};
+use crate::messages::market_data::options::{
     CancelCalcImpliedVolat, CancelCalcOptionPrice, ReqCalcImpliedVolat, ReqCalcOptionPrice,
 };
-use crate::messages::tick_by_tick::{CancelTickByTickData, ReqTickByTickData};
+use crate::messages::market_data::tick_by_tick::{CancelTickByTickData, ReqTickByTickData};
+use crate::messages::market_data::{CancelMktData, ReqMarketDataType, ReqMktData};
 use crate::model::{Contract, TagValue};
 use crate::server_versions::{
     MIN_SERVER_VER_TICK_BY_TICK, MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE,

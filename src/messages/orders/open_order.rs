@@ -2,159 +2,21 @@
 //!
 //! Both are sequences of the same field groups (the official client's order
 //! decoder), in two different orders with a few differences. Each layout is
-//! written once, as a function over an `Io`: reading fills the structs,
+//! written once, as a function over an [`Io`] (`messages/layout.rs`): reading fills the structs,
 //! writing (the simulated gateway) emits the same fields in the same order,
 //! so encode and decode cannot drift apart.
 
-use super::conditions::{read_condition, write_condition};
 use super::place_order::is_peg_bench;
 use crate::messages::ids::incoming;
+use crate::messages::layout::{sized, Io, Reader, Writer};
 use crate::messages::Message;
 use crate::model::order_condition::{OrderCondition, TimeCondition};
 use crate::model::{
-    ComboLeg, Contract, Decimal, DeltaNeutralContract, Order, OrderAllocation, OrderState,
-    SoftDollarTier, TagValue, UNSET_DOUBLE, UNSET_INTEGER,
+    ComboLeg, Contract, DeltaNeutralContract, Order, OrderAllocation, OrderState, SoftDollarTier,
+    TagValue, UNSET_DOUBLE, UNSET_INTEGER,
 };
 use crate::server_versions::*;
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
-
-/// One direction of the field layout: a reader stores each field into the
-/// value it is given, a writer emits the value.
-trait Io {
-    fn reading(&self) -> bool;
-    fn int(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError>;
-    fn long(&mut self, v: &mut i64, f: &'static str) -> Result<(), DecodeError>;
-    /// An integer whose empty field means unset (the official `SHOW_UNSET`).
-    fn int_max(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError>;
-    fn boolean(&mut self, v: &mut bool, f: &'static str) -> Result<(), DecodeError>;
-    fn float(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError>;
-    /// A float whose empty field means unset (the official `SHOW_UNSET`).
-    fn float_max(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError>;
-    fn decimal(&mut self, v: &mut Decimal, f: &'static str) -> Result<(), DecodeError>;
-    fn text(&mut self, v: &mut String, f: &'static str) -> Result<(), DecodeError>;
-    /// A field the official decoder reads and drops; written empty.
-    fn skip(&mut self, f: &'static str) -> Result<(), DecodeError>;
-    /// A list length: written from `len`, or read.
-    fn count(&mut self, len: usize, f: &'static str) -> Result<usize, DecodeError>;
-    fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError>;
-}
-
-struct Reader<'r, 'a>(&'r mut FieldReader<'a>);
-
-impl Io for Reader<'_, '_> {
-    fn reading(&self) -> bool {
-        true
-    }
-    fn int(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError> {
-        *v = self.0.read_int_named(f)?;
-        Ok(())
-    }
-    fn long(&mut self, v: &mut i64, f: &'static str) -> Result<(), DecodeError> {
-        *v = self.0.read_int_named(f)?;
-        Ok(())
-    }
-    fn int_max(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError> {
-        *v = self.0.read_i32_max(f)?;
-        Ok(())
-    }
-    fn boolean(&mut self, v: &mut bool, f: &'static str) -> Result<(), DecodeError> {
-        *v = self.0.read_bool(f)?;
-        Ok(())
-    }
-    fn float(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError> {
-        *v = self.0.read_f64(f)?;
-        Ok(())
-    }
-    fn float_max(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError> {
-        *v = self.0.read_f64_max(f)?;
-        Ok(())
-    }
-    fn decimal(&mut self, v: &mut Decimal, f: &'static str) -> Result<(), DecodeError> {
-        *v = self.0.read_decimal(f)?;
-        Ok(())
-    }
-    fn text(&mut self, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
-        *v = self.0.read_string(f)?;
-        Ok(())
-    }
-    fn skip(&mut self, f: &'static str) -> Result<(), DecodeError> {
-        self.0.skip(f)
-    }
-    fn count(&mut self, _len: usize, f: &'static str) -> Result<usize, DecodeError> {
-        let n: i64 = self.0.read_int_named(f)?;
-        // A negative count is an empty list, as in the official decoder; a
-        // count beyond the fields left cannot be honest.
-        let n = n.max(0) as usize;
-        if n > self.0.remaining_fields() {
-            return Err(DecodeError::Truncated { field: f });
-        }
-        Ok(n)
-    }
-    fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError> {
-        *c = read_condition(self.0)?;
-        Ok(())
-    }
-}
-
-struct Writer<'w, 'a>(&'w mut FieldWriter<'a>);
-
-impl Io for Writer<'_, '_> {
-    fn reading(&self) -> bool {
-        false
-    }
-    fn int(&mut self, v: &mut i32, _f: &'static str) -> Result<(), DecodeError> {
-        self.0.put_int(*v);
-        Ok(())
-    }
-    fn long(&mut self, v: &mut i64, _f: &'static str) -> Result<(), DecodeError> {
-        self.0.put_int(*v);
-        Ok(())
-    }
-    fn int_max(&mut self, v: &mut i32, _f: &'static str) -> Result<(), DecodeError> {
-        self.0.put_i32_max(*v);
-        Ok(())
-    }
-    fn boolean(&mut self, v: &mut bool, _f: &'static str) -> Result<(), DecodeError> {
-        self.0.put_bool(*v);
-        Ok(())
-    }
-    fn float(&mut self, v: &mut f64, _f: &'static str) -> Result<(), DecodeError> {
-        self.0.put_f64(*v);
-        Ok(())
-    }
-    fn float_max(&mut self, v: &mut f64, _f: &'static str) -> Result<(), DecodeError> {
-        self.0.put_f64_max(*v);
-        Ok(())
-    }
-    fn decimal(&mut self, v: &mut Decimal, _f: &'static str) -> Result<(), DecodeError> {
-        self.0.put_decimal(*v);
-        Ok(())
-    }
-    fn text(&mut self, v: &mut String, _f: &'static str) -> Result<(), DecodeError> {
-        self.0.put_str_raw(v);
-        Ok(())
-    }
-    fn skip(&mut self, _f: &'static str) -> Result<(), DecodeError> {
-        self.0.put_str_raw("");
-        Ok(())
-    }
-    fn count(&mut self, len: usize, _f: &'static str) -> Result<usize, DecodeError> {
-        self.0.put_int(len as i64);
-        Ok(len)
-    }
-    fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError> {
-        write_condition(self.0, c, true);
-        Ok(())
-    }
-}
-
-/// Sizes `list` for `n` items when reading (writing keeps it as it is).
-fn sized<T: Default>(io: &dyn Io, list: &mut Vec<T>, n: usize) {
-    if io.reading() {
-        list.clear();
-        list.resize_with(n, T::default);
-    }
-}
 
 /// The field groups of the official order decoder, over one message.
 struct Groups<'m> {
@@ -813,7 +675,7 @@ impl Message for OpenOrder {
             state: &mut m.order_state,
         };
         // Writing cannot fail.
-        let _ = g.open_order(&mut Writer(w));
+        let _ = g.open_order(&mut Writer::new(sv, w));
         Ok(())
     }
 
@@ -831,7 +693,7 @@ impl Message for OpenOrder {
             order: &mut m.order,
             state: &mut m.order_state,
         }
-        .open_order(&mut Reader(r))?;
+        .open_order(&mut Reader::new(sv, r))?;
         Ok(m)
     }
 }
@@ -860,7 +722,7 @@ impl Message for CompletedOrder {
             order: &mut m.order,
             state: &mut m.order_state,
         };
-        let _ = g.completed_order(&mut Writer(w));
+        let _ = g.completed_order(&mut Writer::new(sv, w));
         Ok(())
     }
 
@@ -873,7 +735,7 @@ impl Message for CompletedOrder {
             order: &mut m.order,
             state: &mut m.order_state,
         }
-        .completed_order(&mut Reader(r))?;
+        .completed_order(&mut Reader::new(sv, r))?;
         Ok(m)
     }
 }

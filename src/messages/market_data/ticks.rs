@@ -1,8 +1,8 @@
 //! The rarer top-of-book messages of `reqMktData`: tickEFP, tickNews,
 //! deltaNeutralValidation and rerouteMktDataReq.
 
-use super::ids::incoming;
-use super::{read_text, write_text, Message};
+use crate::messages::ids::incoming;
+use crate::messages::{read_text, write_text, Message};
 use crate::model::{DeltaNeutralContract, TickType};
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
 
@@ -177,8 +177,8 @@ impl Message for RerouteMktDataReq {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{round_trip, VERSIONS};
     use super::*;
+    use crate::messages::test_util::{round_trip, VERSIONS};
 
     #[test]
     fn round_trips() {

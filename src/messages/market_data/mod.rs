@@ -1,8 +1,16 @@
-//! Top-of-book market data: reqMktData, cancelMktData, reqMarketDataType and
-//! the ticks they produce.
+//! Market data: top of book (reqMktData, cancelMktData, reqMarketDataType
+//! and the ticks they produce, in this file), market depth ([`depth`]),
+//! option computations ([`options`]), tick-by-tick data ([`tick_by_tick`])
+//! and the other ticks ([`ticks`]).
 
-use super::ids::{incoming, outgoing};
-use super::{write_text, Message};
+pub mod depth;
+pub mod options;
+pub mod tick_by_tick;
+pub mod ticks;
+
+use crate::flat_message;
+use crate::messages::ids::{incoming, outgoing};
+use crate::messages::{write_text, Message};
 use crate::model::{
     tick_type, ComboLeg, Contract, Decimal, DeltaNeutralContract, TagValue, TickAttrib, TickType,
 };
@@ -179,103 +187,58 @@ impl Message for ReqMktData {
     }
 }
 
-/// `cancelMktData` (message version 2): stop the stream of one ticker id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CancelMktData {
-    /// The ticker id given to [`ReqMktData`].
-    pub req_id: i32,
-}
-
-impl Message for CancelMktData {
-    const ID: u32 = outgoing::CANCEL_MKT_DATA;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(2);
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(CancelMktData {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `cancelMktData` (message version 2): stop the stream of one ticker id.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct CancelMktData = outgoing::CANCEL_MKT_DATA {
+        version 2;
+        /// The ticker id given to [`ReqMktData`].
+        pub req_id: i32 = Int,
     }
 }
 
-/// `reqMarketDataType`: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ReqMarketDataType {
-    /// The market data type wanted.
-    pub market_data_type: i32,
-}
-
-impl Message for ReqMarketDataType {
-    const ID: u32 = outgoing::REQ_MARKET_DATA_TYPE;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_REQ_MARKET_DATA_TYPE {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support market data type requests.",
-            ));
-        }
-        w.put_int(1);
-        w.put_int(self.market_data_type);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(ReqMarketDataType {
-            market_data_type: r.read_int_named("market data type")?,
-        })
+flat_message! {
+    /// `reqMarketDataType`: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct ReqMarketDataType = outgoing::REQ_MARKET_DATA_TYPE {
+        version 1;
+        refuse MIN_SERVER_VER_REQ_MARKET_DATA_TYPE, "  It does not support market data type requests.";
+        /// The market data type wanted.
+        pub market_data_type: i32 = Int,
     }
 }
 
-/// `marketDataType`: which kind of data a ticker id is receiving.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct MarketDataType {
-    /// The ticker id.
-    pub req_id: i32,
-    /// 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
-    pub market_data_type: i32,
-}
-
-impl Message for MarketDataType {
-    const ID: u32 = incoming::MARKET_DATA_TYPE;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        w.put_int(self.market_data_type);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(MarketDataType {
-            req_id: r.read_int_named("req id")?,
-            market_data_type: r.read_int_named("market data type")?,
-        })
+flat_message! {
+    /// `marketDataType`: which kind of data a ticker id is receiving.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct MarketDataType = incoming::MARKET_DATA_TYPE {
+        version 1;
+        /// The ticker id.
+        pub req_id: i32 = Int,
+        /// 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
+        pub market_data_type: i32 = Int,
     }
 }
 
-/// `tickPrice`: a price tick, with the size that goes with it and attributes.
-///
-/// The official decoder also reports the size as a separate `tickSize` for
-/// bid, ask and last (and their delayed forms): see [`TickPrice::size_tick_type`].
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct TickPrice {
-    /// The ticker id.
-    pub req_id: i32,
-    /// The tick type (bid, ask, last, …).
-    pub tick_type: TickType,
-    /// The price.
-    pub price: f64,
-    /// The size at that price ([`crate::model::UNSET_DECIMAL`] when none).
-    pub size: Decimal,
-    /// Attribute bits: 1 can auto-execute, 2 past limit, 4 pre-open.
-    pub attr_mask: i32,
+flat_message! {
+    /// `tickPrice`: a price tick, with the size that goes with it and attributes.
+    ///
+    /// The official decoder also reports the size as a separate `tickSize` for
+    /// bid, ask and last (and their delayed forms): see [`TickPrice::size_tick_type`].
+    #[derive(Debug, Clone, Copy, PartialEq, Default)]
+    pub struct TickPrice = incoming::TICK_PRICE {
+        version TICK_VERSION;
+        /// The ticker id.
+        pub req_id: i32 = Int,
+        /// The tick type (bid, ask, last, …).
+        pub tick_type: TickType = Int,
+        /// The price.
+        pub price: f64 = Float,
+        /// The size at that price ([`crate::model::UNSET_DECIMAL`] when none).
+        pub size: Decimal = Dec,
+        /// Attribute bits: 1 can auto-execute, 2 past limit, 4 pre-open.
+        pub attr_mask: i32 = Int,
+    }
 }
 
 impl TickPrice {
@@ -313,62 +276,17 @@ impl TickPrice {
     }
 }
 
-impl Message for TickPrice {
-    const ID: u32 = incoming::TICK_PRICE;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(TICK_VERSION);
-        w.put_int(self.req_id);
-        w.put_int(self.tick_type);
-        w.put_f64(self.price);
-        w.put_decimal(self.size);
-        w.put_int(self.attr_mask);
-        Ok(())
-    }
-
-    #[inline]
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(TickPrice {
-            req_id: r.read_int_named("req id")?,
-            tick_type: r.read_int_named("tick type")?,
-            price: r.read_f64("price")?,
-            size: r.read_decimal("size")?,
-            attr_mask: r.read_int_named("attributes")?,
-        })
-    }
-}
-
-/// `tickSize`: a size tick (bid size, volume, …).
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct TickSize {
-    /// The ticker id.
-    pub req_id: i32,
-    /// The tick type.
-    pub tick_type: TickType,
-    /// The size.
-    pub size: Decimal,
-}
-
-impl Message for TickSize {
-    const ID: u32 = incoming::TICK_SIZE;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(TICK_VERSION);
-        w.put_int(self.req_id);
-        w.put_int(self.tick_type);
-        w.put_decimal(self.size);
-        Ok(())
-    }
-
-    #[inline]
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(TickSize {
-            req_id: r.read_int_named("req id")?,
-            tick_type: r.read_int_named("tick type")?,
-            size: r.read_decimal("size")?,
-        })
+flat_message! {
+    /// `tickSize`: a size tick (bid size, volume, …).
+    #[derive(Debug, Clone, Copy, PartialEq, Default)]
+    pub struct TickSize = incoming::TICK_SIZE {
+        version TICK_VERSION;
+        /// The ticker id.
+        pub req_id: i32 = Int,
+        /// The tick type.
+        pub tick_type: TickType = Int,
+        /// The size.
+        pub size: Decimal = Dec,
     }
 }
 
@@ -393,7 +311,7 @@ impl<'a> TickString<'a> {
         Ok(TickString {
             req_id: r.read_int_named("req id")?,
             tick_type: r.read_int_named("tick type")?,
-            value: super::read_text_borrowed(sv, r, "value")?,
+            value: crate::messages::read_text_borrowed(sv, r, "value")?,
         })
     }
 }
@@ -417,101 +335,50 @@ impl Message for TickString<'_> {
     }
 }
 
-/// `tickGeneric`: a numeric tick (halted, shortable, …).
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct TickGeneric {
-    /// The ticker id.
-    pub req_id: i32,
-    /// The tick type.
-    pub tick_type: TickType,
-    /// The value.
-    pub value: f64,
-}
-
-impl Message for TickGeneric {
-    const ID: u32 = incoming::TICK_GENERIC;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(TICK_VERSION);
-        w.put_int(self.req_id);
-        w.put_int(self.tick_type);
-        w.put_f64(self.value);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(TickGeneric {
-            req_id: r.read_int_named("req id")?,
-            tick_type: r.read_int_named("tick type")?,
-            value: r.read_f64("value")?,
-        })
+flat_message! {
+    /// `tickGeneric`: a numeric tick (halted, shortable, …).
+    #[derive(Debug, Clone, Copy, PartialEq, Default)]
+    pub struct TickGeneric = incoming::TICK_GENERIC {
+        version TICK_VERSION;
+        /// The ticker id.
+        pub req_id: i32 = Int,
+        /// The tick type.
+        pub tick_type: TickType = Int,
+        /// The value.
+        pub value: f64 = Float,
     }
 }
 
-/// `tickReqParams`: minimum tick, BBO exchange and snapshot permissions for a
-/// ticker id, sent once after `reqMktData`. It has no version field.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TickReqParams {
-    /// The ticker id.
-    pub ticker_id: i32,
-    /// Minimum price increment.
-    pub min_tick: f64,
-    /// The exchange whose quotes make up the BBO.
-    pub bbo_exchange: String,
-    /// Snapshot permission bits.
-    pub snapshot_permissions: i32,
-}
-
-impl Message for TickReqParams {
-    const ID: u32 = incoming::TICK_REQ_PARAMS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.ticker_id);
-        w.put_f64(self.min_tick);
-        w.put_str_raw(&self.bbo_exchange);
-        w.put_int(self.snapshot_permissions);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(TickReqParams {
-            ticker_id: r.read_int_named("ticker id")?,
-            min_tick: r.read_f64("min tick")?,
-            bbo_exchange: r.read_string("bbo exchange")?,
-            snapshot_permissions: r.read_int_named("snapshot permissions")?,
-        })
+flat_message! {
+    /// `tickReqParams`: minimum tick, BBO exchange and snapshot permissions for a
+    /// ticker id, sent once after `reqMktData`. It has no version field.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct TickReqParams = incoming::TICK_REQ_PARAMS {
+        /// The ticker id.
+        pub ticker_id: i32 = Int,
+        /// Minimum price increment.
+        pub min_tick: f64 = Float,
+        /// The exchange whose quotes make up the BBO.
+        pub bbo_exchange: String = Raw,
+        /// Snapshot permission bits.
+        pub snapshot_permissions: i32 = Int,
     }
 }
 
-/// `tickSnapshotEnd`: the end of a snapshot request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TickSnapshotEnd {
-    /// The ticker id.
-    pub req_id: i32,
-}
-
-impl Message for TickSnapshotEnd {
-    const ID: u32 = incoming::TICK_SNAPSHOT_END;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(TickSnapshotEnd {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `tickSnapshotEnd`: the end of a snapshot request.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct TickSnapshotEnd = incoming::TICK_SNAPSHOT_END {
+        version 1;
+        /// The ticker id.
+        pub req_id: i32 = Int,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{round_trip, VERSIONS};
     use super::*;
+    use crate::messages::test_util::{round_trip, VERSIONS};
     use crate::model::UNSET_DECIMAL;
 
     fn bag() -> ReqMktData {

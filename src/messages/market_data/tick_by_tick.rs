@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
-use super::ids::{incoming, outgoing};
-use super::Message;
+use crate::messages::ids::{incoming, outgoing};
+use crate::messages::Message;
 use crate::model::{Contract, Decimal, TickAttribBidAsk, TickAttribLast};
 use crate::server_versions::{
     MIN_SERVER_VER_TICK_BY_TICK, MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE,
@@ -333,8 +333,8 @@ impl Message for TickByTick<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{round_trip, VERSIONS};
     use super::*;
+    use crate::messages::test_util::{round_trip, VERSIONS};
     use crate::model::UNSET_DECIMAL;
 
     #[test]

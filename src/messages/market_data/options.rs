@@ -1,8 +1,8 @@
 //! Option computations: calculateImpliedVolatility, calculateOptionPrice,
 //! their cancels, and tickOptionComputation.
 
-use super::ids::{incoming, outgoing};
-use super::Message;
+use crate::messages::ids::{incoming, outgoing};
+use crate::messages::Message;
 use crate::model::{tick_type, Contract, TagValue, TickType, UNSET_DOUBLE, UNSET_INTEGER};
 use crate::server_versions::{
     MIN_SERVER_VER_LINKING, MIN_SERVER_VER_PRICE_BASED_VOLATILITY,
@@ -51,7 +51,7 @@ fn encode_calc(
     w.put_f64(under_price);
     if sv >= MIN_SERVER_VER_LINKING {
         w.put_int(options.len() as i64);
-        super::market_depth::put_options(w, options);
+        super::depth::put_options(w, options);
     }
     Ok(())
 }
@@ -82,7 +82,7 @@ fn decode_calc(sv: i32, r: &mut FieldReader<'_>) -> Result<CalcFields, DecodeErr
     let under_price = r.read_f64("under price")?;
     let options = if sv >= MIN_SERVER_VER_LINKING {
         r.skip("options count")?;
-        super::market_depth::read_options(r, "options")?
+        super::depth::read_options(r, "options")?
     } else {
         Vec::new()
     };
@@ -404,8 +404,8 @@ impl Message for TickOptionComputation {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{round_trip, VERSIONS};
     use super::*;
+    use crate::messages::test_util::{round_trip, VERSIONS};
 
     fn option() -> Contract {
         Contract {

@@ -6,8 +6,8 @@
 
 use std::borrow::Cow;
 
-use super::ids::{incoming, outgoing};
-use super::Message;
+use crate::messages::ids::{incoming, outgoing};
+use crate::messages::Message;
 use crate::model::{Contract, Decimal, TagValue};
 use crate::server_versions::{
     MIN_SERVER_VER_LINKING, MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE, MIN_SERVER_VER_SMART_DEPTH,
@@ -16,7 +16,7 @@ use crate::server_versions::{
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
 
 /// Writes internal options as `tag=value;` pairs (the Python client refuses
-/// any; the Java client sends them this way), as [`super::market_data::ReqMktData`] does.
+/// any; the Java client sends them this way), as [`super::ReqMktData`] does.
 pub(crate) fn put_options(w: &mut FieldWriter<'_>, options: &[TagValue]) {
     let mut s = String::new();
     for tv in options {
@@ -357,8 +357,8 @@ impl Message for RerouteMktDepthReq {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{round_trip, VERSIONS};
     use super::*;
+    use crate::messages::test_util::{round_trip, VERSIONS};
     use crate::model::UNSET_DECIMAL;
 
     fn req(sv: i32) -> ReqMktDepth {

@@ -1,0 +1,413 @@
+//! A message's field layout, written once for both directions.
+//!
+//! Two forms, both giving `encode` and `decode` from one description, so
+//! that the two directions cannot drift apart:
+//!
+//! * **Flat messages** are declared with [`flat_message!`](crate::flat_message):
+//!   the struct, its fields in wire order with their wire kind ([`kind`]),
+//!   the server version each field appears from, the message's version field
+//!   and the server versions it is refused below. The macro writes the
+//!   struct and its [`Message`](super::Message) impl.
+//! * **Long messages** (orders, contract details, requests that carry a
+//!   contract) write their layout as one function over an [`Io`]: a
+//!   [`Reader`] stores each field into the value it is given, a [`Writer`]
+//!   emits it. `encode` runs the layout over a copy of the message with a
+//!   writer, `decode` over a default message with a reader.
+//!
+//! A field swapped in a layout changes both directions alike, which a round
+//! trip cannot see: the golden vectors (bytes from the official encoder) and
+//! the differential decoder (the official decoder) catch it.
+
+use crate::model::order_condition::OrderCondition;
+use crate::model::Decimal;
+use crate::wire::{DecodeError, FieldReader, FieldWriter};
+
+/// One direction of a field layout.
+pub trait Io {
+    /// `true` for a [`Reader`].
+    fn reading(&self) -> bool;
+    /// The server version of the connection.
+    fn sv(&self) -> i32;
+    /// An integer.
+    fn int(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError>;
+    /// A 64-bit integer.
+    fn long(&mut self, v: &mut i64, f: &'static str) -> Result<(), DecodeError>;
+    /// An integer whose empty field means unset (the official `SHOW_UNSET`).
+    fn int_max(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError>;
+    /// A boolean (0/1).
+    fn boolean(&mut self, v: &mut bool, f: &'static str) -> Result<(), DecodeError>;
+    /// A float.
+    fn float(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError>;
+    /// A float whose empty field means unset (the official `SHOW_UNSET`).
+    fn float_max(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError>;
+    /// A decimal.
+    fn decimal(&mut self, v: &mut Decimal, f: &'static str) -> Result<(), DecodeError>;
+    /// Text as it is (the gateway's side: any UTF-8).
+    fn text(&mut self, v: &mut String, f: &'static str) -> Result<(), DecodeError>;
+    /// Text the client sends: refused outside printable ASCII, as the
+    /// official client refuses it (error 579).
+    fn ascii(&mut self, v: &mut String, f: &'static str) -> Result<(), DecodeError>;
+    /// A field the official decoder reads and drops; written empty.
+    fn skip(&mut self, f: &'static str) -> Result<(), DecodeError>;
+    /// A list length: written from `len`, or read.
+    fn count(&mut self, len: usize, f: &'static str) -> Result<usize, DecodeError>;
+    /// An order condition.
+    fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError>;
+}
+
+/// The reading direction of a layout.
+pub struct Reader<'r, 'a> {
+    r: &'r mut FieldReader<'a>,
+    sv: i32,
+}
+
+impl<'r, 'a> Reader<'r, 'a> {
+    /// Reads the fields of `r` at server version `sv`.
+    pub fn new(sv: i32, r: &'r mut FieldReader<'a>) -> Self {
+        Reader { r, sv }
+    }
+}
+
+impl Io for Reader<'_, '_> {
+    fn reading(&self) -> bool {
+        true
+    }
+    fn sv(&self) -> i32 {
+        self.sv
+    }
+    fn int(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.r.read_int_named(f)?;
+        Ok(())
+    }
+    fn long(&mut self, v: &mut i64, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.r.read_int_named(f)?;
+        Ok(())
+    }
+    fn int_max(&mut self, v: &mut i32, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.r.read_i32_max(f)?;
+        Ok(())
+    }
+    fn boolean(&mut self, v: &mut bool, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.r.read_bool(f)?;
+        Ok(())
+    }
+    fn float(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.r.read_f64(f)?;
+        Ok(())
+    }
+    fn float_max(&mut self, v: &mut f64, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.r.read_f64_max(f)?;
+        Ok(())
+    }
+    fn decimal(&mut self, v: &mut Decimal, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.r.read_decimal(f)?;
+        Ok(())
+    }
+    fn text(&mut self, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
+        *v = self.r.read_string(f)?;
+        Ok(())
+    }
+    fn ascii(&mut self, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
+        self.text(v, f)
+    }
+    fn skip(&mut self, f: &'static str) -> Result<(), DecodeError> {
+        self.r.skip(f)
+    }
+    fn count(&mut self, _len: usize, f: &'static str) -> Result<usize, DecodeError> {
+        let n: i64 = self.r.read_int_named(f)?;
+        // A negative count is an empty list, as in the official decoder; a
+        // count beyond the fields left cannot be honest.
+        let n = n.max(0) as usize;
+        if n > self.r.remaining_fields() {
+            return Err(DecodeError::Truncated { field: f });
+        }
+        Ok(n)
+    }
+    fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError> {
+        *c = super::orders::conditions::read_condition(self.r)?;
+        Ok(())
+    }
+}
+
+/// The writing direction of a layout.
+pub struct Writer<'w, 'a> {
+    w: &'w mut FieldWriter<'a>,
+    sv: i32,
+}
+
+impl<'w, 'a> Writer<'w, 'a> {
+    /// Writes fields to `w` for server version `sv`.
+    pub fn new(sv: i32, w: &'w mut FieldWriter<'a>) -> Self {
+        Writer { w, sv }
+    }
+}
+
+impl Io for Writer<'_, '_> {
+    fn reading(&self) -> bool {
+        false
+    }
+    fn sv(&self) -> i32 {
+        self.sv
+    }
+    fn int(&mut self, v: &mut i32, _f: &'static str) -> Result<(), DecodeError> {
+        self.w.put_int(*v);
+        Ok(())
+    }
+    fn long(&mut self, v: &mut i64, _f: &'static str) -> Result<(), DecodeError> {
+        self.w.put_int(*v);
+        Ok(())
+    }
+    fn int_max(&mut self, v: &mut i32, _f: &'static str) -> Result<(), DecodeError> {
+        self.w.put_i32_max(*v);
+        Ok(())
+    }
+    fn boolean(&mut self, v: &mut bool, _f: &'static str) -> Result<(), DecodeError> {
+        self.w.put_bool(*v);
+        Ok(())
+    }
+    fn float(&mut self, v: &mut f64, _f: &'static str) -> Result<(), DecodeError> {
+        self.w.put_f64(*v);
+        Ok(())
+    }
+    fn float_max(&mut self, v: &mut f64, _f: &'static str) -> Result<(), DecodeError> {
+        self.w.put_f64_max(*v);
+        Ok(())
+    }
+    fn decimal(&mut self, v: &mut Decimal, _f: &'static str) -> Result<(), DecodeError> {
+        self.w.put_decimal(*v);
+        Ok(())
+    }
+    fn text(&mut self, v: &mut String, _f: &'static str) -> Result<(), DecodeError> {
+        self.w.put_str_raw(v);
+        Ok(())
+    }
+    fn ascii(&mut self, v: &mut String, _f: &'static str) -> Result<(), DecodeError> {
+        self.w.put_str(v);
+        Ok(())
+    }
+    fn skip(&mut self, _f: &'static str) -> Result<(), DecodeError> {
+        self.w.put_str_raw("");
+        Ok(())
+    }
+    fn count(&mut self, len: usize, _f: &'static str) -> Result<usize, DecodeError> {
+        self.w.put_int(len as i64);
+        Ok(len)
+    }
+    fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError> {
+        super::orders::conditions::write_condition(self.w, c, true);
+        Ok(())
+    }
+}
+
+/// Sizes `list` for `n` items when reading (writing keeps it as it is).
+pub fn sized<T: Default>(io: &dyn Io, list: &mut Vec<T>, n: usize) {
+    if io.reading() {
+        list.clear();
+        list.resize_with(n, T::default);
+    }
+}
+
+/// The wire kinds of [`flat_message!`](crate::flat_message)'s fields: how a
+/// Rust value is written and read.
+pub mod kind {
+    use crate::messages::{read_text, write_text};
+    use crate::model::Decimal;
+    use crate::wire::{DecodeError, FieldReader, FieldWriter, WireInt};
+
+    /// How values of type `T` travel in one kind of field.
+    pub trait Kind<T> {
+        /// Writes `v`.
+        fn put(w: &mut FieldWriter<'_>, sv: i32, v: &T);
+        /// Reads one.
+        fn get(r: &mut FieldReader<'_>, sv: i32, f: &'static str) -> Result<T, DecodeError>;
+    }
+
+    /// An integer (any width; an empty field reads as 0).
+    pub struct Int;
+    impl<T: WireInt + Into<i64>> Kind<T> for Int {
+        fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &T) {
+            w.put_int(*v);
+        }
+        fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<T, DecodeError> {
+            r.read_int_named(f)
+        }
+    }
+
+    /// An `i32` whose empty field means unset (`UNSET_INTEGER`).
+    pub struct IntMax;
+    impl Kind<i32> for IntMax {
+        fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &i32) {
+            w.put_i32_max(*v);
+        }
+        fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<i32, DecodeError> {
+            r.read_i32_max(f)
+        }
+    }
+
+    /// A boolean, 0 or 1.
+    pub struct Bool;
+    impl Kind<bool> for Bool {
+        fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &bool) {
+            w.put_bool(*v);
+        }
+        fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<bool, DecodeError> {
+            r.read_bool(f)
+        }
+    }
+
+    /// A float.
+    pub struct Float;
+    impl Kind<f64> for Float {
+        fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &f64) {
+            w.put_f64(*v);
+        }
+        fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<f64, DecodeError> {
+            r.read_f64(f)
+        }
+    }
+
+    /// A float whose empty field means unset (`UNSET_DOUBLE`).
+    pub struct FloatMax;
+    impl Kind<f64> for FloatMax {
+        fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &f64) {
+            w.put_f64_max(*v);
+        }
+        fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<f64, DecodeError> {
+            r.read_f64_max(f)
+        }
+    }
+
+    /// A decimal.
+    pub struct Dec;
+    impl Kind<Decimal> for Dec {
+        fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &Decimal) {
+            w.put_decimal(*v);
+        }
+        fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<Decimal, DecodeError> {
+            r.read_decimal(f)
+        }
+    }
+
+    /// Text the client sends: refused outside printable ASCII (error 579).
+    pub struct Ascii;
+    impl Kind<String> for Ascii {
+        fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &String) {
+            w.put_str(v);
+        }
+        fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<String, DecodeError> {
+            r.read_string(f)
+        }
+    }
+
+    /// Text as it is (the gateway's side: any UTF-8, no escapes).
+    pub struct Raw;
+    impl Kind<String> for Raw {
+        fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &String) {
+            w.put_str_raw(v);
+        }
+        fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<String, DecodeError> {
+            r.read_string(f)
+        }
+    }
+
+    /// Text the server escapes from version 153 on (`ENCODE_MSG_ASCII7`).
+    pub struct Text;
+    impl Kind<String> for Text {
+        fn put(w: &mut FieldWriter<'_>, sv: i32, v: &String) {
+            write_text(sv, w, v);
+        }
+        fn get(r: &mut FieldReader<'_>, sv: i32, f: &'static str) -> Result<String, DecodeError> {
+            read_text(sv, r, f)
+        }
+    }
+}
+
+/// Declares a flat message: the struct and its [`Message`](crate::messages::Message)
+/// impl, `encode` and `decode` from one list of fields.
+///
+/// ```ignore
+/// flat_message! {
+///     /// `reqUserInfo` (server version 166+): …
+///     #[derive(Debug, Clone, PartialEq, Eq, Default)]
+///     pub struct ReqUserInfo = outgoing::REQ_USER_INFO {
+///         version 1;                         // a version field: written, skipped when read
+///         refuse MIN_SERVER_VER_USER_INFO, "  It does not support user info requests.";
+///         /// The request id.
+///         pub req_id: i32 = Int,
+///         /// Only from this server version on.
+///         #[since(MIN_SERVER_VER_X)]
+///         pub extra: String = Ascii,
+///     }
+/// }
+/// ```
+///
+/// Field kinds are the types of [`kind`]. `version` and `refuse` are
+/// optional; `refuse GATE, "text"` refuses the message below server version
+/// `GATE` with [`EncodeError::UpdateTws`](crate::wire::EncodeError::UpdateTws)
+/// before anything is written.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! flat_message {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident = $id:path {
+            $(version $version:expr;)?
+            $(refuse $gate:expr, $why:expr;)*
+            $(
+                $(#[doc = $fdoc:expr])*
+                $(#[since($since:expr)])?
+                pub $field:ident : $ty:ty = $kind:ident
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $(
+                $(#[doc = $fdoc])*
+                pub $field: $ty,
+            )*
+        }
+
+        impl $crate::messages::Message for $name {
+            const ID: u32 = $id;
+
+            #[allow(unused_variables)]
+            fn encode(
+                &self,
+                sv: i32,
+                w: &mut $crate::wire::FieldWriter<'_>,
+            ) -> Result<(), $crate::wire::EncodeError> {
+                $(
+                    if sv < $gate {
+                        return Err($crate::wire::EncodeError::UpdateTws($why));
+                    }
+                )*
+                $( w.put_int($version); )?
+                $(
+                    if true $(&& sv >= $since)? {
+                        <$crate::messages::layout::kind::$kind as $crate::messages::layout::kind::Kind<$ty>>::put(w, sv, &self.$field);
+                    }
+                )*
+                Ok(())
+            }
+
+            #[inline]
+            #[allow(unused_variables)]
+            fn decode(
+                sv: i32,
+                r: &mut $crate::wire::FieldReader<'_>,
+            ) -> Result<Self, $crate::wire::DecodeError> {
+                $( let _ = $version; r.skip("version")?; )?
+                Ok($name {
+                    $(
+                        $field: if true $(&& sv >= $since)? {
+                            <$crate::messages::layout::kind::$kind as $crate::messages::layout::kind::Kind<$ty>>::get(r, sv, stringify!($field))?
+                        } else {
+                            Default::default()
+                        },
+                    )*
+                })
+            }
+        }
+    };
+}
