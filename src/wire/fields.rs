@@ -580,9 +580,11 @@ impl<'a> FieldWriter<'a> {
     }
 
     /// A float field, empty for [`UNSET_DOUBLE`] and `Infinity` for +∞ (the
-    /// official `make_field_handle_empty`).
+    /// official `make_field_handle_empty`). That function also empties a
+    /// value equal to [`UNSET_INTEGER`] (Python compares `2147483647 ==
+    /// 2147483647.0` as equal), so 2147483647.0 is sent empty too.
     pub fn put_f64_max(&mut self, v: f64) {
-        if v == UNSET_DOUBLE {
+        if v == UNSET_DOUBLE || v == f64::from(UNSET_INTEGER) {
             self.out.push(0);
         } else if v == f64::INFINITY {
             self.out.extend_from_slice(b"Infinity\0");
@@ -762,10 +764,13 @@ mod tests {
         w.put_i32_max(UNSET_INTEGER);
         w.put_str("AAPL");
         w.put_decimal(Decimal::new(1500, 2));
+        w.put_f64_max(2147483647.0);
+        w.put_f64_max(-2147483647.0);
+        w.put_f64_max(f64::NEG_INFINITY);
         w.finish().unwrap();
         assert_eq!(
             out,
-            b"5\x001\x000.0\x00\x00Infinity\x00\x00AAPL\x0015.00\x00"
+            b"5\x001\x000.0\x00\x00Infinity\x00\x00AAPL\x0015.00\x00\x00-2147483647.0\x00-inf\x00"
         );
     }
 
