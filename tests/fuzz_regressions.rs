@@ -597,16 +597,17 @@ fn underscored_sentinel_value_is_tolerated_too() {
     harness::run_messages(&input);
 }
 
-/// Finding 3 (benign, tolerated by the harness): `rust_decimal` parses
-/// `"-0.0000000000000000000000000000"` as +0, so a negative-zero size (here
-/// from `-.1E-28`, which rounds to zero) re-encodes without its sign. Equal as
-/// values; the harness compares re-encoded fields with the sign of a zero
-/// dropped. This test keeps that tolerance, and only that, in place.
+/// Finding 3 (benign): a negative-zero size (here from `-.1E-28`, which
+/// rounds to zero at 28 places) re-encoded without its sign, as
+/// `rust_decimal`'s parser drops the sign of a zero; the harness compares
+/// re-encoded fields with the sign of a zero dropped. The reader now keeps
+/// the sign (as Python's `Decimal` does) and the writer prints Python's
+/// `str(Decimal)`, `-0E-28`, so this one round-trips exactly.
 ///
 /// `messages` input `06 0e 00 00 00 2d2e31452d3238 00`: TickSize at 203,
 /// size `-.1E-28`.
 #[test]
-fn negative_zero_decimal_loses_only_its_sign() {
+fn negative_zero_decimal_keeps_its_sign() {
     let input = unhex("060e0000002d2e31452d323800");
     harness::run_messages(&input);
     let size = tws_api::messages::decode_body::<TickSize>(203, &input[2..])
@@ -621,7 +622,13 @@ fn negative_zero_decimal_loses_only_its_sign() {
         203,
     )
     .expect("encodes");
-    assert!(frame.ends_with(b"\0-0.0000000000000000000000000000\0"));
+    // Python's str(Decimal) of a negative zero at scale 28.
+    assert!(frame.ends_with(b"\0-0E-28\0"));
+    let h = MessageHeader::parse(203, &frame[4..]).expect("header");
+    let back = tws_api::messages::decode_body::<TickSize>(203, &frame[4 + h.body_start..])
+        .expect("decodes again")
+        .size;
+    assert!(back.is_zero() && back.is_sign_negative() && back.scale() == 28);
 }
 
 /// One sample of every market data message beyond top of book, at `sv`:

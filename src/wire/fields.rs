@@ -5,9 +5,10 @@
 //! from the bytes: decoding a tick allocates nothing.
 //!
 //! [`FieldWriter`] appends fields by the official client's rules: booleans as
-//! `0`/`1`, floats as Python's `repr` prints them, unset sentinels as empty
-//! fields and infinity as `Infinity` where the official client does so, and
-//! strings refused unless they are printable ASCII (error 579), as in 10.37.2.
+//! `0`/`1`, floats and decimals as Python's `str` prints them, unset
+//! sentinels as empty fields and infinity as `Infinity` where the official
+//! client does so, and strings refused unless they are printable ASCII
+//! (error 579), as in 10.37.2.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -333,14 +334,22 @@ pub fn parse_decimal(b: &[u8]) -> Option<Decimal> {
             }
         }
     }
-    if fast && digits > 0 {
+    let mut v = if fast && digits > 0 {
         let m = if neg { -mantissa } else { mantissa };
-        return Some(Decimal::new(m, scale.unwrap_or(0)));
+        Decimal::new(m, scale.unwrap_or(0))
+    } else {
+        let s = std::str::from_utf8(b).ok()?;
+        s.parse::<Decimal>()
+            .ok()
+            .or_else(|| Decimal::from_scientific(s).ok())?
+    };
+    // A negative zero keeps its sign, as in Python's Decimal, so `-0E-28`
+    // and `-0.00` are written back as they came (the signed integer
+    // mantissa and rust_decimal's parsers drop the sign of a zero).
+    if neg && v.is_zero() {
+        v.set_sign_negative(true);
     }
-    let s = std::str::from_utf8(b).ok()?;
-    s.parse::<Decimal>()
-        .ok()
-        .or_else(|| Decimal::from_scientific(s).ok())
+    Some(v)
 }
 
 fn unescape(s: &str) -> String {
@@ -419,6 +428,60 @@ pub(crate) fn put_display(out: &mut Vec<u8>, v: impl fmt::Display) {
     // Writing into a Vec cannot fail.
     let _ = write!(out, "{v}");
     out.push(0);
+}
+
+/// Appends `v` as Python's `str(Decimal)` prints it: the coefficient's digits
+/// with the scale kept (`1.50`, `0.000`), in plain notation while the adjusted
+/// exponent (that of the first digit) is -6 or more, otherwise as
+/// `d.dddE-XX` (`2.5E-8`, `0E-7`); a `-` for any negative value, zero
+/// included. A rust_decimal has no positive exponent, so the `E+` form of
+/// Python (`Decimal('1E+2')`) never arises: such a value is held, and
+/// printed, as the integer (`100`).
+pub(crate) fn write_decimal_python(out: &mut Vec<u8>, v: Decimal) {
+    use std::io::Write;
+    // The coefficient (< 2^96, so at most 29 digits), most significant first.
+    let mut buf = [0u8; 40];
+    let mut start = buf.len();
+    let mut m = v.mantissa().unsigned_abs();
+    loop {
+        start -= 1;
+        buf[start] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    let digits = &buf[start..];
+    let n = digits.len() as i64;
+    let scale = i64::from(v.scale());
+    let adjusted = n - 1 - scale;
+    if v.is_sign_negative() {
+        out.push(b'-');
+    }
+    if adjusted >= -6 {
+        // Plain: the point goes `n - scale` digits in (before the first digit
+        // when that is zero or less, after leading zeros).
+        let point = n - scale;
+        if scale == 0 {
+            out.extend_from_slice(digits);
+        } else if point > 0 {
+            let (int, frac) = digits.split_at(point as usize);
+            out.extend_from_slice(int);
+            out.push(b'.');
+            out.extend_from_slice(frac);
+        } else {
+            out.extend_from_slice(b"0.");
+            out.extend(std::iter::repeat_n(b'0', (-point) as usize));
+            out.extend_from_slice(digits);
+        }
+    } else {
+        out.push(digits[0]);
+        if n > 1 {
+            out.push(b'.');
+            out.extend_from_slice(&digits[1..]);
+        }
+        let _ = write!(out, "E{adjusted}");
+    }
 }
 
 impl<'a> FieldWriter<'a> {
@@ -517,9 +580,11 @@ impl<'a> FieldWriter<'a> {
     }
 
     /// A float field, empty for [`UNSET_DOUBLE`] and `Infinity` for +∞ (the
-    /// official `make_field_handle_empty`).
+    /// official `make_field_handle_empty`). That function also empties a
+    /// value equal to [`UNSET_INTEGER`] (Python compares `2147483647 ==
+    /// 2147483647.0` as equal), so 2147483647.0 is sent empty too.
     pub fn put_f64_max(&mut self, v: f64) {
-        if v == UNSET_DOUBLE {
+        if v == UNSET_DOUBLE || v == f64::from(UNSET_INTEGER) {
             self.out.push(0);
         } else if v == f64::INFINITY {
             self.out.extend_from_slice(b"Infinity\0");
@@ -528,13 +593,13 @@ impl<'a> FieldWriter<'a> {
         }
     }
 
-    /// A decimal field, empty for [`UNSET_DECIMAL`].
+    /// A decimal field as Python's `str(Decimal)` prints it (`2.5E-8` for
+    /// 0.000000025), empty for [`UNSET_DECIMAL`].
     pub fn put_decimal(&mut self, v: Decimal) {
-        if v == UNSET_DECIMAL {
-            self.out.push(0);
-        } else {
-            put_display(self.out, v);
+        if v != UNSET_DECIMAL {
+            write_decimal_python(self.out, v);
         }
+        self.out.push(0);
     }
 
     /// Raw bytes (a protobuf body), no terminator.
@@ -642,6 +707,11 @@ mod tests {
             parse_decimal(b"12345678901234567890.5"),
             Some("12345678901234567890.5".parse().unwrap())
         );
+        for (text, scale) in [("-0E-28", 28), ("-0.00", 2), ("-0", 0)] {
+            let v = parse_decimal(text.as_bytes()).unwrap();
+            assert!(v.is_zero() && v.is_sign_negative(), "{text}: {v:?}");
+            assert_eq!(v.scale(), scale, "{text}");
+        }
         assert_eq!(parse_decimal(b"abc"), None);
         assert_eq!(parse_decimal(b"-"), None);
         assert_eq!(parse_decimal(b"."), None);
@@ -694,11 +764,74 @@ mod tests {
         w.put_i32_max(UNSET_INTEGER);
         w.put_str("AAPL");
         w.put_decimal(Decimal::new(1500, 2));
+        w.put_f64_max(2147483647.0);
+        w.put_f64_max(-2147483647.0);
+        w.put_f64_max(f64::NEG_INFINITY);
         w.finish().unwrap();
         assert_eq!(
             out,
-            b"5\x001\x000.0\x00\x00Infinity\x00\x00AAPL\x0015.00\x00"
+            b"5\x001\x000.0\x00\x00Infinity\x00\x00AAPL\x0015.00\x00\x00-2147483647.0\x00-inf\x00"
         );
+    }
+
+    fn decimal_text(v: Decimal) -> String {
+        let mut out = Vec::new();
+        FieldWriter::new(&mut out).put_decimal(v);
+        assert_eq!(out.pop(), Some(0));
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn decimals_print_like_python_str() {
+        assert_eq!(decimal_text(Decimal::new(25, 9)), "2.5E-8");
+        assert_eq!(decimal_text(Decimal::new(-1, 7)), "-1E-7");
+        assert_eq!(decimal_text(Decimal::new(1, 6)), "0.000001");
+        assert_eq!(decimal_text(Decimal::new(0, 7)), "0E-7");
+        assert_eq!(decimal_text(Decimal::new(150, 2)), "1.50");
+        assert_eq!(decimal_text(Decimal::new(100, 0)), "100");
+        assert_eq!(decimal_text(UNSET_DECIMAL), "");
+        // What is written reads back as the same value and scale.
+        for v in [
+            Decimal::new(25, 9),
+            Decimal::new(-12345, 12),
+            Decimal::new(0, 9),
+        ] {
+            let back = parse_decimal(decimal_text(v).as_bytes()).unwrap();
+            assert_eq!((back, back.scale()), (v, v.scale()));
+        }
+    }
+
+    /// `tests/data/python_decimals.txt` holds `str(Decimal)` and
+    /// `format(Decimal, 'f')` from Python for values a rust_decimal can hold
+    /// (written by `tools/gen_format_vectors.py`). The first is the text
+    /// field; the second is what `Display` (the protobuf quantity) must give.
+    #[test]
+    fn decimals_print_like_python_on_generated_vectors() {
+        let data = include_str!("../../tests/data/python_decimals.txt");
+        let mut checked = 0;
+        let mut wrong = Vec::new();
+        for line in data
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let parts: Vec<&str> = line.split(' ').collect();
+            let [m, scale, want_str, want_f] = parts[..] else {
+                panic!("bad vector line {line}");
+            };
+            let mantissa: i128 = m.parse().expect("mantissa");
+            let mut v = Decimal::from_i128_with_scale(mantissa, scale.parse().expect("scale"));
+            v.set_sign_negative(m.starts_with('-'));
+            let got = decimal_text(v);
+            if got != want_str {
+                wrong.push(format!("{m}e-{scale}: str {want_str}, ours {got}"));
+            }
+            if v.to_string() != want_f {
+                wrong.push(format!("{m}e-{scale}: format f {want_f}, ours {v}"));
+            }
+            checked += 1;
+        }
+        assert!(checked > 200, "only {checked} vectors");
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]

@@ -72,10 +72,19 @@ impl Message for PlaceOrder {
                 &self.contract,
                 &self.order,
             )),
-            order: Some(super::proto_in::order_to_proto(&self.order)),
+            order: None,
         };
         p.encode(out)
-            .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
+            .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))?;
+        // The order (field 3, the last) with its maps as the official
+        // client writes them (see `encode_order_proto`).
+        let mut order = Vec::new();
+        super::proto_in::encode_order_proto(&self.order, &mut order);
+        out.push((3 << 3) | 2);
+        prost::encode_length_delimiter(order.len(), out)
+            .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))?;
+        out.extend_from_slice(&order);
+        Ok(())
     }
 
     fn decode_protobuf(_sv: i32, body: &[u8]) -> Result<Self, DecodeError> {

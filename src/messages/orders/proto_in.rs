@@ -518,6 +518,93 @@ fn map(list: &[TagValue]) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
+/// `createOrderProto`, encoded as the official client's protobuf library
+/// encodes it. That library writes the key and the value of every map
+/// entry, an empty one included (`algoParams {"x": ""}` is the entry
+/// `0a 01 78 12 00`); prost leaves an empty key or value out of the entry,
+/// as proto3 allows for a default. So the three maps are taken out, the rest
+/// is encoded by prost (fields in number order, as the official library
+/// writes them), and each map's entries are written whole at its place in
+/// that order. The entries of one map are in key order (the official order
+/// is its hash table's, which no one can reproduce).
+pub(crate) fn encode_order_proto(o: &Order, out: &mut Vec<u8>) {
+    use prost::Message as _;
+    let mut p = order_to_proto(o);
+    // The field numbers of the maps in Order.proto, increasing.
+    let maps = [
+        (62, std::mem::take(&mut p.algo_params)),
+        (64, std::mem::take(&mut p.smart_combo_routing_params)),
+        (84, std::mem::take(&mut p.order_misc_options)),
+    ];
+    let body = p.encode_to_vec();
+    let mut pos = 0;
+    for (number, entries) in &maps {
+        while let Some((n, len)) = proto_field_at(&body[pos..]) {
+            if n >= *number {
+                break;
+            }
+            out.extend_from_slice(&body[pos..pos + len]);
+            pos += len;
+        }
+        for (key, value) in entries {
+            put_varint(out, (number << 3) | 2);
+            let entry_len = 2
+                + varint_len(key.len() as u64)
+                + key.len()
+                + varint_len(value.len() as u64)
+                + value.len();
+            put_varint(out, entry_len as u64);
+            out.push(0x0a); // field 1 (key), length-delimited
+            put_varint(out, key.len() as u64);
+            out.extend_from_slice(key.as_bytes());
+            out.push(0x12); // field 2 (value), length-delimited
+            put_varint(out, value.len() as u64);
+            out.extend_from_slice(value.as_bytes());
+        }
+    }
+    out.extend_from_slice(&body[pos..]);
+}
+
+/// The number and the encoded length of the field at the start of `b` (a
+/// message prost has just encoded), `None` at the end.
+fn proto_field_at(b: &[u8]) -> Option<(u64, usize)> {
+    let (key, mut len) = read_varint(b)?;
+    match key & 7 {
+        0 => len += read_varint(&b[len..])?.1,
+        1 => len += 8,
+        2 => {
+            let (n, l) = read_varint(&b[len..])?;
+            len += l + usize::try_from(n).ok()?;
+        }
+        5 => len += 4,
+        _ => return None,
+    }
+    (len <= b.len()).then_some((key >> 3, len))
+}
+
+fn read_varint(b: &[u8]) -> Option<(u64, usize)> {
+    let mut v = 0u64;
+    for (i, &c) in b.iter().enumerate().take(10) {
+        v |= u64::from(c & 0x7f) << (7 * i);
+        if c & 0x80 == 0 {
+            return Some((v, i + 1));
+        }
+    }
+    None
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn varint_len(v: u64) -> usize {
+    (64 - (v | 1).leading_zeros() as usize).div_ceil(7)
+}
+
 /// `createContractProto`. The official builder assigns `primaryExchange`,
 /// a name the message does not have (it is `primaryExch`): it fails for a
 /// contract with a primary exchange; here the field is sent.
@@ -835,5 +922,83 @@ mod tests {
         assert_eq!(float_max_string(100.0), "100");
         assert_eq!(float_max_string(0.5), "0.5");
         assert_eq!(float_max_string(UNSET_DOUBLE), "");
+    }
+
+    fn tv(tag: &str, value: &str) -> TagValue {
+        TagValue {
+            tag: tag.into(),
+            value: value.into(),
+        }
+    }
+
+    /// Without an empty key or value, the maps' entries are what prost
+    /// writes, at the same places: the field numbers and the splicing agree
+    /// with the generated encoder.
+    #[test]
+    fn order_maps_without_empty_entries_encode_as_prost_does() {
+        use prost::Message as _;
+        let o = Order {
+            action: "BUY".into(),
+            total_quantity: Decimal::from(100),
+            order_type: "LMT".into(),
+            lmt_price: 150.0,
+            algo_strategy: "Vwap".into(),
+            algo_params: vec![tv("maxPctVol", "0.2"), tv("startTime", "09:30")],
+            algo_id: "a1".into(),
+            smart_combo_routing_params: vec![tv("NonGuaranteed", "1")],
+            what_if: true,
+            order_misc_options: vec![tv("a", "b"), tv("c", "d")],
+            solicited: true,
+            ..Order::default()
+        };
+        let mut ours = Vec::new();
+        encode_order_proto(&o, &mut ours);
+        assert_eq!(ours, order_to_proto(&o).encode_to_vec());
+        let mut none = Order::default();
+        none.algo_params.clear();
+        let mut ours = Vec::new();
+        encode_order_proto(&none, &mut ours);
+        assert_eq!(ours, order_to_proto(&none).encode_to_vec());
+    }
+
+    /// A map entry with an empty value or key keeps both fields, as the
+    /// official client (10.37.2, `createPlaceOrderRequestProto` then
+    /// `SerializeToString`) writes them. The expected bytes were printed by
+    /// it for this order; one entry a map, so the entry order is fixed.
+    #[test]
+    fn place_order_keeps_empty_map_keys_and_values_as_official() {
+        use crate::messages::Message as _;
+        let m = crate::messages::orders::PlaceOrder {
+            order_id: 7,
+            contract: Contract {
+                con_id: 265598,
+                symbol: "AAPL".into(),
+                sec_type: "STK".into(),
+                exchange: "SMART".into(),
+                currency: "USD".into(),
+                ..Contract::default()
+            },
+            order: Order {
+                action: "BUY".into(),
+                total_quantity: Decimal::new(25, 9),
+                order_type: "LMT".into(),
+                lmt_price: 1e15 + 0.25,
+                algo_strategy: "Adaptive".into(),
+                algo_params: vec![tv("adaptivePriority", "")],
+                smart_combo_routing_params: vec![tv("", "1")],
+                order_misc_options: vec![tv("", "")],
+                transmit: true,
+                ..Order::default()
+            },
+        };
+        let official = "0807121b08fe9a1012044141504c1a0353544b4205534d41525452035553441a9f\
+            01180020002a03425559320b302e303030303030303235380042034c4d544902003426f56b0c43f001\
+            00f80100d80200f00200ea03084164617074697665f203140a1061646170746976655072696f726974\
+            7912008204050a00120131900401a80400b00400c004ffffffffffffffffff01e10400000000000000\
+            00a205040a001200c00500c9050000000000000000d9050000000000000000900600ca0600";
+        let mut ours = Vec::new();
+        m.encode_protobuf(203, &mut ours).unwrap();
+        let hex: String = ours.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex, official);
     }
 }
