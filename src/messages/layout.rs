@@ -199,6 +199,64 @@ impl Io for Writer<'_, '_> {
     }
 }
 
+/// A long message whose layout is one function over an [`Io`];
+/// [`layout_message!`](crate::layout_message) derives its
+/// [`Message`](crate::messages::Message) impl from it.
+pub trait Layout: Clone + Default {
+    /// What the server version cannot take, refused before anything is
+    /// written (the encoding side only).
+    fn check(&self, _sv: i32) -> Result<(), crate::wire::EncodeError> {
+        Ok(())
+    }
+
+    /// The fields in wire order, read into `self` or written from it.
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError>;
+}
+
+/// Implements [`Message`](crate::messages::Message) for a [`Layout`] type:
+/// `encode` checks, then runs the layout over a copy of the message with a
+/// [`Writer`]; `decode` runs it over a default message with a [`Reader`].
+///
+/// ```ignore
+/// layout_message!(ReqMktData = outgoing::REQ_MKT_DATA);
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! layout_message {
+    ($t:ty = $id:path) => {
+        impl $crate::messages::Message for $t {
+            const ID: u32 = $id;
+
+            fn encode(
+                &self,
+                sv: i32,
+                w: &mut $crate::wire::FieldWriter<'_>,
+            ) -> Result<(), $crate::wire::EncodeError> {
+                $crate::messages::layout::Layout::check(self, sv)?;
+                let mut m = self.clone();
+                // A writer never fails: errors travel in the FieldWriter.
+                let _ = $crate::messages::layout::Layout::layout(
+                    &mut m,
+                    &mut $crate::messages::layout::Writer::new(sv, w),
+                );
+                Ok(())
+            }
+
+            fn decode(
+                sv: i32,
+                r: &mut $crate::wire::FieldReader<'_>,
+            ) -> Result<Self, $crate::wire::DecodeError> {
+                let mut m = <$t>::default();
+                $crate::messages::layout::Layout::layout(
+                    &mut m,
+                    &mut $crate::messages::layout::Reader::new(sv, r),
+                )?;
+                Ok(m)
+            }
+        }
+    };
+}
+
 /// Sizes `list` for `n` items when reading (writing keeps it as it is).
 pub fn sized<T: Default>(io: &dyn Io, list: &mut Vec<T>, n: usize) {
     if io.reading() {
@@ -241,6 +299,17 @@ pub mod kind {
         }
         fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<i32, DecodeError> {
             r.read_i32_max(f)
+        }
+    }
+
+    /// An `i64` whose empty field means unset (`UNSET_LONG`).
+    pub struct LongMax;
+    impl Kind<i64> for LongMax {
+        fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &i64) {
+            w.put_i64_max(*v);
+        }
+        fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<i64, DecodeError> {
+            r.read_i64_max(f)
         }
     }
 
