@@ -219,13 +219,17 @@ pub trait Layout: Clone + Default {
 ///
 /// ```ignore
 /// layout_message!(ReqMktData = outgoing::REQ_MKT_DATA);
+/// // with the protobuf form's items added to the impl:
+/// layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl { const PROTOBUF_SINCE: … ; fn encode_protobuf(…) { … } });
 /// ```
 #[macro_export]
 #[doc(hidden)]
 macro_rules! layout_message {
-    ($t:ty = $id:path) => {
+    ($t:ty = $id:path $(, impl { $($extra:tt)* })?) => {
         impl $crate::messages::Message for $t {
             const ID: u32 = $id;
+
+            $($($extra)*)?
 
             fn encode(
                 &self,
@@ -411,7 +415,9 @@ pub mod kind {
 /// ```
 ///
 /// Field kinds are the types of [`kind`]. `version` and `refuse` are
-/// optional; `refuse GATE, "text"` refuses the message below server version
+/// optional; an `impl { … }` after the struct adds items to the `Message`
+/// impl (the protobuf form: `PROTOBUF_SINCE`, `encode_protobuf`,
+/// `decode_protobuf`); `refuse GATE, "text"` refuses the message below server version
 /// `GATE` with [`EncodeError::UpdateTws`](crate::wire::EncodeError::UpdateTws)
 /// before anything is written.
 #[macro_export]
@@ -428,6 +434,7 @@ macro_rules! flat_message {
                 pub $field:ident : $ty:ty = $kind:ident
             ),* $(,)?
         }
+        $(impl { $($extra:tt)* })?
     ) => {
         $(#[$meta])*
         pub struct $name {
@@ -477,6 +484,8 @@ macro_rules! flat_message {
                     )*
                 })
             }
+
+            $($($extra)*)?
         }
     };
 }
