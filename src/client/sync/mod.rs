@@ -221,17 +221,19 @@ macro_rules! sink {
 
 mod account;
 mod contracts;
+mod fundamentals;
 mod historical;
 mod market_data;
+mod news;
 mod orders;
-mod research;
+mod scanner;
 
 pub use account::{AccountSnapshot, AccountSummaryRow, PortfolioItem, PositionInfo};
 pub use contracts::OptionChain;
 pub use historical::HistoricalTicks;
 pub use market_data::MarketDataSnapshot;
+pub use news::NewsHeadline;
 pub use orders::{OrderInfo, OrderProgress, OrderStatusUpdate};
-pub use research::NewsHeadline;
 
 sink!(CurrentTimeSink<i64> {
     fn current_time(&mut self, time: i64) {
