@@ -10,8 +10,10 @@
 //! subscription is kept, marked interrupted, with the bytes that started it,
 //! so that a supervisor can send it again after a reconnect.
 //!
-//! Which request is which is written once, in [`effect`]; which message ends
-//! it, once, in the message's `Incoming::route` (`messages/<domain>`).
+//! Which request is which (one-shot or subscription, known by its id or by
+//! itself) is written once, in its row of the id table
+//! (`messages::ids::outgoing::lifecycle`); which message ends it, once, in
+//! the message's `Incoming::route` (`messages/<domain>`).
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,7 +24,7 @@ use crate::errors::{is_informational, REQUEST_INTERRUPTED};
 use crate::messages::ids::outgoing as out;
 
 pub use crate::messages::route::RequestKey;
-use crate::messages::route::{Ends, Route};
+use crate::messages::route::{Ends, Lifecycle, Route};
 
 /// Whether a request ends by itself or streams until cancelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,84 +57,25 @@ pub(crate) enum Effect {
     Nothing,
 }
 
-/// The lifecycle effect of sending message `id` with request id `req_id`.
+/// The lifecycle effect of sending message `id` with request id `req_id`,
+/// as the id table says (`messages::ids`).
 pub(crate) fn effect(id: u32, req_id: i32) -> Effect {
-    use RequestKey::{Id, Request};
-    use RequestKind::{OneShot, Subscription};
-    let (key, name, kind) = match id {
-        // One-shot requests with an id.
-        out::REQ_CONTRACT_DATA => (Id(req_id), "reqContractDetails", OneShot),
-        out::REQ_SEC_DEF_OPT_PARAMS => (Id(req_id), "reqSecDefOptParams", OneShot),
-        out::REQ_MATCHING_SYMBOLS => (Id(req_id), "reqMatchingSymbols", OneShot),
-        out::REQ_SMART_COMPONENTS => (Id(req_id), "reqSmartComponents", OneShot),
-        out::REQ_SOFT_DOLLAR_TIERS => (Id(req_id), "reqSoftDollarTiers", OneShot),
-        out::REQ_HEAD_TIMESTAMP => (Id(req_id), "reqHeadTimeStamp", OneShot),
-        out::REQ_HISTOGRAM_DATA => (Id(req_id), "reqHistogramData", OneShot),
-        out::REQ_HISTORICAL_TICKS => (Id(req_id), "reqHistoricalTicks", OneShot),
-        out::REQ_HISTORICAL_DATA => (Id(req_id), "reqHistoricalData", OneShot),
-        out::REQ_NEWS_ARTICLE => (Id(req_id), "reqNewsArticle", OneShot),
-        out::REQ_HISTORICAL_NEWS => (Id(req_id), "reqHistoricalNews", OneShot),
-        out::REQ_FUNDAMENTAL_DATA => (Id(req_id), "reqFundamentalData", OneShot),
-        out::REQ_WSH_META_DATA => (Id(req_id), "reqWshMetaData", OneShot),
-        out::REQ_WSH_EVENT_DATA => (Id(req_id), "reqWshEventData", OneShot),
-        out::REQ_USER_INFO => (Id(req_id), "reqUserInfo", OneShot),
-        out::REQ_EXECUTIONS => (Id(req_id), "reqExecutions", OneShot),
-        out::REPLACE_FA => (Id(req_id), "replaceFA", OneShot),
-        // One-shot requests without an id.
-        out::REQ_OPEN_ORDERS => (Request(id), "reqOpenOrders", OneShot),
-        out::REQ_ALL_OPEN_ORDERS => (Request(id), "reqAllOpenOrders", OneShot),
-        out::REQ_COMPLETED_ORDERS => (Request(id), "reqCompletedOrders", OneShot),
-        out::REQ_FAMILY_CODES => (Request(id), "reqFamilyCodes", OneShot),
-        out::REQ_MKT_DEPTH_EXCHANGES => (Request(id), "reqMktDepthExchanges", OneShot),
-        out::REQ_NEWS_PROVIDERS => (Request(id), "reqNewsProviders", OneShot),
-        out::REQ_SCANNER_PARAMETERS => (Request(id), "reqScannerParameters", OneShot),
-        out::REQ_MANAGED_ACCTS => (Request(id), "reqManagedAccts", OneShot),
-        out::REQ_CURRENT_TIME => (Request(id), "reqCurrentTime", OneShot),
-        out::REQ_CURRENT_TIME_IN_MILLIS => (Request(id), "reqCurrentTimeInMillis", OneShot),
-        out::REQ_MARKET_RULE => (Request(id), "reqMarketRule", OneShot),
-        out::REQ_FA => (Request(id), "requestFA", OneShot),
-        // Subscriptions with an id.
-        out::REQ_MKT_DATA => (Id(req_id), "reqMktData", Subscription),
-        out::REQ_MKT_DEPTH => (Id(req_id), "reqMktDepth", Subscription),
-        out::REQ_TICK_BY_TICK_DATA => (Id(req_id), "reqTickByTickData", Subscription),
-        out::REQ_REAL_TIME_BARS => (Id(req_id), "reqRealTimeBars", Subscription),
-        out::REQ_SCANNER_SUBSCRIPTION => (Id(req_id), "reqScannerSubscription", Subscription),
-        out::REQ_ACCOUNT_SUMMARY => (Id(req_id), "reqAccountSummary", Subscription),
-        out::REQ_POSITIONS_MULTI => (Id(req_id), "reqPositionsMulti", Subscription),
-        out::REQ_ACCOUNT_UPDATES_MULTI => (Id(req_id), "reqAccountUpdatesMulti", Subscription),
-        out::REQ_PNL => (Id(req_id), "reqPnL", Subscription),
-        out::REQ_PNL_SINGLE => (Id(req_id), "reqPnLSingle", Subscription),
-        out::REQ_CALC_IMPLIED_VOLAT => (Id(req_id), "calculateImpliedVolatility", Subscription),
-        out::REQ_CALC_OPTION_PRICE => (Id(req_id), "calculateOptionPrice", Subscription),
-        // Subscriptions without an id.
-        out::REQ_POSITIONS => (Request(id), "reqPositions", Subscription),
-        out::REQ_NEWS_BULLETINS => (Request(id), "reqNewsBulletins", Subscription),
-        // reqAccountUpdates(false, …) ends it: `req_account_updates` says so.
-        out::REQ_ACCT_DATA => (Request(id), "reqAccountUpdates", Subscription),
-        // Cancels.
-        out::CANCEL_MKT_DATA
-        | out::CANCEL_MKT_DEPTH
-        | out::CANCEL_TICK_BY_TICK_DATA
-        | out::CANCEL_REAL_TIME_BARS
-        | out::CANCEL_SCANNER_SUBSCRIPTION
-        | out::CANCEL_ACCOUNT_SUMMARY
-        | out::CANCEL_POSITIONS_MULTI
-        | out::CANCEL_ACCOUNT_UPDATES_MULTI
-        | out::CANCEL_PNL
-        | out::CANCEL_PNL_SINGLE
-        | out::CANCEL_CALC_IMPLIED_VOLAT
-        | out::CANCEL_CALC_OPTION_PRICE
-        | out::CANCEL_HISTORICAL_DATA
-        | out::CANCEL_HEAD_TIMESTAMP
-        | out::CANCEL_HISTOGRAM_DATA
-        | out::CANCEL_FUNDAMENTAL_DATA
-        | out::CANCEL_WSH_META_DATA
-        | out::CANCEL_WSH_EVENT_DATA => return Effect::End(Id(req_id)),
-        out::CANCEL_POSITIONS => return Effect::End(Request(out::REQ_POSITIONS)),
-        out::CANCEL_NEWS_BULLETINS => return Effect::End(Request(out::REQ_NEWS_BULLETINS)),
-        _ => return Effect::Nothing,
-    };
-    Effect::Start(key, name, kind)
+    match out::lifecycle(id) {
+        Lifecycle::Nothing => Effect::Nothing,
+        Lifecycle::Starts {
+            key,
+            name,
+            subscription,
+        } => {
+            let kind = if subscription {
+                RequestKind::Subscription
+            } else {
+                RequestKind::OneShot
+            };
+            Effect::Start(key.with(req_id), name, kind)
+        }
+        Lifecycle::Cancels(key) => Effect::End(key.with(req_id)),
+    }
 }
 
 #[derive(Debug)]

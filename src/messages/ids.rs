@@ -9,7 +9,9 @@
 //!
 //! From this table come the id constants ([`incoming`], [`outgoing`]), their
 //! official names, the server versions from which requests travel as protobuf
-//! ([`outgoing::protobuf_since`]), the client's dispatcher
+//! ([`outgoing::protobuf_since`]), what each request does to the requests in
+//! flight ([`outgoing::lifecycle`]: starts a one-shot request or a
+//! subscription, or cancels one), the client's dispatcher
 //! ([`dispatch_incoming`]: id → decoded message → [`Handler`]) and the
 //! simulated gateway's routes ([`Request`]: one enum per domain, which the
 //! gateway's domains match exhaustively). A row whose type disagrees with its
@@ -34,7 +36,8 @@ macro_rules! id_table {
         outgoing {
             $( $dom:ident => $denum:ident {
                 $( $oname:ident = $oid:literal => $ovar:ident($oty:ty)
-                    $(, protobuf since $since:ident)? ; )*
+                    $(, protobuf since $since:ident)?
+                    $(| $life:ident $lkey:ident $($lname:literal)?)? ; )*
             } )*
         }
     ) => {
@@ -75,6 +78,17 @@ macro_rules! id_table {
                 match id {
                     $( $( $oname => id_table!(@since $($since)?), )* )*
                     _ => None,
+                }
+            }
+
+            /// What sending request `id` does to the requests in flight: it
+            /// starts a one-shot request or a subscription (known by its
+            /// request id or by the request itself), or cancels one.
+            pub const fn lifecycle(id: u32) -> super::super::route::Lifecycle {
+                use super::super::route::{Lifecycle, LifecycleKey};
+                match id {
+                    $( $( $oname => id_table!(@life $oname $($life $lkey $($lname)?)?), )* )*
+                    _ => Lifecycle::Nothing,
                 }
             }
 
@@ -158,6 +172,21 @@ macro_rules! id_table {
             }
         }
     };
+    (@life $n:ident) => { Lifecycle::Nothing };
+    (@life $n:ident one_shot by_id $name:literal) => {
+        Lifecycle::Starts { key: LifecycleKey::ReqId, name: $name, subscription: false }
+    };
+    (@life $n:ident one_shot by_request $name:literal) => {
+        Lifecycle::Starts { key: LifecycleKey::Request($n), name: $name, subscription: false }
+    };
+    (@life $n:ident subscription by_id $name:literal) => {
+        Lifecycle::Starts { key: LifecycleKey::ReqId, name: $name, subscription: true }
+    };
+    (@life $n:ident subscription by_request $name:literal) => {
+        Lifecycle::Starts { key: LifecycleKey::Request($n), name: $name, subscription: true }
+    };
+    (@life $n:ident cancels by_id) => { Lifecycle::Cancels(LifecycleKey::ReqId) };
+    (@life $n:ident cancels $req:ident) => { Lifecycle::Cancels(LifecycleKey::Request($req)) };
     (@since) => { None };
     (@since $since:ident) => { Some($since) };
     (@read $sv:ident, $r:ident, $ty:ty) => {{
@@ -270,97 +299,97 @@ id_table! {
         connection => ConnectionRequest {
             REQ_IDS = 8 => ReqIds(connection::ReqIds);
             SET_SERVER_LOGLEVEL = 14 => SetServerLogLevel(connection::SetServerLogLevel);
-            REQ_MANAGED_ACCTS = 17 => ReqManagedAccts(connection::ReqManagedAccts);
-            REQ_CURRENT_TIME = 49 => ReqCurrentTime(connection::ReqCurrentTime);
+            REQ_MANAGED_ACCTS = 17 => ReqManagedAccts(connection::ReqManagedAccts) | one_shot by_request "reqManagedAccts";
+            REQ_CURRENT_TIME = 49 => ReqCurrentTime(connection::ReqCurrentTime) | one_shot by_request "reqCurrentTime";
             VERIFY_REQUEST = 65 => VerifyRequest(connection::VerifyRequest);
             VERIFY_MESSAGE = 66 => VerifyMessage(connection::VerifyMessage);
             START_API = 71 => StartApi(connection::StartApi);
             VERIFY_AND_AUTH_REQUEST = 72 => VerifyAndAuthRequest(connection::VerifyAndAuthRequest);
             VERIFY_AND_AUTH_MESSAGE = 73 => VerifyAndAuthMessage(connection::VerifyAndAuthMessage);
-            REQ_USER_INFO = 104 => ReqUserInfo(connection::ReqUserInfo);
-            REQ_CURRENT_TIME_IN_MILLIS = 105 => ReqCurrentTimeInMillis(connection::ReqCurrentTimeInMillis);
+            REQ_USER_INFO = 104 => ReqUserInfo(connection::ReqUserInfo) | one_shot by_id "reqUserInfo";
+            REQ_CURRENT_TIME_IN_MILLIS = 105 => ReqCurrentTimeInMillis(connection::ReqCurrentTimeInMillis) | one_shot by_request "reqCurrentTimeInMillis";
         }
         market_data => MarketDataRequest {
-            REQ_MKT_DATA = 1 => ReqMktData(market_data::ReqMktData);
-            CANCEL_MKT_DATA = 2 => CancelMktData(market_data::CancelMktData);
-            REQ_MKT_DEPTH = 10 => ReqMktDepth(market_depth::ReqMktDepth);
-            CANCEL_MKT_DEPTH = 11 => CancelMktDepth(market_depth::CancelMktDepth);
-            REQ_CALC_IMPLIED_VOLAT = 54 => ReqCalcImpliedVolat(options::ReqCalcImpliedVolat);
-            REQ_CALC_OPTION_PRICE = 55 => ReqCalcOptionPrice(options::ReqCalcOptionPrice);
-            CANCEL_CALC_IMPLIED_VOLAT = 56 => CancelCalcImpliedVolat(options::CancelCalcImpliedVolat);
-            CANCEL_CALC_OPTION_PRICE = 57 => CancelCalcOptionPrice(options::CancelCalcOptionPrice);
+            REQ_MKT_DATA = 1 => ReqMktData(market_data::ReqMktData) | subscription by_id "reqMktData";
+            CANCEL_MKT_DATA = 2 => CancelMktData(market_data::CancelMktData) | cancels by_id;
+            REQ_MKT_DEPTH = 10 => ReqMktDepth(market_depth::ReqMktDepth) | subscription by_id "reqMktDepth";
+            CANCEL_MKT_DEPTH = 11 => CancelMktDepth(market_depth::CancelMktDepth) | cancels by_id;
+            REQ_CALC_IMPLIED_VOLAT = 54 => ReqCalcImpliedVolat(options::ReqCalcImpliedVolat) | subscription by_id "calculateImpliedVolatility";
+            REQ_CALC_OPTION_PRICE = 55 => ReqCalcOptionPrice(options::ReqCalcOptionPrice) | subscription by_id "calculateOptionPrice";
+            CANCEL_CALC_IMPLIED_VOLAT = 56 => CancelCalcImpliedVolat(options::CancelCalcImpliedVolat) | cancels by_id;
+            CANCEL_CALC_OPTION_PRICE = 57 => CancelCalcOptionPrice(options::CancelCalcOptionPrice) | cancels by_id;
             REQ_MARKET_DATA_TYPE = 59 => ReqMarketDataType(market_data::ReqMarketDataType);
-            REQ_TICK_BY_TICK_DATA = 97 => ReqTickByTickData(tick_by_tick::ReqTickByTickData);
-            CANCEL_TICK_BY_TICK_DATA = 98 => CancelTickByTickData(tick_by_tick::CancelTickByTickData);
+            REQ_TICK_BY_TICK_DATA = 97 => ReqTickByTickData(tick_by_tick::ReqTickByTickData) | subscription by_id "reqTickByTickData";
+            CANCEL_TICK_BY_TICK_DATA = 98 => CancelTickByTickData(tick_by_tick::CancelTickByTickData) | cancels by_id;
         }
         contracts => ContractsRequest {
-            REQ_CONTRACT_DATA = 9 => ReqContractDetails(contracts::ReqContractDetails);
-            REQ_SEC_DEF_OPT_PARAMS = 78 => ReqSecDefOptParams(contracts::ReqSecDefOptParams);
-            REQ_MATCHING_SYMBOLS = 81 => ReqMatchingSymbols(contracts::ReqMatchingSymbols);
-            REQ_MKT_DEPTH_EXCHANGES = 82 => ReqMktDepthExchanges(contracts::ReqMktDepthExchanges);
-            REQ_SMART_COMPONENTS = 83 => ReqSmartComponents(contracts::ReqSmartComponents);
-            REQ_MARKET_RULE = 91 => ReqMarketRule(contracts::ReqMarketRule);
+            REQ_CONTRACT_DATA = 9 => ReqContractDetails(contracts::ReqContractDetails) | one_shot by_id "reqContractDetails";
+            REQ_SEC_DEF_OPT_PARAMS = 78 => ReqSecDefOptParams(contracts::ReqSecDefOptParams) | one_shot by_id "reqSecDefOptParams";
+            REQ_MATCHING_SYMBOLS = 81 => ReqMatchingSymbols(contracts::ReqMatchingSymbols) | one_shot by_id "reqMatchingSymbols";
+            REQ_MKT_DEPTH_EXCHANGES = 82 => ReqMktDepthExchanges(contracts::ReqMktDepthExchanges) | one_shot by_request "reqMktDepthExchanges";
+            REQ_SMART_COMPONENTS = 83 => ReqSmartComponents(contracts::ReqSmartComponents) | one_shot by_id "reqSmartComponents";
+            REQ_MARKET_RULE = 91 => ReqMarketRule(contracts::ReqMarketRule) | one_shot by_request "reqMarketRule";
         }
         historical => HistoricalRequest {
-            REQ_HISTORICAL_DATA = 20 => ReqHistoricalData(historical::ReqHistoricalData);
-            CANCEL_HISTORICAL_DATA = 25 => CancelHistoricalData(historical::CancelHistoricalData);
-            REQ_REAL_TIME_BARS = 50 => ReqRealTimeBars(historical::ReqRealTimeBars);
-            CANCEL_REAL_TIME_BARS = 51 => CancelRealTimeBars(historical::CancelRealTimeBars);
-            REQ_HEAD_TIMESTAMP = 87 => ReqHeadTimeStamp(historical::ReqHeadTimeStamp);
-            REQ_HISTOGRAM_DATA = 88 => ReqHistogramData(historical::ReqHistogramData);
-            CANCEL_HISTOGRAM_DATA = 89 => CancelHistogramData(historical::CancelHistogramData);
-            CANCEL_HEAD_TIMESTAMP = 90 => CancelHeadTimeStamp(historical::CancelHeadTimeStamp);
-            REQ_HISTORICAL_TICKS = 96 => ReqHistoricalTicks(historical::ReqHistoricalTicks);
+            REQ_HISTORICAL_DATA = 20 => ReqHistoricalData(historical::ReqHistoricalData) | one_shot by_id "reqHistoricalData";
+            CANCEL_HISTORICAL_DATA = 25 => CancelHistoricalData(historical::CancelHistoricalData) | cancels by_id;
+            REQ_REAL_TIME_BARS = 50 => ReqRealTimeBars(historical::ReqRealTimeBars) | subscription by_id "reqRealTimeBars";
+            CANCEL_REAL_TIME_BARS = 51 => CancelRealTimeBars(historical::CancelRealTimeBars) | cancels by_id;
+            REQ_HEAD_TIMESTAMP = 87 => ReqHeadTimeStamp(historical::ReqHeadTimeStamp) | one_shot by_id "reqHeadTimeStamp";
+            REQ_HISTOGRAM_DATA = 88 => ReqHistogramData(historical::ReqHistogramData) | one_shot by_id "reqHistogramData";
+            CANCEL_HISTOGRAM_DATA = 89 => CancelHistogramData(historical::CancelHistogramData) | cancels by_id;
+            CANCEL_HEAD_TIMESTAMP = 90 => CancelHeadTimeStamp(historical::CancelHeadTimeStamp) | cancels by_id;
+            REQ_HISTORICAL_TICKS = 96 => ReqHistoricalTicks(historical::ReqHistoricalTicks) | one_shot by_id "reqHistoricalTicks";
         }
         orders => OrdersRequest {
             PLACE_ORDER = 3 => PlaceOrder(orders::PlaceOrder), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
             CANCEL_ORDER = 4 => CancelOrder(orders::CancelOrder), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
-            REQ_OPEN_ORDERS = 5 => ReqOpenOrders(orders::ReqOpenOrders);
-            REQ_EXECUTIONS = 7 => ReqExecutions(orders::ReqExecutions), protobuf since MIN_SERVER_VER_PROTOBUF;
+            REQ_OPEN_ORDERS = 5 => ReqOpenOrders(orders::ReqOpenOrders) | one_shot by_request "reqOpenOrders";
+            REQ_EXECUTIONS = 7 => ReqExecutions(orders::ReqExecutions), protobuf since MIN_SERVER_VER_PROTOBUF | one_shot by_id "reqExecutions";
             REQ_AUTO_OPEN_ORDERS = 15 => ReqAutoOpenOrders(orders::ReqAutoOpenOrders);
-            REQ_ALL_OPEN_ORDERS = 16 => ReqAllOpenOrders(orders::ReqAllOpenOrders);
+            REQ_ALL_OPEN_ORDERS = 16 => ReqAllOpenOrders(orders::ReqAllOpenOrders) | one_shot by_request "reqAllOpenOrders";
             EXERCISE_OPTIONS = 21 => ExerciseOptions(orders::ExerciseOptions);
             REQ_GLOBAL_CANCEL = 58 => ReqGlobalCancel(orders::ReqGlobalCancel), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
-            REQ_COMPLETED_ORDERS = 99 => ReqCompletedOrders(orders::ReqCompletedOrders);
+            REQ_COMPLETED_ORDERS = 99 => ReqCompletedOrders(orders::ReqCompletedOrders) | one_shot by_request "reqCompletedOrders";
         }
         account => AccountRequest {
-            REQ_ACCT_DATA = 6 => ReqAccountUpdates(account::ReqAccountUpdates);
-            REQ_FA = 18 => RequestFa(account::RequestFa);
-            REPLACE_FA = 19 => ReplaceFa(account::ReplaceFa);
-            REQ_POSITIONS = 61 => ReqPositions(account::ReqPositions);
-            REQ_ACCOUNT_SUMMARY = 62 => ReqAccountSummary(account::ReqAccountSummary);
-            CANCEL_ACCOUNT_SUMMARY = 63 => CancelAccountSummary(account::CancelAccountSummary);
-            CANCEL_POSITIONS = 64 => CancelPositions(account::CancelPositions);
-            REQ_POSITIONS_MULTI = 74 => ReqPositionsMulti(account::ReqPositionsMulti);
-            CANCEL_POSITIONS_MULTI = 75 => CancelPositionsMulti(account::CancelPositionsMulti);
-            REQ_ACCOUNT_UPDATES_MULTI = 76 => ReqAccountUpdatesMulti(account::ReqAccountUpdatesMulti);
-            CANCEL_ACCOUNT_UPDATES_MULTI = 77 => CancelAccountUpdatesMulti(account::CancelAccountUpdatesMulti);
-            REQ_SOFT_DOLLAR_TIERS = 79 => ReqSoftDollarTiers(account::ReqSoftDollarTiers);
-            REQ_FAMILY_CODES = 80 => ReqFamilyCodes(account::ReqFamilyCodes);
-            REQ_PNL = 92 => ReqPnL(account::ReqPnL);
-            CANCEL_PNL = 93 => CancelPnL(account::CancelPnL);
-            REQ_PNL_SINGLE = 94 => ReqPnLSingle(account::ReqPnLSingle);
-            CANCEL_PNL_SINGLE = 95 => CancelPnLSingle(account::CancelPnLSingle);
+            REQ_ACCT_DATA = 6 => ReqAccountUpdates(account::ReqAccountUpdates) | subscription by_request "reqAccountUpdates";
+            REQ_FA = 18 => RequestFa(account::RequestFa) | one_shot by_request "requestFA";
+            REPLACE_FA = 19 => ReplaceFa(account::ReplaceFa) | one_shot by_id "replaceFA";
+            REQ_POSITIONS = 61 => ReqPositions(account::ReqPositions) | subscription by_request "reqPositions";
+            REQ_ACCOUNT_SUMMARY = 62 => ReqAccountSummary(account::ReqAccountSummary) | subscription by_id "reqAccountSummary";
+            CANCEL_ACCOUNT_SUMMARY = 63 => CancelAccountSummary(account::CancelAccountSummary) | cancels by_id;
+            CANCEL_POSITIONS = 64 => CancelPositions(account::CancelPositions) | cancels REQ_POSITIONS;
+            REQ_POSITIONS_MULTI = 74 => ReqPositionsMulti(account::ReqPositionsMulti) | subscription by_id "reqPositionsMulti";
+            CANCEL_POSITIONS_MULTI = 75 => CancelPositionsMulti(account::CancelPositionsMulti) | cancels by_id;
+            REQ_ACCOUNT_UPDATES_MULTI = 76 => ReqAccountUpdatesMulti(account::ReqAccountUpdatesMulti) | subscription by_id "reqAccountUpdatesMulti";
+            CANCEL_ACCOUNT_UPDATES_MULTI = 77 => CancelAccountUpdatesMulti(account::CancelAccountUpdatesMulti) | cancels by_id;
+            REQ_SOFT_DOLLAR_TIERS = 79 => ReqSoftDollarTiers(account::ReqSoftDollarTiers) | one_shot by_id "reqSoftDollarTiers";
+            REQ_FAMILY_CODES = 80 => ReqFamilyCodes(account::ReqFamilyCodes) | one_shot by_request "reqFamilyCodes";
+            REQ_PNL = 92 => ReqPnL(account::ReqPnL) | subscription by_id "reqPnL";
+            CANCEL_PNL = 93 => CancelPnL(account::CancelPnL) | cancels by_id;
+            REQ_PNL_SINGLE = 94 => ReqPnLSingle(account::ReqPnLSingle) | subscription by_id "reqPnLSingle";
+            CANCEL_PNL_SINGLE = 95 => CancelPnLSingle(account::CancelPnLSingle) | cancels by_id;
         }
         scanner => ScannerRequest {
-            REQ_SCANNER_SUBSCRIPTION = 22 => ReqScannerSubscription(scanner::ReqScannerSubscription);
-            CANCEL_SCANNER_SUBSCRIPTION = 23 => CancelScannerSubscription(scanner::CancelScannerSubscription);
-            REQ_SCANNER_PARAMETERS = 24 => ReqScannerParameters(scanner::ReqScannerParameters);
+            REQ_SCANNER_SUBSCRIPTION = 22 => ReqScannerSubscription(scanner::ReqScannerSubscription) | subscription by_id "reqScannerSubscription";
+            CANCEL_SCANNER_SUBSCRIPTION = 23 => CancelScannerSubscription(scanner::CancelScannerSubscription) | cancels by_id;
+            REQ_SCANNER_PARAMETERS = 24 => ReqScannerParameters(scanner::ReqScannerParameters) | one_shot by_request "reqScannerParameters";
         }
         news => NewsRequest {
-            REQ_NEWS_BULLETINS = 12 => ReqNewsBulletins(news::ReqNewsBulletins);
-            CANCEL_NEWS_BULLETINS = 13 => CancelNewsBulletins(news::CancelNewsBulletins);
-            REQ_NEWS_ARTICLE = 84 => ReqNewsArticle(news::ReqNewsArticle);
-            REQ_NEWS_PROVIDERS = 85 => ReqNewsProviders(news::ReqNewsProviders);
-            REQ_HISTORICAL_NEWS = 86 => ReqHistoricalNews(news::ReqHistoricalNews);
+            REQ_NEWS_BULLETINS = 12 => ReqNewsBulletins(news::ReqNewsBulletins) | subscription by_request "reqNewsBulletins";
+            CANCEL_NEWS_BULLETINS = 13 => CancelNewsBulletins(news::CancelNewsBulletins) | cancels REQ_NEWS_BULLETINS;
+            REQ_NEWS_ARTICLE = 84 => ReqNewsArticle(news::ReqNewsArticle) | one_shot by_id "reqNewsArticle";
+            REQ_NEWS_PROVIDERS = 85 => ReqNewsProviders(news::ReqNewsProviders) | one_shot by_request "reqNewsProviders";
+            REQ_HISTORICAL_NEWS = 86 => ReqHistoricalNews(news::ReqHistoricalNews) | one_shot by_id "reqHistoricalNews";
         }
         fundamentals => FundamentalsRequest {
-            REQ_FUNDAMENTAL_DATA = 52 => ReqFundamentalData(fundamentals::ReqFundamentalData);
-            CANCEL_FUNDAMENTAL_DATA = 53 => CancelFundamentalData(fundamentals::CancelFundamentalData);
-            REQ_WSH_META_DATA = 100 => ReqWshMetaData(fundamentals::ReqWshMetaData);
-            CANCEL_WSH_META_DATA = 101 => CancelWshMetaData(fundamentals::CancelWshMetaData);
-            REQ_WSH_EVENT_DATA = 102 => ReqWshEventData(fundamentals::ReqWshEventData);
-            CANCEL_WSH_EVENT_DATA = 103 => CancelWshEventData(fundamentals::CancelWshEventData);
+            REQ_FUNDAMENTAL_DATA = 52 => ReqFundamentalData(fundamentals::ReqFundamentalData) | one_shot by_id "reqFundamentalData";
+            CANCEL_FUNDAMENTAL_DATA = 53 => CancelFundamentalData(fundamentals::CancelFundamentalData) | cancels by_id;
+            REQ_WSH_META_DATA = 100 => ReqWshMetaData(fundamentals::ReqWshMetaData) | one_shot by_id "reqWshMetaData";
+            CANCEL_WSH_META_DATA = 101 => CancelWshMetaData(fundamentals::CancelWshMetaData) | cancels by_id;
+            REQ_WSH_EVENT_DATA = 102 => ReqWshEventData(fundamentals::ReqWshEventData) | one_shot by_id "reqWshEventData";
+            CANCEL_WSH_EVENT_DATA = 103 => CancelWshEventData(fundamentals::CancelWshEventData) | cancels by_id;
         }
         display_groups => DisplayGroupsRequest {
             QUERY_DISPLAY_GROUPS = 67 => QueryDisplayGroups(display_groups::QueryDisplayGroups);

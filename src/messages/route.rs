@@ -126,3 +126,43 @@ pub enum SessionFact<'m> {
         text: &'m str,
     },
 }
+
+/// How a request in flight is known, as the id table writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LifecycleKey {
+    /// By the request id it was sent with.
+    ReqId,
+    /// By the request itself (an outgoing message id), for the requests
+    /// without an id.
+    Request(u32),
+}
+
+/// What sending a request does to the requests in flight
+/// ([`ids::outgoing::lifecycle`](super::ids::outgoing::lifecycle)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lifecycle {
+    /// Nothing (orders, settings, …).
+    Nothing,
+    /// It starts a request that its answers will end.
+    Starts {
+        /// How it is known.
+        key: LifecycleKey,
+        /// Its official name (`reqContractDetails`).
+        name: &'static str,
+        /// A subscription (streams until cancelled) rather than a one-shot
+        /// request.
+        subscription: bool,
+    },
+    /// It cancels the request known so.
+    Cancels(LifecycleKey),
+}
+
+impl LifecycleKey {
+    /// The key of the request sent with request id `req_id`.
+    pub fn with(self, req_id: i32) -> RequestKey {
+        match self {
+            LifecycleKey::ReqId => RequestKey::Id(req_id),
+            LifecycleKey::Request(id) => RequestKey::Request(id),
+        }
+    }
+}
