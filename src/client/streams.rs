@@ -226,8 +226,11 @@ impl<T> Feed<T> {
     }
 
     fn end(&mut self, error: Error) {
-        if self.tx.take().is_some() {
+        if self.tx.is_some() {
+            // The error first: the reader sees the end as soon as the
+            // sender is dropped, and reads the error right after.
             *self.error.lock() = Some(error);
+            self.tx = None;
         }
     }
 }
