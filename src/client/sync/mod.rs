@@ -57,16 +57,23 @@ impl Sinks {
         self.active.load(Ordering::Acquire) != 0
     }
 
-    /// The sink waiting on `key`, if any (an atomic load when none waits).
+    /// The sink waiting on `key`, if any: an atomic load when none waits,
+    /// and no lock for a request id below [`SYNC_REQ_ID_BASE`] (the user's
+    /// ids: no helper listens there), so the user's own ticks never take a
+    /// lock while a helper waits elsewhere.
     #[inline]
     pub(crate) fn get(&self, key: RequestKey) -> Option<SharedSink> {
-        if !self.any() {
+        if !self.any() || matches!(key, RequestKey::Id(id) if id < SYNC_REQ_ID_BASE) {
             return None;
         }
         self.map.lock().get(&key).cloned()
     }
 
     pub(crate) fn insert(&self, key: RequestKey, sink: SharedSink) {
+        debug_assert!(
+            !matches!(key, RequestKey::Id(id) if id < SYNC_REQ_ID_BASE),
+            "a helper's request id comes from sync_req_id"
+        );
         let mut map = self.map.lock();
         map.insert(key, sink);
         self.active.store(map.len(), Ordering::Release);
