@@ -6,189 +6,81 @@
 //! request needs server version 70 (`MIN_SERVER_VER_LINKING`).
 
 use super::ids::{incoming, outgoing};
-use super::{read_text, write_text, Message};
+use crate::flat_message;
 use crate::server_versions::MIN_SERVER_VER_LINKING;
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::DecodeError;
 
-/// `queryDisplayGroups` (message version 1): answered by [`DisplayGroupList`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct QueryDisplayGroups {
-    /// The request id.
-    pub req_id: i32,
-}
-
-impl Message for QueryDisplayGroups {
-    const ID: u32 = outgoing::QUERY_DISPLAY_GROUPS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_LINKING {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support queryDisplayGroups request.",
-            ));
-        }
-        w.put_int(1);
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(QueryDisplayGroups {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `queryDisplayGroups` (message version 1): answered by [`DisplayGroupList`].
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct QueryDisplayGroups = outgoing::QUERY_DISPLAY_GROUPS {
+        version 1;
+        refuse MIN_SERVER_VER_LINKING, "  It does not support queryDisplayGroups request.";
+        /// The request id.
+        pub req_id: i32 = Int,
     }
 }
 
-/// `subscribeToGroupEvents` (message version 1): follow one display group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct SubscribeToGroupEvents {
-    /// The request id the updates will carry.
-    pub req_id: i32,
-    /// The group (1–7 in TWS today).
-    pub group_id: i32,
-}
-
-impl Message for SubscribeToGroupEvents {
-    const ID: u32 = outgoing::SUBSCRIBE_TO_GROUP_EVENTS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_LINKING {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support subscribeToGroupEvents request.",
-            ));
-        }
-        w.put_int(1);
-        w.put_int(self.req_id);
-        w.put_int(self.group_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(SubscribeToGroupEvents {
-            req_id: r.read_int_named("req id")?,
-            group_id: r.read_int_named("group id")?,
-        })
+flat_message! {
+    /// `subscribeToGroupEvents` (message version 1): follow one display group.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct SubscribeToGroupEvents = outgoing::SUBSCRIBE_TO_GROUP_EVENTS {
+        version 1;
+        refuse MIN_SERVER_VER_LINKING, "  It does not support subscribeToGroupEvents request.";
+        /// The request id the updates will carry.
+        pub req_id: i32 = Int,
+        /// The group (1–7 in TWS today).
+        pub group_id: i32 = Int,
     }
 }
 
-/// `updateDisplayGroup` (message version 1): show a contract in the group
-/// subscribed with `req_id`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct UpdateDisplayGroup {
-    /// The request id of the subscription.
-    pub req_id: i32,
-    /// `conId@exchange` (`"8314@SMART"`), `none` or `combo`.
-    pub contract_info: String,
-}
-
-impl Message for UpdateDisplayGroup {
-    const ID: u32 = outgoing::UPDATE_DISPLAY_GROUP;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_LINKING {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support updateDisplayGroup request.",
-            ));
-        }
-        w.put_int(1);
-        w.put_int(self.req_id);
-        w.put_str(&self.contract_info);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(UpdateDisplayGroup {
-            req_id: r.read_int_named("req id")?,
-            contract_info: r.read_string("contract info")?,
-        })
+flat_message! {
+    /// `updateDisplayGroup` (message version 1): show a contract in the group
+    /// subscribed with `req_id`.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct UpdateDisplayGroup = outgoing::UPDATE_DISPLAY_GROUP {
+        version 1;
+        refuse MIN_SERVER_VER_LINKING, "  It does not support updateDisplayGroup request.";
+        /// The request id of the subscription.
+        pub req_id: i32 = Int,
+        /// `conId@exchange` (`"8314@SMART"`), `none` or `combo`.
+        pub contract_info: String = Ascii,
     }
 }
 
-/// `unsubscribeFromGroupEvents` (message version 1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct UnsubscribeFromGroupEvents {
-    /// The request id of the subscription.
-    pub req_id: i32,
-}
-
-impl Message for UnsubscribeFromGroupEvents {
-    const ID: u32 = outgoing::UNSUBSCRIBE_FROM_GROUP_EVENTS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_LINKING {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support unsubscribeFromGroupEvents request.",
-            ));
-        }
-        w.put_int(1);
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(UnsubscribeFromGroupEvents {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `unsubscribeFromGroupEvents` (message version 1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct UnsubscribeFromGroupEvents = outgoing::UNSUBSCRIBE_FROM_GROUP_EVENTS {
+        version 1;
+        refuse MIN_SERVER_VER_LINKING, "  It does not support unsubscribeFromGroupEvents request.";
+        /// The request id of the subscription.
+        pub req_id: i32 = Int,
     }
 }
 
-/// `displayGroupList` (version 1): the groups, `|`-separated (`"1|2|3"`).
-/// Read generically by the official decoder: text escaped from version 153.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct DisplayGroupList {
-    /// The request id.
-    pub req_id: i32,
-    /// The group ids, `|`-separated.
-    pub groups: String,
-}
-
-impl Message for DisplayGroupList {
-    const ID: u32 = incoming::DISPLAY_GROUP_LIST;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        write_text(sv, w, &self.groups);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(DisplayGroupList {
-            req_id: r.read_int_named("req id")?,
-            groups: read_text(sv, r, "groups")?,
-        })
+flat_message! {
+    /// `displayGroupList` (version 1): the groups, `|`-separated (`"1|2|3"`).
+    /// Read generically by the official decoder: text escaped from version 153.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct DisplayGroupList = incoming::DISPLAY_GROUP_LIST {
+        version 1;
+        /// The request id.
+        pub req_id: i32 = Int,
+        /// The group ids, `|`-separated.
+        pub groups: String = Text,
     }
 }
 
-/// `displayGroupUpdated` (version 1): the contract a subscribed group shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct DisplayGroupUpdated {
-    /// The request id of the subscription.
-    pub req_id: i32,
-    /// `conId@exchange`, `none` or `combo`.
-    pub contract_info: String,
-}
-
-impl Message for DisplayGroupUpdated {
-    const ID: u32 = incoming::DISPLAY_GROUP_UPDATED;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        write_text(sv, w, &self.contract_info);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(DisplayGroupUpdated {
-            req_id: r.read_int_named("req id")?,
-            contract_info: read_text(sv, r, "contract info")?,
-        })
+flat_message! {
+    /// `displayGroupUpdated` (version 1): the contract a subscribed group shows.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct DisplayGroupUpdated = incoming::DISPLAY_GROUP_UPDATED {
+        version 1;
+        /// The request id of the subscription.
+        pub req_id: i32 = Int,
+        /// `conId@exchange`, `none` or `combo`.
+        pub contract_info: String = Text,
     }
 }
 

@@ -4,19 +4,59 @@
 //! `reqWshMetaData` / `cancelWshMetaData` → `wshMetaData`;
 //! `reqWshEventData` / `cancelWshEventData` → `wshEventData`.
 
+use super::account::version;
 use super::ids::{incoming, outgoing};
+use super::layout::{Io, Layout};
 use super::scanner::{parse_tag_values, tag_values_field};
-use super::{read_text, write_text, Message};
 use crate::model::{Contract, TagValue, WshEventData, UNSET_INTEGER};
 use crate::server_versions::{
     MIN_SERVER_VER_FUNDAMENTAL_DATA, MIN_SERVER_VER_LINKING, MIN_SERVER_VER_TRADING_CLASS,
     MIN_SERVER_VER_WSHE_CALENDAR, MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS,
     MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS_DATE,
 };
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::{DecodeError, EncodeError};
+use crate::{flat_message, layout_message};
 
 const NO_FUNDAMENTALS: &str = "  It does not support fundamental data request.";
 const NO_WSH: &str = " It does not support WSHE Calendar API.";
+
+/// Refuses with [`EncodeError::UpdateTws`] when `refused` holds.
+fn refuse(refused: bool, why: &'static str) -> Result<(), EncodeError> {
+    if refused {
+        Err(EncodeError::UpdateTws(why))
+    } else {
+        Ok(())
+    }
+}
+
+/// Options sent as a count of pairs and one `tag=value;` field. The count
+/// counts pairs, not fields, so it is skipped when read (not `Io::count`).
+fn tag_values_text(
+    io: &mut dyn Io,
+    list: &mut Vec<TagValue>,
+    f: &'static str,
+) -> Result<(), DecodeError> {
+    if io.reading() {
+        io.skip("options count")?;
+        let mut text = String::new();
+        io.ascii(&mut text, f)?;
+        *list = parse_tag_values(&text);
+        Ok(())
+    } else {
+        io.count(list.len(), "options count")?;
+        io.ascii(&mut tag_values_field(list), f)
+    }
+}
+
+/// An `i32` the official client sends as a plain integer (unset as
+/// `2147483647`); read, an empty field is unset too.
+fn int_unset(io: &mut dyn Io, v: &mut i32, f: &'static str) -> Result<(), DecodeError> {
+    if io.reading() {
+        io.int_max(v, f)
+    } else {
+        io.int(v, f)
+    }
+}
 
 /// `reqFundamentalData` (message version 2): a Reuters/Refinitiv XML report
 /// (`ReportSnapshot`, `ReportsFinSummary`, `ReportRatios`,
@@ -37,145 +77,71 @@ pub struct ReqFundamentalData {
     pub fundamental_data_options: Vec<TagValue>,
 }
 
-impl Message for ReqFundamentalData {
-    const ID: u32 = outgoing::REQ_FUNDAMENTAL_DATA;
+impl Layout for ReqFundamentalData {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        refuse(sv < MIN_SERVER_VER_FUNDAMENTAL_DATA, NO_FUNDAMENTALS)?;
+        refuse(
+            sv < MIN_SERVER_VER_TRADING_CLASS,
+            "  It does not support conId parameter in reqFundamentalData.",
+        )
+    }
 
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_FUNDAMENTAL_DATA {
-            return Err(EncodeError::UpdateTws(NO_FUNDAMENTALS));
-        }
-        if sv < MIN_SERVER_VER_TRADING_CLASS {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support conId parameter in reqFundamentalData.",
-            ));
-        }
-        let c = &self.contract;
-        w.put_int(2);
-        w.put_int(self.req_id);
-        w.put_int(c.con_id);
-        w.put_str(&c.symbol);
-        w.put_str(&c.sec_type);
-        w.put_str(&c.exchange);
-        w.put_str(&c.primary_exchange);
-        w.put_str(&c.currency);
-        w.put_str(&c.local_symbol);
-        w.put_str(&self.report_type);
-        if sv >= MIN_SERVER_VER_LINKING {
-            w.put_int(self.fundamental_data_options.len() as i64);
-            w.put_str(&tag_values_field(&self.fundamental_data_options));
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        version(io, 2)?;
+        io.int(&mut self.req_id, "req id")?;
+        let c = &mut self.contract;
+        io.int(&mut c.con_id, "con id")?;
+        io.ascii(&mut c.symbol, "symbol")?;
+        io.ascii(&mut c.sec_type, "sec type")?;
+        io.ascii(&mut c.exchange, "exchange")?;
+        io.ascii(&mut c.primary_exchange, "primary exchange")?;
+        io.ascii(&mut c.currency, "currency")?;
+        io.ascii(&mut c.local_symbol, "local symbol")?;
+        io.ascii(&mut self.report_type, "report type")?;
+        if io.sv() >= MIN_SERVER_VER_LINKING {
+            let options = &mut self.fundamental_data_options;
+            tag_values_text(io, options, "fundamental data options")?;
         }
         Ok(())
     }
+}
 
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        let req_id = r.read_int_named("req id")?;
-        let contract = Contract {
-            con_id: r.read_int_named("con id")?,
-            symbol: r.read_string("symbol")?,
-            sec_type: r.read_string("sec type")?,
-            exchange: r.read_string("exchange")?,
-            primary_exchange: r.read_string("primary exchange")?,
-            currency: r.read_string("currency")?,
-            local_symbol: r.read_string("local symbol")?,
-            ..Contract::default()
-        };
-        let report_type = r.read_string("report type")?;
-        let fundamental_data_options = if sv >= MIN_SERVER_VER_LINKING {
-            r.skip("options count")?;
-            parse_tag_values(r.read_str("fundamental data options")?)
-        } else {
-            Vec::new()
-        };
-        Ok(ReqFundamentalData {
-            req_id,
-            contract,
-            report_type,
-            fundamental_data_options,
-        })
+layout_message!(ReqFundamentalData = outgoing::REQ_FUNDAMENTAL_DATA);
+
+flat_message! {
+    /// `cancelFundamentalData` (message version 1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct CancelFundamentalData = outgoing::CANCEL_FUNDAMENTAL_DATA {
+        version 1;
+        refuse MIN_SERVER_VER_FUNDAMENTAL_DATA, NO_FUNDAMENTALS;
+        /// The request id given to [`ReqFundamentalData`].
+        pub req_id: i32 = Int,
     }
 }
 
-/// `cancelFundamentalData` (message version 1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CancelFundamentalData {
-    /// The request id given to [`ReqFundamentalData`].
-    pub req_id: i32,
-}
-
-impl Message for CancelFundamentalData {
-    const ID: u32 = outgoing::CANCEL_FUNDAMENTAL_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_FUNDAMENTAL_DATA {
-            return Err(EncodeError::UpdateTws(NO_FUNDAMENTALS));
-        }
-        w.put_int(1);
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(CancelFundamentalData {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `fundamentalData` (version 1): the XML report. Escaped by the server
+    /// from version 153 (the official decoder reads this message generically).
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct FundamentalData = incoming::FUNDAMENTAL_DATA {
+        version 1;
+        /// The request id.
+        pub req_id: i32 = Int,
+        /// The XML document.
+        pub data: String = Text,
     }
 }
 
-/// `fundamentalData` (version 1): the XML report. Escaped by the server
-/// from version 153 (the official decoder reads this message generically).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct FundamentalData {
-    /// The request id.
-    pub req_id: i32,
-    /// The XML document.
-    pub data: String,
-}
-
-impl Message for FundamentalData {
-    const ID: u32 = incoming::FUNDAMENTAL_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        write_text(sv, w, &self.data);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(FundamentalData {
-            req_id: r.read_int_named("req id")?,
-            data: read_text(sv, r, "data")?,
-        })
-    }
-}
-
+/// A WSH request of the request id alone (server version 161+).
 macro_rules! wsh_id_request {
-    ($(#[$doc:meta])* $name:ident = $id:expr) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-        pub struct $name {
-            /// The request id.
-            pub req_id: i32,
-        }
-
-        impl Message for $name {
-            const ID: u32 = $id;
-
-            fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-                if sv < MIN_SERVER_VER_WSHE_CALENDAR {
-                    return Err(EncodeError::UpdateTws(NO_WSH));
-                }
-                w.put_int(self.req_id);
-                Ok(())
-            }
-
-            fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-                Ok($name {
-                    req_id: r.read_int_named("req id")?,
-                })
+    ($(#[$doc:meta])* $name:ident = $id:path) => {
+        flat_message! {
+            $(#[$doc])*
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+            pub struct $name = $id {
+                refuse MIN_SERVER_VER_WSHE_CALENDAR, NO_WSH;
+                /// The request id.
+                pub req_id: i32 = Int,
             }
         }
     };
@@ -208,95 +174,59 @@ pub struct ReqWshEventData {
     pub wsh_event_data: WshEventData,
 }
 
-impl Message for ReqWshEventData {
-    const ID: u32 = outgoing::REQ_WSH_EVENT_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for ReqWshEventData {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
         let d = &self.wsh_event_data;
-        if sv < MIN_SERVER_VER_WSHE_CALENDAR {
-            return Err(EncodeError::UpdateTws(NO_WSH));
+        refuse(sv < MIN_SERVER_VER_WSHE_CALENDAR, NO_WSH)?;
+        refuse(
+            sv < MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS
+                && (!d.filter.is_empty()
+                    || d.fill_watchlist
+                    || d.fill_portfolio
+                    || d.fill_competitors),
+            " It does not support WSH event data filters.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS_DATE
+                && (!d.start_date.is_empty()
+                    || !d.end_date.is_empty()
+                    || d.total_limit != UNSET_INTEGER),
+            " It does not support WSH event data date filters.",
+        )
+    }
+
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let d = &mut self.wsh_event_data;
+        io.int(&mut self.req_id, "req id")?;
+        int_unset(io, &mut d.con_id, "con id")?;
+        if io.sv() >= MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS {
+            io.ascii(&mut d.filter, "filter")?;
+            io.boolean(&mut d.fill_watchlist, "fill watchlist")?;
+            io.boolean(&mut d.fill_portfolio, "fill portfolio")?;
+            io.boolean(&mut d.fill_competitors, "fill competitors")?;
         }
-        if sv < MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS
-            && (!d.filter.is_empty() || d.fill_watchlist || d.fill_portfolio || d.fill_competitors)
-        {
-            return Err(EncodeError::UpdateTws(
-                " It does not support WSH event data filters.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS_DATE
-            && (!d.start_date.is_empty()
-                || !d.end_date.is_empty()
-                || d.total_limit != UNSET_INTEGER)
-        {
-            return Err(EncodeError::UpdateTws(
-                " It does not support WSH event data date filters.",
-            ));
-        }
-        w.put_int(self.req_id);
-        w.put_int(d.con_id);
-        if sv >= MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS {
-            w.put_str(&d.filter);
-            w.put_bool(d.fill_watchlist);
-            w.put_bool(d.fill_portfolio);
-            w.put_bool(d.fill_competitors);
-        }
-        if sv >= MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS_DATE {
-            w.put_str(&d.start_date);
-            w.put_str(&d.end_date);
-            w.put_int(d.total_limit);
+        if io.sv() >= MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS_DATE {
+            io.ascii(&mut d.start_date, "start date")?;
+            io.ascii(&mut d.end_date, "end date")?;
+            int_unset(io, &mut d.total_limit, "total limit")?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let mut d = WshEventData {
-            con_id: r.read_i32_max("con id")?,
-            ..WshEventData::default()
-        };
-        if sv >= MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS {
-            d.filter = r.read_string("filter")?;
-            d.fill_watchlist = r.read_bool("fill watchlist")?;
-            d.fill_portfolio = r.read_bool("fill portfolio")?;
-            d.fill_competitors = r.read_bool("fill competitors")?;
-        }
-        if sv >= MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS_DATE {
-            d.start_date = r.read_string("start date")?;
-            d.end_date = r.read_string("end date")?;
-            d.total_limit = r.read_i32_max("total limit")?;
-        }
-        Ok(ReqWshEventData {
-            req_id,
-            wsh_event_data: d,
-        })
-    }
 }
 
+layout_message!(ReqWshEventData = outgoing::REQ_WSH_EVENT_DATA);
+
+/// A WSH answer: the request id and a JSON document.
 macro_rules! json_answer {
-    ($(#[$doc:meta])* $name:ident = $id:expr) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
-        pub struct $name {
-            /// The request id.
-            pub req_id: i32,
-            /// The JSON document.
-            pub data_json: String,
-        }
-
-        impl Message for $name {
-            const ID: u32 = $id;
-
-            fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-                w.put_int(self.req_id);
-                w.put_str_raw(&self.data_json);
-                Ok(())
-            }
-
-            fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-                Ok($name {
-                    req_id: r.read_int_named("req id")?,
-                    data_json: r.read_string("data json")?,
-                })
+    ($(#[$doc:meta])* $name:ident = $id:path) => {
+        flat_message! {
+            $(#[$doc])*
+            #[derive(Debug, Clone, PartialEq, Eq, Default)]
+            pub struct $name = $id {
+                /// The request id.
+                pub req_id: i32 = Int,
+                /// The JSON document.
+                pub data_json: String = Raw,
             }
         }
     };

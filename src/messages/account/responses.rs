@@ -8,51 +8,38 @@
 //! `position`, `positionMulti`, `replaceFAEnd`, …) read plain UTF-8.
 
 use super::super::ids::incoming;
-use super::super::{read_text, write_text, Message};
+use super::super::layout::{sized, Io, Layout};
+use super::version;
 use crate::model::{Contract, Decimal, FamilyCode, SoftDollarTier, UNSET_DOUBLE};
 use crate::server_versions::{MIN_SERVER_VER_REALIZED_PNL, MIN_SERVER_VER_UNREALIZED_PNL};
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::DecodeError;
+use crate::{flat_message, layout_message};
 
-/// A float field as TWS writes it (Python's `str` form; the unset value as
-/// `1.7976931348623157e+308`, which the official decoder reads back as unset).
-fn put_float(w: &mut FieldWriter<'_>, v: f64) {
-    w.put_f64(v);
+flat_message! {
+    /// `updateAccountValue` (`ACCT_VALUE`, message version 2): one account value.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct UpdateAccountValue = incoming::ACCT_VALUE {
+        version 2;
+        /// The key (`NetLiquidation`, `CashBalance`, …).
+        pub key: String = Text,
+        /// The value, as text.
+        pub val: String = Text,
+        /// The currency (`USD`, `BASE`, or empty for values without one).
+        pub currency: String = Text,
+        /// The account.
+        pub account_name: String = Text,
+    }
 }
 
-/// `updateAccountValue` (`ACCT_VALUE`, message version 2): one account value.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct UpdateAccountValue {
-    /// The key (`NetLiquidation`, `CashBalance`, …).
-    pub key: String,
-    /// The value, as text.
-    pub val: String,
-    /// The currency (`USD`, `BASE`, or empty for values without one).
-    pub currency: String,
-    /// The account.
-    pub account_name: String,
-}
-
-impl Message for UpdateAccountValue {
-    const ID: u32 = incoming::ACCT_VALUE;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(2);
-        write_text(sv, w, &self.key);
-        write_text(sv, w, &self.val);
-        write_text(sv, w, &self.currency);
-        write_text(sv, w, &self.account_name);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(UpdateAccountValue {
-            key: read_text(sv, r, "key")?,
-            val: read_text(sv, r, "val")?,
-            currency: read_text(sv, r, "currency")?,
-            account_name: read_text(sv, r, "account name")?,
-        })
-    }
+/// The contract fields every position message starts with: conId, symbol,
+/// secType, expiry, strike, right.
+fn contract_head(io: &mut dyn Io, c: &mut Contract) -> Result<(), DecodeError> {
+    io.int(&mut c.con_id, "con id")?;
+    io.text(&mut c.symbol, "symbol")?;
+    io.text(&mut c.sec_type, "sec type")?;
+    io.text(&mut c.last_trade_date_or_contract_month, "last trade date")?;
+    io.float(&mut c.strike, "strike")?;
+    io.text(&mut c.right, "right")
 }
 
 /// `updatePortfolio` (`PORTFOLIO_VALUE`, message version 8): one position of
@@ -81,155 +68,69 @@ pub struct UpdatePortfolio {
     pub account_name: String,
 }
 
-impl Message for UpdatePortfolio {
-    const ID: u32 = incoming::PORTFOLIO_VALUE;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let c = &self.contract;
+impl Layout for UpdatePortfolio {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.version, "version")?;
         let v = self.version;
-        w.put_int(v);
-        w.put_int(c.con_id);
-        w.put_str_raw(&c.symbol);
-        w.put_str_raw(&c.sec_type);
-        w.put_str_raw(&c.last_trade_date_or_contract_month);
-        put_float(w, c.strike);
-        w.put_str_raw(&c.right);
+        let c = &mut self.contract;
+        contract_head(io, c)?;
         if v >= 7 {
-            w.put_str_raw(&c.multiplier);
-            w.put_str_raw(&c.primary_exchange);
+            io.text(&mut c.multiplier, "multiplier")?;
+            io.text(&mut c.primary_exchange, "primary exchange")?;
         }
-        w.put_str_raw(&c.currency);
-        w.put_str_raw(&c.local_symbol);
+        io.text(&mut c.currency, "currency")?;
+        io.text(&mut c.local_symbol, "local symbol")?;
         if v >= 8 {
-            w.put_str_raw(&c.trading_class);
+            io.text(&mut c.trading_class, "trading class")?;
         }
-        w.put_decimal(self.position);
-        put_float(w, self.market_price);
-        put_float(w, self.market_value);
-        put_float(w, self.average_cost);
-        put_float(w, self.unrealized_pnl);
-        put_float(w, self.realized_pnl);
-        w.put_str_raw(&self.account_name);
-        if v == 6 && sv == 39 {
-            w.put_str_raw(&c.primary_exchange);
+        io.decimal(&mut self.position, "position")?;
+        io.float(&mut self.market_price, "market price")?;
+        io.float(&mut self.market_value, "market value")?;
+        io.float(&mut self.average_cost, "average cost")?;
+        io.float(&mut self.unrealized_pnl, "unrealized pnl")?;
+        io.float(&mut self.realized_pnl, "realized pnl")?;
+        io.text(&mut self.account_name, "account name")?;
+        if v == 6 && io.sv() == 39 {
+            io.text(&mut c.primary_exchange, "primary exchange")?;
         }
         Ok(())
     }
+}
 
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let version: i32 = r.read_int_named("version")?;
-        let mut c = Contract {
-            con_id: r.read_int_named("con id")?,
-            symbol: r.read_string("symbol")?,
-            sec_type: r.read_string("sec type")?,
-            last_trade_date_or_contract_month: r.read_string("last trade date")?,
-            strike: r.read_f64("strike")?,
-            right: r.read_string("right")?,
-            ..Contract::default()
-        };
-        if version >= 7 {
-            c.multiplier = r.read_string("multiplier")?;
-            c.primary_exchange = r.read_string("primary exchange")?;
-        }
-        c.currency = r.read_string("currency")?;
-        c.local_symbol = r.read_string("local symbol")?;
-        if version >= 8 {
-            c.trading_class = r.read_string("trading class")?;
-        }
-        let position = r.read_decimal("position")?;
-        let market_price = r.read_f64("market price")?;
-        let market_value = r.read_f64("market value")?;
-        let average_cost = r.read_f64("average cost")?;
-        let unrealized_pnl = r.read_f64("unrealized pnl")?;
-        let realized_pnl = r.read_f64("realized pnl")?;
-        let account_name = r.read_string("account name")?;
-        if version == 6 && sv == 39 {
-            c.primary_exchange = r.read_string("primary exchange")?;
-        }
-        Ok(UpdatePortfolio {
-            version,
-            contract: c,
-            position,
-            market_price,
-            market_value,
-            average_cost,
-            unrealized_pnl,
-            realized_pnl,
-            account_name,
-        })
+layout_message!(UpdatePortfolio = incoming::PORTFOLIO_VALUE);
+
+flat_message! {
+    /// `updateAccountTime` (`ACCT_UPDATE_TIME`, message version 1): the time of
+    /// the last account update, `HH:MM`.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct UpdateAccountTime = incoming::ACCT_UPDATE_TIME {
+        version 1;
+        /// The official `timeStamp` argument.
+        pub time_stamp: String = Text,
     }
 }
 
-/// A message of a version field and one text argument.
-macro_rules! one_text {
-    ($(#[$doc:meta])* $name:ident, $id:expr, $field:ident, $label:expr) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
-        pub struct $name {
-            #[doc = concat!("The official `", $label, "` argument.")]
-            pub $field: String,
-        }
-
-        impl Message for $name {
-            const ID: u32 = $id;
-
-            fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-                w.put_int(1);
-                write_text(sv, w, &self.$field);
-                Ok(())
-            }
-
-            fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-                r.skip("version")?;
-                Ok($name {
-                    $field: read_text(sv, r, $label)?,
-                })
-            }
-        }
-    };
-}
-
-one_text!(
-    /// `updateAccountTime` (`ACCT_UPDATE_TIME`, message version 1): the time of
-    /// the last account update, `HH:MM`.
-    UpdateAccountTime,
-    incoming::ACCT_UPDATE_TIME,
-    time_stamp,
-    "timeStamp"
-);
-one_text!(
+flat_message! {
     /// `accountDownloadEnd` (`ACCT_DOWNLOAD_END`, message version 1): the first
     /// full set of an account's values and portfolio has been sent.
-    AccountDownloadEnd,
-    incoming::ACCT_DOWNLOAD_END,
-    account_name,
-    "accountName"
-);
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct AccountDownloadEnd = incoming::ACCT_DOWNLOAD_END {
+        version 1;
+        /// The official `accountName` argument.
+        pub account_name: String = Text,
+    }
+}
 
 /// A message of a version field and a request id: the end markers.
 macro_rules! req_id_end {
-    ($(#[$doc:meta])* $name:ident, $id:expr) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-        pub struct $name {
-            /// The request id.
-            pub req_id: i32,
-        }
-
-        impl Message for $name {
-            const ID: u32 = $id;
-
-            fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-                w.put_int(1);
-                w.put_int(self.req_id);
-                Ok(())
-            }
-
-            fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-                r.skip("version")?;
-                Ok($name {
-                    req_id: r.read_int_named("req id")?,
-                })
+    ($(#[$doc:meta])* $name:ident = $id:path) => {
+        flat_message! {
+            $(#[$doc])*
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+            pub struct $name = $id {
+                version 1;
+                /// The request id.
+                pub req_id: i32 = Int,
             }
         }
     };
@@ -237,59 +138,32 @@ macro_rules! req_id_end {
 
 req_id_end!(
     /// `accountSummaryEnd` (message version 1).
-    AccountSummaryEnd,
-    incoming::ACCOUNT_SUMMARY_END
+    AccountSummaryEnd = incoming::ACCOUNT_SUMMARY_END
 );
 req_id_end!(
     /// `positionMultiEnd` (message version 1).
-    PositionMultiEnd,
-    incoming::POSITION_MULTI_END
+    PositionMultiEnd = incoming::POSITION_MULTI_END
 );
 req_id_end!(
     /// `accountUpdateMultiEnd` (message version 1).
-    AccountUpdateMultiEnd,
-    incoming::ACCOUNT_UPDATE_MULTI_END
+    AccountUpdateMultiEnd = incoming::ACCOUNT_UPDATE_MULTI_END
 );
 
 /// The contract fields of `position` and `positionMulti`.
-fn put_position_contract(w: &mut FieldWriter<'_>, c: &Contract, trading_class: bool) {
-    w.put_int(c.con_id);
-    w.put_str_raw(&c.symbol);
-    w.put_str_raw(&c.sec_type);
-    w.put_str_raw(&c.last_trade_date_or_contract_month);
-    put_float(w, c.strike);
-    w.put_str_raw(&c.right);
-    w.put_str_raw(&c.multiplier);
-    w.put_str_raw(&c.exchange);
-    w.put_str_raw(&c.currency);
-    w.put_str_raw(&c.local_symbol);
-    if trading_class {
-        w.put_str_raw(&c.trading_class);
-    }
-}
-
-/// Reads what [`put_position_contract`] writes.
-fn read_position_contract(
-    r: &mut FieldReader<'_>,
+fn position_contract(
+    io: &mut dyn Io,
+    c: &mut Contract,
     trading_class: bool,
-) -> Result<Contract, DecodeError> {
-    let mut c = Contract {
-        con_id: r.read_int_named("con id")?,
-        symbol: r.read_string("symbol")?,
-        sec_type: r.read_string("sec type")?,
-        last_trade_date_or_contract_month: r.read_string("last trade date")?,
-        strike: r.read_f64("strike")?,
-        right: r.read_string("right")?,
-        multiplier: r.read_string("multiplier")?,
-        exchange: r.read_string("exchange")?,
-        currency: r.read_string("currency")?,
-        local_symbol: r.read_string("local symbol")?,
-        ..Contract::default()
-    };
+) -> Result<(), DecodeError> {
+    contract_head(io, c)?;
+    io.text(&mut c.multiplier, "multiplier")?;
+    io.text(&mut c.exchange, "exchange")?;
+    io.text(&mut c.currency, "currency")?;
+    io.text(&mut c.local_symbol, "local symbol")?;
     if trading_class {
-        c.trading_class = r.read_string("trading class")?;
+        io.text(&mut c.trading_class, "trading class")?;
     }
-    Ok(c)
+    Ok(())
 }
 
 /// `position` (`POSITION_DATA`, message version 3): one position of one account.
@@ -307,95 +181,48 @@ pub struct PositionData {
     pub avg_cost: f64,
 }
 
-impl Message for PositionData {
-    const ID: u32 = incoming::POSITION_DATA;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.version);
-        w.put_str_raw(&self.account);
-        put_position_contract(w, &self.contract, self.version >= 2);
-        w.put_decimal(self.position);
+impl Layout for PositionData {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.version, "version")?;
+        io.text(&mut self.account, "account")?;
+        position_contract(io, &mut self.contract, self.version >= 2)?;
+        io.decimal(&mut self.position, "position")?;
         if self.version >= 3 {
-            put_float(w, self.avg_cost);
+            io.float(&mut self.avg_cost, "avg cost")?;
         }
         Ok(())
     }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let version: i32 = r.read_int_named("version")?;
-        let account = r.read_string("account")?;
-        let contract = read_position_contract(r, version >= 2)?;
-        let position = r.read_decimal("position")?;
-        let avg_cost = if version >= 3 {
-            r.read_f64("avg cost")?
-        } else {
-            0.0
-        };
-        Ok(PositionData {
-            version,
-            account,
-            contract,
-            position,
-            avg_cost,
-        })
-    }
 }
+
+layout_message!(PositionData = incoming::POSITION_DATA);
 
 /// `positionEnd` (message version 1): every position has been sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PositionEnd;
 
-impl Message for PositionEnd {
-    const ID: u32 = incoming::POSITION_END;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(PositionEnd)
+impl Layout for PositionEnd {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        version(io, 1)
     }
 }
 
-/// `accountSummary` (message version 1): one value of an account summary.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct AccountSummary {
-    /// The request id.
-    pub req_id: i32,
-    /// The account.
-    pub account: String,
-    /// The tag (`NetLiquidation`, `CashBalance`, …).
-    pub tag: String,
-    /// The value, as text.
-    pub value: String,
-    /// The currency, or empty.
-    pub currency: String,
-}
+layout_message!(PositionEnd = incoming::POSITION_END);
 
-impl Message for AccountSummary {
-    const ID: u32 = incoming::ACCOUNT_SUMMARY;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        write_text(sv, w, &self.account);
-        write_text(sv, w, &self.tag);
-        write_text(sv, w, &self.value);
-        write_text(sv, w, &self.currency);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(AccountSummary {
-            req_id: r.read_int_named("req id")?,
-            account: read_text(sv, r, "account")?,
-            tag: read_text(sv, r, "tag")?,
-            value: read_text(sv, r, "value")?,
-            currency: read_text(sv, r, "currency")?,
-        })
+flat_message! {
+    /// `accountSummary` (message version 1): one value of an account summary.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct AccountSummary = incoming::ACCOUNT_SUMMARY {
+        version 1;
+        /// The request id.
+        pub req_id: i32 = Int,
+        /// The account.
+        pub account: String = Text,
+        /// The tag (`NetLiquidation`, `CashBalance`, …).
+        pub tag: String = Text,
+        /// The value, as text.
+        pub value: String = Text,
+        /// The currency, or empty.
+        pub currency: String = Text,
     }
 }
 
@@ -416,76 +243,64 @@ pub struct PositionMulti {
     pub model_code: String,
 }
 
-impl Message for PositionMulti {
-    const ID: u32 = incoming::POSITION_MULTI;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        w.put_str_raw(&self.account);
-        put_position_contract(w, &self.contract, true);
-        w.put_decimal(self.pos);
-        put_float(w, self.avg_cost);
-        w.put_str_raw(&self.model_code);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(PositionMulti {
-            req_id: r.read_int_named("req id")?,
-            account: r.read_string("account")?,
-            contract: read_position_contract(r, true)?,
-            pos: r.read_decimal("position")?,
-            avg_cost: r.read_f64("avg cost")?,
-            model_code: r.read_string("model code")?,
-        })
+impl Layout for PositionMulti {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        version(io, 1)?;
+        io.int(&mut self.req_id, "req id")?;
+        io.text(&mut self.account, "account")?;
+        position_contract(io, &mut self.contract, true)?;
+        io.decimal(&mut self.pos, "position")?;
+        io.float(&mut self.avg_cost, "avg cost")?;
+        io.text(&mut self.model_code, "model code")
     }
 }
 
-/// `accountUpdateMulti` (message version 1): one account value of an account
-/// and/or model.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct AccountUpdateMulti {
-    /// The request id.
-    pub req_id: i32,
-    /// The account.
-    pub account: String,
-    /// The model code.
-    pub model_code: String,
-    /// The key.
-    pub key: String,
-    /// The value, as text.
-    pub value: String,
-    /// The currency, or empty.
-    pub currency: String,
+layout_message!(PositionMulti = incoming::POSITION_MULTI);
+
+flat_message! {
+    /// `accountUpdateMulti` (message version 1): one account value of an account
+    /// and/or model.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct AccountUpdateMulti = incoming::ACCOUNT_UPDATE_MULTI {
+        version 1;
+        /// The request id.
+        pub req_id: i32 = Int,
+        /// The account.
+        pub account: String = Text,
+        /// The model code.
+        pub model_code: String = Text,
+        /// The key.
+        pub key: String = Text,
+        /// The value, as text.
+        pub value: String = Text,
+        /// The currency, or empty.
+        pub currency: String = Text,
+    }
 }
 
-impl Message for AccountUpdateMulti {
-    const ID: u32 = incoming::ACCOUNT_UPDATE_MULTI;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        write_text(sv, w, &self.account);
-        write_text(sv, w, &self.model_code);
-        write_text(sv, w, &self.key);
-        write_text(sv, w, &self.value);
-        write_text(sv, w, &self.currency);
-        Ok(())
+/// The unrealized and realized PnL of `pnl` and `pnlSingle`: sent from server
+/// versions 129 and 135; what an older server does not send reads as
+/// [`UNSET_DOUBLE`] (the official decoder passes `None`).
+fn unrealized_and_realized(
+    io: &mut dyn Io,
+    unrealized_pnl: &mut f64,
+    realized_pnl: &mut f64,
+) -> Result<(), DecodeError> {
+    for (gate, v, f) in [
+        (
+            MIN_SERVER_VER_UNREALIZED_PNL,
+            unrealized_pnl,
+            "unrealized pnl",
+        ),
+        (MIN_SERVER_VER_REALIZED_PNL, realized_pnl, "realized pnl"),
+    ] {
+        if io.sv() >= gate {
+            io.float(v, f)?;
+        } else if io.reading() {
+            *v = UNSET_DOUBLE;
+        }
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(AccountUpdateMulti {
-            req_id: r.read_int_named("req id")?,
-            account: read_text(sv, r, "account")?,
-            model_code: read_text(sv, r, "model code")?,
-            key: read_text(sv, r, "key")?,
-            value: read_text(sv, r, "value")?,
-            currency: read_text(sv, r, "currency")?,
-        })
-    }
+    Ok(())
 }
 
 /// `pnl` (no version field): the PnL of an account and/or model.
@@ -504,40 +319,15 @@ pub struct PnL {
     pub realized_pnl: f64,
 }
 
-impl Message for PnL {
-    const ID: u32 = incoming::PNL;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        put_float(w, self.daily_pnl);
-        if sv >= MIN_SERVER_VER_UNREALIZED_PNL {
-            put_float(w, self.unrealized_pnl);
-        }
-        if sv >= MIN_SERVER_VER_REALIZED_PNL {
-            put_float(w, self.realized_pnl);
-        }
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let daily_pnl = r.read_f64("daily pnl")?;
-        let mut unrealized_pnl = UNSET_DOUBLE;
-        let mut realized_pnl = UNSET_DOUBLE;
-        if sv >= MIN_SERVER_VER_UNREALIZED_PNL {
-            unrealized_pnl = r.read_f64("unrealized pnl")?;
-        }
-        if sv >= MIN_SERVER_VER_REALIZED_PNL {
-            realized_pnl = r.read_f64("realized pnl")?;
-        }
-        Ok(PnL {
-            req_id,
-            daily_pnl,
-            unrealized_pnl,
-            realized_pnl,
-        })
+impl Layout for PnL {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        io.float(&mut self.daily_pnl, "daily pnl")?;
+        unrealized_and_realized(io, &mut self.unrealized_pnl, &mut self.realized_pnl)
     }
 }
+
+layout_message!(PnL = incoming::PNL);
 
 /// `pnlSingle` (no version field): the PnL of one position.
 ///
@@ -559,46 +349,17 @@ pub struct PnLSingle {
     pub value: f64,
 }
 
-impl Message for PnLSingle {
-    const ID: u32 = incoming::PNL_SINGLE;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_decimal(self.pos);
-        put_float(w, self.daily_pnl);
-        if sv >= MIN_SERVER_VER_UNREALIZED_PNL {
-            put_float(w, self.unrealized_pnl);
-        }
-        if sv >= MIN_SERVER_VER_REALIZED_PNL {
-            put_float(w, self.realized_pnl);
-        }
-        put_float(w, self.value);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let pos = r.read_decimal("pos")?;
-        let daily_pnl = r.read_f64("daily pnl")?;
-        let mut unrealized_pnl = UNSET_DOUBLE;
-        let mut realized_pnl = UNSET_DOUBLE;
-        if sv >= MIN_SERVER_VER_UNREALIZED_PNL {
-            unrealized_pnl = r.read_f64("unrealized pnl")?;
-        }
-        if sv >= MIN_SERVER_VER_REALIZED_PNL {
-            realized_pnl = r.read_f64("realized pnl")?;
-        }
-        let value = r.read_f64("value")?;
-        Ok(PnLSingle {
-            req_id,
-            pos,
-            daily_pnl,
-            unrealized_pnl,
-            realized_pnl,
-            value,
-        })
+impl Layout for PnLSingle {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        io.decimal(&mut self.pos, "pos")?;
+        io.float(&mut self.daily_pnl, "daily pnl")?;
+        unrealized_and_realized(io, &mut self.unrealized_pnl, &mut self.realized_pnl)?;
+        io.float(&mut self.value, "value")
     }
 }
+
+layout_message!(PnLSingle = incoming::PNL_SINGLE);
 
 /// `familyCodes` (no version field): the family code of each account.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -607,30 +368,20 @@ pub struct FamilyCodes {
     pub family_codes: Vec<FamilyCode>,
 }
 
-impl Message for FamilyCodes {
-    const ID: u32 = incoming::FAMILY_CODES;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.family_codes.len() as i64);
-        for f in &self.family_codes {
-            w.put_str_raw(&f.account_id);
-            w.put_str_raw(&f.family_code_str);
+impl Layout for FamilyCodes {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let list = &mut self.family_codes;
+        let n = io.count(list.len(), "family codes count")?;
+        sized(io, list, n);
+        for f in list.iter_mut() {
+            io.text(&mut f.account_id, "account id")?;
+            io.text(&mut f.family_code_str, "family code")?;
         }
         Ok(())
     }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let n: u16 = r.read_int_named("family codes count")?;
-        let mut family_codes = Vec::with_capacity(n.min(64) as usize);
-        for _ in 0..n {
-            family_codes.push(FamilyCode {
-                account_id: r.read_string("account id")?,
-                family_code_str: r.read_string("family code")?,
-            });
-        }
-        Ok(FamilyCodes { family_codes })
-    }
 }
+
+layout_message!(FamilyCodes = incoming::FAMILY_CODES);
 
 /// `softDollarTiers` (no version field): the soft-dollar tiers of the account.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -641,87 +392,43 @@ pub struct SoftDollarTiers {
     pub tiers: Vec<SoftDollarTier>,
 }
 
-impl Message for SoftDollarTiers {
-    const ID: u32 = incoming::SOFT_DOLLAR_TIERS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_int(self.tiers.len() as i64);
-        for t in &self.tiers {
-            w.put_str_raw(&t.name);
-            w.put_str_raw(&t.val);
-            w.put_str_raw(&t.display_name);
+impl Layout for SoftDollarTiers {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        let n = io.count(self.tiers.len(), "tiers count")?;
+        sized(io, &mut self.tiers, n);
+        for t in self.tiers.iter_mut() {
+            io.text(&mut t.name, "name")?;
+            io.text(&mut t.val, "val")?;
+            io.text(&mut t.display_name, "display name")?;
         }
         Ok(())
     }
+}
 
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let n: u16 = r.read_int_named("tiers count")?;
-        let mut tiers = Vec::with_capacity(n.min(64) as usize);
-        for _ in 0..n {
-            tiers.push(SoftDollarTier {
-                name: r.read_string("name")?,
-                val: r.read_string("val")?,
-                display_name: r.read_string("display name")?,
-            });
-        }
-        Ok(SoftDollarTiers { req_id, tiers })
+layout_message!(SoftDollarTiers = incoming::SOFT_DOLLAR_TIERS);
+
+flat_message! {
+    /// `receiveFA` (`RECEIVE_FA`, message version 1): the advisor configuration
+    /// asked for with `requestFA`.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct ReceiveFa = incoming::RECEIVE_FA {
+        version 1;
+        /// 1 groups, 3 aliases.
+        pub fa_data: i32 = Int,
+        /// The configuration, XML.
+        pub cxml: String = Text,
     }
 }
 
-/// `receiveFA` (`RECEIVE_FA`, message version 1): the advisor configuration
-/// asked for with `requestFA`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReceiveFa {
-    /// 1 groups, 3 aliases.
-    pub fa_data: i32,
-    /// The configuration, XML.
-    pub cxml: String,
-}
-
-impl Message for ReceiveFa {
-    const ID: u32 = incoming::RECEIVE_FA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.fa_data);
-        write_text(sv, w, &self.cxml);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(ReceiveFa {
-            fa_data: r.read_int_named("fa data")?,
-            cxml: read_text(sv, r, "cxml")?,
-        })
-    }
-}
-
-/// `replaceFAEnd` (no version field): a `replaceFA` is done.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReplaceFaEnd {
-    /// The request id of the `replaceFA`.
-    pub req_id: i32,
-    /// What was done.
-    pub text: String,
-}
-
-impl Message for ReplaceFaEnd {
-    const ID: u32 = incoming::REPLACE_FA_END;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_str_raw(&self.text);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReplaceFaEnd {
-            req_id: r.read_int_named("req id")?,
-            text: r.read_string("text")?,
-        })
+flat_message! {
+    /// `replaceFAEnd` (no version field): a `replaceFA` is done.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct ReplaceFaEnd = incoming::REPLACE_FA_END {
+        /// The request id of the `replaceFA`.
+        pub req_id: i32 = Int,
+        /// What was done.
+        pub text: String = Raw,
     }
 }
 
