@@ -2,17 +2,22 @@
 //! and the ticks they produce, in this file), market depth ([`depth`]),
 //! option computations ([`options`]), tick-by-tick data ([`tick_by_tick`])
 //! and the other ticks ([`ticks`]).
+//!
+//! The layout pieces the market data and historical requests share (the
+//! contract block, a BAG's legs, the internal options, fields the decoder
+//! drops) are here, each written once for both directions.
 
 pub mod depth;
 pub mod options;
 pub mod tick_by_tick;
 pub mod ticks;
 
-use crate::flat_message;
 use crate::messages::ids::{incoming, outgoing};
+use crate::messages::layout::{sized, Io, Layout};
+use crate::messages::scanner::{parse_tag_values, tag_values_field};
 use crate::messages::{write_text, Message};
 use crate::model::{
-    tick_type, ComboLeg, Contract, Decimal, DeltaNeutralContract, TagValue, TickAttrib, TickType,
+    tick_type, Contract, Decimal, DeltaNeutralContract, TagValue, TickAttrib, TickType,
 };
 use crate::server_versions::{
     MIN_SERVER_VER_DELTA_NEUTRAL, MIN_SERVER_VER_LINKING, MIN_SERVER_VER_PAST_LIMIT,
@@ -21,9 +26,119 @@ use crate::server_versions::{
     MIN_SERVER_VER_TRADING_CLASS,
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::{flat_message, layout_message};
 
 /// The version field TWS puts on tick messages.
 const TICK_VERSION: i32 = 6;
+
+/// Which of the optional fields a request's contract block carries (they
+/// depend on the request and the server version); the others always travel.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ContractBlock {
+    /// The con id, first.
+    pub con_id: bool,
+    /// The primary exchange, after the exchange.
+    pub primary_exchange: bool,
+    /// The trading class, last.
+    pub trading_class: bool,
+}
+
+impl ContractBlock {
+    /// Every field.
+    pub const FULL: ContractBlock = ContractBlock {
+        con_id: true,
+        primary_exchange: true,
+        trading_class: true,
+    };
+
+    /// The contract as the requests send it (client text: printable ASCII):
+    /// con id, symbol, sec type, last trade date, strike, right, multiplier,
+    /// exchange, primary exchange, currency, local symbol, trading class.
+    pub fn layout(self, io: &mut dyn Io, c: &mut Contract) -> Result<(), DecodeError> {
+        if self.con_id {
+            io.int(&mut c.con_id, "con id")?;
+        }
+        io.ascii(&mut c.symbol, "symbol")?;
+        io.ascii(&mut c.sec_type, "sec type")?;
+        io.ascii(&mut c.last_trade_date_or_contract_month, "last trade date")?;
+        io.float_max(&mut c.strike, "strike")?;
+        io.ascii(&mut c.right, "right")?;
+        io.ascii(&mut c.multiplier, "multiplier")?;
+        io.ascii(&mut c.exchange, "exchange")?;
+        if self.primary_exchange {
+            io.ascii(&mut c.primary_exchange, "primary exchange")?;
+        }
+        io.ascii(&mut c.currency, "currency")?;
+        io.ascii(&mut c.local_symbol, "local symbol")?;
+        if self.trading_class {
+            io.ascii(&mut c.trading_class, "trading class")?;
+        }
+        Ok(())
+    }
+}
+
+/// A BAG's combo legs as the market data and historical requests send them
+/// (con id, ratio, action, exchange); nothing for other contracts.
+pub(crate) fn bag_legs(io: &mut dyn Io, c: &mut Contract) -> Result<(), DecodeError> {
+    if c.sec_type == "BAG" {
+        let n = io.count(c.combo_legs.len(), "combo legs count")?;
+        sized(io, &mut c.combo_legs, n);
+        for leg in c.combo_legs.iter_mut() {
+            io.int(&mut leg.con_id, "leg con id")?;
+            io.int(&mut leg.ratio, "leg ratio")?;
+            io.ascii(&mut leg.action, "leg action")?;
+            io.ascii(&mut leg.exchange, "leg exchange")?;
+        }
+    }
+    Ok(())
+}
+
+/// Internal options as one field of `tag=value;` pairs (the Python client
+/// refuses any; the Java client sends them this way).
+pub(crate) fn options(
+    io: &mut dyn Io,
+    list: &mut Vec<TagValue>,
+    f: &'static str,
+) -> Result<(), DecodeError> {
+    let mut field = tag_values_field(list);
+    io.ascii(&mut field, f)?;
+    *list = parse_tag_values(&field);
+    Ok(())
+}
+
+/// A field the official decoder reads and drops (a message version, a count
+/// it does not use): written as `value`, skipped when read.
+pub(crate) fn dropped(
+    io: &mut dyn Io,
+    value: impl std::fmt::Display,
+    f: &'static str,
+) -> Result<(), DecodeError> {
+    if io.reading() {
+        io.skip(f)
+    } else {
+        io.text(&mut value.to_string(), f)
+    }
+}
+
+/// Refuses with `text` (the official client's words) when `below` holds:
+/// what the request asks for needs a newer server version.
+pub(crate) fn refuse(below: bool, text: &'static str) -> Result<(), EncodeError> {
+    if below {
+        Err(EncodeError::UpdateTws(text))
+    } else {
+        Ok(())
+    }
+}
+
+/// A delta-neutral contract's con id, delta and price.
+pub(crate) fn delta_neutral(
+    io: &mut dyn Io,
+    dn: &mut DeltaNeutralContract,
+) -> Result<(), DecodeError> {
+    io.int(&mut dn.con_id, "delta neutral con id")?;
+    io.float(&mut dn.delta, "delta")?;
+    io.float(&mut dn.price, "price")
+}
 
 /// `reqMktData` (message version 11): subscribe to, or snapshot, top-of-book data.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -43,149 +158,59 @@ pub struct ReqMktData {
     pub mkt_data_options: Vec<TagValue>,
 }
 
-impl Message for ReqMktData {
-    const ID: u32 = outgoing::REQ_MKT_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for ReqMktData {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
         let c = &self.contract;
-        if sv < MIN_SERVER_VER_DELTA_NEUTRAL && c.delta_neutral_contract.is_some() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support delta-neutral orders.",
-            ));
+        refuse(
+            sv < MIN_SERVER_VER_DELTA_NEUTRAL && c.delta_neutral_contract.is_some(),
+            "  It does not support delta-neutral orders.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_REQ_MKT_DATA_CONID && c.con_id > 0,
+            "  It does not support conId parameter.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_TRADING_CLASS && !c.trading_class.is_empty(),
+            "  It does not support tradingClass parameter in reqMktData.",
+        )
+    }
+
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        dropped(io, 11, "version")?;
+        io.int(&mut self.req_id, "req id")?;
+        let c = &mut self.contract;
+        ContractBlock {
+            con_id: sv >= MIN_SERVER_VER_REQ_MKT_DATA_CONID,
+            primary_exchange: true,
+            trading_class: sv >= MIN_SERVER_VER_TRADING_CLASS,
         }
-        if sv < MIN_SERVER_VER_REQ_MKT_DATA_CONID && c.con_id > 0 {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support conId parameter.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_TRADING_CLASS && !c.trading_class.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support tradingClass parameter in reqMktData.",
-            ));
-        }
-        w.put_int(11);
-        w.put_int(self.req_id);
-        if sv >= MIN_SERVER_VER_REQ_MKT_DATA_CONID {
-            w.put_int(c.con_id);
-        }
-        w.put_str(&c.symbol);
-        w.put_str(&c.sec_type);
-        w.put_str(&c.last_trade_date_or_contract_month);
-        w.put_f64_max(c.strike);
-        w.put_str(&c.right);
-        w.put_str(&c.multiplier);
-        w.put_str(&c.exchange);
-        w.put_str(&c.primary_exchange);
-        w.put_str(&c.currency);
-        w.put_str(&c.local_symbol);
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            w.put_str(&c.trading_class);
-        }
-        if c.sec_type == "BAG" {
-            w.put_int(c.combo_legs.len() as i64);
-            for leg in &c.combo_legs {
-                w.put_int(leg.con_id);
-                w.put_int(leg.ratio);
-                w.put_str(&leg.action);
-                w.put_str(&leg.exchange);
-            }
-        }
+        .layout(io, c)?;
+        bag_legs(io, c)?;
         if sv >= MIN_SERVER_VER_DELTA_NEUTRAL {
-            match &c.delta_neutral_contract {
-                Some(dn) => {
-                    w.put_bool(true);
-                    w.put_int(dn.con_id);
-                    w.put_f64(dn.delta);
-                    w.put_f64(dn.price);
-                }
-                None => w.put_bool(false),
+            let mut present = c.delta_neutral_contract.is_some();
+            io.boolean(&mut present, "has delta neutral")?;
+            if present {
+                delta_neutral(
+                    io,
+                    c.delta_neutral_contract
+                        .get_or_insert_with(Default::default),
+                )?;
             }
         }
-        w.put_str(&self.generic_tick_list);
-        w.put_bool(self.snapshot);
+        io.ascii(&mut self.generic_tick_list, "generic tick list")?;
+        io.boolean(&mut self.snapshot, "snapshot")?;
         if sv >= MIN_SERVER_VER_REQ_SMART_COMPONENTS {
-            w.put_bool(self.regulatory_snapshot);
+            io.boolean(&mut self.regulatory_snapshot, "regulatory snapshot")?;
         }
         if sv >= MIN_SERVER_VER_LINKING {
-            let mut options = String::new();
-            for tv in &self.mkt_data_options {
-                options.push_str(&tv.tag);
-                options.push('=');
-                options.push_str(&tv.value);
-                options.push(';');
-            }
-            w.put_str(&options);
+            options(io, &mut self.mkt_data_options, "mkt data options")?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        let req_id = r.read_int_named("req id")?;
-        let mut c = Contract::default();
-        if sv >= MIN_SERVER_VER_REQ_MKT_DATA_CONID {
-            c.con_id = r.read_int_named("con id")?;
-        }
-        c.symbol = r.read_string("symbol")?;
-        c.sec_type = r.read_string("sec type")?;
-        c.last_trade_date_or_contract_month = r.read_string("last trade date")?;
-        c.strike = r.read_f64_max("strike")?;
-        c.right = r.read_string("right")?;
-        c.multiplier = r.read_string("multiplier")?;
-        c.exchange = r.read_string("exchange")?;
-        c.primary_exchange = r.read_string("primary exchange")?;
-        c.currency = r.read_string("currency")?;
-        c.local_symbol = r.read_string("local symbol")?;
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            c.trading_class = r.read_string("trading class")?;
-        }
-        if c.sec_type == "BAG" {
-            let n: u16 = r.read_int_named("combo legs count")?;
-            for _ in 0..n {
-                c.combo_legs.push(ComboLeg {
-                    con_id: r.read_int_named("leg con id")?,
-                    ratio: r.read_int_named("leg ratio")?,
-                    action: r.read_string("leg action")?,
-                    exchange: r.read_string("leg exchange")?,
-                    ..ComboLeg::default()
-                });
-            }
-        }
-        if sv >= MIN_SERVER_VER_DELTA_NEUTRAL && r.read_bool("has delta neutral")? {
-            c.delta_neutral_contract = Some(DeltaNeutralContract {
-                con_id: r.read_int_named("delta neutral con id")?,
-                delta: r.read_f64("delta")?,
-                price: r.read_f64("price")?,
-            });
-        }
-        let generic_tick_list = r.read_string("generic tick list")?;
-        let snapshot = r.read_bool("snapshot")?;
-        let regulatory_snapshot = if sv >= MIN_SERVER_VER_REQ_SMART_COMPONENTS {
-            r.read_bool("regulatory snapshot")?
-        } else {
-            false
-        };
-        let mut mkt_data_options = Vec::new();
-        if sv >= MIN_SERVER_VER_LINKING {
-            for pair in r.read_str("mkt data options")?.split(';') {
-                if let Some((tag, value)) = pair.split_once('=') {
-                    mkt_data_options.push(TagValue {
-                        tag: tag.to_owned(),
-                        value: value.to_owned(),
-                    });
-                }
-            }
-        }
-        Ok(ReqMktData {
-            req_id,
-            contract: c,
-            generic_tick_list,
-            snapshot,
-            regulatory_snapshot,
-            mkt_data_options,
-        })
-    }
 }
+
+layout_message!(ReqMktData = outgoing::REQ_MKT_DATA);
 
 flat_message! {
     /// `cancelMktData` (message version 2): stop the stream of one ticker id.
@@ -379,7 +404,7 @@ flat_message! {
 mod tests {
     use super::*;
     use crate::messages::test_util::{round_trip, VERSIONS};
-    use crate::model::UNSET_DECIMAL;
+    use crate::model::{ComboLeg, UNSET_DECIMAL};
 
     fn bag() -> ReqMktData {
         let mut c = Contract {

@@ -4,13 +4,18 @@
 
 use std::borrow::Cow;
 
+use super::{refuse, ContractBlock};
 use crate::messages::ids::{incoming, outgoing};
+use crate::messages::layout::{Io, Layout};
 use crate::messages::Message;
 use crate::model::{Contract, Decimal, TickAttribBidAsk, TickAttribLast};
 use crate::server_versions::{
     MIN_SERVER_VER_TICK_BY_TICK, MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE,
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::{flat_message, layout_message};
+
+const TICK_BY_TICK_REFUSED: &str = " It does not support tick-by-tick data requests.";
 
 /// `reqTickByTickData`: stream every trade, quote or midpoint change.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -27,91 +32,33 @@ pub struct ReqTickByTickData {
     pub ignore_size: bool,
 }
 
-impl Message for ReqTickByTickData {
-    const ID: u32 = outgoing::REQ_TICK_BY_TICK_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_TICK_BY_TICK {
-            return Err(EncodeError::UpdateTws(
-                " It does not support tick-by-tick data requests.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE {
-            return Err(EncodeError::UpdateTws(
-                " It does not support ignoreSize and numberOfTicks parameters in tick-by-tick data requests.",
-            ));
-        }
-        let c = &self.contract;
-        w.put_int(self.req_id);
-        w.put_int(c.con_id);
-        w.put_str(&c.symbol);
-        w.put_str(&c.sec_type);
-        w.put_str(&c.last_trade_date_or_contract_month);
-        w.put_f64_max(c.strike);
-        w.put_str(&c.right);
-        w.put_str(&c.multiplier);
-        w.put_str(&c.exchange);
-        w.put_str(&c.primary_exchange);
-        w.put_str(&c.currency);
-        w.put_str(&c.local_symbol);
-        w.put_str(&c.trading_class);
-        w.put_str(&self.tick_type);
-        w.put_int(self.number_of_ticks);
-        w.put_bool(self.ignore_size);
-        Ok(())
+impl Layout for ReqTickByTickData {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        refuse(sv < MIN_SERVER_VER_TICK_BY_TICK, TICK_BY_TICK_REFUSED)?;
+        refuse(
+            sv < MIN_SERVER_VER_TICK_BY_TICK_IGNORE_SIZE,
+            " It does not support ignoreSize and numberOfTicks parameters in tick-by-tick data requests.",
+        )
     }
 
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let contract = Contract {
-            con_id: r.read_int_named("con id")?,
-            symbol: r.read_string("symbol")?,
-            sec_type: r.read_string("sec type")?,
-            last_trade_date_or_contract_month: r.read_string("last trade date")?,
-            strike: r.read_f64_max("strike")?,
-            right: r.read_string("right")?,
-            multiplier: r.read_string("multiplier")?,
-            exchange: r.read_string("exchange")?,
-            primary_exchange: r.read_string("primary exchange")?,
-            currency: r.read_string("currency")?,
-            local_symbol: r.read_string("local symbol")?,
-            trading_class: r.read_string("trading class")?,
-            ..Contract::default()
-        };
-        Ok(ReqTickByTickData {
-            req_id,
-            contract,
-            tick_type: r.read_string("tick type")?,
-            number_of_ticks: r.read_int_named("number of ticks")?,
-            ignore_size: r.read_bool("ignore size")?,
-        })
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        ContractBlock::FULL.layout(io, &mut self.contract)?;
+        io.ascii(&mut self.tick_type, "tick type")?;
+        io.int(&mut self.number_of_ticks, "number of ticks")?;
+        io.boolean(&mut self.ignore_size, "ignore size")
     }
 }
 
-/// `cancelTickByTickData`: stop a tick-by-tick stream.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CancelTickByTickData {
-    /// The request id given to [`ReqTickByTickData`].
-    pub req_id: i32,
-}
+layout_message!(ReqTickByTickData = outgoing::REQ_TICK_BY_TICK_DATA);
 
-impl Message for CancelTickByTickData {
-    const ID: u32 = outgoing::CANCEL_TICK_BY_TICK_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_TICK_BY_TICK {
-            return Err(EncodeError::UpdateTws(
-                " It does not support tick-by-tick data requests.",
-            ));
-        }
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(CancelTickByTickData {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `cancelTickByTickData`: stop a tick-by-tick stream.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct CancelTickByTickData = outgoing::CANCEL_TICK_BY_TICK_DATA {
+        refuse MIN_SERVER_VER_TICK_BY_TICK, TICK_BY_TICK_REFUSED;
+        /// The request id given to [`ReqTickByTickData`].
+        pub req_id: i32 = Int,
     }
 }
 
