@@ -6,7 +6,9 @@
 
 use std::borrow::Cow;
 
+use super::{dropped, options, refuse, ContractBlock};
 use crate::messages::ids::{incoming, outgoing};
+use crate::messages::layout::{Io, Layout};
 use crate::messages::Message;
 use crate::model::{Contract, Decimal, TagValue};
 use crate::server_versions::{
@@ -14,36 +16,7 @@ use crate::server_versions::{
     MIN_SERVER_VER_TRADING_CLASS,
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
-
-/// Writes internal options as `tag=value;` pairs (the Python client refuses
-/// any; the Java client sends them this way), as [`super::ReqMktData`] does.
-pub(crate) fn put_options(w: &mut FieldWriter<'_>, options: &[TagValue]) {
-    let mut s = String::new();
-    for tv in options {
-        s.push_str(&tv.tag);
-        s.push('=');
-        s.push_str(&tv.value);
-        s.push(';');
-    }
-    w.put_str(&s);
-}
-
-/// Reads `tag=value;` pairs written by [`put_options`].
-pub(crate) fn read_options(
-    r: &mut FieldReader<'_>,
-    field: &'static str,
-) -> Result<Vec<TagValue>, DecodeError> {
-    let mut out = Vec::new();
-    for pair in r.read_str(field)?.split(';') {
-        if let Some((tag, value)) = pair.split_once('=') {
-            out.push(TagValue {
-                tag: tag.to_owned(),
-                value: value.to_owned(),
-            });
-        }
-    }
-    Ok(out)
-}
+use crate::{flat_message, layout_message};
 
 /// `reqMktDepth` (message version 5): subscribe to the order book of a contract.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -60,94 +33,45 @@ pub struct ReqMktDepth {
     pub mkt_depth_options: Vec<TagValue>,
 }
 
-impl Message for ReqMktDepth {
-    const ID: u32 = outgoing::REQ_MKT_DEPTH;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for ReqMktDepth {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
         let c = &self.contract;
-        if sv < MIN_SERVER_VER_TRADING_CLASS && (!c.trading_class.is_empty() || c.con_id > 0) {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support conId and tradingClass parameters in reqMktDepth.",
-            ));
+        refuse(
+            sv < MIN_SERVER_VER_TRADING_CLASS && (!c.trading_class.is_empty() || c.con_id > 0),
+            "  It does not support conId and tradingClass parameters in reqMktDepth.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_SMART_DEPTH && self.is_smart_depth,
+            " It does not support SMART depth request.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE && !c.primary_exchange.is_empty(),
+            " It does not support primaryExchange parameter in reqMktDepth.",
+        )
+    }
+
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        dropped(io, 5, "version")?;
+        io.int(&mut self.req_id, "req id")?;
+        ContractBlock {
+            con_id: sv >= MIN_SERVER_VER_TRADING_CLASS,
+            primary_exchange: sv >= MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE,
+            trading_class: sv >= MIN_SERVER_VER_TRADING_CLASS,
         }
-        if sv < MIN_SERVER_VER_SMART_DEPTH && self.is_smart_depth {
-            return Err(EncodeError::UpdateTws(
-                " It does not support SMART depth request.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE && !c.primary_exchange.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                " It does not support primaryExchange parameter in reqMktDepth.",
-            ));
-        }
-        w.put_int(5);
-        w.put_int(self.req_id);
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            w.put_int(c.con_id);
-        }
-        w.put_str(&c.symbol);
-        w.put_str(&c.sec_type);
-        w.put_str(&c.last_trade_date_or_contract_month);
-        w.put_f64_max(c.strike);
-        w.put_str(&c.right);
-        w.put_str(&c.multiplier);
-        w.put_str(&c.exchange);
-        if sv >= MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE {
-            w.put_str(&c.primary_exchange);
-        }
-        w.put_str(&c.currency);
-        w.put_str(&c.local_symbol);
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            w.put_str(&c.trading_class);
-        }
-        w.put_int(self.num_rows);
+        .layout(io, &mut self.contract)?;
+        io.int(&mut self.num_rows, "num rows")?;
         if sv >= MIN_SERVER_VER_SMART_DEPTH {
-            w.put_bool(self.is_smart_depth);
+            io.boolean(&mut self.is_smart_depth, "is smart depth")?;
         }
         if sv >= MIN_SERVER_VER_LINKING {
-            put_options(w, &self.mkt_depth_options);
+            options(io, &mut self.mkt_depth_options, "mkt depth options")?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        let req_id = r.read_int_named("req id")?;
-        let mut c = Contract::default();
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            c.con_id = r.read_int_named("con id")?;
-        }
-        c.symbol = r.read_string("symbol")?;
-        c.sec_type = r.read_string("sec type")?;
-        c.last_trade_date_or_contract_month = r.read_string("last trade date")?;
-        c.strike = r.read_f64_max("strike")?;
-        c.right = r.read_string("right")?;
-        c.multiplier = r.read_string("multiplier")?;
-        c.exchange = r.read_string("exchange")?;
-        if sv >= MIN_SERVER_VER_MKT_DEPTH_PRIM_EXCHANGE {
-            c.primary_exchange = r.read_string("primary exchange")?;
-        }
-        c.currency = r.read_string("currency")?;
-        c.local_symbol = r.read_string("local symbol")?;
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            c.trading_class = r.read_string("trading class")?;
-        }
-        let num_rows = r.read_int_named("num rows")?;
-        let is_smart_depth = sv >= MIN_SERVER_VER_SMART_DEPTH && r.read_bool("is smart depth")?;
-        let mkt_depth_options = if sv >= MIN_SERVER_VER_LINKING {
-            read_options(r, "mkt depth options")?
-        } else {
-            Vec::new()
-        };
-        Ok(ReqMktDepth {
-            req_id,
-            contract: c,
-            num_rows,
-            is_smart_depth,
-            mkt_depth_options,
-        })
-    }
 }
+
+layout_message!(ReqMktDepth = outgoing::REQ_MKT_DEPTH);
 
 /// `cancelMktDepth` (message version 1): stop an order book subscription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -158,33 +82,25 @@ pub struct CancelMktDepth {
     pub is_smart_depth: bool,
 }
 
-impl Message for CancelMktDepth {
-    const ID: u32 = outgoing::CANCEL_MKT_DEPTH;
+impl Layout for CancelMktDepth {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        refuse(
+            sv < MIN_SERVER_VER_SMART_DEPTH && self.is_smart_depth,
+            " It does not support SMART depth cancel.",
+        )
+    }
 
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_SMART_DEPTH && self.is_smart_depth {
-            return Err(EncodeError::UpdateTws(
-                " It does not support SMART depth cancel.",
-            ));
-        }
-        w.put_int(1);
-        w.put_int(self.req_id);
-        if sv >= MIN_SERVER_VER_SMART_DEPTH {
-            w.put_bool(self.is_smart_depth);
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        dropped(io, 1, "version")?;
+        io.int(&mut self.req_id, "req id")?;
+        if io.sv() >= MIN_SERVER_VER_SMART_DEPTH {
+            io.boolean(&mut self.is_smart_depth, "is smart depth")?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        let req_id = r.read_int_named("req id")?;
-        let is_smart_depth = sv >= MIN_SERVER_VER_SMART_DEPTH && r.read_bool("is smart depth")?;
-        Ok(CancelMktDepth {
-            req_id,
-            is_smart_depth,
-        })
-    }
 }
+
+layout_message!(CancelMktDepth = outgoing::CANCEL_MKT_DEPTH);
 
 /// The depth operations of `updateMktDepth` / `updateMktDepthL2`.
 pub mod operation {
@@ -204,48 +120,23 @@ pub mod side {
     pub const BID: i32 = 1;
 }
 
-/// `updateMktDepth` (message version 1): a change of one row of the book.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct MarketDepth {
-    /// The ticker id.
-    pub req_id: i32,
-    /// The row (0 is the best).
-    pub position: i32,
-    /// 0 insert, 1 update, 2 delete ([`operation`]).
-    pub operation: i32,
-    /// 0 ask, 1 bid ([`side`]).
-    pub side: i32,
-    /// The row's price.
-    pub price: f64,
-    /// The row's size.
-    pub size: Decimal,
-}
-
-impl Message for MarketDepth {
-    const ID: u32 = incoming::MARKET_DEPTH;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        w.put_int(self.position);
-        w.put_int(self.operation);
-        w.put_int(self.side);
-        w.put_f64(self.price);
-        w.put_decimal(self.size);
-        Ok(())
-    }
-
-    #[inline]
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(MarketDepth {
-            req_id: r.read_int_named("req id")?,
-            position: r.read_int_named("position")?,
-            operation: r.read_int_named("operation")?,
-            side: r.read_int_named("side")?,
-            price: r.read_f64("price")?,
-            size: r.read_decimal("size")?,
-        })
+flat_message! {
+    /// `updateMktDepth` (message version 1): a change of one row of the book.
+    #[derive(Debug, Clone, Copy, PartialEq, Default)]
+    pub struct MarketDepth = incoming::MARKET_DEPTH {
+        version 1;
+        /// The ticker id.
+        pub req_id: i32 = Int,
+        /// The row (0 is the best).
+        pub position: i32 = Int,
+        /// 0 insert, 1 update, 2 delete ([`operation`]).
+        pub operation: i32 = Int,
+        /// 0 ask, 1 bid ([`side`]).
+        pub side: i32 = Int,
+        /// The row's price.
+        pub price: f64 = Float,
+        /// The row's size.
+        pub size: Decimal = Dec,
     }
 }
 
@@ -324,34 +215,17 @@ impl Message for MarketDepthL2<'_> {
     }
 }
 
-/// `rerouteMktDepthReq`: a depth request (for a CFD) was rerouted to the
-/// underlying `con_id` on `exchange`. It has no version field.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RerouteMktDepthReq {
-    /// The ticker id.
-    pub req_id: i32,
-    /// The contract the data comes from.
-    pub con_id: i32,
-    /// Its exchange.
-    pub exchange: String,
-}
-
-impl Message for RerouteMktDepthReq {
-    const ID: u32 = incoming::REROUTE_MKT_DEPTH_REQ;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_int(self.con_id);
-        w.put_str_raw(&self.exchange);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(RerouteMktDepthReq {
-            req_id: r.read_int_named("req id")?,
-            con_id: r.read_int_named("con id")?,
-            exchange: r.read_string("exchange")?,
-        })
+flat_message! {
+    /// `rerouteMktDepthReq`: a depth request (for a CFD) was rerouted to the
+    /// underlying `con_id` on `exchange`. It has no version field.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct RerouteMktDepthReq = incoming::REROUTE_MKT_DEPTH_REQ {
+        /// The ticker id.
+        pub req_id: i32 = Int,
+        /// The contract the data comes from.
+        pub con_id: i32 = Int,
+        /// Its exchange.
+        pub exchange: String = Raw,
     }
 }
 

@@ -1,92 +1,56 @@
 //! Option computations: calculateImpliedVolatility, calculateOptionPrice,
 //! their cancels, and tickOptionComputation.
 
+use super::{dropped, options, refuse, ContractBlock};
 use crate::messages::ids::{incoming, outgoing};
-use crate::messages::Message;
+use crate::messages::layout::{Io, Layout};
 use crate::model::{tick_type, Contract, TagValue, TickType, UNSET_DOUBLE, UNSET_INTEGER};
 use crate::server_versions::{
     MIN_SERVER_VER_LINKING, MIN_SERVER_VER_PRICE_BASED_VOLATILITY,
     MIN_SERVER_VER_REQ_CALC_IMPLIED_VOLAT, MIN_SERVER_VER_TRADING_CLASS,
 };
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::{DecodeError, EncodeError};
+use crate::{flat_message, layout_message};
 
 const CALC_REFUSED: &str = "  It does not support calculateImpliedVolatility req.";
 const CALC_TRADING_CLASS_REFUSED: &str =
     "  It does not support tradingClass parameter in calculateImpliedVolatility.";
 
 /// The layout shared by `calculateImpliedVolatility` and `calculateOptionPrice`
-/// (message version 3): the contract, two numbers, the options.
-fn encode_calc(
-    sv: i32,
-    w: &mut FieldWriter<'_>,
-    req_id: i32,
-    c: &Contract,
-    first: f64,
-    under_price: f64,
-    options: &[TagValue],
-) -> Result<(), EncodeError> {
-    if sv < MIN_SERVER_VER_REQ_CALC_IMPLIED_VOLAT {
-        return Err(EncodeError::UpdateTws(CALC_REFUSED));
-    }
-    if sv < MIN_SERVER_VER_TRADING_CLASS && !c.trading_class.is_empty() {
-        return Err(EncodeError::UpdateTws(CALC_TRADING_CLASS_REFUSED));
-    }
-    w.put_int(3);
-    w.put_int(req_id);
-    w.put_int(c.con_id);
-    w.put_str(&c.symbol);
-    w.put_str(&c.sec_type);
-    w.put_str(&c.last_trade_date_or_contract_month);
-    w.put_f64_max(c.strike);
-    w.put_str(&c.right);
-    w.put_str(&c.multiplier);
-    w.put_str(&c.exchange);
-    w.put_str(&c.primary_exchange);
-    w.put_str(&c.currency);
-    w.put_str(&c.local_symbol);
-    if sv >= MIN_SERVER_VER_TRADING_CLASS {
-        w.put_str(&c.trading_class);
-    }
-    w.put_f64(first);
-    w.put_f64(under_price);
-    if sv >= MIN_SERVER_VER_LINKING {
-        w.put_int(options.len() as i64);
-        super::depth::put_options(w, options);
-    }
-    Ok(())
-}
+/// (message version 3): the contract, two numbers (`$first`, the under
+/// price), the options (after a count the other side does not need).
+macro_rules! calc_message {
+    ($t:ident = $id:path, $first:ident, $options:ident) => {
+        impl Layout for $t {
+            fn check(&self, sv: i32) -> Result<(), EncodeError> {
+                refuse(sv < MIN_SERVER_VER_REQ_CALC_IMPLIED_VOLAT, CALC_REFUSED)?;
+                refuse(
+                    sv < MIN_SERVER_VER_TRADING_CLASS && !self.contract.trading_class.is_empty(),
+                    CALC_TRADING_CLASS_REFUSED,
+                )
+            }
 
-type CalcFields = (i32, Contract, f64, f64, Vec<TagValue>);
+            fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+                let sv = io.sv();
+                dropped(io, 3, "version")?;
+                io.int(&mut self.req_id, "req id")?;
+                ContractBlock {
+                    trading_class: sv >= MIN_SERVER_VER_TRADING_CLASS,
+                    ..ContractBlock::FULL
+                }
+                .layout(io, &mut self.contract)?;
+                io.float(&mut self.$first, stringify!($first))?;
+                io.float(&mut self.under_price, "under price")?;
+                if sv >= MIN_SERVER_VER_LINKING {
+                    dropped(io, self.$options.len(), "options count")?;
+                    options(io, &mut self.$options, "options")?;
+                }
+                Ok(())
+            }
+        }
 
-fn decode_calc(sv: i32, r: &mut FieldReader<'_>) -> Result<CalcFields, DecodeError> {
-    r.skip("version")?;
-    let req_id = r.read_int_named("req id")?;
-    let mut c = Contract {
-        con_id: r.read_int_named("con id")?,
-        symbol: r.read_string("symbol")?,
-        sec_type: r.read_string("sec type")?,
-        last_trade_date_or_contract_month: r.read_string("last trade date")?,
-        strike: r.read_f64_max("strike")?,
-        right: r.read_string("right")?,
-        multiplier: r.read_string("multiplier")?,
-        exchange: r.read_string("exchange")?,
-        primary_exchange: r.read_string("primary exchange")?,
-        currency: r.read_string("currency")?,
-        local_symbol: r.read_string("local symbol")?,
-        ..Contract::default()
+        layout_message!($t = $id);
     };
-    if sv >= MIN_SERVER_VER_TRADING_CLASS {
-        c.trading_class = r.read_string("trading class")?;
-    }
-    let first = r.read_f64("price or volatility")?;
-    let under_price = r.read_f64("under price")?;
-    let options = if sv >= MIN_SERVER_VER_LINKING {
-        r.skip("options count")?;
-        super::depth::read_options(r, "options")?
-    } else {
-        Vec::new()
-    };
-    Ok((req_id, c, first, under_price, options))
 }
 
 /// `calculateImpliedVolatility`: the implied volatility (and greeks) of an
@@ -106,32 +70,11 @@ pub struct ReqCalcImpliedVolat {
     pub impl_vol_options: Vec<TagValue>,
 }
 
-impl Message for ReqCalcImpliedVolat {
-    const ID: u32 = outgoing::REQ_CALC_IMPLIED_VOLAT;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        encode_calc(
-            sv,
-            w,
-            self.req_id,
-            &self.contract,
-            self.option_price,
-            self.under_price,
-            &self.impl_vol_options,
-        )
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let (req_id, contract, option_price, under_price, impl_vol_options) = decode_calc(sv, r)?;
-        Ok(ReqCalcImpliedVolat {
-            req_id,
-            contract,
-            option_price,
-            under_price,
-            impl_vol_options,
-        })
-    }
-}
+calc_message!(
+    ReqCalcImpliedVolat = outgoing::REQ_CALC_IMPLIED_VOLAT,
+    option_price,
+    impl_vol_options
+);
 
 /// `calculateOptionPrice`: the price (and greeks) of an option at a given
 /// volatility and underlying price; answered with `tickOptionComputation`
@@ -150,59 +93,23 @@ pub struct ReqCalcOptionPrice {
     pub opt_prc_options: Vec<TagValue>,
 }
 
-impl Message for ReqCalcOptionPrice {
-    const ID: u32 = outgoing::REQ_CALC_OPTION_PRICE;
+calc_message!(
+    ReqCalcOptionPrice = outgoing::REQ_CALC_OPTION_PRICE,
+    volatility,
+    opt_prc_options
+);
 
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        encode_calc(
-            sv,
-            w,
-            self.req_id,
-            &self.contract,
-            self.volatility,
-            self.under_price,
-            &self.opt_prc_options,
-        )
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let (req_id, contract, volatility, under_price, opt_prc_options) = decode_calc(sv, r)?;
-        Ok(ReqCalcOptionPrice {
-            req_id,
-            contract,
-            volatility,
-            under_price,
-            opt_prc_options,
-        })
-    }
-}
-
+/// The two calculation cancels: the same message under two ids.
 macro_rules! cancel_calc {
-    ($(#[$doc:meta])* $name:ident, $id:expr) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-        pub struct $name {
-            /// The request id of the calculation.
-            pub req_id: i32,
-        }
-
-        impl Message for $name {
-            const ID: u32 = $id;
-
-            fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-                if sv < MIN_SERVER_VER_REQ_CALC_IMPLIED_VOLAT {
-                    return Err(EncodeError::UpdateTws(CALC_REFUSED));
-                }
-                w.put_int(1);
-                w.put_int(self.req_id);
-                Ok(())
-            }
-
-            fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-                r.skip("version")?;
-                Ok($name {
-                    req_id: r.read_int_named("req id")?,
-                })
+    ($(#[$doc:meta])* $name:ident = $id:path) => {
+        flat_message! {
+            $(#[$doc])*
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+            pub struct $name = $id {
+                version 1;
+                refuse MIN_SERVER_VER_REQ_CALC_IMPLIED_VOLAT, CALC_REFUSED;
+                /// The request id of the calculation.
+                pub req_id: i32 = Int,
             }
         }
     };
@@ -210,13 +117,11 @@ macro_rules! cancel_calc {
 
 cancel_calc!(
     /// `cancelCalculateImpliedVolatility` (message version 1).
-    CancelCalcImpliedVolat,
-    outgoing::CANCEL_CALC_IMPLIED_VOLAT
+    CancelCalcImpliedVolat = outgoing::CANCEL_CALC_IMPLIED_VOLAT
 );
 cancel_calc!(
     /// `cancelCalculateOptionPrice` (message version 1).
-    CancelCalcOptionPrice,
-    outgoing::CANCEL_CALC_OPTION_PRICE
+    CancelCalcOptionPrice = outgoing::CANCEL_CALC_OPTION_PRICE
 );
 
 /// `tickOptionComputation`: implied volatility, greeks and prices of an option.
@@ -347,60 +252,37 @@ impl TickOptionComputation {
     }
 }
 
-impl Message for TickOptionComputation {
-    const ID: u32 = incoming::TICK_OPTION_COMPUTATION;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for TickOptionComputation {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
         if sv < MIN_SERVER_VER_PRICE_BASED_VOLATILITY {
-            w.put_int(self.version);
+            io.int(&mut self.version, "version")?;
         }
-        w.put_int(self.req_id);
-        w.put_int(self.tick_type);
+        io.int(&mut self.req_id, "req id")?;
+        io.int(&mut self.tick_type, "tick type")?;
         if sv >= MIN_SERVER_VER_PRICE_BASED_VOLATILITY {
-            w.put_int(self.tick_attrib);
+            io.int(&mut self.tick_attrib, "tick attrib")?;
+        } else if io.reading() {
+            // Not on the wire: the official decoder passes its unset value.
+            self.tick_attrib = UNSET_INTEGER;
         }
-        w.put_f64(self.implied_vol);
-        w.put_f64(self.delta);
+        io.float(&mut self.implied_vol, "implied vol")?;
+        io.float(&mut self.delta, "delta")?;
         if self.has_prices(sv) {
-            w.put_f64(self.opt_price);
-            w.put_f64(self.pv_dividend);
+            io.float(&mut self.opt_price, "opt price")?;
+            io.float(&mut self.pv_dividend, "pv dividend")?;
         }
         if self.full(sv) {
-            w.put_f64(self.gamma);
-            w.put_f64(self.vega);
-            w.put_f64(self.theta);
-            w.put_f64(self.und_price);
+            io.float(&mut self.gamma, "gamma")?;
+            io.float(&mut self.vega, "vega")?;
+            io.float(&mut self.theta, "theta")?;
+            io.float(&mut self.und_price, "und price")?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let mut m = TickOptionComputation::default();
-        if sv < MIN_SERVER_VER_PRICE_BASED_VOLATILITY {
-            m.version = r.read_int_named("version")?;
-        }
-        m.req_id = r.read_int_named("req id")?;
-        m.tick_type = r.read_int_named("tick type")?;
-        m.tick_attrib = if sv >= MIN_SERVER_VER_PRICE_BASED_VOLATILITY {
-            r.read_int_named("tick attrib")?
-        } else {
-            UNSET_INTEGER
-        };
-        m.implied_vol = r.read_f64("implied vol")?;
-        m.delta = r.read_f64("delta")?;
-        if m.has_prices(sv) {
-            m.opt_price = r.read_f64("opt price")?;
-            m.pv_dividend = r.read_f64("pv dividend")?;
-        }
-        if m.full(sv) {
-            m.gamma = r.read_f64("gamma")?;
-            m.vega = r.read_f64("vega")?;
-            m.theta = r.read_f64("theta")?;
-            m.und_price = r.read_f64("und price")?;
-        }
-        Ok(m)
-    }
 }
+
+layout_message!(TickOptionComputation = incoming::TICK_OPTION_COMPUTATION);
 
 #[cfg(test)]
 mod tests {
