@@ -11,115 +11,37 @@ pub use pacing::PacingRules;
 pub use responses::*;
 
 use super::ids::outgoing;
-use super::Message;
-use crate::model::{ComboLeg, Contract, TagValue};
+use super::layout::{Io, Layout};
+use super::market_data::{bag_legs, dropped, options, refuse, ContractBlock};
+use crate::model::{Contract, TagValue};
 use crate::server_versions::{
     MIN_SERVER_VER_CANCEL_HEADTIMESTAMP, MIN_SERVER_VER_HISTORICAL_SCHEDULE,
     MIN_SERVER_VER_HISTORICAL_TICKS, MIN_SERVER_VER_LINKING, MIN_SERVER_VER_REQ_HEAD_TIMESTAMP,
     MIN_SERVER_VER_REQ_HISTOGRAM, MIN_SERVER_VER_SYNT_REALTIME_BARS, MIN_SERVER_VER_TRADING_CLASS,
 };
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::{DecodeError, EncodeError};
+use crate::{flat_message, layout_message};
 
-/// Joins a tag-value list into the one wire field the official client sends
-/// (`tag=value;` for each pair).
-fn join_options(options: &[TagValue]) -> String {
-    let mut s = String::new();
-    for tv in options {
-        s.push_str(&tv.tag);
-        s.push('=');
-        s.push_str(&tv.value);
-        s.push(';');
-    }
-    s
-}
-
-/// Splits the wire field of [`join_options`] back into pairs.
-fn split_options(s: &str) -> Vec<TagValue> {
-    s.split(';')
-        .filter_map(|pair| pair.split_once('='))
-        .map(|(tag, value)| TagValue::new(tag, value))
-        .collect()
-}
+const HEAD_TIMESTAMP_REFUSED: &str = "  It does not support head time stamp requests.";
+const HISTOGRAM_REFUSED: &str = "  It does not support histogram requests..";
 
 /// The contract as the head-timestamp, histogram and historical-ticks
-/// requests send it: con id first, trading class and include-expired last.
-fn put_contract_full(c: &Contract, w: &mut FieldWriter<'_>) {
-    w.put_int(c.con_id);
-    w.put_str(&c.symbol);
-    w.put_str(&c.sec_type);
-    w.put_str(&c.last_trade_date_or_contract_month);
-    w.put_f64_max(c.strike);
-    w.put_str(&c.right);
-    w.put_str(&c.multiplier);
-    w.put_str(&c.exchange);
-    w.put_str(&c.primary_exchange);
-    w.put_str(&c.currency);
-    w.put_str(&c.local_symbol);
-    w.put_str(&c.trading_class);
-    w.put_bool(c.include_expired);
-}
-
-/// The inverse of [`put_contract_full`].
-fn read_contract_full(r: &mut FieldReader<'_>) -> Result<Contract, DecodeError> {
-    Ok(Contract {
-        con_id: r.read_int_named("con id")?,
-        symbol: r.read_string("symbol")?,
-        sec_type: r.read_string("sec type")?,
-        last_trade_date_or_contract_month: r.read_string("last trade date")?,
-        strike: r.read_f64_max("strike")?,
-        right: r.read_string("right")?,
-        multiplier: r.read_string("multiplier")?,
-        exchange: r.read_string("exchange")?,
-        primary_exchange: r.read_string("primary exchange")?,
-        currency: r.read_string("currency")?,
-        local_symbol: r.read_string("local symbol")?,
-        trading_class: r.read_string("trading class")?,
-        include_expired: r.read_bool("include expired")?,
-        ..Contract::default()
-    })
+/// requests send it: every field, then include-expired.
+fn contract_full(io: &mut dyn Io, c: &mut Contract) -> Result<(), DecodeError> {
+    ContractBlock::FULL.layout(io, c)?;
+    io.boolean(&mut c.include_expired, "include expired")
 }
 
 /// The contract as reqHistoricalData and reqRealTimeBars send it: con id and
 /// trading class only from `MIN_SERVER_VER_TRADING_CLASS`.
-fn put_contract_gated(sv: i32, c: &Contract, w: &mut FieldWriter<'_>) {
-    if sv >= MIN_SERVER_VER_TRADING_CLASS {
-        w.put_int(c.con_id);
+fn contract_gated(io: &mut dyn Io, c: &mut Contract) -> Result<(), DecodeError> {
+    let tc = io.sv() >= MIN_SERVER_VER_TRADING_CLASS;
+    ContractBlock {
+        con_id: tc,
+        primary_exchange: true,
+        trading_class: tc,
     }
-    w.put_str(&c.symbol);
-    w.put_str(&c.sec_type);
-    w.put_str(&c.last_trade_date_or_contract_month);
-    w.put_f64_max(c.strike);
-    w.put_str(&c.right);
-    w.put_str(&c.multiplier);
-    w.put_str(&c.exchange);
-    w.put_str(&c.primary_exchange);
-    w.put_str(&c.currency);
-    w.put_str(&c.local_symbol);
-    if sv >= MIN_SERVER_VER_TRADING_CLASS {
-        w.put_str(&c.trading_class);
-    }
-}
-
-/// The inverse of [`put_contract_gated`].
-fn read_contract_gated(sv: i32, r: &mut FieldReader<'_>) -> Result<Contract, DecodeError> {
-    let mut c = Contract::default();
-    if sv >= MIN_SERVER_VER_TRADING_CLASS {
-        c.con_id = r.read_int_named("con id")?;
-    }
-    c.symbol = r.read_string("symbol")?;
-    c.sec_type = r.read_string("sec type")?;
-    c.last_trade_date_or_contract_month = r.read_string("last trade date")?;
-    c.strike = r.read_f64_max("strike")?;
-    c.right = r.read_string("right")?;
-    c.multiplier = r.read_string("multiplier")?;
-    c.exchange = r.read_string("exchange")?;
-    c.primary_exchange = r.read_string("primary exchange")?;
-    c.currency = r.read_string("currency")?;
-    c.local_symbol = r.read_string("local symbol")?;
-    if sv >= MIN_SERVER_VER_TRADING_CLASS {
-        c.trading_class = r.read_string("trading class")?;
-    }
-    Ok(c)
+    .layout(io, c)
 }
 
 /// `reqHistoricalData` (message version 6, sent only before
@@ -149,123 +71,54 @@ pub struct ReqHistoricalData {
     pub chart_options: Vec<TagValue>,
 }
 
-impl Message for ReqHistoricalData {
-    const ID: u32 = outgoing::REQ_HISTORICAL_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for ReqHistoricalData {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
         let c = &self.contract;
-        if sv < MIN_SERVER_VER_TRADING_CLASS && (!c.trading_class.is_empty() || c.con_id > 0) {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support conId and tradingClass parameters in reqHistoricalData.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_HISTORICAL_SCHEDULE && self.what_to_show == "SCHEDULE" {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support requesting of historical schedule.",
-            ));
-        }
+        refuse(
+            sv < MIN_SERVER_VER_TRADING_CLASS && (!c.trading_class.is_empty() || c.con_id > 0),
+            "  It does not support conId and tradingClass parameters in reqHistoricalData.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_HISTORICAL_SCHEDULE && self.what_to_show == "SCHEDULE",
+            "  It does not support requesting of historical schedule.",
+        )
+    }
+
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
         if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
-            w.put_int(6);
+            dropped(io, 6, "version")?;
         }
-        w.put_int(self.req_id);
-        put_contract_gated(sv, c, w);
-        w.put_bool(c.include_expired);
-        w.put_str(&self.end_date_time);
-        w.put_str(&self.bar_size_setting);
-        w.put_str(&self.duration_str);
-        w.put_int(self.use_rth);
-        w.put_str(&self.what_to_show);
-        w.put_int(self.format_date);
-        if c.sec_type == "BAG" {
-            w.put_int(c.combo_legs.len() as i64);
-            for leg in &c.combo_legs {
-                w.put_int(leg.con_id);
-                w.put_int(leg.ratio);
-                w.put_str(&leg.action);
-                w.put_str(&leg.exchange);
-            }
-        }
+        io.int(&mut self.req_id, "req id")?;
+        contract_gated(io, &mut self.contract)?;
+        io.boolean(&mut self.contract.include_expired, "include expired")?;
+        io.ascii(&mut self.end_date_time, "end date time")?;
+        io.ascii(&mut self.bar_size_setting, "bar size setting")?;
+        io.ascii(&mut self.duration_str, "duration")?;
+        io.int(&mut self.use_rth, "use rth")?;
+        io.ascii(&mut self.what_to_show, "what to show")?;
+        io.int(&mut self.format_date, "format date")?;
+        bag_legs(io, &mut self.contract)?;
         if sv >= MIN_SERVER_VER_SYNT_REALTIME_BARS {
-            w.put_bool(self.keep_up_to_date);
+            io.boolean(&mut self.keep_up_to_date, "keep up to date")?;
         }
         if sv >= MIN_SERVER_VER_LINKING {
-            w.put_str(&join_options(&self.chart_options));
+            options(io, &mut self.chart_options, "chart options")?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
-            r.skip("version")?;
-        }
-        let req_id = r.read_int_named("req id")?;
-        let mut contract = read_contract_gated(sv, r)?;
-        contract.include_expired = r.read_bool("include expired")?;
-        let end_date_time = r.read_string("end date time")?;
-        let bar_size_setting = r.read_string("bar size setting")?;
-        let duration_str = r.read_string("duration")?;
-        let use_rth = r.read_int_named("use rth")?;
-        let what_to_show = r.read_string("what to show")?;
-        let format_date = r.read_int_named("format date")?;
-        if contract.sec_type == "BAG" {
-            let n: u16 = r.read_int_named("combo legs count")?;
-            for _ in 0..n {
-                contract.combo_legs.push(ComboLeg {
-                    con_id: r.read_int_named("leg con id")?,
-                    ratio: r.read_int_named("leg ratio")?,
-                    action: r.read_string("leg action")?,
-                    exchange: r.read_string("leg exchange")?,
-                    ..ComboLeg::default()
-                });
-            }
-        }
-        let keep_up_to_date = if sv >= MIN_SERVER_VER_SYNT_REALTIME_BARS {
-            r.read_bool("keep up to date")?
-        } else {
-            false
-        };
-        let chart_options = if sv >= MIN_SERVER_VER_LINKING {
-            split_options(r.read_str("chart options")?)
-        } else {
-            Vec::new()
-        };
-        Ok(ReqHistoricalData {
-            req_id,
-            contract,
-            end_date_time,
-            duration_str,
-            bar_size_setting,
-            what_to_show,
-            use_rth,
-            format_date,
-            keep_up_to_date,
-            chart_options,
-        })
-    }
 }
 
-/// `cancelHistoricalData` (message version 1): stops a request, and the
-/// updates of one made with `keep_up_to_date`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CancelHistoricalData {
-    /// The id given to [`ReqHistoricalData`].
-    pub req_id: i32,
-}
+layout_message!(ReqHistoricalData = outgoing::REQ_HISTORICAL_DATA);
 
-impl Message for CancelHistoricalData {
-    const ID: u32 = outgoing::CANCEL_HISTORICAL_DATA;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(CancelHistoricalData {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `cancelHistoricalData` (message version 1): stops a request, and the
+    /// updates of one made with `keep_up_to_date`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct CancelHistoricalData = outgoing::CANCEL_HISTORICAL_DATA {
+        version 1;
+        /// The id given to [`ReqHistoricalData`].
+        pub req_id: i32 = Int,
     }
 }
 
@@ -284,63 +137,32 @@ pub struct ReqHeadTimeStamp {
     pub format_date: i32,
 }
 
-impl Message for ReqHeadTimeStamp {
-    const ID: u32 = outgoing::REQ_HEAD_TIMESTAMP;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_REQ_HEAD_TIMESTAMP {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support head time stamp requests.",
-            ));
-        }
-        w.put_int(self.req_id);
-        put_contract_full(&self.contract, w);
-        w.put_int(self.use_rth);
-        w.put_str(&self.what_to_show);
-        w.put_int(self.format_date);
-        Ok(())
+impl Layout for ReqHeadTimeStamp {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        refuse(
+            sv < MIN_SERVER_VER_REQ_HEAD_TIMESTAMP,
+            HEAD_TIMESTAMP_REFUSED,
+        )
     }
 
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let contract = read_contract_full(r)?;
-        let use_rth = r.read_int_named("use rth")?;
-        let what_to_show = r.read_string("what to show")?;
-        let format_date = r.read_int_named("format date")?;
-        Ok(ReqHeadTimeStamp {
-            req_id,
-            contract,
-            what_to_show,
-            use_rth,
-            format_date,
-        })
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        contract_full(io, &mut self.contract)?;
+        io.int(&mut self.use_rth, "use rth")?;
+        io.ascii(&mut self.what_to_show, "what to show")?;
+        io.int(&mut self.format_date, "format date")
     }
 }
 
-/// `cancelHeadTimeStamp`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CancelHeadTimeStamp {
-    /// The id given to [`ReqHeadTimeStamp`].
-    pub req_id: i32,
-}
+layout_message!(ReqHeadTimeStamp = outgoing::REQ_HEAD_TIMESTAMP);
 
-impl Message for CancelHeadTimeStamp {
-    const ID: u32 = outgoing::CANCEL_HEAD_TIMESTAMP;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_CANCEL_HEADTIMESTAMP {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support head time stamp requests.",
-            ));
-        }
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(CancelHeadTimeStamp {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `cancelHeadTimeStamp`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct CancelHeadTimeStamp = outgoing::CANCEL_HEAD_TIMESTAMP {
+        refuse MIN_SERVER_VER_CANCEL_HEADTIMESTAMP, HEAD_TIMESTAMP_REFUSED;
+        /// The id given to [`ReqHeadTimeStamp`].
+        pub req_id: i32 = Int,
     }
 }
 
@@ -357,56 +179,28 @@ pub struct ReqHistogramData {
     pub time_period: String,
 }
 
-impl Message for ReqHistogramData {
-    const ID: u32 = outgoing::REQ_HISTOGRAM_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_REQ_HISTOGRAM {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support histogram requests..",
-            ));
-        }
-        w.put_int(self.ticker_id);
-        put_contract_full(&self.contract, w);
-        w.put_bool(self.use_rth);
-        w.put_str(&self.time_period);
-        Ok(())
+impl Layout for ReqHistogramData {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        refuse(sv < MIN_SERVER_VER_REQ_HISTOGRAM, HISTOGRAM_REFUSED)
     }
 
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqHistogramData {
-            ticker_id: r.read_int_named("ticker id")?,
-            contract: read_contract_full(r)?,
-            use_rth: r.read_bool("use rth")?,
-            time_period: r.read_string("time period")?,
-        })
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.ticker_id, "ticker id")?;
+        contract_full(io, &mut self.contract)?;
+        io.boolean(&mut self.use_rth, "use rth")?;
+        io.ascii(&mut self.time_period, "time period")
     }
 }
 
-/// `cancelHistogramData`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CancelHistogramData {
-    /// The id given to [`ReqHistogramData`].
-    pub ticker_id: i32,
-}
+layout_message!(ReqHistogramData = outgoing::REQ_HISTOGRAM_DATA);
 
-impl Message for CancelHistogramData {
-    const ID: u32 = outgoing::CANCEL_HISTOGRAM_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_REQ_HISTOGRAM {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support histogram requests..",
-            ));
-        }
-        w.put_int(self.ticker_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(CancelHistogramData {
-            ticker_id: r.read_int_named("ticker id")?,
-        })
+flat_message! {
+    /// `cancelHistogramData`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct CancelHistogramData = outgoing::CANCEL_HISTOGRAM_DATA {
+        refuse MIN_SERVER_VER_REQ_HISTOGRAM, HISTOGRAM_REFUSED;
+        /// The id given to [`ReqHistogramData`].
+        pub ticker_id: i32 = Int,
     }
 }
 
@@ -433,41 +227,28 @@ pub struct ReqHistoricalTicks {
     pub misc_options: Vec<TagValue>,
 }
 
-impl Message for ReqHistoricalTicks {
-    const ID: u32 = outgoing::REQ_HISTORICAL_TICKS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_HISTORICAL_TICKS {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support historical ticks requests..",
-            ));
-        }
-        w.put_int(self.req_id);
-        put_contract_full(&self.contract, w);
-        w.put_str(&self.start_date_time);
-        w.put_str(&self.end_date_time);
-        w.put_int(self.number_of_ticks);
-        w.put_str(&self.what_to_show);
-        w.put_int(self.use_rth);
-        w.put_bool(self.ignore_size);
-        w.put_str(&join_options(&self.misc_options));
-        Ok(())
+impl Layout for ReqHistoricalTicks {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        refuse(
+            sv < MIN_SERVER_VER_HISTORICAL_TICKS,
+            "  It does not support historical ticks requests..",
+        )
     }
 
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqHistoricalTicks {
-            req_id: r.read_int_named("req id")?,
-            contract: read_contract_full(r)?,
-            start_date_time: r.read_string("start date time")?,
-            end_date_time: r.read_string("end date time")?,
-            number_of_ticks: r.read_int_named("number of ticks")?,
-            what_to_show: r.read_string("what to show")?,
-            use_rth: r.read_int_named("use rth")?,
-            ignore_size: r.read_bool("ignore size")?,
-            misc_options: split_options(r.read_str("misc options")?),
-        })
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        contract_full(io, &mut self.contract)?;
+        io.ascii(&mut self.start_date_time, "start date time")?;
+        io.ascii(&mut self.end_date_time, "end date time")?;
+        io.int(&mut self.number_of_ticks, "number of ticks")?;
+        io.ascii(&mut self.what_to_show, "what to show")?;
+        io.int(&mut self.use_rth, "use rth")?;
+        io.boolean(&mut self.ignore_size, "ignore size")?;
+        options(io, &mut self.misc_options, "misc options")
     }
 }
+
+layout_message!(ReqHistoricalTicks = outgoing::REQ_HISTORICAL_TICKS);
 
 /// `reqRealTimeBars` (message version 3): five-second bars as they form.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -486,71 +267,41 @@ pub struct ReqRealTimeBars {
     pub real_time_bars_options: Vec<TagValue>,
 }
 
-impl Message for ReqRealTimeBars {
-    const ID: u32 = outgoing::REQ_REAL_TIME_BARS;
+impl Layout for ReqRealTimeBars {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        refuse(
+            sv < MIN_SERVER_VER_TRADING_CLASS && !self.contract.trading_class.is_empty(),
+            "  It does not support conId and tradingClass parameter in reqRealTimeBars.",
+        )
+    }
 
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_TRADING_CLASS && !self.contract.trading_class.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support conId and tradingClass parameter in reqRealTimeBars.",
-            ));
-        }
-        w.put_int(3);
-        w.put_int(self.req_id);
-        put_contract_gated(sv, &self.contract, w);
-        w.put_int(self.bar_size);
-        w.put_str(&self.what_to_show);
-        w.put_bool(self.use_rth);
-        if sv >= MIN_SERVER_VER_LINKING {
-            w.put_str(&join_options(&self.real_time_bars_options));
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        dropped(io, 3, "version")?;
+        io.int(&mut self.req_id, "req id")?;
+        contract_gated(io, &mut self.contract)?;
+        io.int(&mut self.bar_size, "bar size")?;
+        io.ascii(&mut self.what_to_show, "what to show")?;
+        io.boolean(&mut self.use_rth, "use rth")?;
+        if io.sv() >= MIN_SERVER_VER_LINKING {
+            options(
+                io,
+                &mut self.real_time_bars_options,
+                "real time bars options",
+            )?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        let req_id = r.read_int_named("req id")?;
-        let contract = read_contract_gated(sv, r)?;
-        let bar_size = r.read_int_named("bar size")?;
-        let what_to_show = r.read_string("what to show")?;
-        let use_rth = r.read_bool("use rth")?;
-        let real_time_bars_options = if sv >= MIN_SERVER_VER_LINKING {
-            split_options(r.read_str("real time bars options")?)
-        } else {
-            Vec::new()
-        };
-        Ok(ReqRealTimeBars {
-            req_id,
-            contract,
-            bar_size,
-            what_to_show,
-            use_rth,
-            real_time_bars_options,
-        })
-    }
 }
 
-/// `cancelRealTimeBars` (message version 1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CancelRealTimeBars {
-    /// The id given to [`ReqRealTimeBars`].
-    pub req_id: i32,
-}
+layout_message!(ReqRealTimeBars = outgoing::REQ_REAL_TIME_BARS);
 
-impl Message for CancelRealTimeBars {
-    const ID: u32 = outgoing::CANCEL_REAL_TIME_BARS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(CancelRealTimeBars {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `cancelRealTimeBars` (message version 1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct CancelRealTimeBars = outgoing::CANCEL_REAL_TIME_BARS {
+        version 1;
+        /// The id given to [`ReqRealTimeBars`].
+        pub req_id: i32 = Int,
     }
 }
 
@@ -558,8 +309,9 @@ impl Message for CancelRealTimeBars {
 mod tests {
     use super::super::test_util::{round_trip, VERSIONS};
     use super::*;
-    use crate::messages::to_frame;
-    use crate::wire::MessageHeader;
+    use crate::messages::{to_frame, Message};
+    use crate::model::ComboLeg;
+    use crate::wire::{FieldWriter, MessageHeader};
 
     fn aapl() -> Contract {
         Contract {
