@@ -6,15 +6,17 @@
 //! UTF-8, no unescaping.
 
 use crate::messages::ids::incoming;
-use crate::messages::Message;
+use crate::messages::layout::{sized, Io, Layout, Reader};
+use crate::messages::market_data::dropped;
 use crate::model::{
     BarData, HistogramData, HistoricalSession, HistoricalTick, HistoricalTickBidAsk,
-    HistoricalTickLast, RealTimeBar, TickAttribBidAsk, TickAttribLast,
+    HistoricalTickLast, RealTimeBar,
 };
 use crate::server_versions::{
     MIN_SERVER_VER_HISTORICAL_DATA_END, MIN_SERVER_VER_SYNT_REALTIME_BARS,
 };
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::{DecodeError, FieldReader};
+use crate::{flat_message, layout_message};
 
 /// The version field TWS put on `historicalData` before
 /// `MIN_SERVER_VER_SYNT_REALTIME_BARS`.
@@ -30,6 +32,35 @@ pub struct HistoricalDataHeader {
     pub start_date: String,
     /// End of the period; as `start_date`.
     pub end_date: String,
+}
+
+/// The fields of `historicalData` before the bar count.
+fn data_header(io: &mut dyn Io, h: &mut HistoricalDataHeader) -> Result<(), DecodeError> {
+    let sv = io.sv();
+    if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
+        dropped(io, HISTORICAL_DATA_VERSION, "version")?;
+    }
+    io.int(&mut h.req_id, "req id")?;
+    if sv < MIN_SERVER_VER_HISTORICAL_DATA_END {
+        io.text(&mut h.start_date, "start date")?;
+        io.text(&mut h.end_date, "end date")?;
+    }
+    Ok(())
+}
+
+/// A bar of `historicalData` after its date (which
+/// [`HistoricalData::decode_each`] reads into one reused buffer).
+fn bar_after_date(io: &mut dyn Io, bar: &mut BarData) -> Result<(), DecodeError> {
+    io.float(&mut bar.open, "open")?;
+    io.float(&mut bar.high, "high")?;
+    io.float(&mut bar.low, "low")?;
+    io.float(&mut bar.close, "close")?;
+    io.decimal(&mut bar.volume, "volume")?;
+    io.decimal(&mut bar.wap, "wap")?;
+    if io.sv() < MIN_SERVER_VER_SYNT_REALTIME_BARS {
+        dropped(io, "false", "has gaps")?;
+    }
+    io.int(&mut bar.bar_count, "bar count")
 }
 
 /// `historicalData`: the bars of a `reqHistoricalData` request, in one
@@ -50,107 +81,56 @@ impl HistoricalData {
     /// decoder calls `historicalData` for each bar as it reads it. Returns the
     /// header; a bar that does not decode stops it with the error, after the
     /// bars before it were delivered.
+    ///
+    /// The same layout as the message's, but for the bar count, taken as the
+    /// official decoder takes it (no check against the fields left, so the
+    /// bars before a missing one are delivered), and each bar's date, read
+    /// into the one reused buffer: no allocation per bar.
     pub fn decode_each(
         sv: i32,
         r: &mut FieldReader<'_>,
         mut on_bar: impl FnMut(i32, &BarData),
     ) -> Result<HistoricalDataHeader, DecodeError> {
-        if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
-            r.skip("version")?;
-        }
-        let mut header = HistoricalDataHeader {
-            req_id: r.read_int_named("req id")?,
-            ..HistoricalDataHeader::default()
-        };
-        if sv < MIN_SERVER_VER_HISTORICAL_DATA_END {
-            header.start_date = r.read_string("start date")?;
-            header.end_date = r.read_string("end date")?;
-        }
+        let mut header = HistoricalDataHeader::default();
+        data_header(&mut Reader::new(sv, r), &mut header)?;
         let count: i64 = r.read_int_named("bar count")?;
         let mut bar = BarData::default();
         for _ in 0..count.max(0) {
             bar.date.clear();
             bar.date.push_str(r.read_str("date")?);
-            bar.open = r.read_f64("open")?;
-            bar.high = r.read_f64("high")?;
-            bar.low = r.read_f64("low")?;
-            bar.close = r.read_f64("close")?;
-            bar.volume = r.read_decimal("volume")?;
-            bar.wap = r.read_decimal("wap")?;
-            if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
-                r.skip("has gaps")?;
-            }
-            bar.bar_count = r.read_int_named("bar count")?;
+            bar_after_date(&mut Reader::new(sv, r), &mut bar)?;
             on_bar(header.req_id, &bar);
         }
         Ok(header)
     }
 }
 
-impl Message for HistoricalData {
-    const ID: u32 = incoming::HISTORICAL_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
-            w.put_int(HISTORICAL_DATA_VERSION);
-        }
-        w.put_int(self.header.req_id);
-        if sv < MIN_SERVER_VER_HISTORICAL_DATA_END {
-            w.put_str_raw(&self.header.start_date);
-            w.put_str_raw(&self.header.end_date);
-        }
-        w.put_int(self.bars.len() as i64);
-        for bar in &self.bars {
-            w.put_str_raw(&bar.date);
-            w.put_f64(bar.open);
-            w.put_f64(bar.high);
-            w.put_f64(bar.low);
-            w.put_f64(bar.close);
-            w.put_decimal(bar.volume);
-            w.put_decimal(bar.wap);
-            if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
-                w.put_str_raw("false");
-            }
-            w.put_int(bar.bar_count);
+impl Layout for HistoricalData {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        data_header(io, &mut self.header)?;
+        let n = io.count(self.bars.len(), "bar count")?;
+        sized(io, &mut self.bars, n);
+        for bar in self.bars.iter_mut() {
+            io.text(&mut bar.date, "date")?;
+            bar_after_date(io, bar)?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let mut bars = Vec::new();
-        let header = Self::decode_each(sv, r, |_, bar| bars.push(bar.clone()))?;
-        Ok(HistoricalData { header, bars })
-    }
 }
 
-/// `historicalDataEnd` (from `MIN_SERVER_VER_HISTORICAL_DATA_END`): the end
-/// of a `reqHistoricalData` answer, with its period.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct HistoricalDataEnd {
-    /// The request id.
-    pub req_id: i32,
-    /// Start of the period.
-    pub start_date_str: String,
-    /// End of the period.
-    pub end_date_str: String,
-}
+layout_message!(HistoricalData = incoming::HISTORICAL_DATA);
 
-impl Message for HistoricalDataEnd {
-    const ID: u32 = incoming::HISTORICAL_DATA_END;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_str_raw(&self.start_date_str);
-        w.put_str_raw(&self.end_date_str);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(HistoricalDataEnd {
-            req_id: r.read_int_named("req id")?,
-            start_date_str: r.read_string("start date")?,
-            end_date_str: r.read_string("end date")?,
-        })
+flat_message! {
+    /// `historicalDataEnd` (from `MIN_SERVER_VER_HISTORICAL_DATA_END`): the end
+    /// of a `reqHistoricalData` answer, with its period.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct HistoricalDataEnd = incoming::HISTORICAL_DATA_END {
+        /// The request id.
+        pub req_id: i32 = Int,
+        /// Start of the period.
+        pub start_date_str: String = Raw,
+        /// End of the period.
+        pub end_date_str: String = Raw,
     }
 }
 
@@ -165,48 +145,22 @@ pub struct HistoricalDataUpdate {
     pub bar: BarData,
 }
 
-impl Message for HistoricalDataUpdate {
-    const ID: u32 = incoming::HISTORICAL_DATA_UPDATE;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let b = &self.bar;
-        w.put_int(self.req_id);
-        w.put_int(b.bar_count);
-        w.put_str_raw(&b.date);
-        w.put_f64(b.open);
-        w.put_f64(b.close);
-        w.put_f64(b.high);
-        w.put_f64(b.low);
-        w.put_decimal(b.wap);
-        w.put_decimal(b.volume);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let bar_count = r.read_int_named("bar count")?;
-        let date = r.read_string("date")?;
-        let open = r.read_f64("open")?;
-        let close = r.read_f64("close")?;
-        let high = r.read_f64("high")?;
-        let low = r.read_f64("low")?;
-        let wap = r.read_decimal("wap")?;
-        let volume = r.read_decimal("volume")?;
-        Ok(HistoricalDataUpdate {
-            req_id,
-            bar: BarData {
-                date,
-                open,
-                high,
-                low,
-                close,
-                volume,
-                wap,
-                bar_count,
-            },
-        })
+impl Layout for HistoricalDataUpdate {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let b = &mut self.bar;
+        io.int(&mut self.req_id, "req id")?;
+        io.int(&mut b.bar_count, "bar count")?;
+        io.text(&mut b.date, "date")?;
+        io.float(&mut b.open, "open")?;
+        io.float(&mut b.close, "close")?;
+        io.float(&mut b.high, "high")?;
+        io.float(&mut b.low, "low")?;
+        io.decimal(&mut b.wap, "wap")?;
+        io.decimal(&mut b.volume, "volume")
     }
 }
+
+layout_message!(HistoricalDataUpdate = incoming::HISTORICAL_DATA_UPDATE);
 
 /// `historicalSchedule`: the trading sessions of a `reqHistoricalData`
 /// request with `what_to_show = "SCHEDULE"`.
@@ -224,70 +178,33 @@ pub struct HistoricalSchedule {
     pub sessions: Vec<HistoricalSession>,
 }
 
-impl Message for HistoricalSchedule {
-    const ID: u32 = incoming::HISTORICAL_SCHEDULE;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_str_raw(&self.start_date_time);
-        w.put_str_raw(&self.end_date_time);
-        w.put_str_raw(&self.time_zone);
-        w.put_int(self.sessions.len() as i64);
-        for s in &self.sessions {
-            w.put_str_raw(&s.start_date_time);
-            w.put_str_raw(&s.end_date_time);
-            w.put_str_raw(&s.ref_date);
+impl Layout for HistoricalSchedule {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        io.text(&mut self.start_date_time, "start date time")?;
+        io.text(&mut self.end_date_time, "end date time")?;
+        io.text(&mut self.time_zone, "time zone")?;
+        let n = io.count(self.sessions.len(), "sessions count")?;
+        sized(io, &mut self.sessions, n);
+        for s in self.sessions.iter_mut() {
+            io.text(&mut s.start_date_time, "session start")?;
+            io.text(&mut s.end_date_time, "session end")?;
+            io.text(&mut s.ref_date, "ref date")?;
         }
         Ok(())
     }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let start_date_time = r.read_string("start date time")?;
-        let end_date_time = r.read_string("end date time")?;
-        let time_zone = r.read_string("time zone")?;
-        let n: i64 = r.read_int_named("sessions count")?;
-        let mut sessions = Vec::new();
-        for _ in 0..n.max(0) {
-            sessions.push(HistoricalSession {
-                start_date_time: r.read_string("session start")?,
-                end_date_time: r.read_string("session end")?,
-                ref_date: r.read_string("ref date")?,
-            });
-        }
-        Ok(HistoricalSchedule {
-            req_id,
-            start_date_time,
-            end_date_time,
-            time_zone,
-            sessions,
-        })
-    }
 }
 
-/// `headTimestamp`: the earliest date with data.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct HeadTimestamp {
-    /// The request id.
-    pub req_id: i32,
-    /// The date, as the request's `format_date` asked.
-    pub head_timestamp: String,
-}
+layout_message!(HistoricalSchedule = incoming::HISTORICAL_SCHEDULE);
 
-impl Message for HeadTimestamp {
-    const ID: u32 = incoming::HEAD_TIMESTAMP;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_str_raw(&self.head_timestamp);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(HeadTimestamp {
-            req_id: r.read_int_named("req id")?,
-            head_timestamp: r.read_string("head timestamp")?,
-        })
+flat_message! {
+    /// `headTimestamp`: the earliest date with data.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct HeadTimestamp = incoming::HEAD_TIMESTAMP {
+        /// The request id.
+        pub req_id: i32 = Int,
+        /// The date, as the request's `format_date` asked.
+        pub head_timestamp: String = Raw,
     }
 }
 
@@ -300,177 +217,104 @@ pub struct HistogramDataMsg {
     pub items: Vec<HistogramData>,
 }
 
-impl Message for HistogramDataMsg {
-    const ID: u32 = incoming::HISTOGRAM_DATA;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_int(self.items.len() as i64);
-        for h in &self.items {
-            w.put_f64(h.price);
-            w.put_decimal(h.size);
+impl Layout for HistogramDataMsg {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        let n = io.count(self.items.len(), "points count")?;
+        sized(io, &mut self.items, n);
+        for h in self.items.iter_mut() {
+            io.float(&mut h.price, "price")?;
+            io.decimal(&mut h.size, "size")?;
         }
         Ok(())
     }
+}
 
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let n: i64 = r.read_int_named("points count")?;
-        let mut items = Vec::new();
-        for _ in 0..n.max(0) {
-            items.push(HistogramData {
-                price: r.read_f64("price")?,
-                size: r.read_decimal("size")?,
-            });
+layout_message!(HistogramDataMsg = incoming::HISTOGRAM_DATA);
+
+/// Declares one of the three historical tick answers, which share their
+/// shape: the request id, the count, the ticks (each laid out by `$tick`),
+/// and whether it is the last part.
+macro_rules! historical_ticks {
+    ($(#[$doc:meta])* $name:ident = $id:path, $t:ty, $tick:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct $name {
+            /// The request id.
+            pub req_id: i32,
+            /// The ticks.
+            pub ticks: Vec<$t>,
+            /// The last batch of the request.
+            pub done: bool,
         }
-        Ok(HistogramDataMsg { req_id, items })
-    }
+
+        impl Layout for $name {
+            fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+                io.int(&mut self.req_id, "req id")?;
+                let n = io.count(self.ticks.len(), "tick count")?;
+                sized(io, &mut self.ticks, n);
+                for t in self.ticks.iter_mut() {
+                    $tick(io, t)?;
+                }
+                io.boolean(&mut self.done, "done")
+            }
+        }
+
+        layout_message!($name = $id);
+    };
 }
 
-/// `historicalTicks`: midpoint ticks of `reqHistoricalTicks`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct HistoricalTicks {
-    /// The request id.
-    pub req_id: i32,
-    /// The ticks.
-    pub ticks: Vec<HistoricalTick>,
-    /// The last batch of the request.
-    pub done: bool,
+/// Two attribute flags in one mask field: bit 0 and bit 1.
+fn attribute_mask(io: &mut dyn Io, bit0: &mut bool, bit1: &mut bool) -> Result<(), DecodeError> {
+    let mut mask = i64::from(*bit0) | (i64::from(*bit1) << 1);
+    io.long(&mut mask, "attributes")?;
+    *bit0 = mask & 1 != 0;
+    *bit1 = mask & 2 != 0;
+    Ok(())
 }
 
-impl Message for HistoricalTicks {
-    const ID: u32 = incoming::HISTORICAL_TICKS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        write_ticks(w, self.req_id, &self.ticks, self.done, |w, t| {
-            w.put_int(t.time);
-            // An unused field (TWS sends 0).
-            w.put_int(0);
-            w.put_f64(t.price);
-            w.put_decimal(t.size);
-        });
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let (req_id, ticks, done) = read_ticks(r, |r| {
-            let time = r.read_int_named("time")?;
-            r.skip("unused")?;
-            Ok(HistoricalTick {
-                time,
-                price: r.read_f64("price")?,
-                size: r.read_decimal("size")?,
-            })
-        })?;
-        Ok(HistoricalTicks {
-            req_id,
-            ticks,
-            done,
-        })
-    }
+fn midpoint_tick(io: &mut dyn Io, t: &mut HistoricalTick) -> Result<(), DecodeError> {
+    io.long(&mut t.time, "time")?;
+    // An unused field (TWS sends 0).
+    dropped(io, 0, "unused")?;
+    io.float(&mut t.price, "price")?;
+    io.decimal(&mut t.size, "size")
 }
 
-/// `historicalTicksBidAsk`: bid/ask ticks of `reqHistoricalTicks`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct HistoricalTicksBidAsk {
-    /// The request id.
-    pub req_id: i32,
-    /// The ticks.
-    pub ticks: Vec<HistoricalTickBidAsk>,
-    /// The last batch of the request.
-    pub done: bool,
+fn bid_ask_tick(io: &mut dyn Io, t: &mut HistoricalTickBidAsk) -> Result<(), DecodeError> {
+    let a = &mut t.tick_attrib_bid_ask;
+    io.long(&mut t.time, "time")?;
+    attribute_mask(io, &mut a.ask_past_high, &mut a.bid_past_low)?;
+    io.float(&mut t.price_bid, "bid price")?;
+    io.float(&mut t.price_ask, "ask price")?;
+    io.decimal(&mut t.size_bid, "bid size")?;
+    io.decimal(&mut t.size_ask, "ask size")
 }
 
-impl Message for HistoricalTicksBidAsk {
-    const ID: u32 = incoming::HISTORICAL_TICKS_BID_ASK;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        write_ticks(w, self.req_id, &self.ticks, self.done, |w, t| {
-            let a = t.tick_attrib_bid_ask;
-            w.put_int(t.time);
-            w.put_int(i32::from(a.ask_past_high) | (i32::from(a.bid_past_low) << 1));
-            w.put_f64(t.price_bid);
-            w.put_f64(t.price_ask);
-            w.put_decimal(t.size_bid);
-            w.put_decimal(t.size_ask);
-        });
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let (req_id, ticks, done) = read_ticks(r, |r| {
-            let time = r.read_int_named("time")?;
-            let mask: i64 = r.read_int_named("attributes")?;
-            Ok(HistoricalTickBidAsk {
-                time,
-                tick_attrib_bid_ask: TickAttribBidAsk {
-                    ask_past_high: mask & 1 != 0,
-                    bid_past_low: mask & 2 != 0,
-                },
-                price_bid: r.read_f64("bid price")?,
-                price_ask: r.read_f64("ask price")?,
-                size_bid: r.read_decimal("bid size")?,
-                size_ask: r.read_decimal("ask size")?,
-            })
-        })?;
-        Ok(HistoricalTicksBidAsk {
-            req_id,
-            ticks,
-            done,
-        })
-    }
+fn last_tick(io: &mut dyn Io, t: &mut HistoricalTickLast) -> Result<(), DecodeError> {
+    let a = &mut t.tick_attrib_last;
+    io.long(&mut t.time, "time")?;
+    attribute_mask(io, &mut a.past_limit, &mut a.unreported)?;
+    io.float(&mut t.price, "price")?;
+    io.decimal(&mut t.size, "size")?;
+    io.text(&mut t.exchange, "exchange")?;
+    io.text(&mut t.special_conditions, "special conditions")
 }
 
-/// `historicalTicksLast`: trade ticks of `reqHistoricalTicks`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct HistoricalTicksLast {
-    /// The request id.
-    pub req_id: i32,
-    /// The ticks.
-    pub ticks: Vec<HistoricalTickLast>,
-    /// The last batch of the request.
-    pub done: bool,
-}
+historical_ticks!(
+    /// `historicalTicks`: midpoint ticks of `reqHistoricalTicks`.
+    HistoricalTicks = incoming::HISTORICAL_TICKS, HistoricalTick, midpoint_tick
+);
 
-impl Message for HistoricalTicksLast {
-    const ID: u32 = incoming::HISTORICAL_TICKS_LAST;
+historical_ticks!(
+    /// `historicalTicksBidAsk`: bid/ask ticks of `reqHistoricalTicks`.
+    HistoricalTicksBidAsk = incoming::HISTORICAL_TICKS_BID_ASK, HistoricalTickBidAsk, bid_ask_tick
+);
 
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        write_ticks(w, self.req_id, &self.ticks, self.done, |w, t| {
-            let a = t.tick_attrib_last;
-            w.put_int(t.time);
-            w.put_int(i32::from(a.past_limit) | (i32::from(a.unreported) << 1));
-            w.put_f64(t.price);
-            w.put_decimal(t.size);
-            w.put_str_raw(&t.exchange);
-            w.put_str_raw(&t.special_conditions);
-        });
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let (req_id, ticks, done) = read_ticks(r, |r| {
-            let time = r.read_int_named("time")?;
-            let mask: i64 = r.read_int_named("attributes")?;
-            Ok(HistoricalTickLast {
-                time,
-                tick_attrib_last: TickAttribLast {
-                    past_limit: mask & 1 != 0,
-                    unreported: mask & 2 != 0,
-                },
-                price: r.read_f64("price")?,
-                size: r.read_decimal("size")?,
-                exchange: r.read_string("exchange")?,
-                special_conditions: r.read_string("special conditions")?,
-            })
-        })?;
-        Ok(HistoricalTicksLast {
-            req_id,
-            ticks,
-            done,
-        })
-    }
-}
+historical_ticks!(
+    /// `historicalTicksLast`: trade ticks of `reqHistoricalTicks`.
+    HistoricalTicksLast = incoming::HISTORICAL_TICKS_LAST, HistoricalTickLast, last_tick
+);
 
 /// `realtimeBar` (message id `REAL_TIME_BARS`, version 3): one five-second bar.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -481,80 +325,29 @@ pub struct RealTimeBars {
     pub bar: RealTimeBar,
 }
 
-impl Message for RealTimeBars {
-    const ID: u32 = incoming::REAL_TIME_BARS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let b = &self.bar;
-        w.put_int(3);
-        w.put_int(self.req_id);
-        w.put_int(b.time);
-        w.put_f64(b.open);
-        w.put_f64(b.high);
-        w.put_f64(b.low);
-        w.put_f64(b.close);
-        w.put_decimal(b.volume);
-        w.put_decimal(b.wap);
-        w.put_int(b.count);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(RealTimeBars {
-            req_id: r.read_int_named("req id")?,
-            bar: RealTimeBar {
-                time: r.read_int_named("time")?,
-                open: r.read_f64("open")?,
-                high: r.read_f64("high")?,
-                low: r.read_f64("low")?,
-                close: r.read_f64("close")?,
-                volume: r.read_decimal("volume")?,
-                wap: r.read_decimal("wap")?,
-                count: r.read_int_named("count")?,
-                ..RealTimeBar::default()
-            },
-        })
+impl Layout for RealTimeBars {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let b = &mut self.bar;
+        dropped(io, 3, "version")?;
+        io.int(&mut self.req_id, "req id")?;
+        io.long(&mut b.time, "time")?;
+        io.float(&mut b.open, "open")?;
+        io.float(&mut b.high, "high")?;
+        io.float(&mut b.low, "low")?;
+        io.float(&mut b.close, "close")?;
+        io.decimal(&mut b.volume, "volume")?;
+        io.decimal(&mut b.wap, "wap")?;
+        io.int(&mut b.count, "count")
     }
 }
 
-/// The shape the three historical tick answers share: the request id, the
-/// count, the ticks (each written by `put`), and whether it is the last part.
-fn write_ticks<T>(
-    w: &mut FieldWriter<'_>,
-    req_id: i32,
-    ticks: &[T],
-    done: bool,
-    mut put: impl FnMut(&mut FieldWriter<'_>, &T),
-) {
-    w.put_int(req_id);
-    w.put_int(ticks.len() as i64);
-    for t in ticks {
-        put(w, t);
-    }
-    w.put_bool(done);
-}
-
-/// Reads what [`write_ticks`] writes, each tick with `read`.
-fn read_ticks<'a, T>(
-    r: &mut FieldReader<'a>,
-    mut read: impl FnMut(&mut FieldReader<'a>) -> Result<T, DecodeError>,
-) -> Result<(i32, Vec<T>, bool), DecodeError> {
-    let req_id = r.read_int_named("req id")?;
-    let n: i64 = r.read_int_named("tick count")?;
-    let mut ticks = Vec::new();
-    for _ in 0..n.max(0) {
-        ticks.push(read(r)?);
-    }
-    let done = r.read_bool("done")?;
-    Ok((req_id, ticks, done))
-}
+layout_message!(RealTimeBars = incoming::REAL_TIME_BARS);
 
 #[cfg(test)]
 mod tests {
     use super::super::super::test_util::{round_trip, VERSIONS};
     use super::*;
-    use crate::model::{Decimal, UNSET_DECIMAL};
+    use crate::model::{Decimal, TickAttribBidAsk, TickAttribLast, UNSET_DECIMAL};
 
     fn bar(i: i32) -> BarData {
         BarData {
