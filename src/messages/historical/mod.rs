@@ -10,9 +10,10 @@ pub mod responses;
 pub use pacing::PacingRules;
 pub use responses::*;
 
+use super::account::version;
 use super::ids::outgoing;
 use super::layout::{Io, Layout};
-use super::market_data::{bag_legs, dropped, options, refuse, ContractBlock};
+use super::market_data::{bag_legs, options, refuse, ContractBlock};
 use crate::model::{Contract, TagValue};
 use crate::server_versions::{
     MIN_SERVER_VER_CANCEL_HEADTIMESTAMP, MIN_SERVER_VER_HISTORICAL_SCHEDULE,
@@ -87,7 +88,7 @@ impl Layout for ReqHistoricalData {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         let sv = io.sv();
         if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
-            dropped(io, 6, "version")?;
+            version(io, 6)?;
         }
         io.int(&mut self.req_id, "req id")?;
         contract_gated(io, &mut self.contract)?;
@@ -276,7 +277,7 @@ impl Layout for ReqRealTimeBars {
     }
 
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        dropped(io, 3, "version")?;
+        version(io, 3)?;
         io.int(&mut self.req_id, "req id")?;
         contract_gated(io, &mut self.contract)?;
         io.int(&mut self.bar_size, "bar size")?;

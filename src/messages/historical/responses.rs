@@ -5,6 +5,7 @@
 //! Their text fields are read as the official decoder reads them: plain
 //! UTF-8, no unescaping.
 
+use crate::messages::account::version;
 use crate::messages::ids::incoming;
 use crate::messages::layout::{sized, Io, Layout, Reader};
 use crate::messages::market_data::dropped;
@@ -38,7 +39,7 @@ pub struct HistoricalDataHeader {
 fn data_header(io: &mut dyn Io, h: &mut HistoricalDataHeader) -> Result<(), DecodeError> {
     let sv = io.sv();
     if sv < MIN_SERVER_VER_SYNT_REALTIME_BARS {
-        dropped(io, HISTORICAL_DATA_VERSION, "version")?;
+        version(io, HISTORICAL_DATA_VERSION)?;
     }
     io.int(&mut h.req_id, "req id")?;
     if sv < MIN_SERVER_VER_HISTORICAL_DATA_END {
@@ -328,7 +329,7 @@ pub struct RealTimeBars {
 impl Layout for RealTimeBars {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         let b = &mut self.bar;
-        dropped(io, 3, "version")?;
+        version(io, 3)?;
         io.int(&mut self.req_id, "req id")?;
         io.long(&mut b.time, "time")?;
         io.float(&mut b.open, "open")?;

@@ -6,7 +6,8 @@
 
 use std::borrow::Cow;
 
-use super::{dropped, options, refuse, ContractBlock};
+use super::{options, refuse, ContractBlock};
+use crate::messages::account::version;
 use crate::messages::ids::{incoming, outgoing};
 use crate::messages::layout::{Io, Layout};
 use crate::messages::Message;
@@ -52,7 +53,7 @@ impl Layout for ReqMktDepth {
 
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         let sv = io.sv();
-        dropped(io, 5, "version")?;
+        version(io, 5)?;
         io.int(&mut self.req_id, "req id")?;
         ContractBlock {
             con_id: sv >= MIN_SERVER_VER_TRADING_CLASS,
@@ -91,7 +92,7 @@ impl Layout for CancelMktDepth {
     }
 
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        dropped(io, 1, "version")?;
+        version(io, 1)?;
         io.int(&mut self.req_id, "req id")?;
         if io.sv() >= MIN_SERVER_VER_SMART_DEPTH {
             io.boolean(&mut self.is_smart_depth, "is smart depth")?;

@@ -5,13 +5,14 @@
 //!
 //! The layout pieces the market data and historical requests share (the
 //! contract block, a BAG's legs, the internal options, fields the decoder
-//! drops) are here, each written once for both directions.
+//! drops, refusals) are here, each written once for both directions.
 
 pub mod depth;
 pub mod options;
 pub mod tick_by_tick;
 pub mod ticks;
 
+use crate::messages::account::version;
 use crate::messages::ids::{incoming, outgoing};
 use crate::messages::layout::{sized, Io, Layout};
 use crate::messages::scanner::{parse_tag_values, tag_values_field};
@@ -106,8 +107,9 @@ pub(crate) fn options(
     Ok(())
 }
 
-/// A field the official decoder reads and drops (a message version, a count
-/// it does not use): written as `value`, skipped when read.
+/// A field the official decoder reads and drops (a count it does not use, a
+/// constant): written as `value`, skipped when read. A message version is
+/// [`version`](crate::messages::account::version).
 pub(crate) fn dropped(
     io: &mut dyn Io,
     value: impl std::fmt::Display,
@@ -177,7 +179,7 @@ impl Layout for ReqMktData {
 
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         let sv = io.sv();
-        dropped(io, 11, "version")?;
+        version(io, 11)?;
         io.int(&mut self.req_id, "req id")?;
         let c = &mut self.contract;
         ContractBlock {

@@ -2,6 +2,7 @@
 //! their cancels, and tickOptionComputation.
 
 use super::{dropped, options, refuse, ContractBlock};
+use crate::messages::account::version;
 use crate::messages::ids::{incoming, outgoing};
 use crate::messages::layout::{Io, Layout};
 use crate::model::{tick_type, Contract, TagValue, TickType, UNSET_DOUBLE, UNSET_INTEGER};
@@ -32,7 +33,7 @@ macro_rules! calc_message {
 
             fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
                 let sv = io.sv();
-                dropped(io, 3, "version")?;
+                version(io, 3)?;
                 io.int(&mut self.req_id, "req id")?;
                 ContractBlock {
                     trading_class: sv >= MIN_SERVER_VER_TRADING_CLASS,

@@ -1,7 +1,8 @@
 //! The rarer top-of-book messages of `reqMktData`: tickEFP, tickNews,
 //! deltaNeutralValidation and rerouteMktDataReq.
 
-use super::{delta_neutral, dropped};
+use super::delta_neutral;
+use crate::messages::account::version;
 use crate::messages::ids::incoming;
 use crate::messages::layout::{Io, Layout};
 use crate::model::{DeltaNeutralContract, TickType};
@@ -69,7 +70,7 @@ pub struct DeltaNeutralValidation {
 
 impl Layout for DeltaNeutralValidation {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        dropped(io, 1, "version")?;
+        version(io, 1)?;
         io.int(&mut self.req_id, "req id")?;
         delta_neutral(io, &mut self.delta_neutral_contract)
     }
