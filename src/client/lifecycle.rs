@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use parking_lot::Mutex;
 
-use crate::errors::{is_informational, REQUEST_INTERRUPTED};
+use crate::errors::{ends_request, REQUEST_INTERRUPTED};
 use crate::messages::ids::outgoing as out;
 
 pub use crate::messages::route::RequestKey;
@@ -216,10 +216,11 @@ impl Registry {
         }
     }
 
-    /// An `error` callback: a real error (not a notice) with a request's id
-    /// ends that request, one-shot or subscription, as TWS stops it.
+    /// An `error` callback: an error ([`ends_request`]: not a warning, not a
+    /// connection event) with a request's id ends that request, one-shot or
+    /// subscription, as TWS stops it.
     pub(crate) fn error(&self, req_id: i32, code: i32) {
-        if req_id >= 0 && !is_informational(code) {
+        if req_id >= 0 && ends_request(code) {
             self.end(RequestKey::Id(req_id));
         }
     }
@@ -330,6 +331,8 @@ mod tests {
         assert_eq!(r.len(), 4);
         r.end(RequestKey::Id(7));
         r.error(9, 2104); // a notice ends nothing
+        r.error(9, 10090); // nor does a warning
+        r.error(9, 1100); // nor a connection event
         assert_eq!(r.len(), 3);
         let lost = r.connection_lost();
         assert_eq!(lost.len(), 2);
