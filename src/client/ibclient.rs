@@ -40,6 +40,8 @@ pub(crate) struct IBState {
     reconnects: AtomicU64,
     /// The blocking helpers waiting now (src/client/sync.rs).
     pub(crate) sinks: super::sync::Sinks,
+    /// The warnings of each thread's last blocking helper (`last_warnings`).
+    pub(crate) last_warnings: super::sync::LastWarnings,
     /// The supervisor's current attempt (0: not reconnecting).
     reconnect_attempt: AtomicU32,
     /// Every reconnect attempt the supervisor began, successful or not.

@@ -30,10 +30,13 @@ pub use ibclient::IBClient;
 pub use lifecycle::{RequestInFlight, RequestKey, RequestKind};
 pub use metrics::MetricsSnapshot;
 pub use pacer::RateLimit;
-pub use streams::{DepthUpdate, HistoricalBar, MarketDataTick, RealtimeBar, Stream, TickByTick};
+pub use streams::{
+    DepthUpdate, HistoricalBar, MarketDataTick, RealtimeBar, Stream, TickByTick,
+    MAX_STREAM_WARNINGS,
+};
 pub use supervisor::{Heartbeat, ReconnectPolicy};
 pub use sync::{
     AccountSnapshot, AccountSummaryRow, HistoricalTicks, MarketDataSnapshot, NewsHeadline,
     OptionChain, OrderInfo, OrderProgress, OrderStatusUpdate, PortfolioItem, PositionInfo,
-    SYNC_REQ_ID_BASE,
+    MAX_HELPER_WARNINGS, SYNC_REQ_ID_BASE,
 };

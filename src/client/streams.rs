@@ -7,8 +7,12 @@
 //! [`Stream`] is the receiving end. It ends — `next()` returns `None` — when
 //! it is dropped or [`cancel`](Stream::cancel)led (the cancel request is sent),
 //! when TWS ends it with an error ([`Stream::error`] tells which), or when the
-//! connection is lost. Your wrapper still receives every callback too.
+//! connection is lost. A warning with its request id (10090 "part of the
+//! requested market data is not subscribed", 10167, 317 "depth reset", …:
+//! [`crate::errors::classify`]) does not end it: [`Stream::warnings`] keeps
+//! it. Your wrapper still receives every callback too.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,7 +23,7 @@ use super::ibclient::IBState;
 use super::lifecycle::RequestKey;
 use super::sync::SharedSink;
 use super::{EClient, IBClient};
-use crate::errors::{is_informational, Error};
+use crate::errors::{ends_request, Error, Warning};
 use crate::model::{
     BarData, Contract, Decimal, TagValue, TickAttrib, TickAttribBidAsk, TickAttribLast, TickType,
 };
@@ -136,6 +140,13 @@ pub enum HistoricalBar {
 /// What stops a stream's subscription.
 type CancelFn = Box<dyn Fn(&EClient) + Send>;
 
+/// How many warnings a [`Stream`] keeps: the latest ones (older ones reached
+/// `EWrapper::error` and are dropped here).
+pub const MAX_STREAM_WARNINGS: usize = 64;
+
+/// The warnings a stream got, the latest [`MAX_STREAM_WARNINGS`].
+type Warnings = Arc<Mutex<VecDeque<Warning>>>;
+
 /// A subscription read as an iterator. Dropping it cancels the subscription.
 pub struct Stream<T> {
     rx: Receiver<T>,
@@ -144,6 +155,7 @@ pub struct Stream<T> {
     cancel: Option<CancelFn>,
     client: EClient,
     error: Arc<Mutex<Option<Error>>>,
+    warnings: Warnings,
 }
 
 impl<T> std::fmt::Debug for Stream<T> {
@@ -182,6 +194,16 @@ impl<T> Stream<T> {
         self.error.lock().take()
     }
 
+    /// The warnings TWS sent with the stream's request id so far (the latest
+    /// [`MAX_STREAM_WARNINGS`]), oldest first: notices that ended nothing —
+    /// 10090 "part of the requested market data is not subscribed", 10167
+    /// "displaying delayed market data", 317 "market depth data reset", … (see
+    /// [`crate::errors::classify`]). Each also reached `EWrapper::error`.
+    /// **tws-api extension.**
+    pub fn warnings(&self) -> Vec<Warning> {
+        self.warnings.lock().iter().cloned().collect()
+    }
+
     /// Stops the subscription (sends its cancel) and ends the stream.
     pub fn cancel(mut self) {
         self.stop();
@@ -214,6 +236,7 @@ impl<T> Drop for Stream<T> {
 struct Feed<T> {
     tx: Option<Sender<T>>,
     error: Arc<Mutex<Option<Error>>>,
+    warnings: Warnings,
 }
 
 impl<T> Feed<T> {
@@ -233,14 +256,29 @@ impl<T> Feed<T> {
             self.tx = None;
         }
     }
+
+    fn warn(&self, warning: Warning) {
+        let mut w = self.warnings.lock();
+        if w.len() == MAX_STREAM_WARNINGS {
+            w.pop_front();
+        }
+        w.push_back(warning);
+    }
 }
 
-/// `error` and `connection_closed` end every stream.
+/// An `error` that is an error ([`ends_request`]) and `connection_closed`
+/// end every stream; a warning or a connection event is kept.
 macro_rules! stream_ends {
     () => {
         fn error(&mut self, req_id: i32, _t: i64, code: i32, text: &str, _json: &str) {
-            if !is_informational(code) {
+            if ends_request(code) {
                 self.0.end(Error::Tws {
+                    req_id,
+                    code,
+                    message: text.to_owned(),
+                });
+            } else {
+                self.0.warn(Warning {
                     req_id,
                     code,
                     message: text.to_owned(),
@@ -414,9 +452,11 @@ impl IBClient {
         let req_id = self.sync_req_id();
         let (tx, rx) = crossbeam_channel::unbounded();
         let error = Arc::new(Mutex::new(None));
+        let warnings = Warnings::default();
         let feed = Feed {
             tx: Some(tx),
             error: Arc::clone(&error),
+            warnings: Arc::clone(&warnings),
         };
         let sink: SharedSink = Arc::new(Mutex::new(make(feed)));
         self.state.sinks.insert(RequestKey::Id(req_id), sink);
@@ -431,6 +471,7 @@ impl IBClient {
             cancel: Some(Box::new(move |c: &EClient| cancel(c, req_id))),
             client: self.client().clone(),
             error,
+            warnings,
         })
     }
 

@@ -9,21 +9,26 @@
 //! for requests without an id, that answers that request) to the sink as
 //! well as to your wrapper, so the helpers sit on top of EClient/EWrapper and
 //! change nothing for those who use the callbacks directly. The sink ends at
-//! the end marker, at an `error` with its id (returned as [`Error::Tws`] with
-//! the official code), or when the connection is lost (error 90002 from the
-//! request lifecycle, or `connection_closed`); the helper returns at that end
-//! or at its timeout, whichever comes first.
+//! the end marker, at an `error` with its id that is an error (returned as
+//! [`Error::Tws`] with the official code; see [`ends_request`]), or when the
+//! connection is lost (error 90002 from the request lifecycle, or
+//! `connection_closed`); the helper returns at that end or at its timeout,
+//! whichever comes first. A warning with its id (10090, 10167, 2104, …: see
+//! [`crate::errors::classify`]) ends nothing: the sink keeps it, and
+//! [`IBClient::last_warnings`] gives the warnings of the last helper that
+//! returned on the calling thread.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 
 use super::lifecycle::RequestKey;
 use super::IBClient;
-use crate::errors::{is_informational, Error};
+use crate::errors::{ends_request, Error, Warning};
 use crate::messages::ids::outgoing;
 use crate::EWrapper;
 
@@ -47,6 +52,41 @@ impl std::fmt::Debug for Sinks {
         f.debug_struct("Sinks")
             .field("active", &self.active.load(Ordering::Relaxed))
             .finish_non_exhaustive()
+    }
+}
+
+/// How many threads' warnings [`LastWarnings`] keeps at most.
+const MAX_WARNING_THREADS: usize = 64;
+
+/// The warnings of the last blocking helper that returned, per calling
+/// thread ([`IBClient::last_warnings`]).
+#[derive(Debug, Default)]
+pub(crate) struct LastWarnings(Mutex<HashMap<ThreadId, Vec<Warning>>>);
+
+impl LastWarnings {
+    /// Keeps `warnings` as the calling thread's last ones. A thread whose last
+    /// helper got none holds no entry; past [`MAX_WARNING_THREADS`] threads
+    /// with warnings the others' are forgotten (threads that ended keep no
+    /// memory alive for long).
+    fn record(&self, warnings: Vec<Warning>) {
+        let me = thread::current().id();
+        let mut map = self.0.lock();
+        if warnings.is_empty() {
+            map.remove(&me);
+            return;
+        }
+        if map.len() >= MAX_WARNING_THREADS && !map.contains_key(&me) {
+            map.clear();
+        }
+        map.insert(me, warnings);
+    }
+
+    fn get(&self) -> Vec<Warning> {
+        self.0
+            .lock()
+            .get(&thread::current().id())
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
@@ -101,8 +141,18 @@ impl Sinks {
     }
 }
 
-/// The items collected so far, and the end once it came.
-type Outcome<T> = (Vec<T>, Option<Result<(), Error>>);
+/// The most warnings one blocking helper keeps for
+/// [`IBClient::last_warnings`] (the first ones); any more reach only
+/// `EWrapper::error`.
+pub const MAX_HELPER_WARNINGS: usize = 256;
+
+/// The items collected so far, the warnings, and the end once it came.
+#[derive(Debug)]
+struct Outcome<T> {
+    items: Vec<T>,
+    end: Option<Result<(), Error>>,
+    warnings: Vec<Warning>,
+}
 
 /// What one helper collects, and how it ended.
 #[derive(Debug)]
@@ -114,7 +164,11 @@ pub(crate) struct Collector<T> {
 impl<T> Default for Collector<T> {
     fn default() -> Self {
         Collector {
-            state: Mutex::new((Vec::new(), None)),
+            state: Mutex::new(Outcome {
+                items: Vec::new(),
+                end: None,
+                warnings: Vec::new(),
+            }),
             cond: Condvar::new(),
         }
     }
@@ -122,13 +176,13 @@ impl<T> Default for Collector<T> {
 
 impl<T> Collector<T> {
     pub(crate) fn push(&self, item: T) {
-        self.state.lock().0.push(item);
+        self.state.lock().items.push(item);
     }
 
     fn end(&self, result: Result<(), Error>) {
         let mut s = self.state.lock();
-        if s.1.is_none() {
-            s.1 = Some(result);
+        if s.end.is_none() {
+            s.end = Some(result);
         }
         self.cond.notify_all();
     }
@@ -137,15 +191,30 @@ impl<T> Collector<T> {
         self.end(Ok(()));
     }
 
-    /// An `error` callback for the request: ends it unless it is a notice.
+    /// An `error` callback for the request: an error ([`ends_request`]) ends
+    /// it; a warning or a connection event is kept, and the request goes on.
     pub(crate) fn error(&self, req_id: i32, code: i32, message: &str) {
-        if !is_informational(code) {
+        if ends_request(code) {
             self.end(Err(Error::Tws {
                 req_id,
                 code,
                 message: message.to_owned(),
             }));
+        } else {
+            let mut s = self.state.lock();
+            if s.warnings.len() < MAX_HELPER_WARNINGS {
+                s.warnings.push(Warning {
+                    req_id,
+                    code,
+                    message: message.to_owned(),
+                });
+            }
         }
+    }
+
+    /// The warnings received so far, taken.
+    fn take_warnings(&self) -> Vec<Warning> {
+        std::mem::take(&mut self.state.lock().warnings)
     }
 
     pub(crate) fn lost(&self) {
@@ -156,13 +225,13 @@ impl<T> Collector<T> {
     fn wait(&self, timeout: Duration, what: &'static str) -> Result<Vec<T>, Error> {
         let deadline = Instant::now() + timeout;
         let mut s = self.state.lock();
-        while s.1.is_none() {
-            if self.cond.wait_until(&mut s, deadline).timed_out() && s.1.is_none() {
+        while s.end.is_none() {
+            if self.cond.wait_until(&mut s, deadline).timed_out() && s.end.is_none() {
                 return Err(Error::Timeout(what));
             }
         }
-        match s.1.take() {
-            Some(Ok(())) => Ok(std::mem::take(&mut s.0)),
+        match s.end.take() {
+            Some(Ok(())) => Ok(std::mem::take(&mut s.items)),
             Some(Err(e)) => Err(e),
             None => Err(Error::Timeout(what)),
         }
@@ -194,7 +263,8 @@ pub(crate) struct Wait<'a> {
 
 /// Runs one blocking request: registers `sink`, sends with `send`, waits for
 /// `collector`'s end (at most the timeout), unregisters; after a timeout,
-/// cancels.
+/// cancels. The warnings the request got become the calling thread's
+/// [`IBClient::last_warnings`], whatever the outcome.
 pub(crate) fn round_trip<T>(
     ib: &IBClient,
     wait: Wait<'_>,
@@ -206,6 +276,7 @@ pub(crate) fn round_trip<T>(
     sinks.insert(wait.key, sink);
     let result = send().and_then(|()| collector.wait(wait.timeout, wait.what));
     sinks.remove(wait.key);
+    ib.state.last_warnings.record(collector.take_warnings());
     if matches!(result, Err(Error::Timeout(_))) {
         if let Some(cancel) = wait.cancel {
             cancel();
@@ -250,6 +321,33 @@ sink!(CurrentTimeSink<i64> {
 });
 
 impl IBClient {
+    /// The warnings (and notices) the last blocking helper that returned on
+    /// this thread received with its request id, in order: 10090 "part of
+    /// the requested market data is not subscribed", 10167 "displaying
+    /// delayed market data", 399 order messages, … — every `error` callback
+    /// that [`crate::errors::classify`] does not call an error. They ended
+    /// nothing (the helper returned its data), and each also reached
+    /// `EWrapper::error`. Empty when it got none. **tws-api extension.**
+    ///
+    /// Per thread, so that helpers running on several threads each see their
+    /// own; the first [`MAX_HELPER_WARNINGS`] of one helper are kept. Requests without an id (`positions`,
+    /// `open_orders`, `portfolio`, …) get none here: TWS's notices for them
+    /// carry the id −1 and reach only `EWrapper::error`.
+    ///
+    /// ```no_run
+    /// # use std::time::Duration;
+    /// # use tws_api::{Contract, IBClient};
+    /// # let client = IBClient::new();
+    /// let snap = client.market_data_snapshot(&Contract::stock("AAPL", "SMART", "USD"), "", Duration::from_secs(10))?;
+    /// for w in client.last_warnings() {
+    ///     eprintln!("TWS warned {}: {}", w.code, w.message); // e.g. 10167: delayed data
+    /// }
+    /// # Ok::<(), tws_api::Error>(())
+    /// ```
+    pub fn last_warnings(&self) -> Vec<Warning> {
+        self.state.last_warnings.get()
+    }
+
     /// A request id for a blocking helper: from [`SYNC_REQ_ID_BASE`] up.
     pub(crate) fn sync_req_id(&self) -> i32 {
         self.state.sinks.next_req_id()

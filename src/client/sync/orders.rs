@@ -118,11 +118,9 @@ struct OrderSink {
 
 impl EWrapper for OrderSink {
     fn error(&mut self, req_id: i32, _t: i64, code: i32, text: &str, _json: &str) {
-        // 399 is TWS's warning about an order that goes on (e.g. held until
-        // the open): the order is not refused.
-        if code != 399 {
-            self.c.error(req_id, code, text);
-        }
+        // Warnings about an order that stands (399 "held until the open", 404,
+        // 2109, …) are kept, not a refusal: `errors::classify` decides.
+        self.c.error(req_id, code, text);
     }
     fn connection_closed(&mut self) {
         self.c.lost();
@@ -242,8 +240,10 @@ impl IBClient {
     /// (e.g. `&["Filled"]`, `&["Submitted", "Filled"]`) or a final status
     /// (Filled, Cancelled, ApiCancelled, Inactive): its status history, its
     /// last `openOrder` and its executions. TWS's refusal of the order is
-    /// `Error::Tws` with TWS's code (201, 202, 103, …); warning 399 is not a
-    /// refusal. On a timeout the order stays as it is (it is not cancelled):
+    /// `Error::Tws` with TWS's code (201, 202, 103, …); its warnings about an
+    /// order that stands (399, 404, 2109, …, see
+    /// [`crate::errors::classify`]) are not refusals: they are in
+    /// [`last_warnings`](IBClient::last_warnings). On a timeout the order stays as it is (it is not cancelled):
     /// check it with [`open_orders`](IBClient::open_orders). The live-order
     /// guard applies as for `place_order`. **tws-api extension**
     /// (`TWSSyncWrapper`: `place_order_sync`).
