@@ -20,8 +20,11 @@
 //! [`SimGateway::inject`] makes every open session write garbage, an
 //! impossible length prefix, half a frame, or close or reset the connection
 //! (see [`Fault`]); [`SimConfig::close_after_handshake`] closes every
-//! connection right after the handshake; and [`SimConfig::record_requests`]
-//! keeps every request it decodes, for [`SimGateway::recorded_requests`].
+//! connection right after the handshake; [`SimConfig::inject_warnings`] and
+//! [`SimConfig::random_warnings`] put TWS's warnings (10090, 10167, farm
+//! notices, …) in the middle of any answer or stream; and
+//! [`SimConfig::record_requests`] keeps every request it decodes, for
+//! [`SimGateway::recorded_requests`].
 //!
 //! ```
 //! use tws_api::sim::{SimConfig, SimGateway};
@@ -51,6 +54,7 @@ mod session;
 mod tick_by_tick;
 mod time;
 mod universe;
+mod warnings;
 
 use std::collections::HashMap;
 use std::io;
@@ -64,6 +68,7 @@ use crossbeam_channel::Sender;
 use parking_lot::Mutex;
 
 pub use time::format_connection_time;
+pub use warnings::{InjectedWarning, RandomWarnings, WarnAt, WarnTo};
 
 use crate::server_versions::MIN_CLIENT_VER;
 use crate::wire::handshake::{encode_server_answer, Hello, API_PREFIX};
@@ -180,6 +185,14 @@ pub struct SimConfig {
     /// How often account streams (`reqAccountUpdates`, summaries, multi)
     /// send the values that moved with prices; a fill is reported at once.
     pub account_update_interval: Duration,
+    /// Warnings to send in the middle of the answers, as TWS does: before an
+    /// answer's first message, between two of its messages, or after its
+    /// end, for every request or one (see [`InjectedWarning`]). Each is an
+    /// `errMsg` frame with the request's id. Empty by default.
+    pub inject_warnings: Vec<InjectedWarning>,
+    /// Warnings at random places of every answer, from a seed (see
+    /// [`RandomWarnings`]). `None` by default.
+    pub random_warnings: Option<RandomWarnings>,
 }
 
 impl Default for SimConfig {
@@ -205,6 +218,8 @@ impl Default for SimConfig {
             send_next_valid_id: true,
             advisor: false,
             account_update_interval: Duration::from_secs(3),
+            inject_warnings: Vec::new(),
+            random_warnings: None,
         }
     }
 }

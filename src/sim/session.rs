@@ -52,6 +52,8 @@ pub(crate) struct Session<'a> {
     pub(super) news: super::news::State,
     pub(super) orders: super::orders::State,
     pub(super) scanner: super::scanner::State,
+    /// Where each answer is, for the injected warnings.
+    warnings: super::warnings::State,
     /// Faults injected through [`super::SimGateway::inject`].
     faults: Receiver<Injected>,
     /// Set by a fault that closes the connection: acknowledged once the socket
@@ -96,6 +98,7 @@ pub(crate) fn serve(stream: TcpStream, shared: &Shared, conn_id: u64) -> io::Res
         news: Default::default(),
         orders: Default::default(),
         scanner: Default::default(),
+        warnings: Default::default(),
         faults,
         close_ack: None,
     };
@@ -256,8 +259,42 @@ impl Session<'_> {
         super::scanner::on_timer(self, now);
     }
 
-    /// Queues `msg` for the client (written after the current round).
+    /// Queues `msg` for the client (written after the current round), with
+    /// the warnings [`SimConfig::inject_warnings`](super::SimConfig) and
+    /// [`random_warnings`](super::SimConfig) put around it: every answer of
+    /// every domain goes through here or [`Session::send_error`].
     pub(super) fn send<M: Message>(&mut self, msg: &M) {
+        self.with_warnings(|s| s.encode(msg));
+    }
+
+    /// Writes the frame that `write` writes, with the injected warnings its
+    /// route calls for before and after it. The route is read back from the
+    /// frame as the client reads it (`messages::ids::dispatch_incoming`), so
+    /// no domain has to say which request a message answers.
+    fn with_warnings(&mut self, write: impl FnOnce(&mut Self)) {
+        if !super::warnings::enabled(&self.shared.config) {
+            return write(self);
+        }
+        let start = self.out.len();
+        write(self);
+        let written = self.out.split_off(start);
+        let plan = super::warnings::plan_for_frame(
+            &mut self.warnings,
+            &self.shared.config,
+            self.conn_id,
+            self.sv,
+            &written,
+        );
+        for (req_id, code, text) in &plan.before {
+            self.write_error(*req_id, *code, text);
+        }
+        self.out.extend_from_slice(&written);
+        for (req_id, code, text) in &plan.after {
+            self.write_error(*req_id, *code, text);
+        }
+    }
+
+    fn encode<M: Message>(&mut self, msg: &M) {
         if let Err(e) = encode_frame(msg, self.sv, &mut self.out) {
             log::warn!("simulated gateway cannot encode message {}: {e}", M::ID);
         }
@@ -275,6 +312,11 @@ impl Session<'_> {
 
     /// Queues an error message (`error` callback) for the client.
     pub(super) fn send_error(&mut self, req_id: i32, code: i32, text: &str) {
+        self.with_warnings(|s| s.write_error(req_id, code, text));
+    }
+
+    /// Writes an error message, in the form errors take on this connection.
+    fn write_error(&mut self, req_id: i32, code: i32, text: &str) {
         let msg = ErrorMessage {
             req_id,
             error_code: code,
@@ -287,7 +329,7 @@ impl Session<'_> {
             msg.to_proto().encode(&mut self.out).ok();
             finish_frame(&mut self.out, start);
         } else {
-            self.send(&msg);
+            self.encode(&msg);
         }
     }
 
