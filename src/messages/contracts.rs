@@ -106,6 +106,7 @@ macro_rules! unit_message {
         $crate::layout_message!($t = $id);
     };
 }
+pub(super) use unit_message;
 
 /// `reqContractDetails` (message version 8): every contract matching a
 /// partial description.
