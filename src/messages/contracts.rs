@@ -7,15 +7,17 @@
 //!
 //! Each layout is written once (`messages/layout.rs`): short messages with
 //! [`flat_message!`](crate::flat_message), the others as a [`Layout`] over an
-//! [`Io`]. The helpers `list`, `version`, `refuse_below` and `unit_message!`
-//! serve the scanner and news layouts too.
+//! [`Io`]. The helpers `list` and `unit_message!` serve the scanner and news
+//! layouts too.
 
 mod details;
 
 pub use details::{BondContractData, ContractData};
 
+use super::account::version;
 use super::ids::{incoming, outgoing};
 use super::layout::{Io, Layout};
+use super::market_data::refuse;
 use crate::model::{
     Contract, ContractDescription, DepthMktDataDescription, PriceIncrement, SmartComponent,
 };
@@ -56,24 +58,6 @@ pub(super) fn list<T: Default>(
     Ok(())
 }
 
-/// The message's version field for a [`Layout`]: `n` written, skipped when
-/// read (`version n;` of [`flat_message!`](crate::flat_message)).
-pub(super) fn version(io: &mut dyn Io, n: i32) -> Result<(), DecodeError> {
-    if io.reading() {
-        return io.skip("version");
-    }
-    io.int(&mut { n }, "version")
-}
-
-/// [`Layout::check`] of a request the official client refuses below server
-/// version `gate` (`refuse gate, why;` of [`flat_message!`](crate::flat_message)).
-pub(super) fn refuse_below(sv: i32, gate: i32, why: &'static str) -> Result<(), EncodeError> {
-    if sv < gate {
-        return Err(EncodeError::UpdateTws(why));
-    }
-    Ok(())
-}
-
 /// The [`Message`](super::Message) impl of a message without fields, a unit
 /// struct (which [`flat_message!`](crate::flat_message) cannot declare): its
 /// version field (`version N`) or the server version it is refused below
@@ -85,7 +69,7 @@ macro_rules! unit_message {
                 &mut self,
                 io: &mut dyn $crate::messages::layout::Io,
             ) -> Result<(), $crate::wire::DecodeError> {
-                $crate::messages::contracts::version(io, $v)
+                $crate::messages::account::version(io, $v)
             }
         }
         $crate::layout_message!($t = $id);
@@ -93,7 +77,7 @@ macro_rules! unit_message {
     ($t:ty = $id:path, refuse $gate:expr, $why:expr) => {
         impl $crate::messages::layout::Layout for $t {
             fn check(&self, sv: i32) -> Result<(), $crate::wire::EncodeError> {
-                $crate::messages::contracts::refuse_below(sv, $gate, $why)
+                $crate::messages::market_data::refuse(sv < $gate, $why)
             }
 
             fn layout(
@@ -121,27 +105,22 @@ pub struct ReqContractDetails {
 impl Layout for ReqContractDetails {
     fn check(&self, sv: i32) -> Result<(), EncodeError> {
         let c = &self.contract;
-        if sv < MIN_SERVER_VER_SEC_ID_TYPE && (!c.sec_id_type.is_empty() || !c.sec_id.is_empty()) {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support secIdType and secId parameters.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_TRADING_CLASS && !c.trading_class.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support tradingClass parameter in reqContractDetails.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_LINKING && !c.primary_exchange.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support primaryExchange parameter in reqContractDetails.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_BOND_ISSUERID && !c.issuer_id.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support issuerId parameter in reqContractDetails.",
-            ));
-        }
-        Ok(())
+        refuse(
+            sv < MIN_SERVER_VER_SEC_ID_TYPE && (!c.sec_id_type.is_empty() || !c.sec_id.is_empty()),
+            "  It does not support secIdType and secId parameters.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_TRADING_CLASS && !c.trading_class.is_empty(),
+            "  It does not support tradingClass parameter in reqContractDetails.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_LINKING && !c.primary_exchange.is_empty(),
+            "  It does not support primaryExchange parameter in reqContractDetails.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_BOND_ISSUERID && !c.issuer_id.is_empty(),
+            "  It does not support issuerId parameter in reqContractDetails.",
+        )
     }
 
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {

@@ -5,10 +5,10 @@
 //! `reqNewsBulletins` / `cancelNewsBulletins` → `updateNewsBulletin`.
 //! (`tickNews`, through generic tick 292 of `reqMktData`, is market data.)
 
-use super::contracts::{list, refuse_below, unit_message};
+use super::contracts::{list, unit_message};
 use super::ids::{incoming, outgoing};
 use super::layout::{Io, Layout};
-use super::scanner::tag_values_in_one_field;
+use super::market_data::{options, refuse};
 use crate::model::{NewsProvider, TagValue};
 use crate::server_versions::{
     MIN_SERVER_VER_NEWS_QUERY_ORIGINS, MIN_SERVER_VER_REQ_HISTORICAL_NEWS,
@@ -101,9 +101,8 @@ pub struct ReqNewsArticle {
 
 impl Layout for ReqNewsArticle {
     fn check(&self, sv: i32) -> Result<(), EncodeError> {
-        refuse_below(
-            sv,
-            MIN_SERVER_VER_REQ_NEWS_ARTICLE,
+        refuse(
+            sv < MIN_SERVER_VER_REQ_NEWS_ARTICLE,
             "  It does not support news article request.",
         )
     }
@@ -113,7 +112,7 @@ impl Layout for ReqNewsArticle {
         io.ascii(&mut self.provider_code, "provider code")?;
         io.ascii(&mut self.article_id, "article id")?;
         if io.sv() >= MIN_SERVER_VER_NEWS_QUERY_ORIGINS {
-            tag_values_in_one_field(io, &mut self.news_article_options, "news article options")?;
+            options(io, &mut self.news_article_options, "news article options")?;
         }
         Ok(())
     }
@@ -159,9 +158,8 @@ pub struct ReqHistoricalNews {
 
 impl Layout for ReqHistoricalNews {
     fn check(&self, sv: i32) -> Result<(), EncodeError> {
-        refuse_below(
-            sv,
-            MIN_SERVER_VER_REQ_HISTORICAL_NEWS,
+        refuse(
+            sv < MIN_SERVER_VER_REQ_HISTORICAL_NEWS,
             "  It does not support historical news request.",
         )
     }

@@ -5,9 +5,11 @@
 //! the official decoder calls `scannerData` once per row, then
 //! `scannerDataEnd`); `cancelScannerSubscription`.
 
-use super::contracts::{list, unit_message, version};
+use super::account::{contract_head, version};
+use super::contracts::{list, unit_message};
 use super::ids::{incoming, outgoing};
 use super::layout::{Io, Layout};
+use super::market_data::{options, refuse};
 use crate::model::{ScanData, ScannerSubscription, TagValue};
 use crate::server_versions::{MIN_SERVER_VER_LINKING, MIN_SERVER_VER_SCANNER_GENERIC_OPTS};
 use crate::wire::{DecodeError, EncodeError};
@@ -38,21 +40,6 @@ pub(crate) fn parse_tag_values(field: &str) -> Vec<TagValue> {
         .collect()
 }
 
-/// A tag-value list in one client-sent field ([`tag_values_field`] written,
-/// [`parse_tag_values`] read).
-pub(super) fn tag_values_in_one_field(
-    io: &mut dyn Io,
-    list: &mut Vec<TagValue>,
-    f: &'static str,
-) -> Result<(), DecodeError> {
-    let mut field = tag_values_field(list);
-    io.ascii(&mut field, f)?;
-    if io.reading() {
-        *list = parse_tag_values(&field);
-    }
-    Ok(())
-}
-
 /// `reqScannerParameters` (message version 1): asks for the XML document that
 /// describes every scan, answered by [`ScannerParameters`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -79,14 +66,11 @@ impl Layout for ReqScannerSubscription {
     fn check(&self, sv: i32) -> Result<(), EncodeError> {
         // The official client refuses any filter list (even an empty one,
         // which a slice cannot tell from none) before version 143.
-        if sv < MIN_SERVER_VER_SCANNER_GENERIC_OPTS
-            && !self.scanner_subscription_filter_options.is_empty()
-        {
-            return Err(EncodeError::UpdateTws(
-                " It does not support API scanner subscription generic filter options",
-            ));
-        }
-        Ok(())
+        refuse(
+            sv < MIN_SERVER_VER_SCANNER_GENERIC_OPTS
+                && !self.scanner_subscription_filter_options.is_empty(),
+            " It does not support API scanner subscription generic filter options",
+        )
     }
 
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
@@ -121,14 +105,14 @@ impl Layout for ReqScannerSubscription {
         io.ascii(&mut s.scanner_setting_pairs, "scanner setting pairs")?;
         io.ascii(&mut s.stock_type_filter, "stock type filter")?;
         if sv >= MIN_SERVER_VER_SCANNER_GENERIC_OPTS {
-            tag_values_in_one_field(
+            options(
                 io,
                 &mut self.scanner_subscription_filter_options,
                 "filter options",
             )?;
         }
         if sv >= MIN_SERVER_VER_LINKING {
-            tag_values_in_one_field(
+            options(
                 io,
                 &mut self.scanner_subscription_options,
                 "subscription options",
@@ -180,15 +164,7 @@ impl Layout for ScannerData {
         list(io, &mut self.rows, "number of elements", |io, row| {
             let d = &mut row.contract;
             io.int(&mut row.rank, "rank")?;
-            io.int(&mut d.contract.con_id, "con id")?;
-            io.text(&mut d.contract.symbol, "symbol")?;
-            io.text(&mut d.contract.sec_type, "sec type")?;
-            io.text(
-                &mut d.contract.last_trade_date_or_contract_month,
-                "last trade date",
-            )?;
-            io.float(&mut d.contract.strike, "strike")?;
-            io.text(&mut d.contract.right, "right")?;
+            contract_head(io, &mut d.contract)?;
             io.text(&mut d.contract.exchange, "exchange")?;
             io.text(&mut d.contract.currency, "currency")?;
             io.text(&mut d.contract.local_symbol, "local symbol")?;
