@@ -4,13 +4,20 @@
 //!
 //! The two long messages, [`ContractData`] (`contractDetails`) and
 //! [`BondContractData`] (`bondContractDetails`), live in a file of their own.
+//!
+//! Each layout is written once (`messages/layout.rs`): short messages with
+//! [`flat_message!`](crate::flat_message), the others as a [`Layout`] over an
+//! [`Io`]. The helpers `list` and `unit_message!` serve the scanner and news
+//! layouts too.
 
 mod details;
 
 pub use details::{BondContractData, ContractData};
 
+use super::account::version;
 use super::ids::{incoming, outgoing};
-use super::Message;
+use super::layout::{Io, Layout};
+use super::market_data::refuse;
 use crate::model::{
     Contract, ContractDescription, DepthMktDataDescription, PriceIncrement, SmartComponent,
 };
@@ -21,14 +28,69 @@ use crate::server_versions::{
     MIN_SERVER_VER_SEC_DEF_OPT_PARAMS_REQ, MIN_SERVER_VER_SEC_ID_TYPE,
     MIN_SERVER_VER_SERVICE_DATA_TYPE, MIN_SERVER_VER_TRADING_CLASS,
 };
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::{DecodeError, EncodeError};
+use crate::{flat_message, layout_message};
 
-/// Reads a list count as the official decoder does: a negative count is an
-/// empty list.
-fn read_count(r: &mut FieldReader<'_>, field: &'static str) -> Result<u64, DecodeError> {
-    let n: i64 = r.read_int_named(field)?;
-    Ok(n.max(0) as u64)
+/// A list: its count, then each item's fields (`item`).
+///
+/// Reading grows the list one item at a time instead of sizing it from the
+/// count ([`layout::sized`](super::layout::sized)): a count is only bounded
+/// by the fields left in the frame, and these items (contract details in a
+/// scanner row, contracts) are far larger than a field, so a hostile count
+/// must not reserve memory that the frame's fields could never fill. A
+/// negative count is an empty list, as in the official decoder.
+pub(super) fn list<T: Default>(
+    io: &mut dyn Io,
+    items: &mut Vec<T>,
+    count: &'static str,
+    mut item: impl FnMut(&mut dyn Io, &mut T) -> Result<(), DecodeError>,
+) -> Result<(), DecodeError> {
+    let n = io.count(items.len(), count)?;
+    if !io.reading() {
+        return items.iter_mut().try_for_each(|x| item(io, x));
+    }
+    items.clear();
+    for _ in 0..n {
+        let mut x = T::default();
+        item(io, &mut x)?;
+        items.push(x);
+    }
+    Ok(())
 }
+
+/// The [`Message`](super::Message) impl of a message without fields, a unit
+/// struct (which [`flat_message!`](crate::flat_message) cannot declare): its
+/// version field (`version N`) or the server version it is refused below
+/// (`refuse GATE, "text"`), through its [`Layout`].
+macro_rules! unit_message {
+    ($t:ty = $id:path, version $v:expr) => {
+        impl $crate::messages::layout::Layout for $t {
+            fn layout(
+                &mut self,
+                io: &mut dyn $crate::messages::layout::Io,
+            ) -> Result<(), $crate::wire::DecodeError> {
+                $crate::messages::account::version(io, $v)
+            }
+        }
+        $crate::layout_message!($t = $id);
+    };
+    ($t:ty = $id:path, refuse $gate:expr, $why:expr) => {
+        impl $crate::messages::layout::Layout for $t {
+            fn check(&self, sv: i32) -> Result<(), $crate::wire::EncodeError> {
+                $crate::messages::market_data::refuse(sv < $gate, $why)
+            }
+
+            fn layout(
+                &mut self,
+                _io: &mut dyn $crate::messages::layout::Io,
+            ) -> Result<(), $crate::wire::DecodeError> {
+                Ok(())
+            }
+        }
+        $crate::layout_message!($t = $id);
+    };
+}
+pub(super) use unit_message;
 
 /// `reqContractDetails` (message version 8): every contract matching a
 /// partial description.
@@ -40,171 +102,111 @@ pub struct ReqContractDetails {
     pub contract: Contract,
 }
 
-impl Message for ReqContractDetails {
-    const ID: u32 = outgoing::REQ_CONTRACT_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for ReqContractDetails {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
         let c = &self.contract;
-        if sv < MIN_SERVER_VER_SEC_ID_TYPE && (!c.sec_id_type.is_empty() || !c.sec_id.is_empty()) {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support secIdType and secId parameters.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_TRADING_CLASS && !c.trading_class.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support tradingClass parameter in reqContractDetails.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_LINKING && !c.primary_exchange.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support primaryExchange parameter in reqContractDetails.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_BOND_ISSUERID && !c.issuer_id.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support issuerId parameter in reqContractDetails.",
-            ));
-        }
-        w.put_int(8);
+        refuse(
+            sv < MIN_SERVER_VER_SEC_ID_TYPE && (!c.sec_id_type.is_empty() || !c.sec_id.is_empty()),
+            "  It does not support secIdType and secId parameters.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_TRADING_CLASS && !c.trading_class.is_empty(),
+            "  It does not support tradingClass parameter in reqContractDetails.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_LINKING && !c.primary_exchange.is_empty(),
+            "  It does not support primaryExchange parameter in reqContractDetails.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_BOND_ISSUERID && !c.issuer_id.is_empty(),
+            "  It does not support issuerId parameter in reqContractDetails.",
+        )
+    }
+
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        version(io, 8)?;
         if sv >= MIN_SERVER_VER_CONTRACT_DATA_CHAIN {
-            w.put_int(self.req_id);
-        }
-        w.put_int(c.con_id);
-        w.put_str(&c.symbol);
-        w.put_str(&c.sec_type);
-        w.put_str(&c.last_trade_date_or_contract_month);
-        w.put_f64_max(c.strike);
-        w.put_str(&c.right);
-        w.put_str(&c.multiplier);
-        if sv >= MIN_SERVER_VER_PRIMARYEXCH {
-            w.put_str(&c.exchange);
-            w.put_str(&c.primary_exchange);
-        } else if sv >= MIN_SERVER_VER_LINKING {
-            if !c.primary_exchange.is_empty() && (c.exchange == "BEST" || c.exchange == "SMART") {
-                w.put_str(&format!("{}:{}", c.exchange, c.primary_exchange));
-            } else {
-                w.put_str(&c.exchange);
-            }
-        }
-        w.put_str(&c.currency);
-        w.put_str(&c.local_symbol);
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            w.put_str(&c.trading_class);
-        }
-        w.put_bool(c.include_expired);
-        if sv >= MIN_SERVER_VER_SEC_ID_TYPE {
-            w.put_str(&c.sec_id_type);
-            w.put_str(&c.sec_id);
-        }
-        if sv >= MIN_SERVER_VER_BOND_ISSUERID {
-            w.put_str(&c.issuer_id);
-        }
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        let req_id = if sv >= MIN_SERVER_VER_CONTRACT_DATA_CHAIN {
-            r.read_int_named("req id")?
+            io.int(&mut self.req_id, "req id")?;
         } else {
-            -1
-        };
-        let mut c = Contract {
-            con_id: r.read_int_named("con id")?,
-            symbol: r.read_string("symbol")?,
-            sec_type: r.read_string("sec type")?,
-            last_trade_date_or_contract_month: r.read_string("last trade date")?,
-            strike: r.read_f64_max("strike")?,
-            right: r.read_string("right")?,
-            multiplier: r.read_string("multiplier")?,
-            ..Contract::default()
-        };
+            self.req_id = -1;
+        }
+        let c = &mut self.contract;
+        io.int(&mut c.con_id, "con id")?;
+        io.ascii(&mut c.symbol, "symbol")?;
+        io.ascii(&mut c.sec_type, "sec type")?;
+        io.ascii(&mut c.last_trade_date_or_contract_month, "last trade date")?;
+        io.float_max(&mut c.strike, "strike")?;
+        io.ascii(&mut c.right, "right")?;
+        io.ascii(&mut c.multiplier, "multiplier")?;
         if sv >= MIN_SERVER_VER_PRIMARYEXCH {
-            c.exchange = r.read_string("exchange")?;
-            c.primary_exchange = r.read_string("primary exchange")?;
+            io.ascii(&mut c.exchange, "exchange")?;
+            io.ascii(&mut c.primary_exchange, "primary exchange")?;
         } else if sv >= MIN_SERVER_VER_LINKING {
-            let exchange = r.read_str("exchange")?;
-            match exchange.split_once(':') {
-                Some((e, p)) if e == "BEST" || e == "SMART" => {
-                    c.exchange = e.to_owned();
-                    c.primary_exchange = p.to_owned();
-                }
-                _ => c.exchange = exchange.to_owned(),
-            }
+            linked_exchange(io, c)?;
         }
-        c.currency = r.read_string("currency")?;
-        c.local_symbol = r.read_string("local symbol")?;
+        io.ascii(&mut c.currency, "currency")?;
+        io.ascii(&mut c.local_symbol, "local symbol")?;
         if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            c.trading_class = r.read_string("trading class")?;
+            io.ascii(&mut c.trading_class, "trading class")?;
         }
-        c.include_expired = r.read_bool("include expired")?;
+        io.boolean(&mut c.include_expired, "include expired")?;
         if sv >= MIN_SERVER_VER_SEC_ID_TYPE {
-            c.sec_id_type = r.read_string("sec id type")?;
-            c.sec_id = r.read_string("sec id")?;
+            io.ascii(&mut c.sec_id_type, "sec id type")?;
+            io.ascii(&mut c.sec_id, "sec id")?;
         }
         if sv >= MIN_SERVER_VER_BOND_ISSUERID {
-            c.issuer_id = r.read_string("issuer id")?;
+            io.ascii(&mut c.issuer_id, "issuer id")?;
         }
-        Ok(ReqContractDetails {
-            req_id,
-            contract: c,
-        })
-    }
-}
-
-/// `contractDetailsEnd` (message version 1): all answers to a
-/// `reqContractDetails` have been sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ContractDataEnd {
-    /// The request id.
-    pub req_id: i32,
-}
-
-impl Message for ContractDataEnd {
-    const ID: u32 = incoming::CONTRACT_DATA_END;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
         Ok(())
     }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(ContractDataEnd {
-            req_id: r.read_int_named("req id")?,
-        })
-    }
 }
 
-/// `reqMatchingSymbols`: stocks whose symbol or name matches a pattern.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReqMatchingSymbols {
-    /// The request id the answer carries.
-    pub req_id: i32,
-    /// The start of a symbol or of a company name.
-    pub pattern: String,
-}
+layout_message!(ReqContractDetails = outgoing::REQ_CONTRACT_DATA);
 
-impl Message for ReqMatchingSymbols {
-    const ID: u32 = outgoing::REQ_MATCHING_SYMBOLS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_REQ_MATCHING_SYMBOLS {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support matching symbols request.",
-            ));
+/// Before `MIN_SERVER_VER_PRIMARYEXCH`, one field carries both exchanges as
+/// `SMART:ARCA` (`BEST` or `SMART` with a primary exchange), else the
+/// exchange alone.
+fn linked_exchange(io: &mut dyn Io, c: &mut Contract) -> Result<(), DecodeError> {
+    let mut field =
+        if !c.primary_exchange.is_empty() && (c.exchange == "BEST" || c.exchange == "SMART") {
+            format!("{}:{}", c.exchange, c.primary_exchange)
+        } else {
+            c.exchange.clone()
+        };
+    io.ascii(&mut field, "exchange")?;
+    if io.reading() {
+        match field.split_once(':') {
+            Some((e, p)) if e == "BEST" || e == "SMART" => {
+                c.exchange = e.to_owned();
+                c.primary_exchange = p.to_owned();
+            }
+            _ => c.exchange.clone_from(&field),
         }
-        w.put_int(self.req_id);
-        w.put_str(&self.pattern);
-        Ok(())
     }
+    Ok(())
+}
 
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqMatchingSymbols {
-            req_id: r.read_int_named("req id")?,
-            pattern: r.read_string("pattern")?,
-        })
+flat_message! {
+    /// `contractDetailsEnd` (message version 1): all answers to a
+    /// `reqContractDetails` have been sent.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct ContractDataEnd = incoming::CONTRACT_DATA_END {
+        version 1;
+        /// The request id.
+        pub req_id: i32 = Int,
+    }
+}
+
+flat_message! {
+    /// `reqMatchingSymbols`: stocks whose symbol or name matches a pattern.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct ReqMatchingSymbols = outgoing::REQ_MATCHING_SYMBOLS {
+        refuse MIN_SERVER_VER_REQ_MATCHING_SYMBOLS, "  It does not support matching symbols request.";
+        /// The request id the answer carries.
+        pub req_id: i32 = Int,
+        /// The start of a symbol or of a company name.
+        pub pattern: String = Ascii,
     }
 }
 
@@ -217,100 +219,55 @@ pub struct SymbolSamples {
     pub contract_descriptions: Vec<ContractDescription>,
 }
 
-impl Message for SymbolSamples {
-    const ID: u32 = incoming::SYMBOL_SAMPLES;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_int(self.contract_descriptions.len() as i64);
-        for d in &self.contract_descriptions {
-            let c = &d.contract;
-            w.put_int(c.con_id);
-            w.put_str_raw(&c.symbol);
-            w.put_str_raw(&c.sec_type);
-            w.put_str_raw(&c.primary_exchange);
-            w.put_str_raw(&c.currency);
-            w.put_int(d.derivative_sec_types.len() as i64);
-            for t in &d.derivative_sec_types {
-                w.put_str_raw(t);
-            }
-            if sv >= MIN_SERVER_VER_BOND_ISSUERID {
-                w.put_str_raw(&c.description);
-                w.put_str_raw(&c.issuer_id);
-            }
-        }
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let n = read_count(r, "contract descriptions count")?;
-        let mut contract_descriptions = Vec::new();
-        for _ in 0..n {
-            let mut d = ContractDescription::default();
-            d.contract.con_id = r.read_int_named("con id")?;
-            d.contract.symbol = r.read_string("symbol")?;
-            d.contract.sec_type = r.read_string("sec type")?;
-            d.contract.primary_exchange = r.read_string("primary exchange")?;
-            d.contract.currency = r.read_string("currency")?;
-            for _ in 0..read_count(r, "derivative sec types count")? {
-                d.derivative_sec_types
-                    .push(r.read_string("derivative sec type")?);
-            }
-            if sv >= MIN_SERVER_VER_BOND_ISSUERID {
-                d.contract.description = r.read_string("description")?;
-                d.contract.issuer_id = r.read_string("issuer id")?;
-            }
-            contract_descriptions.push(d);
-        }
-        Ok(SymbolSamples {
-            req_id,
-            contract_descriptions,
-        })
+impl Layout for SymbolSamples {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        io.int(&mut self.req_id, "req id")?;
+        list(
+            io,
+            &mut self.contract_descriptions,
+            "contract descriptions count",
+            |io, d| {
+                let c = &mut d.contract;
+                io.int(&mut c.con_id, "con id")?;
+                io.text(&mut c.symbol, "symbol")?;
+                io.text(&mut c.sec_type, "sec type")?;
+                io.text(&mut c.primary_exchange, "primary exchange")?;
+                io.text(&mut c.currency, "currency")?;
+                list(
+                    io,
+                    &mut d.derivative_sec_types,
+                    "derivative sec types count",
+                    |io, t| io.text(t, "derivative sec type"),
+                )?;
+                if sv >= MIN_SERVER_VER_BOND_ISSUERID {
+                    io.text(&mut c.description, "description")?;
+                    io.text(&mut c.issuer_id, "issuer id")?;
+                }
+                Ok(())
+            },
+        )
     }
 }
 
-/// `reqSecDefOptParams`: the option chain parameters (expirations, strikes,
-/// multipliers, trading classes) of an underlying.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReqSecDefOptParams {
-    /// The request id the answers carry.
-    pub req_id: i32,
-    /// The underlying's symbol.
-    pub underlying_symbol: String,
-    /// For options on futures, the exchange; empty for all.
-    pub fut_fop_exchange: String,
-    /// The underlying's security type (`STK`, `IND`, `FUT`).
-    pub underlying_sec_type: String,
-    /// The underlying's contract id.
-    pub underlying_con_id: i32,
-}
+layout_message!(SymbolSamples = incoming::SYMBOL_SAMPLES);
 
-impl Message for ReqSecDefOptParams {
-    const ID: u32 = outgoing::REQ_SEC_DEF_OPT_PARAMS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_SEC_DEF_OPT_PARAMS_REQ {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support security definition option request.",
-            ));
-        }
-        w.put_int(self.req_id);
-        w.put_str(&self.underlying_symbol);
-        w.put_str(&self.fut_fop_exchange);
-        w.put_str(&self.underlying_sec_type);
-        w.put_int(self.underlying_con_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqSecDefOptParams {
-            req_id: r.read_int_named("req id")?,
-            underlying_symbol: r.read_string("underlying symbol")?,
-            fut_fop_exchange: r.read_string("fut fop exchange")?,
-            underlying_sec_type: r.read_string("underlying sec type")?,
-            underlying_con_id: r.read_int_named("underlying con id")?,
-        })
+flat_message! {
+    /// `reqSecDefOptParams`: the option chain parameters (expirations, strikes,
+    /// multipliers, trading classes) of an underlying.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct ReqSecDefOptParams = outgoing::REQ_SEC_DEF_OPT_PARAMS {
+        refuse MIN_SERVER_VER_SEC_DEF_OPT_PARAMS_REQ, "  It does not support security definition option request.";
+        /// The request id the answers carry.
+        pub req_id: i32 = Int,
+        /// The underlying's symbol.
+        pub underlying_symbol: String = Ascii,
+        /// For options on futures, the exchange; empty for all.
+        pub fut_fop_exchange: String = Ascii,
+        /// The underlying's security type (`STK`, `IND`, `FUT`).
+        pub underlying_sec_type: String = Ascii,
+        /// The underlying's contract id.
+        pub underlying_con_id: i32 = Int,
     }
 }
 
@@ -334,100 +291,42 @@ pub struct SecurityDefinitionOptionParameter {
     pub strikes: Vec<f64>,
 }
 
-impl Message for SecurityDefinitionOptionParameter {
-    const ID: u32 = incoming::SECURITY_DEFINITION_OPTION_PARAMETER;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_str_raw(&self.exchange);
-        w.put_int(self.underlying_con_id);
-        w.put_str_raw(&self.trading_class);
-        w.put_str_raw(&self.multiplier);
-        w.put_int(self.expirations.len() as i64);
-        for e in &self.expirations {
-            w.put_str_raw(e);
-        }
-        w.put_int(self.strikes.len() as i64);
-        for s in &self.strikes {
-            w.put_f64(*s);
-        }
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let exchange = r.read_string("exchange")?;
-        let underlying_con_id = r.read_int_named("underlying con id")?;
-        let trading_class = r.read_string("trading class")?;
-        let multiplier = r.read_string("multiplier")?;
-        let mut expirations = Vec::new();
-        for _ in 0..read_count(r, "expirations count")? {
-            expirations.push(r.read_string("expiration")?);
-        }
-        let mut strikes = Vec::new();
-        for _ in 0..read_count(r, "strikes count")? {
-            strikes.push(r.read_f64("strike")?);
-        }
-        Ok(SecurityDefinitionOptionParameter {
-            req_id,
-            exchange,
-            underlying_con_id,
-            trading_class,
-            multiplier,
-            expirations,
-            strikes,
+impl Layout for SecurityDefinitionOptionParameter {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        io.text(&mut self.exchange, "exchange")?;
+        io.int(&mut self.underlying_con_id, "underlying con id")?;
+        io.text(&mut self.trading_class, "trading class")?;
+        io.text(&mut self.multiplier, "multiplier")?;
+        list(io, &mut self.expirations, "expirations count", |io, e| {
+            io.text(e, "expiration")
+        })?;
+        list(io, &mut self.strikes, "strikes count", |io, s| {
+            io.float(s, "strike")
         })
     }
 }
 
-/// `securityDefinitionOptionParameterEnd`: all exchanges of a
-/// `reqSecDefOptParams` request have been sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct SecurityDefinitionOptionParameterEnd {
-    /// The request id.
-    pub req_id: i32,
-}
+layout_message!(SecurityDefinitionOptionParameter = incoming::SECURITY_DEFINITION_OPTION_PARAMETER);
 
-impl Message for SecurityDefinitionOptionParameterEnd {
-    const ID: u32 = incoming::SECURITY_DEFINITION_OPTION_PARAMETER_END;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(SecurityDefinitionOptionParameterEnd {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `securityDefinitionOptionParameterEnd`: all exchanges of a
+    /// `reqSecDefOptParams` request have been sent.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct SecurityDefinitionOptionParameterEnd = incoming::SECURITY_DEFINITION_OPTION_PARAMETER_END {
+        /// The request id.
+        pub req_id: i32 = Int,
     }
 }
 
-/// `reqMarketRule`: the price increments of a market rule (ids come from
-/// [`crate::model::ContractDetails::market_rule_ids`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ReqMarketRule {
-    /// The market rule id.
-    pub market_rule_id: i32,
-}
-
-impl Message for ReqMarketRule {
-    const ID: u32 = outgoing::REQ_MARKET_RULE;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_MARKET_RULES {
-            return Err(EncodeError::UpdateTws(
-                " It does not support market rule requests.",
-            ));
-        }
-        w.put_int(self.market_rule_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqMarketRule {
-            market_rule_id: r.read_int_named("market rule id")?,
-        })
+flat_message! {
+    /// `reqMarketRule`: the price increments of a market rule (ids come from
+    /// [`crate::model::ContractDetails::market_rule_ids`]).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct ReqMarketRule = outgoing::REQ_MARKET_RULE {
+        refuse MIN_SERVER_VER_MARKET_RULES, " It does not support market rule requests.";
+        /// The market rule id.
+        pub market_rule_id: i32 = Int,
     }
 }
 
@@ -440,64 +339,33 @@ pub struct MarketRule {
     pub price_increments: Vec<PriceIncrement>,
 }
 
-impl Message for MarketRule {
-    const ID: u32 = incoming::MARKET_RULE;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.market_rule_id);
-        w.put_int(self.price_increments.len() as i64);
-        for p in &self.price_increments {
-            w.put_f64(p.low_edge);
-            w.put_f64(p.increment);
-        }
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let market_rule_id = r.read_int_named("market rule id")?;
-        let mut price_increments = Vec::new();
-        for _ in 0..read_count(r, "price increments count")? {
-            price_increments.push(PriceIncrement {
-                low_edge: r.read_f64("low edge")?,
-                increment: r.read_f64("increment")?,
-            });
-        }
-        Ok(MarketRule {
-            market_rule_id,
-            price_increments,
-        })
+impl Layout for MarketRule {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.market_rule_id, "market rule id")?;
+        list(
+            io,
+            &mut self.price_increments,
+            "price increments count",
+            |io, p| {
+                io.float(&mut p.low_edge, "low edge")?;
+                io.float(&mut p.increment, "increment")
+            },
+        )
     }
 }
 
-/// `reqSmartComponents`: the exchanges behind a BBO exchange code (from
-/// `tickReqParams`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReqSmartComponents {
-    /// The request id the answer carries.
-    pub req_id: i32,
-    /// The BBO exchange code, e.g. `9c0001`.
-    pub bbo_exchange: String,
-}
+layout_message!(MarketRule = incoming::MARKET_RULE);
 
-impl Message for ReqSmartComponents {
-    const ID: u32 = outgoing::REQ_SMART_COMPONENTS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_REQ_SMART_COMPONENTS {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support smart components request.",
-            ));
-        }
-        w.put_int(self.req_id);
-        w.put_str(&self.bbo_exchange);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqSmartComponents {
-            req_id: r.read_int_named("req id")?,
-            bbo_exchange: r.read_string("bbo exchange")?,
-        })
+flat_message! {
+    /// `reqSmartComponents`: the exchanges behind a BBO exchange code (from
+    /// `tickReqParams`).
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct ReqSmartComponents = outgoing::REQ_SMART_COMPONENTS {
+        refuse MIN_SERVER_VER_REQ_SMART_COMPONENTS, "  It does not support smart components request.";
+        /// The request id the answer carries.
+        pub req_id: i32 = Int,
+        /// The BBO exchange code, e.g. `9c0001`.
+        pub bbo_exchange: String = Ascii,
     }
 }
 
@@ -510,57 +378,33 @@ pub struct SmartComponents {
     pub smart_component_map: Vec<SmartComponent>,
 }
 
-impl Message for SmartComponents {
-    const ID: u32 = incoming::SMART_COMPONENTS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_int(self.smart_component_map.len() as i64);
-        for s in &self.smart_component_map {
-            w.put_int(s.bit_number);
-            w.put_str_raw(&s.exchange);
-            w.put_str_raw(&s.exchange_letter);
-        }
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let mut smart_component_map = Vec::new();
-        for _ in 0..read_count(r, "smart components count")? {
-            smart_component_map.push(SmartComponent {
-                bit_number: r.read_int_named("bit number")?,
-                exchange: r.read_string("exchange")?,
-                exchange_letter: r.read_string("exchange letter")?,
-            });
-        }
-        Ok(SmartComponents {
-            req_id,
-            smart_component_map,
-        })
+impl Layout for SmartComponents {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        list(
+            io,
+            &mut self.smart_component_map,
+            "smart components count",
+            |io, s| {
+                io.int(&mut s.bit_number, "bit number")?;
+                io.text(&mut s.exchange, "exchange")?;
+                io.text(&mut s.exchange_letter, "exchange letter")
+            },
+        )
     }
 }
+
+layout_message!(SmartComponents = incoming::SMART_COMPONENTS);
 
 /// `reqMktDepthExchanges`: the exchanges that offer market depth. No fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReqMktDepthExchanges;
 
-impl Message for ReqMktDepthExchanges {
-    const ID: u32 = outgoing::REQ_MKT_DEPTH_EXCHANGES;
-
-    fn encode(&self, sv: i32, _w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_REQ_MKT_DEPTH_EXCHANGES {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support market depth exchanges request.",
-            ));
-        }
-        Ok(())
-    }
-
-    fn decode(_sv: i32, _r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqMktDepthExchanges)
-    }
-}
+unit_message!(
+    ReqMktDepthExchanges = outgoing::REQ_MKT_DEPTH_EXCHANGES,
+    refuse MIN_SERVER_VER_REQ_MKT_DEPTH_EXCHANGES,
+    "  It does not support market depth exchanges request."
+);
 
 /// `mktDepthExchanges`: the answer to `reqMktDepthExchanges`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -569,54 +413,40 @@ pub struct MktDepthExchanges {
     pub depth_mkt_data_descriptions: Vec<DepthMktDataDescription>,
 }
 
-impl Message for MktDepthExchanges {
-    const ID: u32 = incoming::MKT_DEPTH_EXCHANGES;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.depth_mkt_data_descriptions.len() as i64);
-        for d in &self.depth_mkt_data_descriptions {
-            w.put_str_raw(&d.exchange);
-            w.put_str_raw(&d.sec_type);
-            if sv >= MIN_SERVER_VER_SERVICE_DATA_TYPE {
-                w.put_str_raw(&d.listing_exch);
-                w.put_str_raw(&d.service_data_type);
-                w.put_int(d.agg_group);
-            } else {
-                // Before service data types: "is L2 not supported" as 0/1.
-                w.put_bool(d.service_data_type != "Deep2");
-            }
-        }
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let mut depth_mkt_data_descriptions = Vec::new();
-        for _ in 0..read_count(r, "descriptions count")? {
-            let mut d = DepthMktDataDescription {
-                exchange: r.read_string("exchange")?,
-                sec_type: r.read_string("sec type")?,
-                ..DepthMktDataDescription::default()
-            };
-            if sv >= MIN_SERVER_VER_SERVICE_DATA_TYPE {
-                d.listing_exch = r.read_string("listing exchange")?;
-                d.service_data_type = r.read_string("service data type")?;
-                d.agg_group = r.read_int_named("agg group")?;
-            } else {
-                r.read_int_named::<i64>("not supp is L2")?;
-            }
-            depth_mkt_data_descriptions.push(d);
-        }
-        Ok(MktDepthExchanges {
-            depth_mkt_data_descriptions,
-        })
+impl Layout for MktDepthExchanges {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        list(
+            io,
+            &mut self.depth_mkt_data_descriptions,
+            "descriptions count",
+            |io, d| {
+                io.text(&mut d.exchange, "exchange")?;
+                io.text(&mut d.sec_type, "sec type")?;
+                if sv >= MIN_SERVER_VER_SERVICE_DATA_TYPE {
+                    io.text(&mut d.listing_exch, "listing exchange")?;
+                    io.text(&mut d.service_data_type, "service data type")?;
+                    io.int(&mut d.agg_group, "agg group")
+                } else {
+                    // Before service data types: "is L2 not supported" as
+                    // 0/1, which the official decoder reads and drops.
+                    let mut not_l2 = i64::from(d.service_data_type != "Deep2");
+                    io.long(&mut not_l2, "not supp is L2")
+                }
+            },
+        )
     }
 }
+
+layout_message!(MktDepthExchanges = incoming::MKT_DEPTH_EXCHANGES);
 
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{round_trip, VERSIONS};
     use super::*;
+    use crate::messages::Message;
     use crate::model::UNSET_DOUBLE;
+    use crate::wire::FieldWriter;
 
     fn encode_at(msg: &impl Message, sv: i32) -> Result<(), EncodeError> {
         let mut out = Vec::new();

@@ -5,37 +5,25 @@
 //! `reqNewsBulletins` / `cancelNewsBulletins` → `updateNewsBulletin`.
 //! (`tickNews`, through generic tick 292 of `reqMktData`, is market data.)
 
+use super::contracts::{list, unit_message};
 use super::ids::{incoming, outgoing};
-use super::scanner::{parse_tag_values, tag_values_field};
-use super::{read_text, write_text, Message};
+use super::layout::{Io, Layout};
+use super::market_data::{options, refuse};
 use crate::model::{NewsProvider, TagValue};
 use crate::server_versions::{
     MIN_SERVER_VER_NEWS_QUERY_ORIGINS, MIN_SERVER_VER_REQ_HISTORICAL_NEWS,
     MIN_SERVER_VER_REQ_NEWS_ARTICLE, MIN_SERVER_VER_REQ_NEWS_PROVIDERS,
 };
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::{DecodeError, EncodeError};
+use crate::{flat_message, layout_message};
 
-/// `reqNewsBulletins` (message version 1): subscribe to IB's news bulletins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ReqNewsBulletins {
-    /// `true`: today's bulletins so far, then new ones; `false`: new ones only.
-    pub all_msgs: bool,
-}
-
-impl Message for ReqNewsBulletins {
-    const ID: u32 = outgoing::REQ_NEWS_BULLETINS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_bool(self.all_msgs);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(ReqNewsBulletins {
-            all_msgs: r.read_bool("all msgs")?,
-        })
+flat_message! {
+    /// `reqNewsBulletins` (message version 1): subscribe to IB's news bulletins.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct ReqNewsBulletins = outgoing::REQ_NEWS_BULLETINS {
+        version 1;
+        /// `true`: today's bulletins so far, then new ones; `false`: new ones only.
+        pub all_msgs: bool = Bool,
     }
 }
 
@@ -43,55 +31,23 @@ impl Message for ReqNewsBulletins {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CancelNewsBulletins;
 
-impl Message for CancelNewsBulletins {
-    const ID: u32 = outgoing::CANCEL_NEWS_BULLETINS;
+unit_message!(CancelNewsBulletins = outgoing::CANCEL_NEWS_BULLETINS, version 1);
 
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(CancelNewsBulletins)
-    }
-}
-
-/// `updateNewsBulletin` (incoming `NEWS_BULLETINS`, version 1). Every text
-/// field is escaped by the server from version 153 (the official decoder
-/// reads this message generically, all fields alike).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct NewsBulletin {
-    /// The bulletin's id.
-    pub msg_id: i32,
-    /// 1 news, 2 exchange available, 3 exchange unavailable (`model::news`).
-    pub msg_type: i32,
-    /// The text.
-    pub news_message: String,
-    /// The exchange the bulletin is about.
-    pub origin_exch: String,
-}
-
-impl Message for NewsBulletin {
-    const ID: u32 = incoming::NEWS_BULLETINS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.msg_id);
-        w.put_int(self.msg_type);
-        write_text(sv, w, &self.news_message);
-        write_text(sv, w, &self.origin_exch);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(NewsBulletin {
-            msg_id: r.read_int_named("msg id")?,
-            msg_type: r.read_int_named("msg type")?,
-            news_message: read_text(sv, r, "news message")?,
-            origin_exch: read_text(sv, r, "origin exch")?,
-        })
+flat_message! {
+    /// `updateNewsBulletin` (incoming `NEWS_BULLETINS`, version 1). Every text
+    /// field is escaped by the server from version 153 (the official decoder
+    /// reads this message generically, all fields alike).
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct NewsBulletin = incoming::NEWS_BULLETINS {
+        version 1;
+        /// The bulletin's id.
+        pub msg_id: i32 = Int,
+        /// 1 news, 2 exchange available, 3 exchange unavailable (`model::news`).
+        pub msg_type: i32 = Int,
+        /// The text.
+        pub news_message: String = Text,
+        /// The exchange the bulletin is about.
+        pub origin_exch: String = Text,
     }
 }
 
@@ -100,22 +56,11 @@ impl Message for NewsBulletin {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReqNewsProviders;
 
-impl Message for ReqNewsProviders {
-    const ID: u32 = outgoing::REQ_NEWS_PROVIDERS;
-
-    fn encode(&self, sv: i32, _w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_REQ_NEWS_PROVIDERS {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support news providers request.",
-            ));
-        }
-        Ok(())
-    }
-
-    fn decode(_sv: i32, _r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqNewsProviders)
-    }
-}
+unit_message!(
+    ReqNewsProviders = outgoing::REQ_NEWS_PROVIDERS,
+    refuse MIN_SERVER_VER_REQ_NEWS_PROVIDERS,
+    "  It does not support news providers request."
+);
 
 /// `newsProviders`: the news providers this login may use.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -124,31 +69,21 @@ pub struct NewsProviders {
     pub news_providers: Vec<NewsProvider>,
 }
 
-impl Message for NewsProviders {
-    const ID: u32 = incoming::NEWS_PROVIDERS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.news_providers.len() as i64);
-        for p in &self.news_providers {
-            w.put_str_raw(&p.code);
-            w.put_str_raw(&p.name);
-        }
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let n: i32 = r.read_int_named("number of news providers")?;
-        let mut news_providers =
-            Vec::with_capacity((n.max(0) as usize).min(r.remaining_fields() / 2));
-        for _ in 0..n.max(0) {
-            news_providers.push(NewsProvider {
-                code: r.read_string("provider code")?,
-                name: r.read_string("provider name")?,
-            });
-        }
-        Ok(NewsProviders { news_providers })
+impl Layout for NewsProviders {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        list(
+            io,
+            &mut self.news_providers,
+            "number of news providers",
+            |io, p| {
+                io.text(&mut p.code, "provider code")?;
+                io.text(&mut p.name, "provider name")
+            },
+        )
     }
 }
+
+layout_message!(NewsProviders = incoming::NEWS_PROVIDERS);
 
 /// `reqNewsArticle` (server version 116+): the body of one article,
 /// answered by [`NewsArticle`].
@@ -164,69 +99,37 @@ pub struct ReqNewsArticle {
     pub news_article_options: Vec<TagValue>,
 }
 
-impl Message for ReqNewsArticle {
-    const ID: u32 = outgoing::REQ_NEWS_ARTICLE;
+impl Layout for ReqNewsArticle {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        refuse(
+            sv < MIN_SERVER_VER_REQ_NEWS_ARTICLE,
+            "  It does not support news article request.",
+        )
+    }
 
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_REQ_NEWS_ARTICLE {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support news article request.",
-            ));
-        }
-        w.put_int(self.req_id);
-        w.put_str(&self.provider_code);
-        w.put_str(&self.article_id);
-        if sv >= MIN_SERVER_VER_NEWS_QUERY_ORIGINS {
-            w.put_str(&tag_values_field(&self.news_article_options));
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        io.ascii(&mut self.provider_code, "provider code")?;
+        io.ascii(&mut self.article_id, "article id")?;
+        if io.sv() >= MIN_SERVER_VER_NEWS_QUERY_ORIGINS {
+            options(io, &mut self.news_article_options, "news article options")?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let req_id = r.read_int_named("req id")?;
-        let provider_code = r.read_string("provider code")?;
-        let article_id = r.read_string("article id")?;
-        let news_article_options = if sv >= MIN_SERVER_VER_NEWS_QUERY_ORIGINS {
-            parse_tag_values(r.read_str("news article options")?)
-        } else {
-            Vec::new()
-        };
-        Ok(ReqNewsArticle {
-            req_id,
-            provider_code,
-            article_id,
-            news_article_options,
-        })
-    }
 }
 
-/// `newsArticle`: an article's body.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct NewsArticle {
-    /// The request id.
-    pub req_id: i32,
-    /// 0 text or HTML, 1 binary (Base64, e.g. a PDF).
-    pub article_type: i32,
-    /// The body.
-    pub article_text: String,
-}
+layout_message!(ReqNewsArticle = outgoing::REQ_NEWS_ARTICLE);
 
-impl Message for NewsArticle {
-    const ID: u32 = incoming::NEWS_ARTICLE;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_int(self.article_type);
-        w.put_str_raw(&self.article_text);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(NewsArticle {
-            req_id: r.read_int_named("req id")?,
-            article_type: r.read_int_named("article type")?,
-            article_text: r.read_string("article text")?,
-        })
+flat_message! {
+    /// `newsArticle`: an article's body.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct NewsArticle = incoming::NEWS_ARTICLE {
+        /// The request id.
+        pub req_id: i32 = Int,
+        /// 0 text or HTML, 1 binary (Base64, e.g. a PDF).
+        pub article_type: i32 = Int,
+        /// The body.
+        pub article_text: String = Raw,
     }
 }
 
@@ -253,104 +156,55 @@ pub struct ReqHistoricalNews {
     pub total_results: i32,
 }
 
-impl Message for ReqHistoricalNews {
-    const ID: u32 = outgoing::REQ_HISTORICAL_NEWS;
+impl Layout for ReqHistoricalNews {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        refuse(
+            sv < MIN_SERVER_VER_REQ_HISTORICAL_NEWS,
+            "  It does not support historical news request.",
+        )
+    }
 
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_REQ_HISTORICAL_NEWS {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support historical news request.",
-            ));
-        }
-        w.put_int(self.req_id);
-        w.put_int(self.con_id);
-        w.put_str(&self.provider_codes);
-        w.put_str(&self.start_date_time);
-        w.put_str(&self.end_date_time);
-        w.put_int(self.total_results);
-        if sv >= MIN_SERVER_VER_NEWS_QUERY_ORIGINS {
-            w.put_str("");
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        io.int(&mut self.req_id, "req id")?;
+        io.int(&mut self.con_id, "con id")?;
+        io.ascii(&mut self.provider_codes, "provider codes")?;
+        io.ascii(&mut self.start_date_time, "start date time")?;
+        io.ascii(&mut self.end_date_time, "end date time")?;
+        io.int(&mut self.total_results, "total results")?;
+        if io.sv() >= MIN_SERVER_VER_NEWS_QUERY_ORIGINS {
+            io.skip("historical news options")?;
         }
         Ok(())
     }
+}
 
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let m = ReqHistoricalNews {
-            req_id: r.read_int_named("req id")?,
-            con_id: r.read_int_named("con id")?,
-            provider_codes: r.read_string("provider codes")?,
-            start_date_time: r.read_string("start date time")?,
-            end_date_time: r.read_string("end date time")?,
-            total_results: r.read_int_named("total results")?,
-        };
-        if sv >= MIN_SERVER_VER_NEWS_QUERY_ORIGINS {
-            r.skip("historical news options")?;
-        }
-        Ok(m)
+layout_message!(ReqHistoricalNews = outgoing::REQ_HISTORICAL_NEWS);
+
+flat_message! {
+    /// `historicalNews`: one headline.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct HistoricalNews = incoming::HISTORICAL_NEWS {
+        /// The request id.
+        pub req_id: i32 = Int,
+        /// When, `yyyy-MM-dd HH:mm:ss.0`.
+        pub time: String = Raw,
+        /// Provider code.
+        pub provider_code: String = Raw,
+        /// Article id, for [`ReqNewsArticle`].
+        pub article_id: String = Raw,
+        /// The headline.
+        pub headline: String = Raw,
     }
 }
 
-/// `historicalNews`: one headline.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct HistoricalNews {
-    /// The request id.
-    pub req_id: i32,
-    /// When, `yyyy-MM-dd HH:mm:ss.0`.
-    pub time: String,
-    /// Provider code.
-    pub provider_code: String,
-    /// Article id, for [`ReqNewsArticle`].
-    pub article_id: String,
-    /// The headline.
-    pub headline: String,
-}
-
-impl Message for HistoricalNews {
-    const ID: u32 = incoming::HISTORICAL_NEWS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_str_raw(&self.time);
-        w.put_str_raw(&self.provider_code);
-        w.put_str_raw(&self.article_id);
-        w.put_str_raw(&self.headline);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(HistoricalNews {
-            req_id: r.read_int_named("req id")?,
-            time: r.read_string("time")?,
-            provider_code: r.read_string("provider code")?,
-            article_id: r.read_string("article id")?,
-            headline: r.read_string("headline")?,
-        })
-    }
-}
-
-/// `historicalNewsEnd`: the last headline was sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct HistoricalNewsEnd {
-    /// The request id.
-    pub req_id: i32,
-    /// More headlines exist than `total_results` allowed.
-    pub has_more: bool,
-}
-
-impl Message for HistoricalNewsEnd {
-    const ID: u32 = incoming::HISTORICAL_NEWS_END;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_bool(self.has_more);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(HistoricalNewsEnd {
-            req_id: r.read_int_named("req id")?,
-            has_more: r.read_bool("has more")?,
-        })
+flat_message! {
+    /// `historicalNewsEnd`: the last headline was sent.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct HistoricalNewsEnd = incoming::HISTORICAL_NEWS_END {
+        /// The request id.
+        pub req_id: i32 = Int,
+        /// More headlines exist than `total_results` allowed.
+        pub has_more: bool = Bool,
     }
 }
 

@@ -5,11 +5,15 @@
 //! the official decoder calls `scannerData` once per row, then
 //! `scannerDataEnd`); `cancelScannerSubscription`.
 
+use super::account::{contract_head, version};
+use super::contracts::{list, unit_message};
 use super::ids::{incoming, outgoing};
-use super::{read_text, write_text, Message};
-use crate::model::{ContractDetails, ScanData, ScannerSubscription, TagValue};
+use super::layout::{Io, Layout};
+use super::market_data::{options, refuse};
+use crate::model::{ScanData, ScannerSubscription, TagValue};
 use crate::server_versions::{MIN_SERVER_VER_LINKING, MIN_SERVER_VER_SCANNER_GENERIC_OPTS};
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::{DecodeError, EncodeError};
+use crate::{flat_message, layout_message};
 
 /// The version field TWS puts on `scannerData`.
 const SCANNER_DATA_VERSION: i32 = 3;
@@ -41,19 +45,7 @@ pub(crate) fn parse_tag_values(field: &str) -> Vec<TagValue> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReqScannerParameters;
 
-impl Message for ReqScannerParameters {
-    const ID: u32 = outgoing::REQ_SCANNER_PARAMETERS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(ReqScannerParameters)
-    }
-}
+unit_message!(ReqScannerParameters = outgoing::REQ_SCANNER_PARAMETERS, version 1);
 
 /// `reqScannerSubscription` (message version 4, sent only below server
 /// version 143): starts a scan, answered by [`ScannerData`] until cancelled.
@@ -70,147 +62,86 @@ pub struct ReqScannerSubscription {
     pub scanner_subscription_filter_options: Vec<TagValue>,
 }
 
-impl Message for ReqScannerSubscription {
-    const ID: u32 = outgoing::REQ_SCANNER_SUBSCRIPTION;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for ReqScannerSubscription {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
         // The official client refuses any filter list (even an empty one,
         // which a slice cannot tell from none) before version 143.
-        if sv < MIN_SERVER_VER_SCANNER_GENERIC_OPTS
-            && !self.scanner_subscription_filter_options.is_empty()
-        {
-            return Err(EncodeError::UpdateTws(
-                " It does not support API scanner subscription generic filter options",
-            ));
-        }
-        let s = &self.subscription;
+        refuse(
+            sv < MIN_SERVER_VER_SCANNER_GENERIC_OPTS
+                && !self.scanner_subscription_filter_options.is_empty(),
+            " It does not support API scanner subscription generic filter options",
+        )
+    }
+
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
         if sv < MIN_SERVER_VER_SCANNER_GENERIC_OPTS {
-            w.put_int(4);
+            version(io, 4)?;
         }
-        w.put_int(self.req_id);
-        w.put_i32_max(s.number_of_rows);
-        w.put_str(&s.instrument);
-        w.put_str(&s.location_code);
-        w.put_str(&s.scan_code);
-        w.put_f64_max(s.above_price);
-        w.put_f64_max(s.below_price);
-        w.put_i32_max(s.above_volume);
-        w.put_f64_max(s.market_cap_above);
-        w.put_f64_max(s.market_cap_below);
-        w.put_str(&s.moody_rating_above);
-        w.put_str(&s.moody_rating_below);
-        w.put_str(&s.sp_rating_above);
-        w.put_str(&s.sp_rating_below);
-        w.put_str(&s.maturity_date_above);
-        w.put_str(&s.maturity_date_below);
-        w.put_f64_max(s.coupon_rate_above);
-        w.put_f64_max(s.coupon_rate_below);
-        w.put_bool(s.exclude_convertible);
-        w.put_i32_max(s.average_option_volume_above);
-        w.put_str(&s.scanner_setting_pairs);
-        w.put_str(&s.stock_type_filter);
+        io.int(&mut self.req_id, "req id")?;
+        let s = &mut self.subscription;
+        io.int_max(&mut s.number_of_rows, "number of rows")?;
+        io.ascii(&mut s.instrument, "instrument")?;
+        io.ascii(&mut s.location_code, "location code")?;
+        io.ascii(&mut s.scan_code, "scan code")?;
+        io.float_max(&mut s.above_price, "above price")?;
+        io.float_max(&mut s.below_price, "below price")?;
+        io.int_max(&mut s.above_volume, "above volume")?;
+        io.float_max(&mut s.market_cap_above, "market cap above")?;
+        io.float_max(&mut s.market_cap_below, "market cap below")?;
+        io.ascii(&mut s.moody_rating_above, "moody rating above")?;
+        io.ascii(&mut s.moody_rating_below, "moody rating below")?;
+        io.ascii(&mut s.sp_rating_above, "sp rating above")?;
+        io.ascii(&mut s.sp_rating_below, "sp rating below")?;
+        io.ascii(&mut s.maturity_date_above, "maturity date above")?;
+        io.ascii(&mut s.maturity_date_below, "maturity date below")?;
+        io.float_max(&mut s.coupon_rate_above, "coupon rate above")?;
+        io.float_max(&mut s.coupon_rate_below, "coupon rate below")?;
+        io.boolean(&mut s.exclude_convertible, "exclude convertible")?;
+        io.int_max(
+            &mut s.average_option_volume_above,
+            "average option volume above",
+        )?;
+        io.ascii(&mut s.scanner_setting_pairs, "scanner setting pairs")?;
+        io.ascii(&mut s.stock_type_filter, "stock type filter")?;
         if sv >= MIN_SERVER_VER_SCANNER_GENERIC_OPTS {
-            w.put_str(&tag_values_field(&self.scanner_subscription_filter_options));
+            options(
+                io,
+                &mut self.scanner_subscription_filter_options,
+                "filter options",
+            )?;
         }
         if sv >= MIN_SERVER_VER_LINKING {
-            w.put_str(&tag_values_field(&self.scanner_subscription_options));
+            options(
+                io,
+                &mut self.scanner_subscription_options,
+                "subscription options",
+            )?;
         }
         Ok(())
     }
+}
 
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        if sv < MIN_SERVER_VER_SCANNER_GENERIC_OPTS {
-            r.skip("version")?;
-        }
-        let req_id = r.read_int_named("req id")?;
-        let s = ScannerSubscription {
-            number_of_rows: r.read_i32_max("number of rows")?,
-            instrument: r.read_string("instrument")?,
-            location_code: r.read_string("location code")?,
-            scan_code: r.read_string("scan code")?,
-            above_price: r.read_f64_max("above price")?,
-            below_price: r.read_f64_max("below price")?,
-            above_volume: r.read_i32_max("above volume")?,
-            market_cap_above: r.read_f64_max("market cap above")?,
-            market_cap_below: r.read_f64_max("market cap below")?,
-            moody_rating_above: r.read_string("moody rating above")?,
-            moody_rating_below: r.read_string("moody rating below")?,
-            sp_rating_above: r.read_string("sp rating above")?,
-            sp_rating_below: r.read_string("sp rating below")?,
-            maturity_date_above: r.read_string("maturity date above")?,
-            maturity_date_below: r.read_string("maturity date below")?,
-            coupon_rate_above: r.read_f64_max("coupon rate above")?,
-            coupon_rate_below: r.read_f64_max("coupon rate below")?,
-            exclude_convertible: r.read_bool("exclude convertible")?,
-            average_option_volume_above: r.read_i32_max("average option volume above")?,
-            scanner_setting_pairs: r.read_string("scanner setting pairs")?,
-            stock_type_filter: r.read_string("stock type filter")?,
-        };
-        let scanner_subscription_filter_options = if sv >= MIN_SERVER_VER_SCANNER_GENERIC_OPTS {
-            parse_tag_values(r.read_str("filter options")?)
-        } else {
-            Vec::new()
-        };
-        let scanner_subscription_options = if sv >= MIN_SERVER_VER_LINKING {
-            parse_tag_values(r.read_str("subscription options")?)
-        } else {
-            Vec::new()
-        };
-        Ok(ReqScannerSubscription {
-            req_id,
-            subscription: s,
-            scanner_subscription_options,
-            scanner_subscription_filter_options,
-        })
+layout_message!(ReqScannerSubscription = outgoing::REQ_SCANNER_SUBSCRIPTION);
+
+flat_message! {
+    /// `cancelScannerSubscription` (message version 1): stops a scan.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct CancelScannerSubscription = outgoing::CANCEL_SCANNER_SUBSCRIPTION {
+        version 1;
+        /// The request id given to [`ReqScannerSubscription`].
+        pub req_id: i32 = Int,
     }
 }
 
-/// `cancelScannerSubscription` (message version 1): stops a scan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CancelScannerSubscription {
-    /// The request id given to [`ReqScannerSubscription`].
-    pub req_id: i32,
-}
-
-impl Message for CancelScannerSubscription {
-    const ID: u32 = outgoing::CANCEL_SCANNER_SUBSCRIPTION;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(CancelScannerSubscription {
-            req_id: r.read_int_named("req id")?,
-        })
-    }
-}
-
-/// `scannerParameters`: the XML document describing every instrument,
-/// location, scan code and filter. Text the server escapes from version 153.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ScannerParameters {
-    /// The XML document.
-    pub xml: String,
-}
-
-impl Message for ScannerParameters {
-    const ID: u32 = incoming::SCANNER_PARAMETERS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        write_text(sv, w, &self.xml);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(ScannerParameters {
-            xml: read_text(sv, r, "xml")?,
-        })
+flat_message! {
+    /// `scannerParameters`: the XML document describing every instrument,
+    /// location, scan code and filter. Text the server escapes from version 153.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct ScannerParameters = incoming::SCANNER_PARAMETERS {
+        version 1;
+        /// The XML document.
+        pub xml: String = Text,
     }
 }
 
@@ -226,74 +157,36 @@ pub struct ScannerData {
     pub rows: Vec<ScanData>,
 }
 
-impl Message for ScannerData {
-    const ID: u32 = incoming::SCANNER_DATA;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(SCANNER_DATA_VERSION);
-        w.put_int(self.req_id);
-        w.put_int(self.rows.len() as i64);
-        for row in &self.rows {
-            let d = &row.contract;
-            let c = &d.contract;
-            w.put_int(row.rank);
-            w.put_int(c.con_id);
-            w.put_str_raw(&c.symbol);
-            w.put_str_raw(&c.sec_type);
-            w.put_str_raw(&c.last_trade_date_or_contract_month);
-            w.put_f64(c.strike);
-            w.put_str_raw(&c.right);
-            w.put_str_raw(&c.exchange);
-            w.put_str_raw(&c.currency);
-            w.put_str_raw(&c.local_symbol);
-            w.put_str_raw(&d.market_name);
-            w.put_str_raw(&c.trading_class);
-            w.put_str_raw(&row.distance);
-            w.put_str_raw(&row.benchmark);
-            w.put_str_raw(&row.projection);
-            w.put_str_raw(&row.legs_str);
-        }
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        let req_id = r.read_int_named("req id")?;
-        let n: i32 = r.read_int_named("number of elements")?;
-        // Each row is 16 fields: never reserve more than the frame can hold.
-        let mut rows = Vec::with_capacity((n.max(0) as usize).min(r.remaining_fields() / 16));
-        for _ in 0..n.max(0) {
-            let rank = r.read_int_named("rank")?;
-            let mut d = ContractDetails::default();
-            d.contract.con_id = r.read_int_named("con id")?;
-            d.contract.symbol = r.read_string("symbol")?;
-            d.contract.sec_type = r.read_string("sec type")?;
-            d.contract.last_trade_date_or_contract_month = r.read_string("last trade date")?;
-            d.contract.strike = r.read_f64("strike")?;
-            d.contract.right = r.read_string("right")?;
-            d.contract.exchange = r.read_string("exchange")?;
-            d.contract.currency = r.read_string("currency")?;
-            d.contract.local_symbol = r.read_string("local symbol")?;
-            d.market_name = r.read_string("market name")?;
-            d.contract.trading_class = r.read_string("trading class")?;
-            rows.push(ScanData {
-                contract: d,
-                rank,
-                distance: r.read_string("distance")?,
-                benchmark: r.read_string("benchmark")?,
-                projection: r.read_string("projection")?,
-                legs_str: r.read_string("legs str")?,
-            });
-        }
-        Ok(ScannerData { req_id, rows })
+impl Layout for ScannerData {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        version(io, SCANNER_DATA_VERSION)?;
+        io.int(&mut self.req_id, "req id")?;
+        list(io, &mut self.rows, "number of elements", |io, row| {
+            let d = &mut row.contract;
+            io.int(&mut row.rank, "rank")?;
+            contract_head(io, &mut d.contract)?;
+            io.text(&mut d.contract.exchange, "exchange")?;
+            io.text(&mut d.contract.currency, "currency")?;
+            io.text(&mut d.contract.local_symbol, "local symbol")?;
+            io.text(&mut d.market_name, "market name")?;
+            io.text(&mut d.contract.trading_class, "trading class")?;
+            io.text(&mut row.distance, "distance")?;
+            io.text(&mut row.benchmark, "benchmark")?;
+            io.text(&mut row.projection, "projection")?;
+            io.text(&mut row.legs_str, "legs str")
+        })
     }
 }
+
+layout_message!(ScannerData = incoming::SCANNER_DATA);
 
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{round_trip, VERSIONS};
     use super::*;
-    use crate::model::UNSET_INTEGER;
+    use crate::messages::Message;
+    use crate::model::{ContractDetails, UNSET_INTEGER};
+    use crate::wire::FieldWriter;
 
     fn full() -> ReqScannerSubscription {
         ReqScannerSubscription {

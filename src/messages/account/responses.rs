@@ -33,7 +33,7 @@ flat_message! {
 
 /// The contract fields every position message starts with: conId, symbol,
 /// secType, expiry, strike, right.
-fn contract_head(io: &mut dyn Io, c: &mut Contract) -> Result<(), DecodeError> {
+pub(crate) fn contract_head(io: &mut dyn Io, c: &mut Contract) -> Result<(), DecodeError> {
     io.int(&mut c.con_id, "con id")?;
     io.text(&mut c.symbol, "symbol")?;
     io.text(&mut c.sec_type, "sec type")?;

@@ -1,21 +1,21 @@
 //! `contractDetails` and `bondContractDetails`: the long conditional
-//! messages, hand-written so that encode and decode mirror each other line
-//! for line, every version branch of the official decoder included.
+//! messages, each a [`Layout`] written once for both directions, every
+//! version branch of the official decoder included.
 
 use super::super::ids::incoming;
-use super::super::{read_text, write_text, Message};
-use crate::model::{
-    ContractDetails, FundAssetType, FundDistributionPolicyIndicator, IneligibilityReason, TagValue,
-};
+use super::super::layout::{Io, Layout};
+use super::list;
+use crate::layout_message;
+use crate::model::{Contract, ContractDetails, FundAssetType, FundDistributionPolicyIndicator};
 use crate::server_versions::{
-    MIN_SERVER_VER_AGG_GROUP, MIN_SERVER_VER_BOND_TRADING_HOURS,
+    MIN_SERVER_VER_AGG_GROUP, MIN_SERVER_VER_BOND_TRADING_HOURS, MIN_SERVER_VER_ENCODE_MSG_ASCII7,
     MIN_SERVER_VER_FRACTIONAL_SIZE_SUPPORT, MIN_SERVER_VER_FUND_DATA_FIELDS,
     MIN_SERVER_VER_INELIGIBILITY_REASONS, MIN_SERVER_VER_LAST_TRADE_DATE,
     MIN_SERVER_VER_MARKET_RULES, MIN_SERVER_VER_MD_SIZE_MULTIPLIER,
     MIN_SERVER_VER_REAL_EXPIRATION_DATE, MIN_SERVER_VER_SIZE_RULES, MIN_SERVER_VER_STOCK_TYPE,
     MIN_SERVER_VER_UNDERLYING_INFO,
 };
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::{DecodeError, FieldReader, FieldWriter};
 
 /// The message version TWS writes on `contractDetails` before
 /// `MIN_SERVER_VER_SIZE_RULES` (from that version on there is no version field
@@ -51,26 +51,131 @@ fn join_last_trade_date(parts: &[&str]) -> String {
     parts[..n].join(" ")
 }
 
-/// Writes a count then the secIdList tags and values.
-fn put_sec_id_list(w: &mut FieldWriter<'_>, list: &[TagValue]) {
-    w.put_int(list.len() as i64);
-    for tv in list {
-        w.put_str_raw(&tv.tag);
-        w.put_str_raw(&tv.value);
+/// A `readLastTradeDate` field: `parts` (date, time, zone) written joined,
+/// read split; a part the field does not carry is left as it is.
+fn last_trade_date(
+    io: &mut dyn Io,
+    parts: &mut [&mut String],
+    f: &'static str,
+) -> Result<(), DecodeError> {
+    let mut field = join_last_trade_date(&parts.iter().map(|p| p.as_str()).collect::<Vec<_>>());
+    io.text(&mut field, f)?;
+    if io.reading() {
+        for (part, value) in parts.iter_mut().zip(split_last_trade_date(&field)) {
+            **part = value.to_owned();
+        }
     }
+    Ok(())
 }
 
-/// Reads a secIdList: a count (zero or negative means none) then pairs.
-fn read_sec_id_list(r: &mut FieldReader<'_>) -> Result<Vec<TagValue>, DecodeError> {
-    let n: i64 = r.read_int_named("sec id list count")?;
-    let mut list = Vec::new();
-    for _ in 0..n.max(0) {
-        list.push(TagValue {
-            tag: r.read_string("sec id tag")?,
-            value: r.read_string("sec id value")?,
-        });
+/// Text the server escapes from `MIN_SERVER_VER_ENCODE_MSG_ASCII7` on (the
+/// `Text` kind of `layout::kind`, which [`Io`] has no method for): written
+/// escaped, read unescaped, as it is below that version.
+fn escaped_text(io: &mut dyn Io, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
+    if io.sv() < MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
+        return io.text(v, f);
     }
-    Ok(list)
+    let mut field = Vec::new();
+    if !io.reading() {
+        FieldWriter::new(&mut field).put_str_escaped(v);
+        field.pop(); // the NUL
+    }
+    // Escaped text is printable ASCII.
+    let mut text = String::from_utf8(field).unwrap_or_default();
+    io.text(&mut text, f)?;
+    if io.reading() {
+        let mut field = text.into_bytes();
+        field.push(0);
+        *v = FieldReader::new(&field).read_str_unescaped(f)?.into_owned();
+    }
+    Ok(())
+}
+
+/// A field carrying one of the codes of `T` (`T::code` written,
+/// `T::from_code` read).
+fn code<T: Copy>(
+    io: &mut dyn Io,
+    v: &mut T,
+    to: fn(T) -> &'static str,
+    from: fn(&str) -> T,
+    f: &'static str,
+) -> Result<(), DecodeError> {
+    let mut field = to(*v).to_owned();
+    io.text(&mut field, f)?;
+    if io.reading() {
+        *v = from(&field);
+    }
+    Ok(())
+}
+
+/// The version field (before `MIN_SERVER_VER_SIZE_RULES`, `assumed` after),
+/// the request id (from message version 3, -1 before), the symbol and the
+/// security type: returns the message version.
+fn version_to_sec_type(
+    io: &mut dyn Io,
+    assumed: i32,
+    req_id: &mut i32,
+    c: &mut Contract,
+) -> Result<i32, DecodeError> {
+    let mut version = assumed;
+    if io.sv() < MIN_SERVER_VER_SIZE_RULES {
+        io.int(&mut version, "version")?;
+    }
+    if version >= 3 {
+        io.int(req_id, "req id")?;
+    } else {
+        *req_id = -1;
+    }
+    io.text(&mut c.symbol, "symbol")?;
+    io.text(&mut c.sec_type, "sec type")?;
+    Ok(version)
+}
+
+/// From the market name to the minimum tick, and the unused
+/// `mdSizeMultiplier` (always 1) where the server sends it.
+fn market_name_to_min_tick(io: &mut dyn Io, d: &mut ContractDetails) -> Result<(), DecodeError> {
+    io.text(&mut d.market_name, "market name")?;
+    io.text(&mut d.contract.trading_class, "trading class")?;
+    io.int(&mut d.contract.con_id, "con id")?;
+    io.float(&mut d.min_tick, "min tick")?;
+    if (MIN_SERVER_VER_MD_SIZE_MULTIPLIER..MIN_SERVER_VER_SIZE_RULES).contains(&io.sv()) {
+        io.long(&mut 1, "md size multiplier")?;
+    }
+    Ok(())
+}
+
+/// The EV rule and multiplier (if `ev`), the secIdList (if `sec_ids`) and
+/// the aggregated group.
+fn ev_rule_to_agg_group(
+    io: &mut dyn Io,
+    d: &mut ContractDetails,
+    ev: bool,
+    sec_ids: bool,
+) -> Result<(), DecodeError> {
+    if ev {
+        io.text(&mut d.ev_rule, "ev rule")?;
+        io.int(&mut d.ev_multiplier, "ev multiplier")?;
+    }
+    if sec_ids {
+        list(io, &mut d.sec_id_list, "sec id list count", |io, tv| {
+            io.text(&mut tv.tag, "sec id tag")?;
+            io.text(&mut tv.value, "sec id value")
+        })?;
+    }
+    if io.sv() >= MIN_SERVER_VER_AGG_GROUP {
+        io.int(&mut d.agg_group, "agg group")?;
+    }
+    Ok(())
+}
+
+/// The size rules, from `MIN_SERVER_VER_SIZE_RULES`.
+fn size_rules(io: &mut dyn Io, d: &mut ContractDetails) -> Result<(), DecodeError> {
+    if io.sv() >= MIN_SERVER_VER_SIZE_RULES {
+        io.decimal(&mut d.min_size, "min size")?;
+        io.decimal(&mut d.size_increment, "size increment")?;
+        io.decimal(&mut d.suggested_size_increment, "suggested size increment")?;
+    }
+    Ok(())
 }
 
 /// `contractDetails`: one contract matching a `reqContractDetails` request.
@@ -82,227 +187,137 @@ pub struct ContractData {
     pub details: ContractDetails,
 }
 
-impl Message for ContractData {
-    const ID: u32 = incoming::CONTRACT_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let d = &self.details;
-        let c = &d.contract;
-        if sv < MIN_SERVER_VER_SIZE_RULES {
-            w.put_int(CONTRACT_DATA_VERSION);
-        }
-        w.put_int(self.req_id);
-        w.put_str_raw(&c.symbol);
-        w.put_str_raw(&c.sec_type);
-        w.put_str_raw(&join_last_trade_date(&[
-            &c.last_trade_date_or_contract_month,
-            &d.last_trade_time,
-        ]));
+impl Layout for ContractData {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        let d = &mut self.details;
+        let version =
+            version_to_sec_type(io, CONTRACT_DATA_VERSION, &mut self.req_id, &mut d.contract)?;
+        last_trade_date(
+            io,
+            &mut [
+                &mut d.contract.last_trade_date_or_contract_month,
+                &mut d.last_trade_time,
+            ],
+            "last trade date or contract month",
+        )?;
         if sv >= MIN_SERVER_VER_LAST_TRADE_DATE {
-            w.put_str_raw(&c.last_trade_date);
+            io.text(&mut d.contract.last_trade_date, "last trade date")?;
         }
-        w.put_f64(c.strike);
-        w.put_str_raw(&c.right);
-        w.put_str_raw(&c.exchange);
-        w.put_str_raw(&c.currency);
-        w.put_str_raw(&c.local_symbol);
-        w.put_str_raw(&d.market_name);
-        w.put_str_raw(&c.trading_class);
-        w.put_int(c.con_id);
-        w.put_f64(d.min_tick);
-        if (MIN_SERVER_VER_MD_SIZE_MULTIPLIER..MIN_SERVER_VER_SIZE_RULES).contains(&sv) {
-            w.put_int(1); // mdSizeMultiplier, no longer used
+        io.float(&mut d.contract.strike, "strike")?;
+        io.text(&mut d.contract.right, "right")?;
+        io.text(&mut d.contract.exchange, "exchange")?;
+        io.text(&mut d.contract.currency, "currency")?;
+        io.text(&mut d.contract.local_symbol, "local symbol")?;
+        market_name_to_min_tick(io, d)?;
+        io.text(&mut d.contract.multiplier, "multiplier")?;
+        io.text(&mut d.order_types, "order types")?;
+        io.text(&mut d.valid_exchanges, "valid exchanges")?;
+        io.int(&mut d.price_magnifier, "price magnifier")?;
+        if version >= 4 {
+            io.int(&mut d.under_con_id, "under con id")?;
         }
-        w.put_str_raw(&c.multiplier);
-        w.put_str_raw(&d.order_types);
-        w.put_str_raw(&d.valid_exchanges);
-        w.put_int(d.price_magnifier);
-        w.put_int(d.under_con_id);
-        write_text(sv, w, &d.long_name);
-        w.put_str_raw(&c.primary_exchange);
-        w.put_str_raw(&d.contract_month);
-        w.put_str_raw(&d.industry);
-        w.put_str_raw(&d.category);
-        w.put_str_raw(&d.subcategory);
-        w.put_str_raw(&d.time_zone_id);
-        w.put_str_raw(&d.trading_hours);
-        w.put_str_raw(&d.liquid_hours);
-        w.put_str_raw(&d.ev_rule);
-        w.put_int(d.ev_multiplier);
-        put_sec_id_list(w, &d.sec_id_list);
-        if sv >= MIN_SERVER_VER_AGG_GROUP {
-            w.put_int(d.agg_group);
+        if version >= 5 {
+            escaped_text(io, &mut d.long_name, "long name")?;
+            io.text(&mut d.contract.primary_exchange, "primary exchange")?;
         }
+        if version >= 6 {
+            io.text(&mut d.contract_month, "contract month")?;
+            io.text(&mut d.industry, "industry")?;
+            io.text(&mut d.category, "category")?;
+            io.text(&mut d.subcategory, "subcategory")?;
+            io.text(&mut d.time_zone_id, "time zone id")?;
+            io.text(&mut d.trading_hours, "trading hours")?;
+            io.text(&mut d.liquid_hours, "liquid hours")?;
+        }
+        ev_rule_to_agg_group(io, d, version >= 8, version >= 7)?;
         if sv >= MIN_SERVER_VER_UNDERLYING_INFO {
-            w.put_str_raw(&d.under_symbol);
-            w.put_str_raw(&d.under_sec_type);
+            io.text(&mut d.under_symbol, "under symbol")?;
+            io.text(&mut d.under_sec_type, "under sec type")?;
         }
         if sv >= MIN_SERVER_VER_MARKET_RULES {
-            w.put_str_raw(&d.market_rule_ids);
+            io.text(&mut d.market_rule_ids, "market rule ids")?;
         }
         if sv >= MIN_SERVER_VER_REAL_EXPIRATION_DATE {
-            w.put_str_raw(&d.real_expiration_date);
+            io.text(&mut d.real_expiration_date, "real expiration date")?;
         }
         if sv >= MIN_SERVER_VER_STOCK_TYPE {
-            w.put_str_raw(&d.stock_type);
+            io.text(&mut d.stock_type, "stock type")?;
         }
         if (MIN_SERVER_VER_FRACTIONAL_SIZE_SUPPORT..MIN_SERVER_VER_SIZE_RULES).contains(&sv) {
-            w.put_decimal(d.size_increment); // sizeMinTick, no longer used
+            // sizeMinTick, no longer used.
+            io.decimal(&mut d.size_increment.clone(), "size min tick")?;
         }
-        if sv >= MIN_SERVER_VER_SIZE_RULES {
-            w.put_decimal(d.min_size);
-            w.put_decimal(d.size_increment);
-            w.put_decimal(d.suggested_size_increment);
-        }
-        if sv >= MIN_SERVER_VER_FUND_DATA_FIELDS && c.sec_type == "FUND" {
-            w.put_str_raw(&d.fund_name);
-            w.put_str_raw(&d.fund_family);
-            w.put_str_raw(&d.fund_type);
-            w.put_str_raw(&d.fund_front_load);
-            w.put_str_raw(&d.fund_back_load);
-            w.put_str_raw(&d.fund_back_load_time_interval);
-            w.put_str_raw(&d.fund_management_fee);
-            w.put_bool(d.fund_closed);
-            w.put_bool(d.fund_closed_for_new_investors);
-            w.put_bool(d.fund_closed_for_new_money);
-            w.put_str_raw(&d.fund_notify_amount);
-            w.put_str_raw(&d.fund_minimum_initial_purchase);
-            w.put_str_raw(&d.fund_subsequent_minimum_purchase);
-            w.put_str_raw(&d.fund_blue_sky_states);
-            w.put_str_raw(&d.fund_blue_sky_territories);
-            w.put_str_raw(d.fund_distribution_policy_indicator.code());
-            w.put_str_raw(d.fund_asset_type.code());
+        size_rules(io, d)?;
+        if sv >= MIN_SERVER_VER_FUND_DATA_FIELDS && d.contract.sec_type == "FUND" {
+            fund_fields(io, d)?;
         }
         if sv >= MIN_SERVER_VER_INELIGIBILITY_REASONS {
-            w.put_int(d.ineligibility_reason_list.len() as i64);
-            for reason in &d.ineligibility_reason_list {
-                w.put_str_raw(&reason.id);
-                w.put_str_raw(&reason.description);
-            }
+            list(
+                io,
+                &mut d.ineligibility_reason_list,
+                "ineligibility reason count",
+                |io, reason| {
+                    io.text(&mut reason.id, "ineligibility reason id")?;
+                    io.text(&mut reason.description, "ineligibility reason description")
+                },
+            )?;
         }
         Ok(())
     }
+}
 
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let version = if sv < MIN_SERVER_VER_SIZE_RULES {
-            r.read_int_named("version")?
-        } else {
-            CONTRACT_DATA_VERSION
-        };
-        let req_id = if version >= 3 {
-            r.read_int_named("req id")?
-        } else {
-            -1
-        };
-        let mut d = ContractDetails::default();
-        d.contract.symbol = r.read_string("symbol")?;
-        d.contract.sec_type = r.read_string("sec type")?;
-        let parts = split_last_trade_date(r.read_str("last trade date or contract month")?);
-        if let Some(date) = parts.first() {
-            d.contract.last_trade_date_or_contract_month = (*date).to_owned();
-        }
-        if let Some(time) = parts.get(1) {
-            d.last_trade_time = (*time).to_owned();
-        }
-        if sv >= MIN_SERVER_VER_LAST_TRADE_DATE {
-            d.contract.last_trade_date = r.read_string("last trade date")?;
-        }
-        d.contract.strike = r.read_f64("strike")?;
-        d.contract.right = r.read_string("right")?;
-        d.contract.exchange = r.read_string("exchange")?;
-        d.contract.currency = r.read_string("currency")?;
-        d.contract.local_symbol = r.read_string("local symbol")?;
-        d.market_name = r.read_string("market name")?;
-        d.contract.trading_class = r.read_string("trading class")?;
-        d.contract.con_id = r.read_int_named("con id")?;
-        d.min_tick = r.read_f64("min tick")?;
-        if (MIN_SERVER_VER_MD_SIZE_MULTIPLIER..MIN_SERVER_VER_SIZE_RULES).contains(&sv) {
-            r.read_int_named::<i64>("md size multiplier")?;
-        }
-        d.contract.multiplier = r.read_string("multiplier")?;
-        d.order_types = r.read_string("order types")?;
-        d.valid_exchanges = r.read_string("valid exchanges")?;
-        d.price_magnifier = r.read_int_named("price magnifier")?;
-        if version >= 4 {
-            d.under_con_id = r.read_int_named("under con id")?;
-        }
-        if version >= 5 {
-            d.long_name = read_text(sv, r, "long name")?;
-            d.contract.primary_exchange = r.read_string("primary exchange")?;
-        }
-        if version >= 6 {
-            d.contract_month = r.read_string("contract month")?;
-            d.industry = r.read_string("industry")?;
-            d.category = r.read_string("category")?;
-            d.subcategory = r.read_string("subcategory")?;
-            d.time_zone_id = r.read_string("time zone id")?;
-            d.trading_hours = r.read_string("trading hours")?;
-            d.liquid_hours = r.read_string("liquid hours")?;
-        }
-        if version >= 8 {
-            d.ev_rule = r.read_string("ev rule")?;
-            d.ev_multiplier = r.read_int_named("ev multiplier")?;
-        }
-        if version >= 7 {
-            d.sec_id_list = read_sec_id_list(r)?;
-        }
-        if sv >= MIN_SERVER_VER_AGG_GROUP {
-            d.agg_group = r.read_int_named("agg group")?;
-        }
-        if sv >= MIN_SERVER_VER_UNDERLYING_INFO {
-            d.under_symbol = r.read_string("under symbol")?;
-            d.under_sec_type = r.read_string("under sec type")?;
-        }
-        if sv >= MIN_SERVER_VER_MARKET_RULES {
-            d.market_rule_ids = r.read_string("market rule ids")?;
-        }
-        if sv >= MIN_SERVER_VER_REAL_EXPIRATION_DATE {
-            d.real_expiration_date = r.read_string("real expiration date")?;
-        }
-        if sv >= MIN_SERVER_VER_STOCK_TYPE {
-            d.stock_type = r.read_string("stock type")?;
-        }
-        if (MIN_SERVER_VER_FRACTIONAL_SIZE_SUPPORT..MIN_SERVER_VER_SIZE_RULES).contains(&sv) {
-            r.read_decimal("size min tick")?;
-        }
-        if sv >= MIN_SERVER_VER_SIZE_RULES {
-            d.min_size = r.read_decimal("min size")?;
-            d.size_increment = r.read_decimal("size increment")?;
-            d.suggested_size_increment = r.read_decimal("suggested size increment")?;
-        }
-        if sv >= MIN_SERVER_VER_FUND_DATA_FIELDS && d.contract.sec_type == "FUND" {
-            d.fund_name = r.read_string("fund name")?;
-            d.fund_family = r.read_string("fund family")?;
-            d.fund_type = r.read_string("fund type")?;
-            d.fund_front_load = r.read_string("fund front load")?;
-            d.fund_back_load = r.read_string("fund back load")?;
-            d.fund_back_load_time_interval = r.read_string("fund back load time interval")?;
-            d.fund_management_fee = r.read_string("fund management fee")?;
-            d.fund_closed = r.read_bool("fund closed")?;
-            d.fund_closed_for_new_investors = r.read_bool("fund closed for new investors")?;
-            d.fund_closed_for_new_money = r.read_bool("fund closed for new money")?;
-            d.fund_notify_amount = r.read_string("fund notify amount")?;
-            d.fund_minimum_initial_purchase = r.read_string("fund minimum initial purchase")?;
-            d.fund_subsequent_minimum_purchase =
-                r.read_string("fund subsequent minimum purchase")?;
-            d.fund_blue_sky_states = r.read_string("fund blue sky states")?;
-            d.fund_blue_sky_territories = r.read_string("fund blue sky territories")?;
-            d.fund_distribution_policy_indicator = FundDistributionPolicyIndicator::from_code(
-                r.read_str("fund distribution policy indicator")?,
-            );
-            d.fund_asset_type = FundAssetType::from_code(r.read_str("fund asset type")?);
-        }
-        if sv >= MIN_SERVER_VER_INELIGIBILITY_REASONS {
-            let n: i64 = r.read_int_named("ineligibility reason count")?;
-            for _ in 0..n.max(0) {
-                d.ineligibility_reason_list.push(IneligibilityReason {
-                    id: r.read_string("ineligibility reason id")?,
-                    description: r.read_string("ineligibility reason description")?,
-                });
-            }
-        }
-        Ok(ContractData { req_id, details: d })
-    }
+layout_message!(ContractData = incoming::CONTRACT_DATA);
+
+/// The fund fields of a `FUND` contract.
+fn fund_fields(io: &mut dyn Io, d: &mut ContractDetails) -> Result<(), DecodeError> {
+    io.text(&mut d.fund_name, "fund name")?;
+    io.text(&mut d.fund_family, "fund family")?;
+    io.text(&mut d.fund_type, "fund type")?;
+    io.text(&mut d.fund_front_load, "fund front load")?;
+    io.text(&mut d.fund_back_load, "fund back load")?;
+    io.text(
+        &mut d.fund_back_load_time_interval,
+        "fund back load time interval",
+    )?;
+    io.text(&mut d.fund_management_fee, "fund management fee")?;
+    io.boolean(&mut d.fund_closed, "fund closed")?;
+    io.boolean(
+        &mut d.fund_closed_for_new_investors,
+        "fund closed for new investors",
+    )?;
+    io.boolean(
+        &mut d.fund_closed_for_new_money,
+        "fund closed for new money",
+    )?;
+    io.text(&mut d.fund_notify_amount, "fund notify amount")?;
+    io.text(
+        &mut d.fund_minimum_initial_purchase,
+        "fund minimum initial purchase",
+    )?;
+    io.text(
+        &mut d.fund_subsequent_minimum_purchase,
+        "fund subsequent minimum purchase",
+    )?;
+    io.text(&mut d.fund_blue_sky_states, "fund blue sky states")?;
+    io.text(
+        &mut d.fund_blue_sky_territories,
+        "fund blue sky territories",
+    )?;
+    code(
+        io,
+        &mut d.fund_distribution_policy_indicator,
+        FundDistributionPolicyIndicator::code,
+        FundDistributionPolicyIndicator::from_code,
+        "fund distribution policy indicator",
+    )?;
+    code(
+        io,
+        &mut d.fund_asset_type,
+        FundAssetType::code,
+        FundAssetType::from_code,
+        "fund asset type",
+    )
 }
 
 /// `bondContractDetails`: one bond matching a `reqContractDetails` request.
@@ -314,162 +329,72 @@ pub struct BondContractData {
     pub details: ContractDetails,
 }
 
-impl Message for BondContractData {
-    const ID: u32 = incoming::BOND_CONTRACT_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let d = &self.details;
-        let c = &d.contract;
-        if sv < MIN_SERVER_VER_SIZE_RULES {
-            w.put_int(BOND_CONTRACT_DATA_VERSION);
-        }
-        w.put_int(self.req_id);
-        w.put_str_raw(&c.symbol);
-        w.put_str_raw(&c.sec_type);
-        w.put_str_raw(&d.cusip);
-        w.put_f64(d.coupon);
+impl Layout for BondContractData {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        let d = &mut self.details;
+        let version = version_to_sec_type(
+            io,
+            BOND_CONTRACT_DATA_VERSION,
+            &mut self.req_id,
+            &mut d.contract,
+        )?;
+        io.text(&mut d.cusip, "cusip")?;
+        io.float(&mut d.coupon, "coupon")?;
         // The time zone rides in the maturity field until it has its own.
-        let zone = if sv < MIN_SERVER_VER_BOND_TRADING_HOURS {
-            d.time_zone_id.as_str()
-        } else {
-            ""
-        };
-        w.put_str_raw(&join_last_trade_date(&[
-            &d.maturity,
-            &d.last_trade_time,
-            zone,
-        ]));
-        w.put_str_raw(&d.issue_date);
-        w.put_str_raw(&d.ratings);
-        w.put_str_raw(&d.bond_type);
-        w.put_str_raw(&d.coupon_type);
-        w.put_bool(d.convertible);
-        w.put_bool(d.callable);
-        w.put_bool(d.putable);
-        w.put_str_raw(&d.desc_append);
-        w.put_str_raw(&c.exchange);
-        w.put_str_raw(&c.currency);
-        w.put_str_raw(&d.market_name);
-        w.put_str_raw(&c.trading_class);
-        w.put_int(c.con_id);
-        w.put_f64(d.min_tick);
-        if (MIN_SERVER_VER_MD_SIZE_MULTIPLIER..MIN_SERVER_VER_SIZE_RULES).contains(&sv) {
-            w.put_int(1); // mdSizeMultiplier, no longer used
+        let mut zone = String::new();
+        if sv < MIN_SERVER_VER_BOND_TRADING_HOURS {
+            zone.clone_from(&d.time_zone_id);
         }
-        w.put_str_raw(&d.order_types);
-        w.put_str_raw(&d.valid_exchanges);
-        w.put_str_raw(&d.next_option_date);
-        w.put_str_raw(&d.next_option_type);
-        w.put_bool(d.next_option_partial);
-        w.put_str_raw(&d.notes);
-        w.put_str_raw(&d.long_name);
-        if sv >= MIN_SERVER_VER_BOND_TRADING_HOURS {
-            w.put_str_raw(&d.time_zone_id);
-            w.put_str_raw(&d.trading_hours);
-            w.put_str_raw(&d.liquid_hours);
+        last_trade_date(
+            io,
+            &mut [&mut d.maturity, &mut d.last_trade_time, &mut zone],
+            "maturity",
+        )?;
+        if io.reading() {
+            d.time_zone_id = zone;
         }
-        w.put_str_raw(&d.ev_rule);
-        w.put_int(d.ev_multiplier);
-        put_sec_id_list(w, &d.sec_id_list);
-        if sv >= MIN_SERVER_VER_AGG_GROUP {
-            w.put_int(d.agg_group);
-        }
-        if sv >= MIN_SERVER_VER_MARKET_RULES {
-            w.put_str_raw(&d.market_rule_ids);
-        }
-        if sv >= MIN_SERVER_VER_SIZE_RULES {
-            w.put_decimal(d.min_size);
-            w.put_decimal(d.size_increment);
-            w.put_decimal(d.suggested_size_increment);
-        }
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let version = if sv < MIN_SERVER_VER_SIZE_RULES {
-            r.read_int_named("version")?
-        } else {
-            BOND_CONTRACT_DATA_VERSION
-        };
-        let req_id = if version >= 3 {
-            r.read_int_named("req id")?
-        } else {
-            -1
-        };
-        let mut d = ContractDetails::default();
-        d.contract.symbol = r.read_string("symbol")?;
-        d.contract.sec_type = r.read_string("sec type")?;
-        d.cusip = r.read_string("cusip")?;
-        d.coupon = r.read_f64("coupon")?;
-        let parts = split_last_trade_date(r.read_str("maturity")?);
-        if let Some(maturity) = parts.first() {
-            d.maturity = (*maturity).to_owned();
-        }
-        if let Some(time) = parts.get(1) {
-            d.last_trade_time = (*time).to_owned();
-        }
-        if let Some(zone) = parts.get(2) {
-            d.time_zone_id = (*zone).to_owned();
-        }
-        d.issue_date = r.read_string("issue date")?;
-        d.ratings = r.read_string("ratings")?;
-        d.bond_type = r.read_string("bond type")?;
-        d.coupon_type = r.read_string("coupon type")?;
-        d.convertible = r.read_bool("convertible")?;
-        d.callable = r.read_bool("callable")?;
-        d.putable = r.read_bool("putable")?;
-        d.desc_append = r.read_string("desc append")?;
-        d.contract.exchange = r.read_string("exchange")?;
-        d.contract.currency = r.read_string("currency")?;
-        d.market_name = r.read_string("market name")?;
-        d.contract.trading_class = r.read_string("trading class")?;
-        d.contract.con_id = r.read_int_named("con id")?;
-        d.min_tick = r.read_f64("min tick")?;
-        if (MIN_SERVER_VER_MD_SIZE_MULTIPLIER..MIN_SERVER_VER_SIZE_RULES).contains(&sv) {
-            r.read_int_named::<i64>("md size multiplier")?;
-        }
-        d.order_types = r.read_string("order types")?;
-        d.valid_exchanges = r.read_string("valid exchanges")?;
-        d.next_option_date = r.read_string("next option date")?;
-        d.next_option_type = r.read_string("next option type")?;
-        d.next_option_partial = r.read_bool("next option partial")?;
-        d.notes = r.read_string("notes")?;
+        io.text(&mut d.issue_date, "issue date")?;
+        io.text(&mut d.ratings, "ratings")?;
+        io.text(&mut d.bond_type, "bond type")?;
+        io.text(&mut d.coupon_type, "coupon type")?;
+        io.boolean(&mut d.convertible, "convertible")?;
+        io.boolean(&mut d.callable, "callable")?;
+        io.boolean(&mut d.putable, "putable")?;
+        io.text(&mut d.desc_append, "desc append")?;
+        io.text(&mut d.contract.exchange, "exchange")?;
+        io.text(&mut d.contract.currency, "currency")?;
+        market_name_to_min_tick(io, d)?;
+        io.text(&mut d.order_types, "order types")?;
+        io.text(&mut d.valid_exchanges, "valid exchanges")?;
+        io.text(&mut d.next_option_date, "next option date")?;
+        io.text(&mut d.next_option_type, "next option type")?;
+        io.boolean(&mut d.next_option_partial, "next option partial")?;
+        io.text(&mut d.notes, "notes")?;
         if version >= 4 {
             // Not unescaped: the official decoder reads a bond's long name as is.
-            d.long_name = r.read_string("long name")?;
+            io.text(&mut d.long_name, "long name")?;
         }
         if sv >= MIN_SERVER_VER_BOND_TRADING_HOURS {
-            d.time_zone_id = r.read_string("time zone id")?;
-            d.trading_hours = r.read_string("trading hours")?;
-            d.liquid_hours = r.read_string("liquid hours")?;
+            io.text(&mut d.time_zone_id, "time zone id")?;
+            io.text(&mut d.trading_hours, "trading hours")?;
+            io.text(&mut d.liquid_hours, "liquid hours")?;
         }
-        if version >= 6 {
-            d.ev_rule = r.read_string("ev rule")?;
-            d.ev_multiplier = r.read_int_named("ev multiplier")?;
-        }
-        if version >= 5 {
-            d.sec_id_list = read_sec_id_list(r)?;
-        }
-        if sv >= MIN_SERVER_VER_AGG_GROUP {
-            d.agg_group = r.read_int_named("agg group")?;
-        }
+        ev_rule_to_agg_group(io, d, version >= 6, version >= 5)?;
         if sv >= MIN_SERVER_VER_MARKET_RULES {
-            d.market_rule_ids = r.read_string("market rule ids")?;
+            io.text(&mut d.market_rule_ids, "market rule ids")?;
         }
-        if sv >= MIN_SERVER_VER_SIZE_RULES {
-            d.min_size = r.read_decimal("min size")?;
-            d.size_increment = r.read_decimal("size increment")?;
-            d.suggested_size_increment = r.read_decimal("suggested size increment")?;
-        }
-        Ok(BondContractData { req_id, details: d })
+        size_rules(io, d)
     }
 }
+
+layout_message!(BondContractData = incoming::BOND_CONTRACT_DATA);
 
 #[cfg(test)]
 mod tests {
     use super::super::super::test_util::{round_trip, VERSIONS};
     use super::*;
-    use crate::model::{Decimal, UNSET_DECIMAL};
+    use crate::model::{Decimal, IneligibilityReason, TagValue, UNSET_DECIMAL};
 
     fn stock() -> ContractDetails {
         let mut d = ContractDetails::default();
