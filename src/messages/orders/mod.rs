@@ -11,6 +11,7 @@
 //! (it reads them as plain UTF-8), so they are read and written as is.
 
 pub mod conditions;
+mod groups;
 pub mod open_order;
 pub mod place_order;
 pub mod proto_in;

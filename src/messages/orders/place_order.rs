@@ -7,6 +7,7 @@
 //! simulated gateway.
 
 use super::conditions::{read_condition, write_condition};
+use super::groups::is_peg_bench;
 use super::refusals::refusal;
 use crate::messages::ids::outgoing;
 use crate::messages::Message;
@@ -31,11 +32,6 @@ pub struct PlaceOrder {
     pub contract: Contract,
     /// The order.
     pub order: Order,
-}
-
-/// `PEG BENCH` orders carry the pegged-to-benchmark fields.
-pub(crate) fn is_peg_bench(order_type: &str) -> bool {
-    matches!(order_type, "PEG BENCH" | "PEGBENCH")
 }
 
 /// `PEG MID` orders carry the mid offsets.
