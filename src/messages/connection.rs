@@ -3,7 +3,7 @@
 //!
 //! Each layout is written once (`messages/layout.rs`): flat messages with
 //! [`flat_message!`](crate::flat_message), the others as a [`Layout`].
-//! `skipped` serves the order messages too.
+//! `skipped` and `version_only!` serve the order messages too.
 
 use super::ids::{incoming, outgoing};
 use super::layout::{Io, Layout};
@@ -118,6 +118,7 @@ macro_rules! version_only {
         $crate::layout_message!($name = $id);
     };
 }
+pub(crate) use version_only;
 
 version_only!(
     /// `reqCurrentTime`: asks for the server's clock, answered by [`CurrentTime`].
