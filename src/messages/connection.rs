@@ -3,10 +3,12 @@
 //!
 //! Each layout is written once (`messages/layout.rs`): flat messages with
 //! [`flat_message!`](crate::flat_message), the others as a [`Layout`].
-//! `skipped` and `version_only!` serve the order messages too.
+//! `version_only!` serves the order messages too.
 
+use super::account::version;
 use super::ids::{incoming, outgoing};
 use super::layout::{Io, Layout};
+use super::market_data::refuse;
 use super::Message;
 use crate::proto;
 use crate::server_versions::{
@@ -16,17 +18,6 @@ use crate::server_versions::{
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
 use crate::{flat_message, layout_message};
-
-/// A field the official decoder skips: written as `v` (a message version,
-/// the constant of a deprecated field), skipped when read.
-pub(crate) fn skipped(io: &mut dyn Io, v: i32, f: &'static str) -> Result<(), DecodeError> {
-    if io.reading() {
-        io.skip(f)
-    } else {
-        let mut v = v;
-        io.int(&mut v, f)
-    }
-}
 
 /// Text escaped at every server version (`put_str_escaped`, read with the
 /// escapes resolved): the [`Io`] carries the escaped form as it is.
@@ -111,7 +102,7 @@ macro_rules! version_only {
                 &mut self,
                 io: &mut dyn $crate::messages::layout::Io,
             ) -> Result<(), $crate::wire::DecodeError> {
-                $crate::messages::connection::skipped(io, 1, "version")
+                $crate::messages::account::version(io, 1)
             }
         }
 
@@ -230,7 +221,7 @@ impl Layout for ErrorMessage {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         let sv = io.sv();
         if sv < MIN_SERVER_VER_ERROR_TIME {
-            skipped(io, 2, "version")?;
+            version(io, 2)?;
         }
         io.int(&mut self.req_id, "req id")?;
         io.int(&mut self.error_code, "error code")?;
@@ -352,7 +343,7 @@ pub struct VerifyCompleted<const AND_AUTH: bool> {
 
 impl<const AND_AUTH: bool> Layout for VerifyCompleted<AND_AUTH> {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        skipped(io, 1, "version")?;
+        version(io, 1)?;
         let mut flag = if self.is_successful { "true" } else { "false" }.to_owned();
         server_text(io, &mut flag, "is successful")?;
         self.is_successful = flag == "true";
@@ -394,12 +385,10 @@ pub struct ReqCurrentTimeInMillis;
 
 impl Layout for ReqCurrentTimeInMillis {
     fn check(&self, sv: i32) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_CURRENT_TIME_IN_MILLIS {
-            return Err(EncodeError::UpdateTws(
-                " It does not support current time in millis requests.",
-            ));
-        }
-        Ok(())
+        refuse(
+            sv < MIN_SERVER_VER_CURRENT_TIME_IN_MILLIS,
+            " It does not support current time in millis requests.",
+        )
     }
 
     fn layout(&mut self, _io: &mut dyn Io) -> Result<(), DecodeError> {

@@ -1,7 +1,9 @@
 //! The field groups several order messages share, each written once over an
-//! [`Io`]: the contract block, combo legs, tag-value lists, the
+//! [`Io`]: combo legs, tag-value lists, the
 //! delta-neutral contract, algo, scale, hedge and pegged-to-benchmark
-//! fields, and the order conditions.
+//! fields, and the order conditions. (The pieces the market data requests
+//! share too, the request contract block among them, are in `market_data`;
+//! the gateway's contract block is `account::responses::position_contract`.)
 //!
 //! The groups write text with [`Io::text`]: the gateway's text as it is.
 //! A request runs them through [`Checked`], which makes that text the
@@ -10,10 +12,9 @@
 
 use super::conditions::put_condition;
 use crate::messages::layout::{sized, Io};
+use crate::messages::market_data;
 use crate::model::order_condition::{OrderCondition, TimeCondition};
-use crate::model::{
-    ComboLeg, Contract, DeltaNeutralContract, Order, OrderComboLeg, TagValue, UNSET_DOUBLE,
-};
+use crate::model::{ComboLeg, DeltaNeutralContract, Order, OrderComboLeg, TagValue, UNSET_DOUBLE};
 use crate::wire::DecodeError;
 
 /// A request's view of an [`Io`]: its text is the client's text, written
@@ -88,57 +89,6 @@ pub(crate) fn int_or_unset(
     }
 }
 
-/// Which fields of the contract block a message carries (beyond those all
-/// carry: symbol, security type, expiry, strike, right, exchange, currency,
-/// local symbol).
-#[derive(Clone, Copy)]
-pub(crate) struct ContractFields {
-    /// The contract id, first.
-    pub con_id: bool,
-    /// The strike with an empty field for unset (requests) or as a plain
-    /// float (the gateway's messages).
-    pub strike_unset: bool,
-    /// The multiplier.
-    pub multiplier: bool,
-    /// The primary exchange, after the exchange.
-    pub primary_exchange: bool,
-    /// The trading class, last.
-    pub trading_class: bool,
-}
-
-/// The contract block, from the contract id to the trading class.
-pub(crate) fn contract(
-    io: &mut dyn Io,
-    c: &mut Contract,
-    has: ContractFields,
-) -> Result<(), DecodeError> {
-    if has.con_id {
-        io.int(&mut c.con_id, "con id")?;
-    }
-    io.text(&mut c.symbol, "symbol")?;
-    io.text(&mut c.sec_type, "sec type")?;
-    io.text(&mut c.last_trade_date_or_contract_month, "last trade date")?;
-    if has.strike_unset {
-        io.float_max(&mut c.strike, "strike")?;
-    } else {
-        io.float(&mut c.strike, "strike")?;
-    }
-    io.text(&mut c.right, "right")?;
-    if has.multiplier {
-        io.text(&mut c.multiplier, "multiplier")?;
-    }
-    io.text(&mut c.exchange, "exchange")?;
-    if has.primary_exchange {
-        io.text(&mut c.primary_exchange, "primary exchange")?;
-    }
-    io.text(&mut c.currency, "currency")?;
-    io.text(&mut c.local_symbol, "local symbol")?;
-    if has.trading_class {
-        io.text(&mut c.trading_class, "trading class")?;
-    }
-    Ok(())
-}
-
 /// The combo legs: a count, then each leg (its exempt code when
 /// `exempt_code`).
 pub(crate) fn combo_legs(
@@ -187,7 +137,7 @@ pub(crate) fn tag_values(io: &mut dyn Io, list: &mut Vec<TagValue>) -> Result<()
     Ok(())
 }
 
-/// Whether a delta-neutral contract follows, then its id, delta and price.
+/// Whether a delta-neutral contract follows, then the contract.
 pub(crate) fn delta_neutral(
     io: &mut dyn Io,
     dn: &mut Option<DeltaNeutralContract>,
@@ -195,10 +145,7 @@ pub(crate) fn delta_neutral(
     let mut present = dn.is_some();
     io.boolean(&mut present, "has delta neutral")?;
     if present {
-        let dn = dn.get_or_insert_with(DeltaNeutralContract::default);
-        io.int(&mut dn.con_id, "delta neutral con id")?;
-        io.float(&mut dn.delta, "delta neutral delta")?;
-        io.float(&mut dn.price, "delta neutral price")?;
+        market_data::delta_neutral(io, dn.get_or_insert_with(Default::default))?;
     }
     Ok(())
 }

@@ -20,9 +20,12 @@ mod refusals;
 pub use open_order::{CompletedOrder, OpenOrder};
 pub use place_order::PlaceOrder;
 
-use super::connection::{skipped, version_only};
+use super::account::responses::position_contract;
+use super::account::version;
+use super::connection::version_only;
 use super::ids::{incoming, outgoing};
 use super::layout::{sized, Io, Layout};
+use super::market_data::{dropped, refuse, ContractBlock};
 use crate::model::{
     CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OrderCancel,
 };
@@ -39,19 +42,16 @@ use crate::server_versions::{
 };
 use crate::wire::{DecodeError, EncodeError};
 use crate::{flat_message, layout_message};
-use groups::{int_or_unset, Checked, ContractFields};
+use groups::{int_or_unset, Checked};
 use prost::Message as _;
 
 /// The refusal of the CME tagging fields below their server version.
 fn check_cme_tagging(sv: i32, oc: &OrderCancel) -> Result<(), EncodeError> {
-    if sv < MIN_SERVER_VER_CME_TAGGING_FIELDS
-        && (!oc.ext_operator.is_empty() || oc.manual_order_indicator != UNSET_INTEGER)
-    {
-        return Err(EncodeError::UpdateTws(
-            " It does not support ext operator and manual order indicator parameters",
-        ));
-    }
-    Ok(())
+    refuse(
+        sv < MIN_SERVER_VER_CME_TAGGING_FIELDS
+            && (!oc.ext_operator.is_empty() || oc.manual_order_indicator != UNSET_INTEGER),
+        " It does not support ext operator and manual order indicator parameters",
+    )
 }
 
 /// The CME tagging fields of a cancellation: the ext operator and the
@@ -73,11 +73,10 @@ pub struct CancelOrder {
 impl Layout for CancelOrder {
     fn check(&self, sv: i32) -> Result<(), EncodeError> {
         let oc = &self.order_cancel;
-        if sv < MIN_SERVER_VER_MANUAL_ORDER_TIME && !oc.manual_order_cancel_time.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support manual order cancel time attribute",
-            ));
-        }
+        refuse(
+            sv < MIN_SERVER_VER_MANUAL_ORDER_TIME && !oc.manual_order_cancel_time.is_empty(),
+            "  It does not support manual order cancel time attribute",
+        )?;
         check_cme_tagging(sv, oc)
     }
 
@@ -85,7 +84,7 @@ impl Layout for CancelOrder {
         let sv = io.sv();
         let oc = &mut self.order_cancel;
         if sv < MIN_SERVER_VER_CME_TAGGING_FIELDS {
-            skipped(io, 1, "version")?;
+            version(io, 1)?;
         }
         io.int(&mut self.order_id, "order id")?;
         if sv >= MIN_SERVER_VER_MANUAL_ORDER_TIME {
@@ -94,7 +93,7 @@ impl Layout for CancelOrder {
         if (MIN_SERVER_VER_RFQ_FIELDS..MIN_SERVER_VER_UNDO_RFQ_FIELDS).contains(&sv) {
             io.skip("rfq 1")?;
             io.skip("rfq 2")?;
-            skipped(io, UNSET_INTEGER, "rfq 3")?;
+            dropped(io, UNSET_INTEGER, "rfq 3")?;
         }
         if sv >= MIN_SERVER_VER_CME_TAGGING_FIELDS {
             cme_tagging(io, oc)?;
@@ -140,7 +139,7 @@ impl Layout for ReqGlobalCancel {
 
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         if io.sv() < MIN_SERVER_VER_CME_TAGGING_FIELDS {
-            skipped(io, 1, "version")
+            version(io, 1)
         } else {
             cme_tagging(io, &mut self.order_cancel)
         }
@@ -225,20 +224,17 @@ pub struct ReqExecutions {
 impl Layout for ReqExecutions {
     fn check(&self, sv: i32) -> Result<(), EncodeError> {
         let f = &self.filter;
-        if sv < MIN_SERVER_VER_PARAMETRIZED_DAYS_OF_EXECUTIONS
-            && (f.last_n_days != UNSET_INTEGER || !f.specific_dates.is_empty())
-        {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support last N days and specific dates parameters",
-            ));
-        }
-        Ok(())
+        refuse(
+            sv < MIN_SERVER_VER_PARAMETRIZED_DAYS_OF_EXECUTIONS
+                && (f.last_n_days != UNSET_INTEGER || !f.specific_dates.is_empty()),
+            "  It does not support last N days and specific dates parameters",
+        )
     }
 
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         let sv = io.sv();
         let f = &mut self.filter;
-        skipped(io, 3, "version")?;
+        version(io, 3)?;
         if sv >= MIN_SERVER_VER_EXECUTION_DATA_CHAIN {
             io.int(&mut self.req_id, "req id")?;
         }
@@ -309,45 +305,38 @@ pub struct ExerciseOptions {
 impl Layout for ExerciseOptions {
     fn check(&self, sv: i32) -> Result<(), EncodeError> {
         let c = &self.contract;
-        if sv < MIN_SERVER_VER_TRADING_CLASS && (!c.trading_class.is_empty() || c.con_id > 0) {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support conId and tradingClass parameters in exerciseOptions.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_MANUAL_ORDER_TIME_EXERCISE_OPTIONS
-            && !self.manual_order_time.is_empty()
-        {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support manual order time parameter in exerciseOptions.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_CUSTOMER_ACCOUNT && !self.customer_account.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support customer account parameter in exerciseOptions.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_PROFESSIONAL_CUSTOMER && self.professional_customer {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support professional customer parameter in exerciseOptions.",
-            ));
-        }
-        Ok(())
+        refuse(
+            sv < MIN_SERVER_VER_TRADING_CLASS && (!c.trading_class.is_empty() || c.con_id > 0),
+            "  It does not support conId and tradingClass parameters in exerciseOptions.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_MANUAL_ORDER_TIME_EXERCISE_OPTIONS
+                && !self.manual_order_time.is_empty(),
+            "  It does not support manual order time parameter in exerciseOptions.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_CUSTOMER_ACCOUNT && !self.customer_account.is_empty(),
+            "  It does not support customer account parameter in exerciseOptions.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_PROFESSIONAL_CUSTOMER && self.professional_customer,
+            "  It does not support professional customer parameter in exerciseOptions.",
+        )
     }
 
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         // A request: its text is the client's.
         let io = &mut Checked(io);
         let sv = io.sv();
-        skipped(io, 2, "version")?;
+        version(io, 2)?;
         io.int(&mut self.req_id, "req id")?;
-        let has = ContractFields {
-            con_id: sv >= MIN_SERVER_VER_TRADING_CLASS,
-            strike_unset: true,
-            multiplier: true,
+        let trading_class = sv >= MIN_SERVER_VER_TRADING_CLASS;
+        ContractBlock {
+            con_id: trading_class,
             primary_exchange: false,
-            trading_class: sv >= MIN_SERVER_VER_TRADING_CLASS,
-        };
-        groups::contract(io, &mut self.contract, has)?;
+            trading_class,
+        }
+        .layout(io, &mut self.contract)?;
         io.int(&mut self.exercise_action, "exercise action")?;
         io.int(&mut self.exercise_quantity, "exercise quantity")?;
         io.ascii(&mut self.account, "account")?;
@@ -416,7 +405,7 @@ impl Layout for OrderStatus {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         let sv = io.sv();
         if sv < MIN_SERVER_VER_MARKET_CAP_PRICE {
-            skipped(io, 6, "version")?;
+            version(io, 6)?;
         }
         io.int(&mut self.order_id, "order id")?;
         io.text(&mut self.status, "status")?;
@@ -484,14 +473,7 @@ impl Layout for ExecutionData {
         }
         let e = &mut self.execution;
         io.int(&mut e.order_id, "order id")?;
-        let has = ContractFields {
-            con_id: true,
-            strike_unset: false,
-            multiplier: version >= 9,
-            primary_exchange: false,
-            trading_class: version >= 10,
-        };
-        groups::contract(io, &mut self.contract, has)?;
+        position_contract(io, &mut self.contract, version >= 9, version >= 10)?;
         io.text(&mut e.exec_id, "exec id")?;
         io.text(&mut e.time, "time")?;
         io.text(&mut e.acct_number, "acct number")?;
@@ -552,7 +534,7 @@ pub struct CommissionAndFeesReportMsg {
 impl Layout for CommissionAndFeesReportMsg {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         let c = &mut self.report;
-        skipped(io, 1, "version")?;
+        version(io, 1)?;
         io.text(&mut c.exec_id, "exec id")?;
         io.float(&mut c.commission_and_fees, "commission and fees")?;
         io.text(&mut c.currency, "currency")?;

@@ -7,8 +7,9 @@
 //! fields in the same order, so encode and decode cannot drift apart. The
 //! groups `placeOrder` shares are in `groups.rs`.
 
-use super::groups::{self, ContractFields, VolatilityFields};
+use super::groups::{self, VolatilityFields};
 use crate::layout_message;
+use crate::messages::account::responses::position_contract;
 use crate::messages::ids::incoming;
 use crate::messages::layout::{sized, Io, Layout};
 use crate::model::{Contract, Order, OrderAllocation, OrderState, SoftDollarTier, UNSET_INTEGER};
@@ -28,14 +29,8 @@ struct Groups<'m> {
 
 impl Groups<'_> {
     fn contract_fields(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        let has = ContractFields {
-            con_id: true,
-            strike_unset: false,
-            multiplier: self.version >= 32,
-            primary_exchange: false,
-            trading_class: self.version >= 32,
-        };
-        groups::contract(io, self.contract, has)
+        let v32 = self.version >= 32;
+        position_contract(io, self.contract, v32, v32)
     }
 
     /// From the action to the order ref (shared by both messages).

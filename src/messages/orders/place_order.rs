@@ -6,12 +6,13 @@
 //! (`messages/layout.rs`), every version gate named by its constant. The
 //! simulated gateway decodes what the client encodes.
 
-use super::groups::{self, Checked, ContractFields, VolatilityFields};
+use super::groups::{self, Checked, VolatilityFields};
 use super::refusals::refusal;
 use crate::layout_message;
-use crate::messages::connection::skipped;
+use crate::messages::account::version;
 use crate::messages::ids::outgoing;
 use crate::messages::layout::{Io, Layout};
+use crate::messages::market_data::{dropped, options, ContractBlock};
 use crate::model::order::COMPETE_AGAINST_BEST_OFFSET_UP_TO_MID;
 use crate::model::{
     Contract, Decimal, Order, TagValue, UNSET_DECIMAL, UNSET_DOUBLE, UNSET_INTEGER,
@@ -59,8 +60,8 @@ impl Layout for PlaceOrder {
         let sv = io.sv();
         let (c, o) = (&mut self.contract, &mut self.order);
         if sv < MIN_SERVER_VER_ORDER_CONTAINER {
-            let version = if sv < MIN_SERVER_VER_NOT_HELD { 27 } else { 45 };
-            skipped(io, version, "version")?;
+            let v = if sv < MIN_SERVER_VER_NOT_HELD { 27 } else { 45 };
+            version(io, v)?;
         }
         io.int(&mut self.order_id, "order id")?;
         if io.reading() {
@@ -68,14 +69,12 @@ impl Layout for PlaceOrder {
         }
 
         // The contract.
-        let has = ContractFields {
+        ContractBlock {
             con_id: sv >= MIN_SERVER_VER_PLACE_ORDER_CONID,
-            strike_unset: true,
-            multiplier: true,
             primary_exchange: true,
             trading_class: sv >= MIN_SERVER_VER_TRADING_CLASS,
-        };
-        groups::contract(io, c, has)?;
+        }
+        .layout(io, c)?;
         if sv >= MIN_SERVER_VER_SEC_ID_TYPE {
             io.ascii(&mut c.sec_id_type, "sec id type")?;
             io.ascii(&mut c.sec_id, "sec id")?;
@@ -150,8 +149,8 @@ impl Layout for PlaceOrder {
         io.boolean(&mut o.all_or_none, "all or none")?;
         io.int_max(&mut o.min_qty, "min qty")?;
         io.float_max(&mut o.percent_offset, "percent offset")?;
-        skipped(io, 0, "etrade only")?; // deprecated eTradeOnly: false
-        skipped(io, 0, "firm quote only")?; // deprecated firmQuoteOnly: false
+        dropped(io, 0, "etrade only")?; // deprecated eTradeOnly: false
+        dropped(io, 0, "firm quote only")?; // deprecated firmQuoteOnly: false
         io.skip("nbbo price cap")?; // deprecated nbboPriceCap: unset
         io.int(&mut o.auction_strategy, "auction strategy")?;
         io.float_max(&mut o.starting_price, "starting price")?;
@@ -215,7 +214,7 @@ impl Layout for PlaceOrder {
         }
         io.boolean(&mut o.what_if, "what if")?;
         if sv >= MIN_SERVER_VER_LINKING {
-            tag_value_text(io, &mut o.order_misc_options, "misc options")?;
+            options(io, &mut o.order_misc_options, "misc options")?;
         }
         if sv >= MIN_SERVER_VER_ORDER_SOLICITED {
             io.boolean(&mut o.solicited, "solicited")?;
@@ -314,7 +313,7 @@ impl Layout for PlaceOrder {
         }
         if (MIN_SERVER_VER_RFQ_FIELDS..MIN_SERVER_VER_UNDO_RFQ_FIELDS).contains(&sv) {
             io.skip("rfq 1")?;
-            skipped(io, UNSET_INTEGER, "rfq 2")?;
+            dropped(io, UNSET_INTEGER, "rfq 2")?;
         }
         if sv >= MIN_SERVER_VER_INCLUDE_OVERNIGHT {
             io.boolean(&mut o.include_overnight, "include overnight")?;
@@ -465,31 +464,6 @@ fn discretionary_amt(io: &mut dyn Io, v: &mut f64) -> Result<(), DecodeError> {
     } else {
         io.float(v, "discretionary amt")
     }
-}
-
-/// Tag-value pairs as one text field, `tag=value;` each.
-pub(crate) fn tag_value_text(
-    io: &mut dyn Io,
-    list: &mut Vec<TagValue>,
-    f: &'static str,
-) -> Result<(), DecodeError> {
-    let mut text: String = list
-        .iter()
-        .map(|tv| format!("{}={};", tv.tag, tv.value))
-        .collect();
-    io.ascii(&mut text, f)?;
-    if io.reading() {
-        list.clear();
-        for pair in text.split(';') {
-            if let Some((tag, value)) = pair.split_once('=') {
-                list.push(TagValue {
-                    tag: tag.to_owned(),
-                    value: value.to_owned(),
-                });
-            }
-        }
-    }
-    Ok(())
 }
 
 /// `int(quantity)` as the official client sends it before fractional sizes.
