@@ -1,9 +1,9 @@
 //! The field groups several order messages share, each written once over an
-//! [`Io`]: combo legs, tag-value lists, the
-//! delta-neutral contract, algo, scale, hedge and pegged-to-benchmark
-//! fields, and the order conditions. (The pieces the market data requests
-//! share too, the request contract block among them, are in `market_data`;
-//! the gateway's contract block is `account::responses::position_contract`.)
+//! [`Io`]: combo legs, tag-value lists, the delta-neutral contract,
+//! volatility, algo, scale, hedge, pegged-to-benchmark and adjusted fields,
+//! and the order conditions. (The pieces the market data requests share
+//! too, the request contract block among them, are in `market_data`; the
+//! gateway's contract block is `account::responses::position_contract`.)
 //!
 //! The groups write text with [`Io::text`]: the gateway's text as it is.
 //! A request runs them through [`Checked`], which makes that text the
