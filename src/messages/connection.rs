@@ -1,15 +1,54 @@
 //! Connection-level messages: startApi, ids, accounts, time, log level, errors;
 //! the verify handshake, user info and the time in milliseconds.
+//!
+//! Each layout is written once (`messages/layout.rs`): flat messages with
+//! [`flat_message!`](crate::flat_message), the others as a [`Layout`].
+//! `version_only!` serves the order messages too.
 
+use super::account::version;
 use super::ids::{incoming, outgoing};
-use super::{read_text, write_text, Message};
+use super::layout::{Io, Layout};
+use super::market_data::refuse;
+use super::Message;
 use crate::proto;
 use crate::server_versions::{
     MIN_SERVER_VER_ADVANCED_ORDER_REJECT, MIN_SERVER_VER_CURRENT_TIME_IN_MILLIS,
-    MIN_SERVER_VER_ERROR_TIME, MIN_SERVER_VER_LINKING, MIN_SERVER_VER_OPTIONAL_CAPABILITIES,
-    MIN_SERVER_VER_USER_INFO,
+    MIN_SERVER_VER_ENCODE_MSG_ASCII7, MIN_SERVER_VER_ERROR_TIME, MIN_SERVER_VER_LINKING,
+    MIN_SERVER_VER_OPTIONAL_CAPABILITIES, MIN_SERVER_VER_USER_INFO,
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::{flat_message, layout_message};
+
+/// Text escaped at every server version (`put_str_escaped`, read with the
+/// escapes resolved): the [`Io`] carries the escaped form as it is.
+fn escaped_text(io: &mut dyn Io, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
+    if io.reading() {
+        io.text(v, f)?;
+        if v.contains('\\') {
+            let mut field = std::mem::take(v).into_bytes();
+            field.push(0);
+            *v = FieldReader::new(&field).read_str_unescaped(f)?.into_owned();
+        }
+        Ok(())
+    } else {
+        let mut field = Vec::with_capacity(v.len() + 1);
+        FieldWriter::new(&mut field).put_str_escaped(v);
+        field.pop();
+        // The escaped form is printable ASCII.
+        let mut e = String::from_utf8(field).unwrap_or_default();
+        io.text(&mut e, f)
+    }
+}
+
+/// Text the server escapes from version 153 on (`read_text` / `write_text`,
+/// the `Text` kind of flat messages).
+fn server_text(io: &mut dyn Io, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
+    if io.sv() >= MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
+        escaped_text(io, v, f)
+    } else {
+        io.text(v, f)
+    }
+}
 
 /// `startApi`: sent once right after the handshake (message version 2).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -20,6 +59,8 @@ pub struct StartApi {
     pub optional_capabilities: String,
 }
 
+// Hand-written: the gateway's decoder takes a startApi without its
+// capabilities field (the end of the frame), which a layout cannot ask.
 impl Message for StartApi {
     const ID: u32 = outgoing::START_API;
 
@@ -48,155 +89,85 @@ impl Message for StartApi {
     }
 }
 
-macro_rules! version_only_request {
-    ($(#[$doc:meta])* $name:ident = $id:expr) => {
+/// A message whose only field is its version 1: a unit struct whose layout
+/// writes the version and skips it when read.
+macro_rules! version_only {
+    ($(#[$doc:meta])* $name:ident = $id:path) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         pub struct $name;
 
-        impl Message for $name {
-            const ID: u32 = $id;
-
-            fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-                w.put_int(1);
-                Ok(())
-            }
-
-            fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-                r.skip("version")?;
-                Ok($name)
+        impl $crate::messages::layout::Layout for $name {
+            fn layout(
+                &mut self,
+                io: &mut dyn $crate::messages::layout::Io,
+            ) -> Result<(), $crate::wire::DecodeError> {
+                $crate::messages::account::version(io, 1)
             }
         }
+
+        $crate::layout_message!($name = $id);
     };
 }
+pub(crate) use version_only;
 
-version_only_request!(
+version_only!(
     /// `reqCurrentTime`: asks for the server's clock, answered by [`CurrentTime`].
     ReqCurrentTime = outgoing::REQ_CURRENT_TIME
 );
-version_only_request!(
+version_only!(
     /// `reqManagedAccts`: asks for the account list, answered by [`ManagedAccounts`].
     ReqManagedAccts = outgoing::REQ_MANAGED_ACCTS
 );
 
-/// `reqIds`: asks for the next valid order id, answered by [`NextValidId`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ReqIds {
-    /// Deprecated by IB and ignored by TWS; usually 1 or -1.
-    pub num_ids: i32,
-}
-
-impl Message for ReqIds {
-    const ID: u32 = outgoing::REQ_IDS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.num_ids);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(ReqIds {
-            num_ids: r.read_int_named("num ids")?,
-        })
+flat_message! {
+    /// `reqIds`: asks for the next valid order id, answered by [`NextValidId`].
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct ReqIds = outgoing::REQ_IDS {
+        version 1;
+        /// Deprecated by IB and ignored by TWS; usually 1 or -1.
+        pub num_ids: i32 = Int,
     }
 }
 
-/// `setServerLogLevel`: TWS's API log detail (1 system … 5 detail).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct SetServerLogLevel {
-    /// 1 = system, 2 = error, 3 = warning, 4 = information, 5 = detail.
-    pub log_level: i32,
-}
-
-impl Message for SetServerLogLevel {
-    const ID: u32 = outgoing::SET_SERVER_LOGLEVEL;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.log_level);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(SetServerLogLevel {
-            log_level: r.read_int_named("log level")?,
-        })
+flat_message! {
+    /// `setServerLogLevel`: TWS's API log detail (1 system … 5 detail).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct SetServerLogLevel = outgoing::SET_SERVER_LOGLEVEL {
+        version 1;
+        /// 1 = system, 2 = error, 3 = warning, 4 = information, 5 = detail.
+        pub log_level: i32 = Int,
     }
 }
 
-/// `nextValidId`: the next order id this client may use. TWS sends it right
-/// after startApi, which is why it marks a connection as ready.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct NextValidId {
-    /// The next valid order id.
-    pub order_id: i32,
-}
-
-impl Message for NextValidId {
-    const ID: u32 = incoming::NEXT_VALID_ID;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.order_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(NextValidId {
-            order_id: r.read_int_named("order id")?,
-        })
+flat_message! {
+    /// `nextValidId`: the next order id this client may use. TWS sends it right
+    /// after startApi, which is why it marks a connection as ready.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct NextValidId = incoming::NEXT_VALID_ID {
+        version 1;
+        /// The next valid order id.
+        pub order_id: i32 = Int,
     }
 }
 
-/// `managedAccounts`: the comma-separated accounts this login may trade.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ManagedAccounts {
-    /// Accounts, comma-separated (`"DU123,DU456"`).
-    pub accounts_list: String,
-}
-
-impl Message for ManagedAccounts {
-    const ID: u32 = incoming::MANAGED_ACCTS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        write_text(sv, w, &self.accounts_list);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(ManagedAccounts {
-            accounts_list: read_text(sv, r, "accounts list")?,
-        })
+flat_message! {
+    /// `managedAccounts`: the comma-separated accounts this login may trade.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct ManagedAccounts = incoming::MANAGED_ACCTS {
+        version 1;
+        /// Accounts, comma-separated (`"DU123,DU456"`).
+        pub accounts_list: String = Text,
     }
 }
 
-/// `currentTime`: the server's clock in seconds since the Unix epoch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CurrentTime {
-    /// Seconds since 1970-01-01 UTC.
-    pub time: i64,
-}
-
-impl Message for CurrentTime {
-    const ID: u32 = incoming::CURRENT_TIME;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.time);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(CurrentTime {
-            time: r.read_int_named("time")?,
-        })
+flat_message! {
+    /// `currentTime`: the server's clock in seconds since the Unix epoch.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct CurrentTime = incoming::CURRENT_TIME {
+        version 1;
+        /// Seconds since 1970-01-01 UTC.
+        pub time: i64 = Int,
     }
 }
 
@@ -246,53 +217,31 @@ impl ErrorMessage {
     }
 }
 
-impl Message for ErrorMessage {
-    const ID: u32 = incoming::ERR_MSG;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for ErrorMessage {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
         if sv < MIN_SERVER_VER_ERROR_TIME {
-            w.put_int(2);
+            version(io, 2)?;
         }
-        w.put_int(self.req_id);
-        w.put_int(self.error_code);
-        write_text(sv, w, &self.error_string);
+        io.int(&mut self.req_id, "req id")?;
+        io.int(&mut self.error_code, "error code")?;
+        server_text(io, &mut self.error_string, "error string")?;
         if sv >= MIN_SERVER_VER_ADVANCED_ORDER_REJECT {
             // The official decoder always resolves escapes in this field.
-            w.put_str_escaped(&self.advanced_order_reject_json);
+            escaped_text(
+                io,
+                &mut self.advanced_order_reject_json,
+                "advanced order reject json",
+            )?;
         }
         if sv >= MIN_SERVER_VER_ERROR_TIME {
-            w.put_int(self.error_time);
+            io.long(&mut self.error_time, "error time")?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        if sv < MIN_SERVER_VER_ERROR_TIME {
-            r.skip("version")?;
-        }
-        let req_id = r.read_int_named("req id")?;
-        let error_code = r.read_int_named("error code")?;
-        let error_string = read_text(sv, r, "error string")?;
-        let advanced_order_reject_json = if sv >= MIN_SERVER_VER_ADVANCED_ORDER_REJECT {
-            r.read_str_unescaped("advanced order reject json")?
-                .into_owned()
-        } else {
-            String::new()
-        };
-        let error_time = if sv >= MIN_SERVER_VER_ERROR_TIME {
-            r.read_int_named("error time")?
-        } else {
-            0
-        };
-        Ok(ErrorMessage {
-            req_id,
-            error_code,
-            error_string,
-            advanced_order_reject_json,
-            error_time,
-        })
-    }
 }
+
+layout_message!(ErrorMessage = incoming::ERR_MSG);
 
 /// The text the official client appends to "Bad message" when it refuses
 /// `verifyRequest` and `verifyAndAuthRequest`: it never expresses the intent
@@ -302,34 +251,17 @@ pub const VERIFY_REFUSED: &str =
 
 const NO_VERIFICATION: &str = "  It does not support verification request.";
 
+/// A verification request (message version 1, IB internal): text fields the
+/// official client refuses below server version 70.
 macro_rules! verify_request {
-    ($(#[$doc:meta])* $name:ident = $id:expr; $($field:ident: $fdoc:literal),+) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
-        pub struct $name {
-            $(
-                #[doc = $fdoc]
-                pub $field: String,
-            )+
-        }
-
-        impl Message for $name {
-            const ID: u32 = $id;
-
-            fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-                if sv < MIN_SERVER_VER_LINKING {
-                    return Err(EncodeError::UpdateTws(NO_VERIFICATION));
-                }
-                w.put_int(1);
-                $(w.put_str(&self.$field);)+
-                Ok(())
-            }
-
-            fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-                r.skip("version")?;
-                Ok($name {
-                    $($field: r.read_string(stringify!($field))?,)+
-                })
+    ($(#[$doc:meta])* $name:ident = $id:path { $($(#[doc = $fdoc:expr])* $field:ident),+ $(,)? }) => {
+        flat_message! {
+            $(#[$doc])*
+            #[derive(Debug, Clone, PartialEq, Eq, Default)]
+            pub struct $name = $id {
+                version 1;
+                refuse MIN_SERVER_VER_LINKING, NO_VERIFICATION;
+                $($(#[doc = $fdoc])* pub $field: String = Ascii,)+
             }
         }
     };
@@ -339,79 +271,61 @@ verify_request!(
     /// `verifyRequest` (message version 1, IB internal). The official client
     /// refuses to send it (error 508, [`VERIFY_REFUSED`]); the encoding is
     /// here for the simulated gateway and for completeness.
-    VerifyRequest = outgoing::VERIFY_REQUEST;
-    api_name: "The API's name.",
-    api_version: "The API's version."
+    VerifyRequest = outgoing::VERIFY_REQUEST {
+        /// The API's name.
+        api_name,
+        /// The API's version.
+        api_version,
+    }
 );
 verify_request!(
     /// `verifyMessage` (message version 1, IB internal).
-    VerifyMessage = outgoing::VERIFY_MESSAGE;
-    api_data: "The verification data."
+    VerifyMessage = outgoing::VERIFY_MESSAGE {
+        /// The verification data.
+        api_data,
+    }
 );
 verify_request!(
     /// `verifyAndAuthRequest` (message version 1, IB internal). Refused by
     /// the official client like [`VerifyRequest`].
-    VerifyAndAuthRequest = outgoing::VERIFY_AND_AUTH_REQUEST;
-    api_name: "The API's name.",
-    api_version: "The API's version.",
-    opaque_isv_key: "The vendor's key."
+    VerifyAndAuthRequest = outgoing::VERIFY_AND_AUTH_REQUEST {
+        /// The API's name.
+        api_name,
+        /// The API's version.
+        api_version,
+        /// The vendor's key.
+        opaque_isv_key,
+    }
 );
 verify_request!(
     /// `verifyAndAuthMessage` (message version 1, IB internal).
-    VerifyAndAuthMessage = outgoing::VERIFY_AND_AUTH_MESSAGE;
-    api_data: "The verification data.",
-    xyz_response: "The answer to the challenge."
+    VerifyAndAuthMessage = outgoing::VERIFY_AND_AUTH_MESSAGE {
+        /// The verification data.
+        api_data,
+        /// The answer to the challenge.
+        xyz_response,
+    }
 );
 
-/// `verifyMessageAPI` (version 1): verification data from TWS.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct VerifyMessageApi {
-    /// The data.
-    pub api_data: String,
-}
-
-impl Message for VerifyMessageApi {
-    const ID: u32 = incoming::VERIFY_MESSAGE_API;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        write_text(sv, w, &self.api_data);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(VerifyMessageApi {
-            api_data: read_text(sv, r, "api data")?,
-        })
+flat_message! {
+    /// `verifyMessageAPI` (version 1): verification data from TWS.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct VerifyMessageApi = incoming::VERIFY_MESSAGE_API {
+        version 1;
+        /// The data.
+        pub api_data: String = Text,
     }
 }
 
-/// `verifyAndAuthMessageAPI` (version 1): verification data and a challenge.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct VerifyAndAuthMessageApi {
-    /// The data.
-    pub api_data: String,
-    /// The challenge (the official spelling).
-    pub xyz_challange: String,
-}
-
-impl Message for VerifyAndAuthMessageApi {
-    const ID: u32 = incoming::VERIFY_AND_AUTH_MESSAGE_API;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        write_text(sv, w, &self.api_data);
-        write_text(sv, w, &self.xyz_challange);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(VerifyAndAuthMessageApi {
-            api_data: read_text(sv, r, "api data")?,
-            xyz_challange: read_text(sv, r, "xyz challange")?,
-        })
+flat_message! {
+    /// `verifyAndAuthMessageAPI` (version 1): verification data and a challenge.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct VerifyAndAuthMessageApi = incoming::VERIFY_AND_AUTH_MESSAGE_API {
+        version 1;
+        /// The data.
+        pub api_data: String = Text,
+        /// The challenge (the official spelling).
+        pub xyz_challange: String = Text,
     }
 }
 
@@ -427,82 +341,40 @@ pub struct VerifyCompleted<const AND_AUTH: bool> {
     pub error_text: String,
 }
 
-impl<const AND_AUTH: bool> Message for VerifyCompleted<AND_AUTH> {
-    const ID: u32 = if AND_AUTH {
-        incoming::VERIFY_AND_AUTH_COMPLETED
-    } else {
-        incoming::VERIFY_COMPLETED
-    };
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_str_raw(if self.is_successful { "true" } else { "false" });
-        write_text(sv, w, &self.error_text);
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(VerifyCompleted {
-            is_successful: read_text(sv, r, "is successful")? == "true",
-            error_text: read_text(sv, r, "error text")?,
-        })
+impl<const AND_AUTH: bool> Layout for VerifyCompleted<AND_AUTH> {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        version(io, 1)?;
+        let mut flag = if self.is_successful { "true" } else { "false" }.to_owned();
+        server_text(io, &mut flag, "is successful")?;
+        self.is_successful = flag == "true";
+        server_text(io, &mut self.error_text, "error text")
     }
 }
+
+layout_message!(VerifyCompleted<false> = incoming::VERIFY_COMPLETED);
+layout_message!(VerifyCompleted<true> = incoming::VERIFY_AND_AUTH_COMPLETED);
 
 /// `verifyAndAuthCompleted`: [`VerifyCompleted`] under its own message id.
 pub type VerifyAndAuthCompleted = VerifyCompleted<true>;
 
-/// `reqUserInfo` (server version 167+): answered by [`UserInfo`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ReqUserInfo {
-    /// The request id.
-    pub req_id: i32,
-}
-
-impl Message for ReqUserInfo {
-    const ID: u32 = outgoing::REQ_USER_INFO;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_USER_INFO {
-            return Err(EncodeError::UpdateTws(
-                " It does not support user info requests.",
-            ));
-        }
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqUserInfo {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `reqUserInfo` (server version 167+): answered by [`UserInfo`].
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct ReqUserInfo = outgoing::REQ_USER_INFO {
+        refuse MIN_SERVER_VER_USER_INFO, " It does not support user info requests.";
+        /// The request id.
+        pub req_id: i32 = Int,
     }
 }
 
-/// `userInfo`: the login's white-branding id (empty for IB's own clients).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct UserInfo {
-    /// The request id.
-    pub req_id: i32,
-    /// The white-branding id.
-    pub white_branding_id: String,
-}
-
-impl Message for UserInfo {
-    const ID: u32 = incoming::USER_INFO;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.req_id);
-        w.put_str_raw(&self.white_branding_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(UserInfo {
-            req_id: r.read_int_named("req id")?,
-            white_branding_id: r.read_string("white branding id")?,
-        })
+flat_message! {
+    /// `userInfo`: the login's white-branding id (empty for IB's own clients).
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct UserInfo = incoming::USER_INFO {
+        /// The request id.
+        pub req_id: i32 = Int,
+        /// The white-branding id.
+        pub white_branding_id: String = Raw,
     }
 }
 
@@ -511,42 +383,27 @@ impl Message for UserInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReqCurrentTimeInMillis;
 
-impl Message for ReqCurrentTimeInMillis {
-    const ID: u32 = outgoing::REQ_CURRENT_TIME_IN_MILLIS;
-
-    fn encode(&self, sv: i32, _w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        if sv < MIN_SERVER_VER_CURRENT_TIME_IN_MILLIS {
-            return Err(EncodeError::UpdateTws(
-                " It does not support current time in millis requests.",
-            ));
-        }
-        Ok(())
+impl Layout for ReqCurrentTimeInMillis {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        refuse(
+            sv < MIN_SERVER_VER_CURRENT_TIME_IN_MILLIS,
+            " It does not support current time in millis requests.",
+        )
     }
 
-    fn decode(_sv: i32, _r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqCurrentTimeInMillis)
+    fn layout(&mut self, _io: &mut dyn Io) -> Result<(), DecodeError> {
+        Ok(())
     }
 }
 
-/// `currentTimeInMillis`: the server's clock in milliseconds since the epoch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CurrentTimeInMillis {
-    /// Milliseconds since 1970-01-01 UTC.
-    pub time_in_millis: i64,
-}
+layout_message!(ReqCurrentTimeInMillis = outgoing::REQ_CURRENT_TIME_IN_MILLIS);
 
-impl Message for CurrentTimeInMillis {
-    const ID: u32 = incoming::CURRENT_TIME_IN_MILLIS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.time_in_millis);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(CurrentTimeInMillis {
-            time_in_millis: r.read_int_named("time in millis")?,
-        })
+flat_message! {
+    /// `currentTimeInMillis`: the server's clock in milliseconds since the epoch.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct CurrentTimeInMillis = incoming::CURRENT_TIME_IN_MILLIS {
+        /// Milliseconds since 1970-01-01 UTC.
+        pub time_in_millis: i64 = Int,
     }
 }
 

@@ -149,14 +149,19 @@ req_id_end!(
     AccountUpdateMultiEnd = incoming::ACCOUNT_UPDATE_MULTI_END
 );
 
-/// The contract fields of `position` and `positionMulti`.
-fn position_contract(
+/// The contract fields of `position` and `positionMulti`, and of the order
+/// and execution messages (where the multiplier and the trading class depend
+/// on the message version).
+pub(crate) fn position_contract(
     io: &mut dyn Io,
     c: &mut Contract,
+    multiplier: bool,
     trading_class: bool,
 ) -> Result<(), DecodeError> {
     contract_head(io, c)?;
-    io.text(&mut c.multiplier, "multiplier")?;
+    if multiplier {
+        io.text(&mut c.multiplier, "multiplier")?;
+    }
     io.text(&mut c.exchange, "exchange")?;
     io.text(&mut c.currency, "currency")?;
     io.text(&mut c.local_symbol, "local symbol")?;
@@ -185,7 +190,7 @@ impl Layout for PositionData {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         io.int(&mut self.version, "version")?;
         io.text(&mut self.account, "account")?;
-        position_contract(io, &mut self.contract, self.version >= 2)?;
+        position_contract(io, &mut self.contract, true, self.version >= 2)?;
         io.decimal(&mut self.position, "position")?;
         if self.version >= 3 {
             io.float(&mut self.avg_cost, "avg cost")?;
@@ -248,7 +253,7 @@ impl Layout for PositionMulti {
         version(io, 1)?;
         io.int(&mut self.req_id, "req id")?;
         io.text(&mut self.account, "account")?;
-        position_contract(io, &mut self.contract, true)?;
+        position_contract(io, &mut self.contract, true, true)?;
         io.decimal(&mut self.pos, "position")?;
         io.float(&mut self.avg_cost, "avg cost")?;
         io.text(&mut self.model_code, "model code")

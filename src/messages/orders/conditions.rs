@@ -3,6 +3,8 @@
 //! then `isMore` and the value as text for the operator conditions, then the
 //! contract fields, then the trigger method of a price condition).
 
+use super::groups::Checked;
+use crate::messages::layout::{Io, Writer};
 use crate::model::order_condition::*;
 use crate::wire::{DecodeError, FieldReader, FieldWriter};
 
@@ -11,54 +13,57 @@ use crate::wire::{DecodeError, FieldReader, FieldWriter};
 /// `raw` writes text without the printable-ASCII check (the simulated
 /// gateway's `openOrder`); requests use the checked form.
 pub(crate) fn write_condition(w: &mut FieldWriter<'_>, c: &OrderCondition, raw: bool) {
-    let put = |w: &mut FieldWriter<'_>, s: &str| {
-        if raw {
-            w.put_str_raw(s)
-        } else {
-            w.put_str(s)
-        }
+    // Conditions carry no version gate; writing cannot fail.
+    let mut io = Writer::new(0, w);
+    let _ = if raw {
+        put_condition(&mut io, c)
+    } else {
+        put_condition(&mut Checked(&mut io), c)
     };
-    w.put_int(c.cond_type());
-    put(
-        w,
-        if c.is_conjunction_connection() {
-            "a"
-        } else {
-            "o"
-        },
-    );
-    match c {
+}
+
+/// Writes one condition over a writing [`Io`], its text as the Io's text.
+pub(crate) fn put_condition(io: &mut dyn Io, c: &OrderCondition) -> Result<(), DecodeError> {
+    let mut c = c.clone();
+    io.int(&mut c.cond_type(), "condition type")?;
+    let connector = if c.is_conjunction_connection() {
+        "a"
+    } else {
+        "o"
+    };
+    io.text(&mut connector.to_owned(), "condition connector")?;
+    match &mut c {
         OrderCondition::Price(p) => {
-            w.put_bool(p.is_more);
-            w.put_f64(p.price);
-            w.put_int(p.con_id);
-            put(w, &p.exchange);
-            w.put_int(p.trigger_method);
+            io.boolean(&mut p.is_more, "is more")?;
+            io.float(&mut p.price, "price")?;
+            io.int(&mut p.con_id, "con id")?;
+            io.text(&mut p.exchange, "exchange")?;
+            io.int(&mut p.trigger_method, "trigger method")
         }
         OrderCondition::Time(t) => {
-            w.put_bool(t.is_more);
-            put(w, &t.time);
+            io.boolean(&mut t.is_more, "is more")?;
+            io.text(&mut t.time, "time")
         }
         OrderCondition::Margin(m) => {
-            w.put_bool(m.is_more);
-            w.put_int(m.percent);
+            io.boolean(&mut m.is_more, "is more")?;
+            io.int(&mut m.percent, "percent")
         }
         OrderCondition::Execution(e) => {
-            put(w, &e.sec_type);
-            put(w, &e.exchange);
-            put(w, &e.symbol);
+            io.text(&mut e.sec_type, "sec type")?;
+            io.text(&mut e.exchange, "exchange")?;
+            io.text(&mut e.symbol, "symbol")
         }
         OrderCondition::Volume(v) => {
-            w.put_bool(v.is_more);
-            w.put_int(v.volume);
-            w.put_int(v.con_id);
-            put(w, &v.exchange);
+            io.boolean(&mut v.is_more, "is more")?;
+            io.int(&mut v.volume, "volume")?;
+            io.int(&mut v.con_id, "con id")?;
+            io.text(&mut v.exchange, "exchange")
         }
         OrderCondition::PercentChange(p) => {
-            w.put_bool(p.is_more);
-            w.put_f64(p.change_percent);
-            w.put_int(p.con_id);
-            put(w, &p.exchange);
+            io.boolean(&mut p.is_more, "is more")?;
+            io.float(&mut p.change_percent, "change percent")?;
+            io.int(&mut p.con_id, "con id")?;
+            io.text(&mut p.exchange, "exchange")
         }
     }
 }

@@ -11,6 +11,7 @@
 //! (it reads them as plain UTF-8), so they are read and written as is.
 
 pub mod conditions;
+mod groups;
 pub mod open_order;
 pub mod place_order;
 pub mod proto_in;
@@ -19,8 +20,12 @@ mod refusals;
 pub use open_order::{CompletedOrder, OpenOrder};
 pub use place_order::PlaceOrder;
 
+use super::account::responses::position_contract;
+use super::account::version;
+use super::connection::version_only;
 use super::ids::{incoming, outgoing};
-use super::Message;
+use super::layout::{sized, Io, Layout};
+use super::market_data::{dropped, refuse, ContractBlock};
 use crate::model::{
     CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OrderCancel,
 };
@@ -35,8 +40,26 @@ use crate::server_versions::{
     MIN_SERVER_VER_PROFESSIONAL_CUSTOMER, MIN_SERVER_VER_RFQ_FIELDS, MIN_SERVER_VER_SUBMITTER,
     MIN_SERVER_VER_TRADING_CLASS, MIN_SERVER_VER_UNDO_RFQ_FIELDS,
 };
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::{DecodeError, EncodeError};
+use crate::{flat_message, layout_message};
+use groups::{int_or_unset, Checked};
 use prost::Message as _;
+
+/// The refusal of the CME tagging fields below their server version.
+fn check_cme_tagging(sv: i32, oc: &OrderCancel) -> Result<(), EncodeError> {
+    refuse(
+        sv < MIN_SERVER_VER_CME_TAGGING_FIELDS
+            && (!oc.ext_operator.is_empty() || oc.manual_order_indicator != UNSET_INTEGER),
+        " It does not support ext operator and manual order indicator parameters",
+    )
+}
+
+/// The CME tagging fields of a cancellation: the ext operator and the
+/// manual order indicator.
+fn cme_tagging(io: &mut dyn Io, oc: &mut OrderCancel) -> Result<(), DecodeError> {
+    io.ascii(&mut oc.ext_operator, "ext operator")?;
+    int_or_unset(io, &mut oc.manual_order_indicator, "manual order indicator")
+}
 
 /// `cancelOrder`: cancel one order (text form; protobuf from server version 203).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -47,8 +70,39 @@ pub struct CancelOrder {
     pub order_cancel: OrderCancel,
 }
 
-impl Message for CancelOrder {
-    const ID: u32 = outgoing::CANCEL_ORDER;
+impl Layout for CancelOrder {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        let oc = &self.order_cancel;
+        refuse(
+            sv < MIN_SERVER_VER_MANUAL_ORDER_TIME && !oc.manual_order_cancel_time.is_empty(),
+            "  It does not support manual order cancel time attribute",
+        )?;
+        check_cme_tagging(sv, oc)
+    }
+
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        let oc = &mut self.order_cancel;
+        if sv < MIN_SERVER_VER_CME_TAGGING_FIELDS {
+            version(io, 1)?;
+        }
+        io.int(&mut self.order_id, "order id")?;
+        if sv >= MIN_SERVER_VER_MANUAL_ORDER_TIME {
+            io.ascii(&mut oc.manual_order_cancel_time, "manual order cancel time")?;
+        }
+        if (MIN_SERVER_VER_RFQ_FIELDS..MIN_SERVER_VER_UNDO_RFQ_FIELDS).contains(&sv) {
+            io.skip("rfq 1")?;
+            io.skip("rfq 2")?;
+            dropped(io, UNSET_INTEGER, "rfq 3")?;
+        }
+        if sv >= MIN_SERVER_VER_CME_TAGGING_FIELDS {
+            cme_tagging(io, oc)?;
+        }
+        Ok(())
+    }
+}
+
+layout_message!(CancelOrder = outgoing::CANCEL_ORDER, impl {
     const PROTOBUF_SINCE: Option<i32> = outgoing::protobuf_since(outgoing::CANCEL_ORDER);
 
     fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
@@ -68,64 +122,7 @@ impl Message for CancelOrder {
             order_cancel: proto_in::order_cancel(p.order_cancel.as_ref()),
         })
     }
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let oc = &self.order_cancel;
-        if sv < MIN_SERVER_VER_MANUAL_ORDER_TIME && !oc.manual_order_cancel_time.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support manual order cancel time attribute",
-            ));
-        }
-        if sv < MIN_SERVER_VER_CME_TAGGING_FIELDS
-            && (!oc.ext_operator.is_empty() || oc.manual_order_indicator != UNSET_INTEGER)
-        {
-            return Err(EncodeError::UpdateTws(
-                " It does not support ext operator and manual order indicator parameters",
-            ));
-        }
-        if sv < MIN_SERVER_VER_CME_TAGGING_FIELDS {
-            w.put_int(1);
-        }
-        w.put_int(self.order_id);
-        if sv >= MIN_SERVER_VER_MANUAL_ORDER_TIME {
-            w.put_str(&oc.manual_order_cancel_time);
-        }
-        if (MIN_SERVER_VER_RFQ_FIELDS..MIN_SERVER_VER_UNDO_RFQ_FIELDS).contains(&sv) {
-            w.put_str("");
-            w.put_str("");
-            w.put_int(UNSET_INTEGER);
-        }
-        if sv >= MIN_SERVER_VER_CME_TAGGING_FIELDS {
-            w.put_str(&oc.ext_operator);
-            w.put_int(oc.manual_order_indicator);
-        }
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        if sv < MIN_SERVER_VER_CME_TAGGING_FIELDS {
-            r.skip("version")?;
-        }
-        let order_id = r.read_int_named("order id")?;
-        let mut oc = OrderCancel::default();
-        if sv >= MIN_SERVER_VER_MANUAL_ORDER_TIME {
-            oc.manual_order_cancel_time = r.read_string("manual order cancel time")?;
-        }
-        if (MIN_SERVER_VER_RFQ_FIELDS..MIN_SERVER_VER_UNDO_RFQ_FIELDS).contains(&sv) {
-            r.skip("rfq 1")?;
-            r.skip("rfq 2")?;
-            r.skip("rfq 3")?;
-        }
-        if sv >= MIN_SERVER_VER_CME_TAGGING_FIELDS {
-            oc.ext_operator = r.read_string("ext operator")?;
-            oc.manual_order_indicator = r.read_i32_max("manual order indicator")?;
-        }
-        Ok(CancelOrder {
-            order_id,
-            order_cancel: oc,
-        })
-    }
-}
+});
 
 /// `reqGlobalCancel`: cancel every open order (text form; protobuf from
 /// server version 203).
@@ -135,8 +132,21 @@ pub struct ReqGlobalCancel {
     pub order_cancel: OrderCancel,
 }
 
-impl Message for ReqGlobalCancel {
-    const ID: u32 = outgoing::REQ_GLOBAL_CANCEL;
+impl Layout for ReqGlobalCancel {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        check_cme_tagging(sv, &self.order_cancel)
+    }
+
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        if io.sv() < MIN_SERVER_VER_CME_TAGGING_FIELDS {
+            version(io, 1)
+        } else {
+            cme_tagging(io, &mut self.order_cancel)
+        }
+    }
+}
+
+layout_message!(ReqGlobalCancel = outgoing::REQ_GLOBAL_CANCEL, impl {
     const PROTOBUF_SINCE: Option<i32> = outgoing::protobuf_since(outgoing::REQ_GLOBAL_CANCEL);
 
     fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
@@ -154,58 +164,7 @@ impl Message for ReqGlobalCancel {
             order_cancel: proto_in::order_cancel(p.order_cancel.as_ref()),
         })
     }
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let oc = &self.order_cancel;
-        if sv < MIN_SERVER_VER_CME_TAGGING_FIELDS
-            && (!oc.ext_operator.is_empty() || oc.manual_order_indicator != UNSET_INTEGER)
-        {
-            return Err(EncodeError::UpdateTws(
-                " It does not support ext operator and manual order indicator parameters",
-            ));
-        }
-        if sv < MIN_SERVER_VER_CME_TAGGING_FIELDS {
-            w.put_int(1);
-        } else {
-            w.put_str(&oc.ext_operator);
-            w.put_int(oc.manual_order_indicator);
-        }
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let mut oc = OrderCancel::default();
-        if sv < MIN_SERVER_VER_CME_TAGGING_FIELDS {
-            r.skip("version")?;
-        } else {
-            oc.ext_operator = r.read_string("ext operator")?;
-            oc.manual_order_indicator = r.read_i32_max("manual order indicator")?;
-        }
-        Ok(ReqGlobalCancel { order_cancel: oc })
-    }
-}
-
-macro_rules! version_only {
-    ($(#[$doc:meta])* $name:ident = $id:expr) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-        pub struct $name;
-
-        impl Message for $name {
-            const ID: u32 = $id;
-
-            fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-                w.put_int(1);
-                Ok(())
-            }
-
-            fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-                r.skip("version")?;
-                Ok($name)
-            }
-        }
-    };
-}
+});
 
 version_only!(
     /// `reqOpenOrders`: the open orders of this client (client 0: also TWS's).
@@ -220,49 +179,22 @@ version_only!(
     OpenOrderEnd = incoming::OPEN_ORDER_END
 );
 
-/// `reqAutoOpenOrders`: bind orders created in TWS to this client (client 0 only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ReqAutoOpenOrders {
-    /// Bind new TWS orders to this client.
-    pub auto_bind: bool,
-}
-
-impl Message for ReqAutoOpenOrders {
-    const ID: u32 = outgoing::REQ_AUTO_OPEN_ORDERS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_bool(self.auto_bind);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(ReqAutoOpenOrders {
-            auto_bind: r.read_bool("auto bind")?,
-        })
+flat_message! {
+    /// `reqAutoOpenOrders`: bind orders created in TWS to this client (client 0 only).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct ReqAutoOpenOrders = outgoing::REQ_AUTO_OPEN_ORDERS {
+        version 1;
+        /// Bind new TWS orders to this client.
+        pub auto_bind: bool = Bool,
     }
 }
 
-/// `reqCompletedOrders`: today's filled and cancelled orders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ReqCompletedOrders {
-    /// Only orders placed through the API.
-    pub api_only: bool,
-}
-
-impl Message for ReqCompletedOrders {
-    const ID: u32 = outgoing::REQ_COMPLETED_ORDERS;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_bool(self.api_only);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(ReqCompletedOrders {
-            api_only: r.read_bool("api only")?,
-        })
+flat_message! {
+    /// `reqCompletedOrders`: today's filled and cancelled orders.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct ReqCompletedOrders = outgoing::REQ_COMPLETED_ORDERS {
+        /// Only orders placed through the API.
+        pub api_only: bool = Bool,
     }
 }
 
@@ -270,17 +202,14 @@ impl Message for ReqCompletedOrders {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CompletedOrdersEnd;
 
-impl Message for CompletedOrdersEnd {
-    const ID: u32 = incoming::COMPLETED_ORDERS_END;
-
-    fn encode(&self, _sv: i32, _w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for CompletedOrdersEnd {
+    /// No fields.
+    fn layout(&mut self, _io: &mut dyn Io) -> Result<(), DecodeError> {
         Ok(())
     }
-
-    fn decode(_sv: i32, _r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(CompletedOrdersEnd)
-    }
 }
+
+layout_message!(CompletedOrdersEnd = incoming::COMPLETED_ORDERS_END);
 
 /// `reqExecutions` (message version 3): the executions matching a filter
 /// (text form; protobuf from server version 201).
@@ -292,8 +221,43 @@ pub struct ReqExecutions {
     pub filter: ExecutionFilter,
 }
 
-impl Message for ReqExecutions {
-    const ID: u32 = outgoing::REQ_EXECUTIONS;
+impl Layout for ReqExecutions {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
+        let f = &self.filter;
+        refuse(
+            sv < MIN_SERVER_VER_PARAMETRIZED_DAYS_OF_EXECUTIONS
+                && (f.last_n_days != UNSET_INTEGER || !f.specific_dates.is_empty()),
+            "  It does not support last N days and specific dates parameters",
+        )
+    }
+
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        let f = &mut self.filter;
+        version(io, 3)?;
+        if sv >= MIN_SERVER_VER_EXECUTION_DATA_CHAIN {
+            io.int(&mut self.req_id, "req id")?;
+        }
+        io.int(&mut f.client_id, "client id")?;
+        io.ascii(&mut f.acct_code, "acct code")?;
+        io.ascii(&mut f.time, "time")?;
+        io.ascii(&mut f.symbol, "symbol")?;
+        io.ascii(&mut f.sec_type, "sec type")?;
+        io.ascii(&mut f.exchange, "exchange")?;
+        io.ascii(&mut f.side, "side")?;
+        if sv >= MIN_SERVER_VER_PARAMETRIZED_DAYS_OF_EXECUTIONS {
+            int_or_unset(io, &mut f.last_n_days, "last n days")?;
+            let n = io.count(f.specific_dates.len(), "specific dates count")?;
+            sized(io, &mut f.specific_dates, n);
+            for d in f.specific_dates.iter_mut() {
+                io.int(d, "specific date")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+layout_message!(ReqExecutions = outgoing::REQ_EXECUTIONS, impl {
     const PROTOBUF_SINCE: Option<i32> = outgoing::protobuf_since(outgoing::REQ_EXECUTIONS);
 
     fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
@@ -313,64 +277,7 @@ impl Message for ReqExecutions {
             filter: proto_in::filter(p.execution_filter.as_ref()),
         })
     }
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let f = &self.filter;
-        if sv < MIN_SERVER_VER_PARAMETRIZED_DAYS_OF_EXECUTIONS
-            && (f.last_n_days != UNSET_INTEGER || !f.specific_dates.is_empty())
-        {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support last N days and specific dates parameters",
-            ));
-        }
-        w.put_int(3);
-        if sv >= MIN_SERVER_VER_EXECUTION_DATA_CHAIN {
-            w.put_int(self.req_id);
-        }
-        w.put_int(f.client_id);
-        w.put_str(&f.acct_code);
-        w.put_str(&f.time);
-        w.put_str(&f.symbol);
-        w.put_str(&f.sec_type);
-        w.put_str(&f.exchange);
-        w.put_str(&f.side);
-        if sv >= MIN_SERVER_VER_PARAMETRIZED_DAYS_OF_EXECUTIONS {
-            w.put_int(f.last_n_days);
-            w.put_int(f.specific_dates.len() as i64);
-            for d in &f.specific_dates {
-                w.put_int(*d);
-            }
-        }
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        let req_id = if sv >= MIN_SERVER_VER_EXECUTION_DATA_CHAIN {
-            r.read_int_named("req id")?
-        } else {
-            0
-        };
-        let mut f = ExecutionFilter {
-            client_id: r.read_int_named("client id")?,
-            acct_code: r.read_string("acct code")?,
-            time: r.read_string("time")?,
-            symbol: r.read_string("symbol")?,
-            sec_type: r.read_string("sec type")?,
-            exchange: r.read_string("exchange")?,
-            side: r.read_string("side")?,
-            ..ExecutionFilter::default()
-        };
-        if sv >= MIN_SERVER_VER_PARAMETRIZED_DAYS_OF_EXECUTIONS {
-            f.last_n_days = r.read_i32_max("last n days")?;
-            let n: u16 = r.read_int_named("specific dates count")?;
-            for _ in 0..n {
-                f.specific_dates.push(r.read_int_named("specific date")?);
-            }
-        }
-        Ok(ReqExecutions { req_id, filter: f })
-    }
-}
+});
 
 /// `exerciseOptions` (message version 2): exercise or let lapse an option position.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -395,106 +302,59 @@ pub struct ExerciseOptions {
     pub professional_customer: bool,
 }
 
-impl Message for ExerciseOptions {
-    const ID: u32 = outgoing::EXERCISE_OPTIONS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for ExerciseOptions {
+    fn check(&self, sv: i32) -> Result<(), EncodeError> {
         let c = &self.contract;
-        if sv < MIN_SERVER_VER_TRADING_CLASS && (!c.trading_class.is_empty() || c.con_id > 0) {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support conId and tradingClass parameters in exerciseOptions.",
-            ));
+        refuse(
+            sv < MIN_SERVER_VER_TRADING_CLASS && (!c.trading_class.is_empty() || c.con_id > 0),
+            "  It does not support conId and tradingClass parameters in exerciseOptions.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_MANUAL_ORDER_TIME_EXERCISE_OPTIONS
+                && !self.manual_order_time.is_empty(),
+            "  It does not support manual order time parameter in exerciseOptions.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_CUSTOMER_ACCOUNT && !self.customer_account.is_empty(),
+            "  It does not support customer account parameter in exerciseOptions.",
+        )?;
+        refuse(
+            sv < MIN_SERVER_VER_PROFESSIONAL_CUSTOMER && self.professional_customer,
+            "  It does not support professional customer parameter in exerciseOptions.",
+        )
+    }
+
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        // A request: its text is the client's.
+        let io = &mut Checked(io);
+        let sv = io.sv();
+        version(io, 2)?;
+        io.int(&mut self.req_id, "req id")?;
+        let trading_class = sv >= MIN_SERVER_VER_TRADING_CLASS;
+        ContractBlock {
+            con_id: trading_class,
+            primary_exchange: false,
+            trading_class,
         }
-        if sv < MIN_SERVER_VER_MANUAL_ORDER_TIME_EXERCISE_OPTIONS
-            && !self.manual_order_time.is_empty()
-        {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support manual order time parameter in exerciseOptions.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_CUSTOMER_ACCOUNT && !self.customer_account.is_empty() {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support customer account parameter in exerciseOptions.",
-            ));
-        }
-        if sv < MIN_SERVER_VER_PROFESSIONAL_CUSTOMER && self.professional_customer {
-            return Err(EncodeError::UpdateTws(
-                "  It does not support professional customer parameter in exerciseOptions.",
-            ));
-        }
-        w.put_int(2);
-        w.put_int(self.req_id);
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            w.put_int(c.con_id);
-        }
-        w.put_str(&c.symbol);
-        w.put_str(&c.sec_type);
-        w.put_str(&c.last_trade_date_or_contract_month);
-        w.put_f64_max(c.strike);
-        w.put_str(&c.right);
-        w.put_str(&c.multiplier);
-        w.put_str(&c.exchange);
-        w.put_str(&c.currency);
-        w.put_str(&c.local_symbol);
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            w.put_str(&c.trading_class);
-        }
-        w.put_int(self.exercise_action);
-        w.put_int(self.exercise_quantity);
-        w.put_str(&self.account);
-        w.put_int(self.override_);
+        .layout(io, &mut self.contract)?;
+        io.int(&mut self.exercise_action, "exercise action")?;
+        io.int(&mut self.exercise_quantity, "exercise quantity")?;
+        io.ascii(&mut self.account, "account")?;
+        io.int(&mut self.override_, "override")?;
         if sv >= MIN_SERVER_VER_MANUAL_ORDER_TIME_EXERCISE_OPTIONS {
-            w.put_str(&self.manual_order_time);
+            io.ascii(&mut self.manual_order_time, "manual order time")?;
         }
         if sv >= MIN_SERVER_VER_CUSTOMER_ACCOUNT {
-            w.put_str(&self.customer_account);
+            io.ascii(&mut self.customer_account, "customer account")?;
         }
         if sv >= MIN_SERVER_VER_PROFESSIONAL_CUSTOMER {
-            w.put_bool(self.professional_customer);
+            io.boolean(&mut self.professional_customer, "professional customer")?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        let req_id = r.read_int_named("req id")?;
-        let mut c = Contract::default();
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            c.con_id = r.read_int_named("con id")?;
-        }
-        c.symbol = r.read_string("symbol")?;
-        c.sec_type = r.read_string("sec type")?;
-        c.last_trade_date_or_contract_month = r.read_string("last trade date")?;
-        c.strike = r.read_f64_max("strike")?;
-        c.right = r.read_string("right")?;
-        c.multiplier = r.read_string("multiplier")?;
-        c.exchange = r.read_string("exchange")?;
-        c.currency = r.read_string("currency")?;
-        c.local_symbol = r.read_string("local symbol")?;
-        if sv >= MIN_SERVER_VER_TRADING_CLASS {
-            c.trading_class = r.read_string("trading class")?;
-        }
-        let mut m = ExerciseOptions {
-            req_id,
-            contract: c,
-            exercise_action: r.read_int_named("exercise action")?,
-            exercise_quantity: r.read_int_named("exercise quantity")?,
-            account: r.read_string("account")?,
-            override_: r.read_int_named("override")?,
-            ..ExerciseOptions::default()
-        };
-        if sv >= MIN_SERVER_VER_MANUAL_ORDER_TIME_EXERCISE_OPTIONS {
-            m.manual_order_time = r.read_string("manual order time")?;
-        }
-        if sv >= MIN_SERVER_VER_CUSTOMER_ACCOUNT {
-            m.customer_account = r.read_string("customer account")?;
-        }
-        if sv >= MIN_SERVER_VER_PROFESSIONAL_CUSTOMER {
-            m.professional_customer = r.read_bool("professional customer")?;
-        }
-        Ok(m)
-    }
 }
+
+layout_message!(ExerciseOptions = outgoing::EXERCISE_OPTIONS);
 
 /// `orderStatus`: the status of an order changed (or was asked for).
 #[derive(Debug, Clone, PartialEq)]
@@ -541,81 +401,44 @@ impl Default for OrderStatus {
     }
 }
 
-impl Message for OrderStatus {
-    const ID: u32 = incoming::ORDER_STATUS;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+impl Layout for OrderStatus {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
         if sv < MIN_SERVER_VER_MARKET_CAP_PRICE {
-            w.put_int(6);
+            version(io, 6)?;
         }
-        w.put_int(self.order_id);
-        w.put_str_raw(&self.status);
-        w.put_decimal(self.filled);
-        w.put_decimal(self.remaining);
-        w.put_f64(self.avg_fill_price);
-        w.put_int(self.perm_id);
-        w.put_int(self.parent_id);
-        w.put_f64(self.last_fill_price);
-        w.put_int(self.client_id);
-        w.put_str_raw(&self.why_held);
+        io.int(&mut self.order_id, "order id")?;
+        io.text(&mut self.status, "status")?;
+        io.decimal(&mut self.filled, "filled")?;
+        io.decimal(&mut self.remaining, "remaining")?;
+        io.float(&mut self.avg_fill_price, "avg fill price")?;
+        io.long(&mut self.perm_id, "perm id")?;
+        io.int(&mut self.parent_id, "parent id")?;
+        io.float(&mut self.last_fill_price, "last fill price")?;
+        io.int(&mut self.client_id, "client id")?;
+        io.text(&mut self.why_held, "why held")?;
         if sv >= MIN_SERVER_VER_MARKET_CAP_PRICE {
-            w.put_f64(self.mkt_cap_price);
+            io.float(&mut self.mkt_cap_price, "mkt cap price")?;
+        } else if io.reading() {
+            // The official decoder passes None; the callback takes a float.
+            self.mkt_cap_price = UNSET_DOUBLE;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        if sv < MIN_SERVER_VER_MARKET_CAP_PRICE {
-            r.skip("version")?;
-        }
-        Ok(OrderStatus {
-            order_id: r.read_int_named("order id")?,
-            status: r.read_string("status")?,
-            filled: r.read_decimal("filled")?,
-            remaining: r.read_decimal("remaining")?,
-            avg_fill_price: r.read_f64("avg fill price")?,
-            perm_id: r.read_int_named("perm id")?,
-            parent_id: r.read_int_named("parent id")?,
-            last_fill_price: r.read_f64("last fill price")?,
-            client_id: r.read_int_named("client id")?,
-            why_held: r.read_string("why held")?,
-            mkt_cap_price: if sv >= MIN_SERVER_VER_MARKET_CAP_PRICE {
-                r.read_f64("mkt cap price")?
-            } else {
-                // The official decoder passes None; the callback takes a float.
-                UNSET_DOUBLE
-            },
-        })
-    }
 }
 
-/// `orderBound`: an order placed in TWS was bound to an API client and id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct OrderBound {
-    /// TWS's permanent order id.
-    pub perm_id: i64,
-    /// The API client id it was bound to.
-    pub client_id: i32,
-    /// The API order id it was given.
-    pub order_id: i32,
-}
+layout_message!(OrderStatus = incoming::ORDER_STATUS);
 
-impl Message for OrderBound {
-    const ID: u32 = incoming::ORDER_BOUND;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(self.perm_id);
-        w.put_int(self.client_id);
-        w.put_int(self.order_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        Ok(OrderBound {
-            perm_id: r.read_int_named("perm id")?,
-            client_id: r.read_int_named("client id")?,
-            order_id: r.read_int_named("order id")?,
-        })
+flat_message! {
+    /// `orderBound`: an order placed in TWS was bound to an API client and id.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct OrderBound = incoming::ORDER_BOUND {
+        /// TWS's permanent order id.
+        pub perm_id: i64 = Int,
+        /// The API client id it was bound to.
+        pub client_id: i32 = Int,
+        /// The API order id it was given.
+        pub order_id: i32 = Int,
     }
 }
 
@@ -634,168 +457,69 @@ pub struct ExecutionData {
 /// The message version TWS writes on `execDetails` before server version 136.
 const EXEC_DETAILS_VERSION: i32 = 10;
 
-impl Message for ExecutionData {
-    const ID: u32 = incoming::EXECUTION_DATA;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let version = if sv < MIN_SERVER_VER_LAST_LIQUIDITY {
-            w.put_int(EXEC_DETAILS_VERSION);
-            EXEC_DETAILS_VERSION
+impl Layout for ExecutionData {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        let mut version = EXEC_DETAILS_VERSION;
+        if sv < MIN_SERVER_VER_LAST_LIQUIDITY {
+            io.int(&mut version, "version")?;
         } else {
-            sv
-        };
+            version = sv;
+        }
         if version >= 7 {
-            w.put_int(self.req_id);
+            io.int(&mut self.req_id, "req id")?;
+        } else if io.reading() {
+            self.req_id = -1;
         }
-        let (c, e) = (&self.contract, &self.execution);
-        w.put_int(e.order_id);
-        w.put_int(c.con_id);
-        w.put_str_raw(&c.symbol);
-        w.put_str_raw(&c.sec_type);
-        w.put_str_raw(&c.last_trade_date_or_contract_month);
-        w.put_f64(c.strike);
-        w.put_str_raw(&c.right);
-        if version >= 9 {
-            w.put_str_raw(&c.multiplier);
-        }
-        w.put_str_raw(&c.exchange);
-        w.put_str_raw(&c.currency);
-        w.put_str_raw(&c.local_symbol);
-        if version >= 10 {
-            w.put_str_raw(&c.trading_class);
-        }
-        w.put_str_raw(&e.exec_id);
-        w.put_str_raw(&e.time);
-        w.put_str_raw(&e.acct_number);
-        w.put_str_raw(&e.exchange);
-        w.put_str_raw(&e.side);
-        w.put_decimal(e.shares);
-        w.put_f64(e.price);
-        w.put_int(e.perm_id);
-        w.put_int(e.client_id);
-        w.put_int(e.liquidation);
+        let e = &mut self.execution;
+        io.int(&mut e.order_id, "order id")?;
+        position_contract(io, &mut self.contract, version >= 9, version >= 10)?;
+        io.text(&mut e.exec_id, "exec id")?;
+        io.text(&mut e.time, "time")?;
+        io.text(&mut e.acct_number, "acct number")?;
+        io.text(&mut e.exchange, "exec exchange")?;
+        io.text(&mut e.side, "side")?;
+        io.decimal(&mut e.shares, "shares")?;
+        io.float(&mut e.price, "price")?;
+        io.long(&mut e.perm_id, "perm id")?;
+        io.int(&mut e.client_id, "client id")?;
+        io.int(&mut e.liquidation, "liquidation")?;
         if version >= 6 {
-            w.put_decimal(e.cum_qty);
-            w.put_f64(e.avg_price);
+            io.decimal(&mut e.cum_qty, "cum qty")?;
+            io.float(&mut e.avg_price, "avg price")?;
         }
         if version >= 8 {
-            w.put_str_raw(&e.order_ref);
+            io.text(&mut e.order_ref, "order ref")?;
         }
         if version >= 9 {
-            w.put_str_raw(&e.ev_rule);
-            w.put_f64(e.ev_multiplier);
+            io.text(&mut e.ev_rule, "ev rule")?;
+            io.float(&mut e.ev_multiplier, "ev multiplier")?;
         }
         if sv >= MIN_SERVER_VER_MODELS_SUPPORT {
-            w.put_str_raw(&e.model_code);
+            io.text(&mut e.model_code, "model code")?;
         }
         if sv >= MIN_SERVER_VER_LAST_LIQUIDITY {
-            w.put_int(e.last_liquidity);
+            io.int(&mut e.last_liquidity, "last liquidity")?;
         }
         if sv >= MIN_SERVER_VER_PENDING_PRICE_REVISION {
-            w.put_bool(e.pending_price_revision);
+            io.boolean(&mut e.pending_price_revision, "pending price revision")?;
         }
         if sv >= MIN_SERVER_VER_SUBMITTER {
-            w.put_str_raw(&e.submitter);
+            io.text(&mut e.submitter, "submitter")?;
         }
         Ok(())
     }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let version = if sv < MIN_SERVER_VER_LAST_LIQUIDITY {
-            r.read_int_named("version")?
-        } else {
-            sv
-        };
-        let req_id = if version >= 7 {
-            r.read_int_named("req id")?
-        } else {
-            -1
-        };
-        let order_id = r.read_int_named("order id")?;
-        let mut c = Contract {
-            con_id: r.read_int_named("con id")?,
-            symbol: r.read_string("symbol")?,
-            sec_type: r.read_string("sec type")?,
-            last_trade_date_or_contract_month: r.read_string("last trade date")?,
-            strike: r.read_f64("strike")?,
-            right: r.read_string("right")?,
-            ..Contract::default()
-        };
-        if version >= 9 {
-            c.multiplier = r.read_string("multiplier")?;
-        }
-        c.exchange = r.read_string("exchange")?;
-        c.currency = r.read_string("currency")?;
-        c.local_symbol = r.read_string("local symbol")?;
-        if version >= 10 {
-            c.trading_class = r.read_string("trading class")?;
-        }
-        let mut e = Execution {
-            order_id,
-            exec_id: r.read_string("exec id")?,
-            time: r.read_string("time")?,
-            acct_number: r.read_string("acct number")?,
-            exchange: r.read_string("exec exchange")?,
-            side: r.read_string("side")?,
-            shares: r.read_decimal("shares")?,
-            price: r.read_f64("price")?,
-            perm_id: r.read_int_named("perm id")?,
-            client_id: r.read_int_named("client id")?,
-            liquidation: r.read_int_named("liquidation")?,
-            ..Execution::default()
-        };
-        if version >= 6 {
-            e.cum_qty = r.read_decimal("cum qty")?;
-            e.avg_price = r.read_f64("avg price")?;
-        }
-        if version >= 8 {
-            e.order_ref = r.read_string("order ref")?;
-        }
-        if version >= 9 {
-            e.ev_rule = r.read_string("ev rule")?;
-            e.ev_multiplier = r.read_f64("ev multiplier")?;
-        }
-        if sv >= MIN_SERVER_VER_MODELS_SUPPORT {
-            e.model_code = r.read_string("model code")?;
-        }
-        if sv >= MIN_SERVER_VER_LAST_LIQUIDITY {
-            e.last_liquidity = r.read_int_named("last liquidity")?;
-        }
-        if sv >= MIN_SERVER_VER_PENDING_PRICE_REVISION {
-            e.pending_price_revision = r.read_bool("pending price revision")?;
-        }
-        if sv >= MIN_SERVER_VER_SUBMITTER {
-            e.submitter = r.read_string("submitter")?;
-        }
-        Ok(ExecutionData {
-            req_id,
-            contract: c,
-            execution: e,
-        })
-    }
 }
 
-/// `execDetailsEnd`: the end of the answer to `reqExecutions`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ExecutionDataEnd {
-    /// The `reqExecutions` id.
-    pub req_id: i32,
-}
+layout_message!(ExecutionData = incoming::EXECUTION_DATA);
 
-impl Message for ExecutionDataEnd {
-    const ID: u32 = incoming::EXECUTION_DATA_END;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        w.put_int(1);
-        w.put_int(self.req_id);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(ExecutionDataEnd {
-            req_id: r.read_int_named("req id")?,
-        })
+flat_message! {
+    /// `execDetailsEnd`: the end of the answer to `reqExecutions`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct ExecutionDataEnd = incoming::EXECUTION_DATA_END {
+        version 1;
+        /// The `reqExecutions` id.
+        pub req_id: i32 = Int,
     }
 }
 
@@ -807,35 +531,20 @@ pub struct CommissionAndFeesReportMsg {
     pub report: CommissionAndFeesReport,
 }
 
-impl Message for CommissionAndFeesReportMsg {
-    const ID: u32 = incoming::COMMISSION_AND_FEES_REPORT;
-
-    fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let c = &self.report;
-        w.put_int(1);
-        w.put_str_raw(&c.exec_id);
-        w.put_f64(c.commission_and_fees);
-        w.put_str_raw(&c.currency);
-        w.put_f64(c.realized_pnl);
-        w.put_f64(c.yield_);
-        w.put_int(c.yield_redemption_date);
-        Ok(())
-    }
-
-    fn decode(_sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        r.skip("version")?;
-        Ok(CommissionAndFeesReportMsg {
-            report: CommissionAndFeesReport {
-                exec_id: r.read_string("exec id")?,
-                commission_and_fees: r.read_f64("commission and fees")?,
-                currency: r.read_string("currency")?,
-                realized_pnl: r.read_f64("realized pnl")?,
-                yield_: r.read_f64("yield")?,
-                yield_redemption_date: r.read_int_named("yield redemption date")?,
-            },
-        })
+impl Layout for CommissionAndFeesReportMsg {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let c = &mut self.report;
+        version(io, 1)?;
+        io.text(&mut c.exec_id, "exec id")?;
+        io.float(&mut c.commission_and_fees, "commission and fees")?;
+        io.text(&mut c.currency, "currency")?;
+        io.float(&mut c.realized_pnl, "realized pnl")?;
+        io.float(&mut c.yield_, "yield")?;
+        io.int(&mut c.yield_redemption_date, "yield redemption date")
     }
 }
+
+layout_message!(CommissionAndFeesReportMsg = incoming::COMMISSION_AND_FEES_REPORT);
 
 #[cfg(test)]
 mod tests;

@@ -2,21 +2,19 @@
 //!
 //! Both are sequences of the same field groups (the official client's order
 //! decoder), in two different orders with a few differences. Each layout is
-//! written once, as a function over an [`Io`] (`messages/layout.rs`): reading fills the structs,
-//! writing (the simulated gateway) emits the same fields in the same order,
-//! so encode and decode cannot drift apart.
+//! written once, as a [`Layout`] over an [`Io`] (`messages/layout.rs`):
+//! reading fills the structs, writing (the simulated gateway) emits the same
+//! fields in the same order, so encode and decode cannot drift apart. The
+//! groups `placeOrder` shares are in `groups.rs`.
 
-use super::place_order::is_peg_bench;
+use super::groups::{self, VolatilityFields};
+use crate::layout_message;
+use crate::messages::account::responses::position_contract;
 use crate::messages::ids::incoming;
-use crate::messages::layout::{sized, Io, Reader, Writer};
-use crate::messages::Message;
-use crate::model::order_condition::{OrderCondition, TimeCondition};
-use crate::model::{
-    ComboLeg, Contract, DeltaNeutralContract, Order, OrderAllocation, OrderState, SoftDollarTier,
-    TagValue, UNSET_DOUBLE, UNSET_INTEGER,
-};
+use crate::messages::layout::{sized, Io, Layout};
+use crate::model::{Contract, Order, OrderAllocation, OrderState, SoftDollarTier, UNSET_INTEGER};
 use crate::server_versions::*;
-use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::wire::DecodeError;
 
 /// The field groups of the official order decoder, over one message.
 struct Groups<'m> {
@@ -31,23 +29,8 @@ struct Groups<'m> {
 
 impl Groups<'_> {
     fn contract_fields(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        let c = &mut *self.contract;
-        io.int(&mut c.con_id, "con id")?;
-        io.text(&mut c.symbol, "symbol")?;
-        io.text(&mut c.sec_type, "sec type")?;
-        io.text(&mut c.last_trade_date_or_contract_month, "last trade date")?;
-        io.float(&mut c.strike, "strike")?;
-        io.text(&mut c.right, "right")?;
-        if self.version >= 32 {
-            io.text(&mut c.multiplier, "multiplier")?;
-        }
-        io.text(&mut c.exchange, "exchange")?;
-        io.text(&mut c.currency, "currency")?;
-        io.text(&mut c.local_symbol, "local symbol")?;
-        if self.version >= 32 {
-            io.text(&mut c.trading_class, "trading class")?;
-        }
-        Ok(())
+        let v32 = self.version >= 32;
+        position_contract(io, self.contract, v32, v32)
     }
 
     /// From the action to the order ref (shared by both messages).
@@ -115,44 +98,13 @@ impl Groups<'_> {
     }
 
     fn vol_order_params(&mut self, io: &mut dyn Io, open_order: bool) -> Result<(), DecodeError> {
-        let o = &mut *self.order;
-        io.float_max(&mut o.volatility, "volatility")?;
-        io.int(&mut o.volatility_type, "volatility type")?;
-        io.text(&mut o.delta_neutral_order_type, "delta neutral order type")?;
-        io.float_max(&mut o.delta_neutral_aux_price, "delta neutral aux price")?;
-        if self.version >= 27 && !o.delta_neutral_order_type.is_empty() {
-            io.int(&mut o.delta_neutral_con_id, "delta neutral con id")?;
-            if open_order {
-                io.text(
-                    &mut o.delta_neutral_settling_firm,
-                    "delta neutral settling firm",
-                )?;
-                io.text(
-                    &mut o.delta_neutral_clearing_account,
-                    "delta neutral clearing account",
-                )?;
-                io.text(
-                    &mut o.delta_neutral_clearing_intent,
-                    "delta neutral clearing intent",
-                )?;
-            }
-        }
-        if self.version >= 31 && !o.delta_neutral_order_type.is_empty() {
-            if open_order {
-                io.text(&mut o.delta_neutral_open_close, "delta neutral open close")?;
-            }
-            io.boolean(&mut o.delta_neutral_short_sale, "delta neutral short sale")?;
-            io.int(
-                &mut o.delta_neutral_short_sale_slot,
-                "delta neutral short sale slot",
-            )?;
-            io.text(
-                &mut o.delta_neutral_designated_location,
-                "delta neutral designated location",
-            )?;
-        }
-        io.boolean(&mut o.continuous_update, "continuous update")?;
-        io.int(&mut o.reference_price_type, "reference price type")
+        let has = VolatilityFields {
+            types_unset: false,
+            dn_con_id: self.version >= 27,
+            dn_short_sale: self.version >= 31,
+            dn_clearing: open_order,
+        };
+        groups::volatility(io, self.order, has)
     }
 
     fn trail_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
@@ -168,58 +120,22 @@ impl Groups<'_> {
         let (c, o) = (&mut *self.contract, &mut *self.order);
         io.text(&mut c.combo_legs_descrip, "combo legs descrip")?;
         if self.version >= 29 {
-            let n = io.count(c.combo_legs.len(), "combo legs count")?;
-            sized(io, &mut c.combo_legs, n);
-            for leg in c.combo_legs.iter_mut() {
-                combo_leg(io, leg)?;
-            }
-            let n = io.count(o.order_combo_legs.len(), "order combo legs count")?;
-            sized(io, &mut o.order_combo_legs, n);
-            for leg in o.order_combo_legs.iter_mut() {
-                io.float_max(&mut leg.price, "leg price")?;
-            }
+            groups::combo_legs(io, &mut c.combo_legs, true)?;
+            groups::leg_prices(io, &mut o.order_combo_legs)?;
         }
         if self.version >= 26 {
-            tag_values(io, &mut o.smart_combo_routing_params)?;
+            groups::tag_values(io, &mut o.smart_combo_routing_params)?;
         }
         Ok(())
     }
 
     fn scale_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        let o = &mut *self.order;
-        if self.version >= 20 {
-            io.int_max(&mut o.scale_init_level_size, "scale init level size")?;
-            io.int_max(&mut o.scale_subs_level_size, "scale subs level size")?;
-        } else {
-            io.skip("scale num components")?;
-            io.int_max(&mut o.scale_init_level_size, "scale init level size")?;
-        }
-        io.float_max(&mut o.scale_price_increment, "scale price increment")?;
-        if self.version >= 28
-            && o.scale_price_increment != UNSET_DOUBLE
-            && o.scale_price_increment > 0.0
-        {
-            io.float_max(&mut o.scale_price_adjust_value, "scale price adjust value")?;
-            io.int_max(
-                &mut o.scale_price_adjust_interval,
-                "scale price adjust interval",
-            )?;
-            io.float_max(&mut o.scale_profit_offset, "scale profit offset")?;
-            io.boolean(&mut o.scale_auto_reset, "scale auto reset")?;
-            io.int_max(&mut o.scale_init_position, "scale init position")?;
-            io.int_max(&mut o.scale_init_fill_qty, "scale init fill qty")?;
-            io.boolean(&mut o.scale_random_percent, "scale random percent")?;
-        }
-        Ok(())
+        groups::scale(io, self.order, self.version >= 20, self.version >= 28)
     }
 
     fn hedge_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        let o = &mut *self.order;
         if self.version >= 24 {
-            io.text(&mut o.hedge_type, "hedge type")?;
-            if !o.hedge_type.is_empty() {
-                io.text(&mut o.hedge_param, "hedge param")?;
-            }
+            groups::hedge(io, self.order)?;
         }
         Ok(())
     }
@@ -236,22 +152,10 @@ impl Groups<'_> {
             io.boolean(&mut o.not_held, "not held")?;
         }
         if self.version >= 20 {
-            let mut present = c.delta_neutral_contract.is_some();
-            io.boolean(&mut present, "delta neutral present")?;
-            if present {
-                let dn = c
-                    .delta_neutral_contract
-                    .get_or_insert_with(DeltaNeutralContract::default);
-                io.int(&mut dn.con_id, "delta neutral con id")?;
-                io.float(&mut dn.delta, "delta neutral delta")?;
-                io.float(&mut dn.price, "delta neutral price")?;
-            }
+            groups::delta_neutral(io, &mut c.delta_neutral_contract)?;
         }
         if self.version >= 21 {
-            io.text(&mut o.algo_strategy, "algo strategy")?;
-            if !o.algo_strategy.is_empty() {
-                tag_values(io, &mut o.algo_params)?;
-            }
+            groups::algo(io, o)?;
         }
         if self.version >= 33 {
             io.boolean(&mut o.solicited, "solicited")?;
@@ -339,36 +243,15 @@ impl Groups<'_> {
     }
 
     fn peg_bench_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        let o = &mut *self.order;
-        if self.sv >= MIN_SERVER_VER_PEGGED_TO_BENCHMARK && is_peg_bench(&o.order_type) {
-            io.int(&mut o.reference_contract_id, "reference contract id")?;
-            io.boolean(
-                &mut o.is_pegged_change_amount_decrease,
-                "is pegged change amount decrease",
-            )?;
-            io.float(&mut o.pegged_change_amount, "pegged change amount")?;
-            io.float(&mut o.reference_change_amount, "reference change amount")?;
-            io.text(&mut o.reference_exchange_id, "reference exchange id")?;
+        if self.sv >= MIN_SERVER_VER_PEGGED_TO_BENCHMARK {
+            groups::peg_bench(io, self.order)?;
         }
         Ok(())
     }
 
     fn conditions(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        let o = &mut *self.order;
         if self.sv >= MIN_SERVER_VER_PEGGED_TO_BENCHMARK {
-            let n = io.count(o.conditions.len(), "conditions count")?;
-            if n > 0 {
-                if io.reading() {
-                    o.conditions.clear();
-                    o.conditions
-                        .resize_with(n, || OrderCondition::Time(TimeCondition::default()));
-                }
-                for c in o.conditions.iter_mut() {
-                    io.condition(c)?;
-                }
-                io.boolean(&mut o.conditions_ignore_rth, "conditions ignore rth")?;
-                io.boolean(&mut o.conditions_cancel_order, "conditions cancel order")?;
-            }
+            groups::conditions(io, self.order)?;
         }
         Ok(())
     }
@@ -380,17 +263,7 @@ impl Groups<'_> {
 
     fn adjusted_order_params(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         if self.sv >= MIN_SERVER_VER_PEGGED_TO_BENCHMARK {
-            io.text(&mut self.order.adjusted_order_type, "adjusted order type")?;
-            io.float(&mut self.order.trigger_price, "trigger price")?;
-            self.stop_price_and_lmt_price_offset(io)?;
-            let o = &mut *self.order;
-            io.float(&mut o.adjusted_stop_price, "adjusted stop price")?;
-            io.float(
-                &mut o.adjusted_stop_limit_price,
-                "adjusted stop limit price",
-            )?;
-            io.float(&mut o.adjusted_trailing_amount, "adjusted trailing amount")?;
-            io.int(&mut o.adjustable_trailing_unit, "adjustable trailing unit")?;
+            groups::adjusted(io, self.order, true)?;
         }
         Ok(())
     }
@@ -609,17 +482,6 @@ impl Groups<'_> {
     }
 }
 
-fn combo_leg(io: &mut dyn Io, leg: &mut ComboLeg) -> Result<(), DecodeError> {
-    io.int(&mut leg.con_id, "leg con id")?;
-    io.int(&mut leg.ratio, "leg ratio")?;
-    io.text(&mut leg.action, "leg action")?;
-    io.text(&mut leg.exchange, "leg exchange")?;
-    io.int(&mut leg.open_close, "leg open close")?;
-    io.int(&mut leg.short_sale_slot, "leg short sale slot")?;
-    io.text(&mut leg.designated_location, "leg designated location")?;
-    io.int(&mut leg.exempt_code, "leg exempt code")
-}
-
 fn allocation(io: &mut dyn Io, a: &mut OrderAllocation) -> Result<(), DecodeError> {
     io.text(&mut a.account, "allocation account")?;
     io.decimal(&mut a.position, "allocation position")?;
@@ -628,16 +490,6 @@ fn allocation(io: &mut dyn Io, a: &mut OrderAllocation) -> Result<(), DecodeErro
     io.decimal(&mut a.desired_alloc_qty, "allocation desired qty")?;
     io.decimal(&mut a.allowed_alloc_qty, "allocation allowed qty")?;
     io.boolean(&mut a.is_monetary, "allocation is monetary")
-}
-
-fn tag_values(io: &mut dyn Io, list: &mut Vec<TagValue>) -> Result<(), DecodeError> {
-    let n = io.count(list.len(), "tag values count")?;
-    sized(io, list, n);
-    for tv in list.iter_mut() {
-        io.text(&mut tv.tag, "tag")?;
-        io.text(&mut tv.value, "value")?;
-    }
-    Ok(())
 }
 
 /// The message version the simulated gateway writes on `openOrder` before
@@ -656,47 +508,27 @@ pub struct OpenOrder {
     pub order_state: OrderState,
 }
 
-impl Message for OpenOrder {
-    const ID: u32 = incoming::OPEN_ORDER;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let mut m = self.clone();
-        let version = if sv < MIN_SERVER_VER_ORDER_CONTAINER {
-            w.put_int(OPEN_ORDER_VERSION);
-            OPEN_ORDER_VERSION
+impl Layout for OpenOrder {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
+        let sv = io.sv();
+        let mut version = OPEN_ORDER_VERSION;
+        if sv < MIN_SERVER_VER_ORDER_CONTAINER {
+            io.int(&mut version, "version")?;
         } else {
-            sv
-        };
-        let mut g = Groups {
-            sv,
-            version,
-            contract: &mut m.contract,
-            order: &mut m.order,
-            state: &mut m.order_state,
-        };
-        // Writing cannot fail.
-        let _ = g.open_order(&mut Writer::new(sv, w));
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let version = if sv < MIN_SERVER_VER_ORDER_CONTAINER {
-            r.read_int_named("version")?
-        } else {
-            sv
-        };
-        let mut m = OpenOrder::default();
+            version = sv;
+        }
         Groups {
             sv,
             version,
-            contract: &mut m.contract,
-            order: &mut m.order,
-            state: &mut m.order_state,
+            contract: &mut self.contract,
+            order: &mut self.order,
+            state: &mut self.order_state,
         }
-        .open_order(&mut Reader::new(sv, r))?;
-        Ok(m)
+        .open_order(io)
     }
 }
+
+layout_message!(OpenOrder = incoming::OPEN_ORDER);
 
 /// `completedOrder`: a filled or cancelled order of today, for
 /// `reqCompletedOrders`.
@@ -710,32 +542,17 @@ pub struct CompletedOrder {
     pub order_state: OrderState,
 }
 
-impl Message for CompletedOrder {
-    const ID: u32 = incoming::COMPLETED_ORDER;
-
-    fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
-        let mut m = self.clone();
-        let mut g = Groups {
-            sv,
-            version: UNSET_INTEGER,
-            contract: &mut m.contract,
-            order: &mut m.order,
-            state: &mut m.order_state,
-        };
-        let _ = g.completed_order(&mut Writer::new(sv, w));
-        Ok(())
-    }
-
-    fn decode(sv: i32, r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
-        let mut m = CompletedOrder::default();
+impl Layout for CompletedOrder {
+    fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         Groups {
-            sv,
+            sv: io.sv(),
             version: UNSET_INTEGER,
-            contract: &mut m.contract,
-            order: &mut m.order,
-            state: &mut m.order_state,
+            contract: &mut self.contract,
+            order: &mut self.order,
+            state: &mut self.order_state,
         }
-        .completed_order(&mut Reader::new(sv, r))?;
-        Ok(m)
+        .completed_order(io)
     }
 }
+
+layout_message!(CompletedOrder = incoming::COMPLETED_ORDER);
