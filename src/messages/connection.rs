@@ -5,50 +5,19 @@
 //! [`flat_message!`](crate::flat_message), the others as a [`Layout`].
 //! `version_only!` serves the order messages too.
 
-use super::account::version;
 use super::ids::{incoming, outgoing};
+use super::layout::version;
+use super::layout::{escaped, refuse, server_text};
 use super::layout::{Io, Layout};
-use super::market_data::refuse;
 use super::Message;
 use crate::proto;
 use crate::server_versions::{
     MIN_SERVER_VER_ADVANCED_ORDER_REJECT, MIN_SERVER_VER_CURRENT_TIME_IN_MILLIS,
-    MIN_SERVER_VER_ENCODE_MSG_ASCII7, MIN_SERVER_VER_ERROR_TIME, MIN_SERVER_VER_LINKING,
-    MIN_SERVER_VER_OPTIONAL_CAPABILITIES, MIN_SERVER_VER_USER_INFO,
+    MIN_SERVER_VER_ERROR_TIME, MIN_SERVER_VER_LINKING, MIN_SERVER_VER_OPTIONAL_CAPABILITIES,
+    MIN_SERVER_VER_USER_INFO,
 };
 use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
 use crate::{flat_message, layout_message};
-
-/// Text escaped at every server version (`put_str_escaped`, read with the
-/// escapes resolved): the [`Io`] carries the escaped form as it is.
-fn escaped_text(io: &mut dyn Io, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
-    if io.reading() {
-        io.text(v, f)?;
-        if v.contains('\\') {
-            let mut field = std::mem::take(v).into_bytes();
-            field.push(0);
-            *v = FieldReader::new(&field).read_str_unescaped(f)?.into_owned();
-        }
-        Ok(())
-    } else {
-        let mut field = Vec::with_capacity(v.len() + 1);
-        FieldWriter::new(&mut field).put_str_escaped(v);
-        field.pop();
-        // The escaped form is printable ASCII.
-        let mut e = String::from_utf8(field).unwrap_or_default();
-        io.text(&mut e, f)
-    }
-}
-
-/// Text the server escapes from version 153 on (`read_text` / `write_text`,
-/// the `Text` kind of flat messages).
-fn server_text(io: &mut dyn Io, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
-    if io.sv() >= MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
-        escaped_text(io, v, f)
-    } else {
-        io.text(v, f)
-    }
-}
 
 /// `startApi`: sent once right after the handshake (message version 2).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -97,16 +66,7 @@ macro_rules! version_only {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         pub struct $name;
 
-        impl $crate::messages::layout::Layout for $name {
-            fn layout(
-                &mut self,
-                io: &mut dyn $crate::messages::layout::Io,
-            ) -> Result<(), $crate::wire::DecodeError> {
-                $crate::messages::account::version(io, 1)
-            }
-        }
-
-        $crate::layout_message!($name = $id);
+        $crate::unit_message!($name = $id, version 1);
     };
 }
 pub(crate) use version_only;
@@ -228,7 +188,7 @@ impl Layout for ErrorMessage {
         server_text(io, &mut self.error_string, "error string")?;
         if sv >= MIN_SERVER_VER_ADVANCED_ORDER_REJECT {
             // The official decoder always resolves escapes in this field.
-            escaped_text(
+            escaped(
                 io,
                 &mut self.advanced_order_reject_json,
                 "advanced order reject json",

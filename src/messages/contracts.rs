@@ -14,10 +14,10 @@ mod details;
 
 pub use details::{BondContractData, ContractData};
 
-use super::account::version;
 use super::ids::{incoming, outgoing};
+use super::layout::version;
+use super::layout::{list, refuse};
 use super::layout::{Io, Layout};
-use super::market_data::refuse;
 use crate::model::{
     Contract, ContractDescription, DepthMktDataDescription, PriceIncrement, SmartComponent,
 };
@@ -30,67 +30,6 @@ use crate::server_versions::{
 };
 use crate::wire::{DecodeError, EncodeError};
 use crate::{flat_message, layout_message};
-
-/// A list: its count, then each item's fields (`item`).
-///
-/// Reading grows the list one item at a time instead of sizing it from the
-/// count ([`layout::sized`](super::layout::sized)): a count is only bounded
-/// by the fields left in the frame, and these items (contract details in a
-/// scanner row, contracts) are far larger than a field, so a hostile count
-/// must not reserve memory that the frame's fields could never fill. A
-/// negative count is an empty list, as in the official decoder.
-pub(super) fn list<T: Default>(
-    io: &mut dyn Io,
-    items: &mut Vec<T>,
-    count: &'static str,
-    mut item: impl FnMut(&mut dyn Io, &mut T) -> Result<(), DecodeError>,
-) -> Result<(), DecodeError> {
-    let n = io.count(items.len(), count)?;
-    if !io.reading() {
-        return items.iter_mut().try_for_each(|x| item(io, x));
-    }
-    items.clear();
-    for _ in 0..n {
-        let mut x = T::default();
-        item(io, &mut x)?;
-        items.push(x);
-    }
-    Ok(())
-}
-
-/// The [`Message`](super::Message) impl of a message without fields, a unit
-/// struct (which [`flat_message!`](crate::flat_message) cannot declare): its
-/// version field (`version N`) or the server version it is refused below
-/// (`refuse GATE, "text"`), through its [`Layout`].
-macro_rules! unit_message {
-    ($t:ty = $id:path, version $v:expr) => {
-        impl $crate::messages::layout::Layout for $t {
-            fn layout(
-                &mut self,
-                io: &mut dyn $crate::messages::layout::Io,
-            ) -> Result<(), $crate::wire::DecodeError> {
-                $crate::messages::account::version(io, $v)
-            }
-        }
-        $crate::layout_message!($t = $id);
-    };
-    ($t:ty = $id:path, refuse $gate:expr, $why:expr) => {
-        impl $crate::messages::layout::Layout for $t {
-            fn check(&self, sv: i32) -> Result<(), $crate::wire::EncodeError> {
-                $crate::messages::market_data::refuse(sv < $gate, $why)
-            }
-
-            fn layout(
-                &mut self,
-                _io: &mut dyn $crate::messages::layout::Io,
-            ) -> Result<(), $crate::wire::DecodeError> {
-                Ok(())
-            }
-        }
-        $crate::layout_message!($t = $id);
-    };
-}
-pub(super) use unit_message;
 
 /// `reqContractDetails` (message version 8): every contract matching a
 /// partial description.
@@ -400,7 +339,7 @@ layout_message!(SmartComponents = incoming::SMART_COMPONENTS);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReqMktDepthExchanges;
 
-unit_message!(
+crate::unit_message!(
     ReqMktDepthExchanges = outgoing::REQ_MKT_DEPTH_EXCHANGES,
     refuse MIN_SERVER_VER_REQ_MKT_DEPTH_EXCHANGES,
     "  It does not support market depth exchanges request."

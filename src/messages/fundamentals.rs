@@ -4,10 +4,11 @@
 //! `reqWshMetaData` / `cancelWshMetaData` → `wshMetaData`;
 //! `reqWshEventData` / `cancelWshEventData` → `wshEventData`.
 
-use super::account::version;
 use super::ids::{incoming, outgoing};
+use super::layout::version;
 use super::layout::{Io, Layout};
 use super::scanner::{parse_tag_values, tag_values_field};
+use crate::messages::layout::{int_or_unset, refuse};
 use crate::model::{Contract, TagValue, WshEventData, UNSET_INTEGER};
 use crate::server_versions::{
     MIN_SERVER_VER_FUNDAMENTAL_DATA, MIN_SERVER_VER_LINKING, MIN_SERVER_VER_TRADING_CLASS,
@@ -19,15 +20,6 @@ use crate::{flat_message, layout_message};
 
 const NO_FUNDAMENTALS: &str = "  It does not support fundamental data request.";
 const NO_WSH: &str = " It does not support WSHE Calendar API.";
-
-/// Refuses with [`EncodeError::UpdateTws`] when `refused` holds.
-fn refuse(refused: bool, why: &'static str) -> Result<(), EncodeError> {
-    if refused {
-        Err(EncodeError::UpdateTws(why))
-    } else {
-        Ok(())
-    }
-}
 
 /// Options sent as a count of pairs and one `tag=value;` field. The count
 /// counts pairs, not fields, so it is skipped when read (not `Io::count`).
@@ -45,16 +37,6 @@ fn tag_values_text(
     } else {
         io.count(list.len(), "options count")?;
         io.ascii(&mut tag_values_field(list), f)
-    }
-}
-
-/// An `i32` the official client sends as a plain integer (unset as
-/// `2147483647`); read, an empty field is unset too.
-fn int_unset(io: &mut dyn Io, v: &mut i32, f: &'static str) -> Result<(), DecodeError> {
-    if io.reading() {
-        io.int_max(v, f)
-    } else {
-        io.int(v, f)
     }
 }
 
@@ -198,7 +180,7 @@ impl Layout for ReqWshEventData {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         let d = &mut self.wsh_event_data;
         io.int(&mut self.req_id, "req id")?;
-        int_unset(io, &mut d.con_id, "con id")?;
+        int_or_unset(io, &mut d.con_id, "con id")?;
         if io.sv() >= MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS {
             io.ascii(&mut d.filter, "filter")?;
             io.boolean(&mut d.fill_watchlist, "fill watchlist")?;
@@ -208,7 +190,7 @@ impl Layout for ReqWshEventData {
         if io.sv() >= MIN_SERVER_VER_WSH_EVENT_DATA_FILTERS_DATE {
             io.ascii(&mut d.start_date, "start date")?;
             io.ascii(&mut d.end_date, "end date")?;
-            int_unset(io, &mut d.total_limit, "total limit")?;
+            int_or_unset(io, &mut d.total_limit, "total limit")?;
         }
         Ok(())
     }

@@ -261,6 +261,125 @@ macro_rules! layout_message {
     };
 }
 
+/// A message version field in a [`Layout`]: written as `v`, skipped when
+/// read (what `flat_message!`'s `version` does).
+pub fn version(io: &mut dyn Io, mut v: i32) -> Result<(), DecodeError> {
+    if io.reading() {
+        io.skip("version")
+    } else {
+        io.int(&mut v, "version")
+    }
+}
+
+/// Refuses with `text` (the official client's words) when `below` holds:
+/// what the request asks for needs a newer server version.
+pub fn refuse(below: bool, text: &'static str) -> Result<(), crate::wire::EncodeError> {
+    if below {
+        Err(crate::wire::EncodeError::UpdateTws(text))
+    } else {
+        Ok(())
+    }
+}
+
+/// An integer written in full (`2147483647` when unset, as the official
+/// client writes it) and read with an empty field meaning unset.
+pub fn int_or_unset(io: &mut dyn Io, v: &mut i32, f: &'static str) -> Result<(), DecodeError> {
+    if io.reading() {
+        io.int_max(v, f)
+    } else {
+        io.int(v, f)
+    }
+}
+
+/// Text escaped at every server version (`put_str_escaped`, read with the
+/// escapes resolved): the [`Io`] carries the escaped form as it is.
+pub fn escaped(io: &mut dyn Io, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
+    if io.reading() {
+        io.text(v, f)?;
+        if v.contains('\\') {
+            let mut field = std::mem::take(v).into_bytes();
+            field.push(0);
+            *v = FieldReader::new(&field).read_str_unescaped(f)?.into_owned();
+        }
+        Ok(())
+    } else {
+        let mut field = Vec::with_capacity(v.len() + 1);
+        FieldWriter::new(&mut field).put_str_escaped(v);
+        field.pop();
+        // The escaped form is printable ASCII.
+        let mut e = String::from_utf8(field).unwrap_or_default();
+        io.text(&mut e, f)
+    }
+}
+
+/// Text the server escapes from version 153 on (`ENCODE_MSG_ASCII7`; the
+/// `Text` kind of flat messages), as it is below.
+pub fn server_text(io: &mut dyn Io, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
+    if io.sv() >= crate::server_versions::MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
+        escaped(io, v, f)
+    } else {
+        io.text(v, f)
+    }
+}
+
+/// A list: its count, then each item (`item` reads or writes one). When
+/// reading, items are added as they are read, so a count no frame could
+/// fill reserves nothing. A negative count is an empty list, as in the
+/// official decoder.
+pub fn list<T: Default>(
+    io: &mut dyn Io,
+    items: &mut Vec<T>,
+    count: &'static str,
+    mut item: impl FnMut(&mut dyn Io, &mut T) -> Result<(), DecodeError>,
+) -> Result<(), DecodeError> {
+    let n = io.count(items.len(), count)?;
+    if !io.reading() {
+        return items.iter_mut().try_for_each(|x| item(io, x));
+    }
+    items.clear();
+    for _ in 0..n {
+        let mut x = T::default();
+        item(io, &mut x)?;
+        items.push(x);
+    }
+    Ok(())
+}
+
+/// The [`Message`](crate::messages::Message) impl of a message without
+/// fields, a unit struct (which [`flat_message!`](crate::flat_message)
+/// cannot declare): its version field (`version N`) or the server version
+/// it is refused below (`refuse GATE, "text"`).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! unit_message {
+    ($t:ty = $id:path, version $v:expr) => {
+        impl $crate::messages::layout::Layout for $t {
+            fn layout(
+                &mut self,
+                io: &mut dyn $crate::messages::layout::Io,
+            ) -> Result<(), $crate::wire::DecodeError> {
+                $crate::messages::layout::version(io, $v)
+            }
+        }
+        $crate::layout_message!($t = $id);
+    };
+    ($t:ty = $id:path, refuse $gate:expr, $why:expr) => {
+        impl $crate::messages::layout::Layout for $t {
+            fn check(&self, sv: i32) -> Result<(), $crate::wire::EncodeError> {
+                $crate::messages::layout::refuse(sv < $gate, $why)
+            }
+
+            fn layout(
+                &mut self,
+                _io: &mut dyn $crate::messages::layout::Io,
+            ) -> Result<(), $crate::wire::DecodeError> {
+                Ok(())
+            }
+        }
+        $crate::layout_message!($t = $id);
+    };
+}
+
 /// Sizes `list` for `n` items when reading (writing keeps it as it is).
 pub fn sized<T: Default>(io: &dyn Io, list: &mut Vec<T>, n: usize) {
     if io.reading() {

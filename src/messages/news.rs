@@ -5,15 +5,17 @@
 //! `reqNewsBulletins` / `cancelNewsBulletins` → `updateNewsBulletin`.
 //! (`tickNews`, through generic tick 292 of `reqMktData`, is market data.)
 
-use super::contracts::{list, unit_message};
 use super::ids::{incoming, outgoing};
+use super::layout::list;
+use super::layout::refuse;
 use super::layout::{Io, Layout};
-use super::market_data::{options, refuse};
+use super::market_data::options;
 use crate::model::{NewsProvider, TagValue};
 use crate::server_versions::{
     MIN_SERVER_VER_NEWS_QUERY_ORIGINS, MIN_SERVER_VER_REQ_HISTORICAL_NEWS,
     MIN_SERVER_VER_REQ_NEWS_ARTICLE, MIN_SERVER_VER_REQ_NEWS_PROVIDERS,
 };
+use crate::unit_message;
 use crate::wire::{DecodeError, EncodeError};
 use crate::{flat_message, layout_message};
 

@@ -5,13 +5,16 @@
 //! the official decoder calls `scannerData` once per row, then
 //! `scannerDataEnd`); `cancelScannerSubscription`.
 
-use super::account::{contract_head, version};
-use super::contracts::{list, unit_message};
+use super::account::contract_head;
 use super::ids::{incoming, outgoing};
+use super::layout::list;
+use super::layout::refuse;
+use super::layout::version;
 use super::layout::{Io, Layout};
-use super::market_data::{options, refuse};
+use super::market_data::options;
 use crate::model::{ScanData, ScannerSubscription, TagValue};
 use crate::server_versions::{MIN_SERVER_VER_LINKING, MIN_SERVER_VER_SCANNER_GENERIC_OPTS};
+use crate::unit_message;
 use crate::wire::{DecodeError, EncodeError};
 use crate::{flat_message, layout_message};
 

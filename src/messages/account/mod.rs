@@ -23,16 +23,3 @@ pub mod fa_data_type {
     /// Account aliases.
     pub const ALIASES: i32 = 3;
 }
-
-use crate::messages::layout::Io;
-use crate::wire::DecodeError;
-
-/// A message version field in a [`Layout`](crate::messages::layout::Layout):
-/// written as `v`, skipped when read (what `flat_message!`'s `version` does).
-pub(crate) fn version(io: &mut dyn Io, mut v: i32) -> Result<(), DecodeError> {
-    if io.reading() {
-        io.skip("version")
-    } else {
-        io.int(&mut v, "version")
-    }
-}

@@ -2,23 +2,14 @@
 
 use super::super::ids::outgoing;
 use super::super::layout::{Io, Layout};
-use super::version;
 use crate::errors::{CodeMsg, FA_PROFILE_NOT_SUPPORTED};
+use crate::messages::layout::{refuse, version};
 use crate::server_versions::{
     MIN_SERVER_VER_FA_PROFILE_DESUPPORT, MIN_SERVER_VER_MODELS_SUPPORT, MIN_SERVER_VER_PNL,
     MIN_SERVER_VER_POSITIONS, MIN_SERVER_VER_REPLACE_FA_END, MIN_SERVER_VER_REQ_FAMILY_CODES,
 };
 use crate::wire::{DecodeError, EncodeError};
 use crate::{flat_message, layout_message};
-
-/// Refuses with [`EncodeError::UpdateTws`] when `sv` is below `min`.
-fn gate(sv: i32, min: i32, what: &'static str) -> Result<(), EncodeError> {
-    if sv < min {
-        Err(EncodeError::UpdateTws(what))
-    } else {
-        Ok(())
-    }
-}
 
 flat_message! {
     /// `reqAccountUpdates` (`REQ_ACCT_DATA`, message version 2): start or stop the
@@ -91,10 +82,7 @@ macro_rules! positions_request {
 
         impl Layout for $name {
             fn check(&self, sv: i32) -> Result<(), EncodeError> {
-                gate(
-                    sv,
-                    MIN_SERVER_VER_POSITIONS,
-                    "  It does not support positions request.",
+                refuse(sv < MIN_SERVER_VER_POSITIONS, "  It does not support positions request.",
                 )
             }
 
@@ -215,9 +203,8 @@ pub struct ReqFamilyCodes;
 
 impl Layout for ReqFamilyCodes {
     fn check(&self, sv: i32) -> Result<(), EncodeError> {
-        gate(
-            sv,
-            MIN_SERVER_VER_REQ_FAMILY_CODES,
+        refuse(
+            sv < MIN_SERVER_VER_REQ_FAMILY_CODES,
             "  It does not support family codes request.",
         )
     }

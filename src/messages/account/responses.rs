@@ -9,7 +9,7 @@
 
 use super::super::ids::incoming;
 use super::super::layout::{sized, Io, Layout};
-use super::version;
+use crate::messages::layout::version;
 use crate::model::{Contract, Decimal, FamilyCode, SoftDollarTier, UNSET_DOUBLE};
 use crate::server_versions::{MIN_SERVER_VER_REALIZED_PNL, MIN_SERVER_VER_UNREALIZED_PNL};
 use crate::wire::DecodeError;

@@ -4,18 +4,18 @@
 
 use super::super::ids::incoming;
 use super::super::layout::{Io, Layout};
-use super::list;
 use crate::layout_message;
+use crate::messages::layout::{list, server_text};
 use crate::model::{Contract, ContractDetails, FundAssetType, FundDistributionPolicyIndicator};
 use crate::server_versions::{
-    MIN_SERVER_VER_AGG_GROUP, MIN_SERVER_VER_BOND_TRADING_HOURS, MIN_SERVER_VER_ENCODE_MSG_ASCII7,
+    MIN_SERVER_VER_AGG_GROUP, MIN_SERVER_VER_BOND_TRADING_HOURS,
     MIN_SERVER_VER_FRACTIONAL_SIZE_SUPPORT, MIN_SERVER_VER_FUND_DATA_FIELDS,
     MIN_SERVER_VER_INELIGIBILITY_REASONS, MIN_SERVER_VER_LAST_TRADE_DATE,
     MIN_SERVER_VER_MARKET_RULES, MIN_SERVER_VER_MD_SIZE_MULTIPLIER,
     MIN_SERVER_VER_REAL_EXPIRATION_DATE, MIN_SERVER_VER_SIZE_RULES, MIN_SERVER_VER_STOCK_TYPE,
     MIN_SERVER_VER_UNDERLYING_INFO,
 };
-use crate::wire::{DecodeError, FieldReader, FieldWriter};
+use crate::wire::DecodeError;
 
 /// The message version TWS writes on `contractDetails` before
 /// `MIN_SERVER_VER_SIZE_RULES` (from that version on there is no version field
@@ -64,29 +64,6 @@ fn last_trade_date(
         for (part, value) in parts.iter_mut().zip(split_last_trade_date(&field)) {
             **part = value.to_owned();
         }
-    }
-    Ok(())
-}
-
-/// Text the server escapes from `MIN_SERVER_VER_ENCODE_MSG_ASCII7` on (the
-/// `Text` kind of `layout::kind`, which [`Io`] has no method for): written
-/// escaped, read unescaped, as it is below that version.
-fn escaped_text(io: &mut dyn Io, v: &mut String, f: &'static str) -> Result<(), DecodeError> {
-    if io.sv() < MIN_SERVER_VER_ENCODE_MSG_ASCII7 {
-        return io.text(v, f);
-    }
-    let mut field = Vec::new();
-    if !io.reading() {
-        FieldWriter::new(&mut field).put_str_escaped(v);
-        field.pop(); // the NUL
-    }
-    // Escaped text is printable ASCII.
-    let mut text = String::from_utf8(field).unwrap_or_default();
-    io.text(&mut text, f)?;
-    if io.reading() {
-        let mut field = text.into_bytes();
-        field.push(0);
-        *v = FieldReader::new(&field).read_str_unescaped(f)?.into_owned();
     }
     Ok(())
 }
@@ -218,7 +195,7 @@ impl Layout for ContractData {
             io.int(&mut d.under_con_id, "under con id")?;
         }
         if version >= 5 {
-            escaped_text(io, &mut d.long_name, "long name")?;
+            server_text(io, &mut d.long_name, "long name")?;
             io.text(&mut d.contract.primary_exchange, "primary exchange")?;
         }
         if version >= 6 {

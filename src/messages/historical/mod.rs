@@ -10,10 +10,11 @@ pub mod responses;
 pub use pacing::PacingRules;
 pub use responses::*;
 
-use super::account::version;
 use super::ids::outgoing;
+use super::layout::refuse;
+use super::layout::version;
 use super::layout::{Io, Layout};
-use super::market_data::{bag_legs, options, refuse, ContractBlock};
+use super::market_data::{bag_legs, options, ContractBlock};
 use crate::model::{Contract, TagValue};
 use crate::server_versions::{
     MIN_SERVER_VER_CANCEL_HEADTIMESTAMP, MIN_SERVER_VER_HISTORICAL_SCHEDULE,

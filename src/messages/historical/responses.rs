@@ -5,8 +5,8 @@
 //! Their text fields are read as the official decoder reads them: plain
 //! UTF-8, no unescaping.
 
-use crate::messages::account::version;
 use crate::messages::ids::incoming;
+use crate::messages::layout::version;
 use crate::messages::layout::{sized, Io, Layout, Reader};
 use crate::messages::market_data::dropped;
 use crate::model::{

@@ -6,9 +6,10 @@
 
 use std::borrow::Cow;
 
-use super::{options, refuse, ContractBlock};
-use crate::messages::account::version;
+use super::{options, ContractBlock};
 use crate::messages::ids::{incoming, outgoing};
+use crate::messages::layout::refuse;
+use crate::messages::layout::version;
 use crate::messages::layout::{Io, Layout};
 use crate::messages::Message;
 use crate::model::{Contract, Decimal, TagValue};

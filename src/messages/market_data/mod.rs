@@ -12,8 +12,9 @@ pub mod options;
 pub mod tick_by_tick;
 pub mod ticks;
 
-use crate::messages::account::version;
 use crate::messages::ids::{incoming, outgoing};
+use crate::messages::layout::refuse;
+use crate::messages::layout::version;
 use crate::messages::layout::{sized, Io, Layout};
 use crate::messages::scanner::{parse_tag_values, tag_values_field};
 use crate::messages::{write_text, Message};
@@ -109,7 +110,7 @@ pub(crate) fn options(
 
 /// A field the official decoder reads and drops (a count it does not use, a
 /// constant): written as `value`, skipped when read. A message version is
-/// [`version`](crate::messages::account::version).
+/// [`version`](crate::messages::layout::version).
 pub(crate) fn dropped(
     io: &mut dyn Io,
     value: impl std::fmt::Display,
@@ -119,16 +120,6 @@ pub(crate) fn dropped(
         io.skip(f)
     } else {
         io.text(&mut value.to_string(), f)
-    }
-}
-
-/// Refuses with `text` (the official client's words) when `below` holds:
-/// what the request asks for needs a newer server version.
-pub(crate) fn refuse(below: bool, text: &'static str) -> Result<(), EncodeError> {
-    if below {
-        Err(EncodeError::UpdateTws(text))
-    } else {
-        Ok(())
     }
 }
 

@@ -1,9 +1,10 @@
 //! Option computations: calculateImpliedVolatility, calculateOptionPrice,
 //! their cancels, and tickOptionComputation.
 
-use super::{dropped, options, refuse, ContractBlock};
-use crate::messages::account::version;
+use super::{dropped, options, ContractBlock};
 use crate::messages::ids::{incoming, outgoing};
+use crate::messages::layout::refuse;
+use crate::messages::layout::version;
 use crate::messages::layout::{Io, Layout};
 use crate::model::{tick_type, Contract, TagValue, TickType, UNSET_DOUBLE, UNSET_INTEGER};
 use crate::server_versions::{

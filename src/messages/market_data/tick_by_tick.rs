@@ -4,8 +4,9 @@
 
 use std::borrow::Cow;
 
-use super::{refuse, ContractBlock};
+use super::ContractBlock;
 use crate::messages::ids::{incoming, outgoing};
+use crate::messages::layout::refuse;
 use crate::messages::layout::{Io, Layout};
 use crate::messages::Message;
 use crate::model::{Contract, Decimal, TickAttribBidAsk, TickAttribLast};

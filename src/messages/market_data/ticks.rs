@@ -2,8 +2,8 @@
 //! deltaNeutralValidation and rerouteMktDataReq.
 
 use super::delta_neutral;
-use crate::messages::account::version;
 use crate::messages::ids::incoming;
+use crate::messages::layout::version;
 use crate::messages::layout::{Io, Layout};
 use crate::model::{DeltaNeutralContract, TickType};
 use crate::wire::DecodeError;

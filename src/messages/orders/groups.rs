@@ -75,20 +75,6 @@ impl Io for Checked<'_> {
     }
 }
 
-/// An integer written in full (`2147483647` when unset, as the official
-/// client writes it) and read with an empty field meaning unset.
-pub(crate) fn int_or_unset(
-    io: &mut dyn Io,
-    v: &mut i32,
-    f: &'static str,
-) -> Result<(), DecodeError> {
-    if io.reading() {
-        io.int_max(v, f)
-    } else {
-        io.int(v, f)
-    }
-}
-
 /// The combo legs: a count, then each leg (its exempt code when
 /// `exempt_code`).
 pub(crate) fn combo_legs(

@@ -21,11 +21,12 @@ pub use open_order::{CompletedOrder, OpenOrder};
 pub use place_order::PlaceOrder;
 
 use super::account::responses::position_contract;
-use super::account::version;
 use super::connection::version_only;
 use super::ids::{incoming, outgoing};
+use super::layout::version;
+use super::layout::{int_or_unset, refuse};
 use super::layout::{sized, Io, Layout};
-use super::market_data::{dropped, refuse, ContractBlock};
+use super::market_data::{dropped, ContractBlock};
 use crate::model::{
     CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OrderCancel,
 };
@@ -42,7 +43,7 @@ use crate::server_versions::{
 };
 use crate::wire::{DecodeError, EncodeError};
 use crate::{flat_message, layout_message};
-use groups::{int_or_unset, Checked};
+use groups::Checked;
 use prost::Message as _;
 
 /// The refusal of the CME tagging fields below their server version.

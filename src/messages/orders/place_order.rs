@@ -9,8 +9,8 @@
 use super::groups::{self, Checked, VolatilityFields};
 use super::refusals::refusal;
 use crate::layout_message;
-use crate::messages::account::version;
 use crate::messages::ids::outgoing;
+use crate::messages::layout::version;
 use crate::messages::layout::{Io, Layout};
 use crate::messages::market_data::{dropped, options, ContractBlock};
 use crate::model::order::COMPETE_AGAINST_BEST_OFFSET_UP_TO_MID;
