@@ -15,12 +15,11 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use super::hist_data::{
-    bar_over, bars, format_time, head_timestamp, period_start, seed, sessions, tick_of, BarQuery,
-    BarSize, Span, LEGAL_BAR_SIZES, MAX_BARS,
+    bar_over, bars, format_time, head_timestamp, hours, period_start, seed, sessions, tick_of,
+    BarQuery, BarSize, Span, LEGAL_BAR_SIZES, MAX_BARS,
 };
-use super::hist_time::{format_local, hours, parse_date_time, to_eastern};
 use super::session::Session;
-use super::time::now_secs;
+use super::time::{format_local, is_trading_day, now_secs, parse_date_time, to_eastern};
 use super::universe::price_at;
 use crate::errors::{
     DUPLICATE_TICKER_ID, HISTORICAL_DATA_SERVICE, INVALID_REQUEST, NO_SECURITY_DEFINITION,
@@ -464,7 +463,7 @@ fn historical_ticks(s: &mut Session<'_>, m: &ReqHistoricalTicks) {
         let local = to_eastern(t);
         let day = local.div_euclid(86_400);
         let sec = local.rem_euclid(86_400);
-        super::hist_time::is_trading_day(day) && sec >= h.open && sec < h.close
+        is_trading_day(day) && sec >= h.open && sec < h.close
     };
     let mut times = Vec::with_capacity(n);
     let mut t = anchor;

@@ -43,7 +43,6 @@ mod display_groups;
 mod exercise;
 mod fundamentals;
 mod hist_data;
-mod hist_time;
 mod historical;
 mod market_data;
 mod news;

@@ -4,7 +4,7 @@
 //! makes the option ticks (10–13) of `reqMktData` on an option.
 
 use super::session::Session;
-use super::time::now_millis;
+use super::time::{days_from_civil, now_millis};
 use super::universe::price_at;
 use crate::errors::INVALID_REQUEST;
 use crate::messages::market_data::options::{
@@ -104,7 +104,7 @@ impl Terms {
         Some(Terms {
             call,
             strike: c.strike,
-            expiry: days_from_civil(y, m, day) * 86_400 + 21 * 3600,
+            expiry: days_from_civil(y, i64::from(m), i64::from(day)) * 86_400 + 21 * 3600,
         })
     }
 
@@ -112,17 +112,6 @@ impl Terms {
     pub(crate) fn years(&self, now_ms: i64) -> f64 {
         ((self.expiry as f64 - now_ms as f64 / 1000.0) / YEAR).max(3600.0 / YEAR)
     }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// The dividend yield the sim gives an underlying (0–2.9%, from its symbol).

@@ -15,7 +15,9 @@
 //! Every domain asks [`price_at`] for "the current price", so fills, bars,
 //! depth and option models agree with each other.
 
-use super::time::now_secs;
+use super::time::{
+    civil_from_days, days_from_civil, format_day, is_trading_day, now_secs, weekday,
+};
 use crate::model::{ContractDetails, Decimal, TagValue};
 
 /// Reference prices of the universe's underlyings (a plausible level, not a quote).
@@ -62,42 +64,7 @@ pub(crate) fn price_at(symbol: &str, secs: f64) -> f64 {
 }
 
 // ---------------------------------------------------------------------------
-// Dates, without a date crate.
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil date of a day number.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-/// 0 = Monday … 6 = Sunday.
-fn weekday(days: i64) -> i64 {
-    (days + 3).rem_euclid(7)
-}
-
-/// `YYYYMMDD`.
-fn ymd(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}{m:02}{d:02}")
-}
+// Dates (the calendar itself is `time`'s).
 
 /// The third Friday of a month, as a day number.
 fn third_friday(y: i64, m: i64) -> i64 {
@@ -135,12 +102,12 @@ fn today() -> i64 {
 fn sessions(today: i64, open: &str, close: &str, overnight: bool) -> String {
     (today..today + 7)
         .map(|day| {
-            if weekday(day) >= 5 {
-                format!("{}:CLOSED", ymd(day))
+            if !is_trading_day(day) {
+                format!("{}:CLOSED", format_day(day))
             } else if overnight {
-                format!("{}:{open}-{}:{close}", ymd(day - 1), ymd(day))
+                format!("{}:{open}-{}:{close}", format_day(day - 1), format_day(day))
             } else {
-                format!("{}:{open}-{}:{close}", ymd(day), ymd(day))
+                format!("{}:{open}-{}:{close}", format_day(day), format_day(day))
             }
         })
         .collect::<Vec<_>>()
@@ -465,8 +432,8 @@ fn futures(today: i64) -> Vec<ContractDetails> {
             c.con_id = 600_000_000 + (day % 100_000) as i32;
             c.symbol = "ES".into();
             c.sec_type = "FUT".into();
-            c.last_trade_date_or_contract_month = ymd(day);
-            c.last_trade_date = ymd(day);
+            c.last_trade_date_or_contract_month = format_day(day);
+            c.last_trade_date = format_day(day);
             c.strike = 0.0;
             c.multiplier = "50".into();
             c.exchange = "CME".into();
@@ -487,7 +454,7 @@ fn futures(today: i64) -> Vec<ContractDetails> {
             d.agg_group = 2;
             d.under_symbol = "ES".into();
             d.under_sec_type = "IND".into();
-            d.real_expiration_date = ymd(day);
+            d.real_expiration_date = format_day(day);
             d.last_trade_time = "08:30".into();
             d.min_size = Decimal::from(1);
             d.size_increment = Decimal::from(1);
@@ -500,7 +467,7 @@ fn futures(today: i64) -> Vec<ContractDetails> {
 /// The SPY chain's expiries (day numbers) and strikes.
 pub(crate) fn spy_chain() -> (Vec<String>, Vec<f64>) {
     let (days, strikes) = chain_params(today());
-    (days.into_iter().map(ymd).collect(), strikes)
+    (days.into_iter().map(format_day).collect(), strikes)
 }
 
 fn chain_params(today: i64) -> (Vec<i64>, Vec<f64>) {
@@ -527,8 +494,8 @@ fn spy_options(today: i64) -> Vec<ContractDetails> {
                     + i32::from(right == "P");
                 c.symbol = "SPY".into();
                 c.sec_type = "OPT".into();
-                c.last_trade_date_or_contract_month = ymd(day);
-                c.last_trade_date = ymd(day);
+                c.last_trade_date_or_contract_month = format_day(day);
+                c.last_trade_date = format_day(day);
                 c.strike = strike;
                 c.right = right.into();
                 c.multiplier = "100".into();
@@ -558,7 +525,7 @@ fn spy_options(today: i64) -> Vec<ContractDetails> {
                 d.agg_group = 2;
                 d.under_symbol = "SPY".into();
                 d.under_sec_type = "STK".into();
-                d.real_expiration_date = ymd(day);
+                d.real_expiration_date = format_day(day);
                 d.last_trade_time = "16:00".into();
                 d.min_size = Decimal::from(1);
                 d.size_increment = Decimal::from(1);
@@ -599,14 +566,14 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(ymd(days_from_civil(2026, 11, 29)), "20261129");
+        assert_eq!(format_day(days_from_civil(2026, 11, 29)), "20261129");
         assert_eq!(weekday(days_from_civil(2026, 11, 29)), 6); // a Sunday
-        assert_eq!(ymd(third_friday(2026, 12)), "20261218");
-        assert_eq!(ymd(third_friday(2027, 1)), "20270115");
+        assert_eq!(format_day(third_friday(2026, 12)), "20261218");
+        assert_eq!(format_day(third_friday(2027, 1)), "20270115");
         let today = days_from_civil(2026, 11, 29);
         let q: Vec<String> = next_expiries(today, 2, |m| m % 3 == 0)
             .into_iter()
-            .map(ymd)
+            .map(format_day)
             .collect();
         assert_eq!(q, ["20261218", "20270319"]);
         let s = sessions(today, "0930", "1600", false);
