@@ -52,7 +52,7 @@ pub(crate) fn in_the_money(right: &str, strike: f64, price: f64) -> bool {
 }
 
 fn is_call(right: &str) -> bool {
-    super::contracts::right_of(right) == "C"
+    super::universe::right_of(right) == "C"
 }
 
 /// The value of exercising one unit of the option now (0 when out of the money).
@@ -94,7 +94,7 @@ fn reject(s: &mut Session<'_>, id: i32, reason: &str) {
 /// Answers `exerciseOptions` (see the module docs).
 pub(super) fn handle(s: &mut Session<'_>, m: ExerciseOptions) {
     let id = m.req_id;
-    let found = super::contracts::lookup(&m.contract);
+    let found = super::universe::lookup(&m.contract);
     let details = match found.as_slice() {
         [d] if matches!(d.contract.sec_type.as_str(), "OPT" | "FOP") => d.clone(),
         _ => {
@@ -280,7 +280,7 @@ fn legs_of(details: &ContractDetails, action: i32, under_price: f64) -> Legs {
             delivery: None,
         };
     }
-    let mut under = super::contracts::complete(&Contract {
+    let mut under = super::universe::complete(&Contract {
         con_id: details.under_con_id,
         ..Contract::default()
     });
@@ -342,7 +342,7 @@ mod tests {
             exchange: "CBOE".into(),
             ..Contract::default()
         };
-        super::super::contracts::lookup(&c)
+        super::super::universe::lookup(&c)
             .into_iter()
             .next()
             .expect("the universe has SPY calls")

@@ -184,7 +184,7 @@ fn resolve(s: &mut Session<'_>, req_id: i32, c: &Contract) -> Option<Contract> {
     let found = if c.sec_type == "BAG" {
         (!c.symbol.is_empty()).then(|| c.clone())
     } else {
-        super::contracts::lookup(c)
+        super::universe::lookup(c)
             .into_iter()
             .next()
             .map(|d| d.contract)

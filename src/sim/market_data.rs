@@ -38,7 +38,7 @@ pub(super) fn underlying_con_id(symbol: &str) -> i32 {
         sec_type: "STK".into(),
         ..Contract::default()
     };
-    super::contracts::lookup(&stock)
+    super::universe::lookup(&stock)
         .first()
         .map_or(0, |d| d.contract.con_id)
 }
@@ -60,7 +60,7 @@ pub(super) struct Instrument {
 /// What the universe does not know keeps the request's symbol and terms and
 /// gets cents (hundredths of a cent below 10.00).
 pub(super) fn resolve(c: &Contract) -> Instrument {
-    let found = super::contracts::lookup(c);
+    let found = super::universe::lookup(c);
     let best = found
         .iter()
         .find(|d| c.sec_type.is_empty() || d.contract.sec_type.eq_ignore_ascii_case(&c.sec_type))

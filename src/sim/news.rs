@@ -104,7 +104,7 @@ fn provider(code: &str) -> Option<&'static (&'static str, &'static str, i64, i64
 
 /// The headline a provider wrote about `con_id` at `t`.
 fn headline(provider: &str, con_id: i32, t: i64) -> String {
-    let sym = super::scanner::SCAN_UNIVERSE
+    let sym = super::universe::SCAN_UNIVERSE
         .iter()
         .find(|u| u.1 == con_id)
         .map(|u| u.0.to_owned())

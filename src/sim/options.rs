@@ -80,7 +80,7 @@ impl Terms {
     /// The terms of an option contract; `None` when the contract lacks a
     /// right, a strike or a `YYYYMMDD` / `YYYYMM` expiry.
     pub(crate) fn of(c: &Contract) -> Option<Terms> {
-        let call = match super::contracts::right_of(&c.right).as_str() {
+        let call = match super::universe::right_of(&c.right).as_str() {
             "C" => true,
             "P" => false,
             _ => return None,

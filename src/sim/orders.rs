@@ -184,7 +184,7 @@ fn place(s: &mut Session<'_>, m: PlaceOrder) {
     // As TWS does: the order's contract completed (conId, …) from what it
     // names, so that fills are booked on the right position.
     if contract.sec_type != "BAG" {
-        contract = super::contracts::complete(&contract);
+        contract = super::universe::complete(&contract);
     }
     order.order_id = order_id;
     order.client_id = cid;

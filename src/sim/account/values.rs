@@ -35,7 +35,7 @@ fn currency_of(c: &Contract) -> &str {
     }
 }
 
-pub(crate) use crate::sim::contracts::complete as full_contract;
+pub(crate) use crate::sim::universe::complete as full_contract;
 
 /// The contract's multiplier (1 when none).
 pub(crate) fn multiplier(c: &Contract) -> f64 {
