@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use super::market_data::{resolve, Instrument};
+use super::prices::{resolve, Instrument};
 use super::session::Session;
 use super::time::now_millis;
 use crate::errors::{DUPLICATE_TICKER_ID, MAX_DEPTH_REQUESTS_REACHED};

@@ -8,7 +8,10 @@ use crate::messages::ids::MarketDataRequest;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use super::options::{self as model, Terms};
+use super::options;
+use super::prices::{
+    black_scholes, dividend_yield, implied_vol, model_vol, resolve, round_price, Terms,
+};
 use super::session::Session;
 use super::time::now_millis;
 use super::universe::price_at;
@@ -41,85 +44,6 @@ pub(super) fn underlying_con_id(symbol: &str) -> i32 {
     super::universe::lookup(&stock)
         .first()
         .map_or(0, |d| d.contract.con_id)
-}
-
-/// What the sim knows of a requested contract.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Instrument {
-    /// The symbol whose price (`universe::price_at`) moves it; for an option,
-    /// its underlying's.
-    pub symbol: String,
-    /// Price increments per unit of price (100 for cents, 4 for quarters).
-    pub scale: f64,
-    /// An option's terms.
-    pub option: Option<Terms>,
-}
-
-/// Resolves a contract against the universe (by contract id, or by its
-/// description): its symbol, its minimum tick and, for an option, its terms.
-/// What the universe does not know keeps the request's symbol and terms and
-/// gets cents (hundredths of a cent below 10.00).
-pub(super) fn resolve(c: &Contract) -> Instrument {
-    let found = super::universe::lookup(c);
-    let best = found
-        .iter()
-        .find(|d| c.sec_type.is_empty() || d.contract.sec_type.eq_ignore_ascii_case(&c.sec_type))
-        .or(found.first());
-    let (contract, min_tick) = match best {
-        Some(d) => (&d.contract, d.min_tick),
-        None => (c, 0.0),
-    };
-    let symbol = if contract.symbol.is_empty() {
-        c.symbol.clone()
-    } else {
-        contract.symbol.clone()
-    };
-    let scale = if min_tick > 0.0 && min_tick < 1e6 {
-        (1.0 / min_tick).round().max(1.0)
-    } else if super::universe::base_price(&symbol) < 10.0 {
-        20_000.0
-    } else {
-        100.0
-    };
-    let option = if matches!(contract.sec_type.as_str(), "OPT" | "FOP") {
-        Terms::of(contract)
-    } else {
-        None
-    };
-    Instrument {
-        symbol,
-        scale,
-        option,
-    }
-}
-
-impl Instrument {
-    /// The price at `ms` (epoch milliseconds): the sim's price of the
-    /// symbol, or for an option its model price at the sim's volatility.
-    pub(super) fn price_at(&self, ms: i64) -> f64 {
-        let und = price_at(&self.symbol, ms as f64 / 1000.0);
-        match &self.option {
-            None => und,
-            Some(terms) => {
-                let vol = model::model_vol(&self.symbol, und, terms.strike);
-                let q = model::dividend_yield(&self.symbol);
-                let theo = model::black_scholes(terms, und, terms.years(ms), vol, q).price;
-                round_price(theo, self.scale).max(1.0 / self.scale)
-            }
-        }
-    }
-}
-
-/// The sim's market price of `c` at `secs` (epoch seconds): its symbol's
-/// price, or for an option its model price. One price for every domain
-/// that values or fills a contract (orders, portfolio, market data).
-pub(crate) fn market_price(c: &Contract, secs: f64) -> f64 {
-    resolve(c).price_at((secs * 1000.0) as i64)
-}
-
-/// `price` rounded to a whole number of increments (`scale` per unit).
-pub(super) fn round_price(price: f64, scale: f64) -> f64 {
-    (price * scale).round() / scale
 }
 
 /// One market data subscription.
@@ -196,10 +120,10 @@ pub(super) fn handle(s: &mut Session<'_>, req: MarketDataRequest) {
             super::tick_by_tick::cancel_tick_by_tick_data(s, m);
         }
         MarketDataRequest::ReqCalcImpliedVolat(m) => {
-            model::calc_implied_vol(s, &m);
+            options::calc_implied_vol(s, &m);
         }
         MarketDataRequest::ReqCalcOptionPrice(m) => {
-            model::calc_option_price(s, &m);
+            options::calc_option_price(s, &m);
         }
         // Each calculation is answered at once: there is nothing left to stop.
         MarketDataRequest::CancelCalcImpliedVolat(_) => {}
@@ -264,11 +188,11 @@ fn req_mkt_data(s: &mut Session<'_>, m: ReqMktData) {
                 m.contract.sec_type,
                 KNOWN_GENERIC_TICKS.map(|n| n.to_string()).join(",")
             );
-            return model::refuse_with(s, m.req_id, &cause);
+            return options::refuse_with(s, m.req_id, &cause);
         }
     };
     if snapshot && !generics.is_empty() {
-        return model::refuse_with(
+        return options::refuse_with(
             s,
             m.req_id,
             "Snapshot market data subscription is not applicable to generic ticks",
@@ -356,7 +280,7 @@ fn generic(s: &mut Session<'_>, req_id: i32, tick_type: TickType, value: f64) {
 /// The ticks sent once, at the start, for the generic ticks asked for.
 fn once(s: &mut Session<'_>, req_id: i32, sub: &Subscription, c: &Contract) {
     let p = price_at(&sub.symbol, now_millis() as f64 / 1000.0);
-    let atm_vol = model::model_vol(&sub.symbol, p, p);
+    let atm_vol = model_vol(&sub.symbol, p, p);
     for g in sub.generics.clone() {
         match g {
             100 => {
@@ -490,9 +414,9 @@ fn option_prices(
     ms: i64,
 ) -> (f64, f64, f64) {
     let t = terms.years(ms);
-    let q = model::dividend_yield(&sub.symbol);
-    let vol = model::model_vol(&sub.symbol, und, terms.strike);
-    let theo = model::black_scholes(terms, und, t, vol, q).price;
+    let q = dividend_yield(&sub.symbol);
+    let vol = model_vol(&sub.symbol, und, terms.strike);
+    let theo = black_scholes(terms, und, t, vol, q).price;
     let half = (theo * 0.005).max(0.01);
     let round = |p: f64| (p * 100.0).round() / 100.0; // option prices in cents
     let (b, a, l) = (
@@ -516,14 +440,14 @@ fn option_prices(
         ]
     };
     for (tick_type, p) in types.iter().zip([b, a, l]) {
-        let iv = model::implied_vol(terms, und, t, q, p);
-        let mut m = model::computation(req_id, *tick_type, 1, terms, und, t, q, iv);
+        let iv = implied_vol(terms, und, t, q, p);
+        let mut m = options::computation(req_id, *tick_type, 1, terms, und, t, q, iv);
         if iv.is_some() {
             m.opt_price = p;
         }
         s.send(&m);
     }
-    s.send(&model::computation(
+    s.send(&options::computation(
         req_id,
         types[3],
         0,

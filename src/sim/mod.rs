@@ -48,6 +48,7 @@ mod market_data;
 mod news;
 mod options;
 mod orders;
+mod prices;
 mod scanner;
 mod session;
 mod tick_by_tick;

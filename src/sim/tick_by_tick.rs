@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use super::market_data::{resolve, Instrument};
+use super::prices::{resolve, Instrument};
 use super::session::Session;
 use super::time::now_millis;
 use crate::errors::DUPLICATE_TICKER_ID;

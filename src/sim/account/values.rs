@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::super::broker::{decimal_to_f64, Account, Broker, Position};
-use super::super::market_data::market_price;
+use super::super::prices::market_price;
 use crate::model::{Contract, Decimal, UNSET_DOUBLE};
 
 /// The base currency of every simulated account.
