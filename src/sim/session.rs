@@ -28,7 +28,7 @@ const IDLE_POLL: Duration = Duration::from_millis(20);
 /// What [`Fault::OversizedPrefix`] writes: 16 MiB, one over the largest frame.
 const OVERSIZED_PREFIX: u32 = 0x0100_0000;
 
-/// One client connection. The domain modules of the sim (`sim/<domain>.rs`)
+/// One client connection. The domain modules of the sim (`sim/<domain>`)
 /// answer their requests through it: [`Session::send`] and
 /// [`Session::send_error`] queue answers, [`Session::wake_at`] asks for a call
 /// of their `on_timer` (streams, fills, bars), and each keeps its per-connection

@@ -1,14 +1,14 @@
 //! The sim's historical data: bars, ticks, histograms and schedules, all
-//! derived from the one price model ([`super::universe::price_at`]) so that
+//! derived from the one price model ([`crate::sim::universe::price_at`]) so that
 //! they agree with live prices, and deterministic (the same request gives
 //! the same answer).
 
-use super::time::{
+use crate::model::{BarData, Decimal};
+use crate::sim::time::{
     civil_from_days, days_from_civil, format_dash, format_day, format_local, from_eastern,
     is_trading_day, to_eastern,
 };
-use super::universe::price_at;
-use crate::model::{BarData, Decimal};
+use crate::sim::universe::price_at;
 
 /// The legal bar sizes, as TWS lists them in its error 321.
 pub(crate) const LEGAL_BAR_SIZES: &str = "1 secs, 5 secs, 10 secs, 15 secs, 30 secs, 1 min, 2 mins, 3 mins, 5 mins, 10 mins, 15 mins, 20 mins, 30 mins, 1 hour, 2 hours, 3 hours, 4 hours, 8 hours, 1 day, 1W, 1M";
@@ -150,7 +150,7 @@ pub(crate) fn seed(symbol: &str, a: i64, b: i64) -> u64 {
 /// The price increment of `symbol` in the sim's price model: a cent, or
 /// 0.00005 for prices under 10 (currencies).
 pub(crate) fn tick_of(symbol: &str) -> f64 {
-    if super::universe::base_price(symbol) < 10.0 {
+    if crate::sim::universe::base_price(symbol) < 10.0 {
         0.00005
     } else {
         0.01

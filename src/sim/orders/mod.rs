@@ -21,8 +21,10 @@
 //! Commissions follow IBKR's fixed US stock schedule: USD 0.005 per share,
 //! at least USD 1.00 and at most 1 % of the trade value, per fill.
 //!
-//! `exerciseOptions` is answered in [`super::exercise`], with this module's
+//! `exerciseOptions` is answered in [`exercise`], with this module's
 //! book, reports and fill building ([`book_fill`], [`send_fill`]).
+
+mod exercise;
 
 use crate::messages::ids::OrdersRequest;
 use std::time::{Duration, Instant};
@@ -99,7 +101,7 @@ pub(super) fn handle(s: &mut Session<'_>, req: OrdersRequest) {
             completed_orders(s, m.api_only);
         }
         OrdersRequest::ReqExecutions(m) => executions(s, m),
-        OrdersRequest::ExerciseOptions(m) => super::exercise::handle(s, m),
+        OrdersRequest::ExerciseOptions(m) => exercise::handle(s, m),
     }
 }
 

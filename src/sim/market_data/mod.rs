@@ -1,21 +1,27 @@
 //! The sim's market data: top-of-book streams and snapshots for `reqMktData`
 //! (with the generic tick lists TWS honours, option ticks for options, a limit
-//! of concurrent lines), market data types, and the routing to depth
-//! (`depth.rs`), tick-by-tick (`tick_by_tick.rs`) and option computations
-//! (`options.rs`).
+//! of concurrent lines), market data types, and the routing to its
+//! sub-domains: depth ([`depth`]), tick-by-tick ([`tick_by_tick`]) and option
+//! computations ([`options`]). Prices, and the option model behind them, are
+//! shared with the other domains ([`crate::sim::prices`]).
+
+mod depth;
+mod options;
+mod tick_by_tick;
 
 use crate::messages::ids::MarketDataRequest;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use super::options;
 use super::prices::{
     black_scholes, dividend_yield, implied_vol, model_vol, resolve, round_price, Terms,
 };
 use super::session::Session;
 use super::time::now_millis;
 use super::universe::price_at;
-use crate::errors::{DUPLICATE_TICKER_ID, MAX_TICKERS_REACHED, TICKER_ID_NOT_FOUND};
+use crate::errors::{
+    DUPLICATE_TICKER_ID, INVALID_REQUEST, MAX_TICKERS_REACHED, TICKER_ID_NOT_FOUND,
+};
 use crate::messages::market_data::depth::RerouteMktDepthReq;
 use crate::messages::market_data::ticks::{DeltaNeutralValidation, RerouteMktDataReq, TickNews};
 use crate::messages::market_data::{
@@ -68,9 +74,9 @@ pub(crate) struct State {
     subs: BTreeMap<i32, Subscription>,
     next_tick: Instant,
     /// Order books (`reqMktDepth`).
-    pub(super) depth: super::depth::State,
+    pub(super) depth: depth::State,
     /// Tick-by-tick streams.
-    pub(super) tick_by_tick: super::tick_by_tick::State,
+    pub(super) tick_by_tick: tick_by_tick::State,
 }
 
 impl Default for State {
@@ -108,16 +114,16 @@ pub(super) fn handle(s: &mut Session<'_>, req: MarketDataRequest) {
                     exchange: "SMART".into(),
                 });
             }
-            super::depth::req_mkt_depth(s, m);
+            depth::req_mkt_depth(s, m);
         }
         MarketDataRequest::CancelMktDepth(m) => {
-            super::depth::cancel_mkt_depth(s, m);
+            depth::cancel_mkt_depth(s, m);
         }
         MarketDataRequest::ReqTickByTickData(m) => {
-            super::tick_by_tick::req_tick_by_tick_data(s, m);
+            tick_by_tick::req_tick_by_tick_data(s, m);
         }
         MarketDataRequest::CancelTickByTickData(m) => {
-            super::tick_by_tick::cancel_tick_by_tick_data(s, m);
+            tick_by_tick::cancel_tick_by_tick_data(s, m);
         }
         MarketDataRequest::ReqCalcImpliedVolat(m) => {
             options::calc_implied_vol(s, &m);
@@ -134,8 +140,8 @@ pub(super) fn handle(s: &mut Session<'_>, req: MarketDataRequest) {
 /// Sends a round of ticks to every subscription when it is due, and gives
 /// depth and tick-by-tick their turns.
 pub(super) fn on_timer(s: &mut Session<'_>, now: Instant) {
-    super::depth::on_timer(s, now);
-    super::tick_by_tick::on_timer(s, now);
+    depth::on_timer(s, now);
+    tick_by_tick::on_timer(s, now);
     if s.market_data.subs.is_empty() {
         return;
     }
@@ -149,6 +155,12 @@ pub(super) fn on_timer(s: &mut Session<'_>, now: Instant) {
     }
     let next = s.market_data.next_tick;
     s.wake_at(next);
+}
+
+/// Sends error 321 with `cause`, as TWS words its validation errors.
+fn refuse_with(s: &mut Session<'_>, req_id: i32, cause: &str) {
+    let text = format!("{}-'sim' : cause - {cause}", INVALID_REQUEST.msg);
+    s.send_error(req_id, INVALID_REQUEST.code, &text);
 }
 
 /// The generic tick numbers of a list such as `"233,236,mdoff,292:BRFG"`;
@@ -188,11 +200,11 @@ fn req_mkt_data(s: &mut Session<'_>, m: ReqMktData) {
                 m.contract.sec_type,
                 KNOWN_GENERIC_TICKS.map(|n| n.to_string()).join(",")
             );
-            return options::refuse_with(s, m.req_id, &cause);
+            return refuse_with(s, m.req_id, &cause);
         }
     };
     if snapshot && !generics.is_empty() {
-        return options::refuse_with(
+        return refuse_with(
             s,
             m.req_id,
             "Snapshot market data subscription is not applicable to generic ticks",

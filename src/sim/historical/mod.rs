@@ -1,5 +1,5 @@
 //! The sim's historical bars, head timestamps, histograms, historical ticks
-//! and real-time bars (the data itself comes from `hist_data`).
+//! and real-time bars (the data itself comes from [`data`]).
 //!
 //! What it answers as TWS does: bars with `historicalDataEnd` (inline before
 //! server version 196), `historicalDataUpdate` of the last bar for
@@ -10,14 +10,12 @@
 //! per connection, not per TWS (a `BID_ASK` request counts twice, as IB
 //! counts it); only `keep_up_to_date` requests stay open.
 
+mod data;
+
 use crate::messages::ids::HistoricalRequest;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use super::hist_data::{
-    bar_over, bars, format_time, head_timestamp, hours, period_start, seed, sessions, tick_of,
-    BarQuery, BarSize, Span, LEGAL_BAR_SIZES, MAX_BARS,
-};
 use super::session::Session;
 use super::time::{format_local, is_trading_day, now_secs, parse_date_time, to_eastern};
 use super::universe::price_at;
@@ -36,6 +34,10 @@ use crate::model::{
     HistoricalTickBidAsk, HistoricalTickLast, RealTimeBar, TickAttribBidAsk, TickAttribLast,
 };
 use crate::server_versions::MIN_SERVER_VER_HISTORICAL_DATA_END;
+use data::{
+    bar_over, bars, format_time, head_timestamp, hours, period_start, seed, sessions, tick_of,
+    BarQuery, BarSize, Span, LEGAL_BAR_SIZES, MAX_BARS,
+};
 
 /// TWS's interval for real-time bars and for updates of kept-up-to-date bars.
 const STREAM_SECS: i64 = 5;

@@ -1,17 +1,17 @@
 //! The sim's option computations: `calculateImpliedVolatility` /
 //! `calculateOptionPrice`, and the `tickOptionComputation` messages that
 //! they and the option ticks (10–13) of `reqMktData` send, with the values
-//! of the option model in [`super::prices`].
+//! of the option model in [`crate::sim::prices`].
 
-use super::prices::{black_scholes, dividend_yield, implied_vol, resolve, Terms};
-use super::session::Session;
-use super::time::now_millis;
-use super::universe::price_at;
-use crate::errors::INVALID_REQUEST;
+use super::refuse_with;
 use crate::messages::market_data::options::{
     ReqCalcImpliedVolat, ReqCalcOptionPrice, TickOptionComputation,
 };
 use crate::model::{tick_type, Contract, TickType};
+use crate::sim::prices::{black_scholes, dividend_yield, implied_vol, resolve, Terms};
+use crate::sim::session::Session;
+use crate::sim::time::now_millis;
+use crate::sim::universe::price_at;
 
 /// A `tickOptionComputation` with the model's values at volatility `vol`,
 /// or the "not computed" markers when `vol` is `None`.
@@ -59,12 +59,6 @@ fn under(symbol: &str, given: f64) -> f64 {
     } else {
         price_at(symbol, now_millis() as f64 / 1000.0)
     }
-}
-
-/// Sends error 321 with `cause`, as TWS words its validation errors.
-pub(super) fn refuse_with(s: &mut Session<'_>, req_id: i32, cause: &str) {
-    let text = format!("{}-'sim' : cause - {cause}", INVALID_REQUEST.msg);
-    s.send_error(req_id, INVALID_REQUEST.code, &text);
 }
 
 fn refuse(s: &mut Session<'_>, req_id: i32) {
