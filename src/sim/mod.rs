@@ -469,8 +469,7 @@ pub enum Fault {
     CloseMidFrame,
     /// Reset the connection: close it so that the client sees a TCP RST rather
     /// than a FIN, by closing with `SO_LINGER` set to zero. Where that option
-    /// cannot be set (anything but Linux, Android, macOS/iOS and the BSDs),
-    /// this falls back to a plain close (FIN).
+    /// cannot be set (anything but Unix), this falls back to a plain close (FIN).
     Reset,
     /// Write the first half of a valid `currentTime` frame, stall for this
     /// long without reading or writing, then close without the rest (FIN;
