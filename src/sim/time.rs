@@ -81,16 +81,18 @@ pub fn format_connection_time(secs: i64) -> String {
     format!("{} UTC", format_local(secs))
 }
 
+/// The civil date and the clock time of `secs`: year, month, day, hour,
+/// minute, second.
+fn date_time(secs: i64) -> (i64, i64, i64, i64, i64, i64) {
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let s = secs.rem_euclid(86_400);
+    (y, m, d, s / 3600, s % 3600 / 60, s % 60)
+}
+
 /// `yyyymmdd hh:mm:ss` of local seconds.
 pub(crate) fn format_local(local: i64) -> String {
-    let (y, m, d) = civil_from_days(local.div_euclid(86_400));
-    let s = local.rem_euclid(86_400);
-    format!(
-        "{y:04}{m:02}{d:02} {:02}:{:02}:{:02}",
-        s / 3600,
-        s % 3600 / 60,
-        s % 60
-    )
+    let (y, m, d, hh, mm, ss) = date_time(local);
+    format!("{y:04}{m:02}{d:02} {hh:02}:{mm:02}:{ss:02}")
 }
 
 /// `yyyymmdd` of a day number.
@@ -149,14 +151,8 @@ pub(crate) fn parse_date_time(text: &str) -> Option<i64> {
 
 /// `yyyy-MM-dd HH:mm:ss.0`, UTC, as TWS writes news times.
 pub(crate) fn news_time(secs: i64) -> String {
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    let r = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}.0",
-        r / 3600,
-        r % 3600 / 60,
-        r % 60
-    )
+    let (y, m, d, hh, mm, ss) = date_time(secs);
+    format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02}:{ss:02}.0")
 }
 
 /// Reads `yyyy-MM-dd HH:mm:ss[.f]` or `yyyyMMdd HH:mm:ss` (UTC); `None` for
