@@ -9,7 +9,7 @@
 //! Lifecycle: `PreSubmitted`, then `Submitted` once transmitted (an order
 //! with `transmit = false` waits for a child with `transmit = true`, as a
 //! bracket does), then `Filled` when the sim's price
-//! ([`market_price`](super::prices::market_price): an option at its
+//! ([`market_price`]: an option at its
 //! model price) makes it marketable: market,
 //! market-on-close, relative and pegged-to-mid orders at once; limit orders
 //! when the price is at or through the limit; stop orders when it touches
