@@ -52,6 +52,9 @@
 //!   price of any contract, the option model), `time` (the clock, the
 //!   calendar, TWS's date-time forms) and `broker` (the paper broker's
 //!   accounts and order book, shared by every session).
+//! * `warnings`: TWS's warnings put in the middle of the answers
+//!   ([`SimConfig::inject_warnings`], [`SimConfig::random_warnings`]), at the
+//!   session's sending, so no domain knows about them.
 //! * [`burst`]: a gateway for benchmarks, which streams ticks as fast as the
 //!   socket takes them.
 
