@@ -1,6 +1,6 @@
 //! The paper broker's state, shared by every session of a simulated gateway:
-//! cash and positions per account. Orders (`sim/orders.rs`) change it through
-//! [`Broker::apply_fill`]; the account domain (`sim/account.rs`) reads it.
+//! cash and positions per account. Orders (`sim/orders`) change it through
+//! [`Broker::apply_fill`]; the account domain (`sim/account`) reads it.
 //! Every change bumps [`Broker::revision`], so sessions that stream account
 //! data can tell on their timer that something moved.
 
@@ -41,7 +41,7 @@ pub(crate) struct Broker {
     /// Bumped by every change.
     pub revision: u64,
     /// Every order placed since the sim started, and every fill (the order
-    /// domain's book, `sim/orders.rs`); shared, so orders are visible across
+    /// domain's book, `sim/orders`); shared, so orders are visible across
     /// sessions.
     pub book: OrderBook,
 }

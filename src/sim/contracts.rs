@@ -5,7 +5,7 @@
 //! exchanges.
 
 use super::session::Session;
-use super::universe;
+use super::universe::{self, lookup, same};
 use crate::errors::NO_SECURITY_DEFINITION;
 use crate::messages::contracts::{
     BondContractData, ContractData, ContractDataEnd, MarketRule, MktDepthExchanges,
@@ -14,8 +14,8 @@ use crate::messages::contracts::{
 };
 use crate::messages::ids::ContractsRequest;
 use crate::model::{
-    Contract, ContractDescription, ContractDetails, DepthMktDataDescription, PriceIncrement,
-    SmartComponent, UNSET_DOUBLE, UNSET_INTEGER,
+    Contract, ContractDescription, DepthMktDataDescription, PriceIncrement, SmartComponent,
+    UNSET_INTEGER,
 };
 
 /// Answers one request of this domain.
@@ -89,82 +89,6 @@ fn req_contract_details(s: &mut Session<'_>, m: &ReqContractDetails) {
         }
     }
     s.send(&ContractDataEnd { req_id: m.req_id });
-}
-
-fn same(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
-}
-
-/// `C`/`CALL` and `P`/`PUT` are the same right: `C` or `P` (anything else as is).
-pub(crate) fn right_of(r: &str) -> String {
-    match r.to_ascii_uppercase().as_str() {
-        "CALL" => "C".into(),
-        "PUT" => "P".into(),
-        other => other.to_owned(),
-    }
-}
-
-/// Whether `d` answers the description `q`, as TWS matches: every field
-/// given must agree; the exchange may be any of the valid exchanges.
-fn matches(q: &Contract, d: &ContractDetails) -> bool {
-    let c = &d.contract;
-    if q.con_id > 0 {
-        return q.con_id == c.con_id && (q.exchange.is_empty() || valid_on(d, &q.exchange));
-    }
-    if q.symbol.is_empty() && q.local_symbol.is_empty() && q.sec_id.is_empty() {
-        return false;
-    }
-    let given = |f: &str| !f.is_empty();
-    (!given(&q.symbol) || same(&q.symbol, &c.symbol))
-        && (!given(&q.local_symbol) || same(&q.local_symbol, &c.local_symbol))
-        && (!given(&q.sec_id)
-            || d.sec_id_list.iter().any(|tv| {
-                (q.sec_id_type.is_empty() || same(&q.sec_id_type, &tv.tag))
-                    && same(&q.sec_id, &tv.value)
-            }))
-        && (!given(&q.sec_type) || same(&q.sec_type, &c.sec_type))
-        && (!given(&q.exchange) || valid_on(d, &q.exchange))
-        && (!given(&q.primary_exchange) || same(&q.primary_exchange, &c.primary_exchange))
-        && (!given(&q.currency) || same(&q.currency, &c.currency))
-        && (!given(&q.last_trade_date_or_contract_month)
-            || c.last_trade_date_or_contract_month
-                .starts_with(&q.last_trade_date_or_contract_month)
-            || d.contract_month == q.last_trade_date_or_contract_month)
-        && (q.strike == UNSET_DOUBLE || q.strike == 0.0 || (q.strike - c.strike).abs() < 1e-9)
-        && (!given(&q.right) || right_of(&q.right) == c.right)
-        && (!given(&q.multiplier) || q.multiplier == c.multiplier)
-        && (!given(&q.trading_class) || same(&q.trading_class, &c.trading_class))
-}
-
-fn valid_on(d: &ContractDetails, exchange: &str) -> bool {
-    same(&d.contract.exchange, exchange) || d.valid_exchanges.split(',').any(|e| same(e, exchange))
-}
-
-/// The instruments matching `q`, each with the exchange asked for (TWS
-/// answers on the exchange of the request when the contract trades there).
-pub(crate) fn lookup(q: &Contract) -> Vec<ContractDetails> {
-    universe::instruments()
-        .iter()
-        .filter(|d| matches(q, d))
-        .cloned()
-        .map(|mut d| {
-            if !q.exchange.is_empty() && !same(&q.exchange, &d.contract.exchange) {
-                d.contract.exchange = q.exchange.to_ascii_uppercase();
-            }
-            d
-        })
-        .collect()
-}
-
-/// The contract as TWS completes it (conId, primary exchange, local symbol,
-/// trading class, …) when `c` names exactly one instrument of the universe;
-/// `c` as it is otherwise. Orders are booked and positions reported with it.
-pub(crate) fn complete(c: &Contract) -> Contract {
-    let mut found = lookup(c).into_iter();
-    match (found.next(), found.next()) {
-        (Some(d), None) => d.contract,
-        _ => c.clone(),
-    }
 }
 
 /// `reqMatchingSymbols`: underlyings (not derivatives, not bonds) whose symbol
@@ -313,56 +237,6 @@ fn depth_exchanges() -> Vec<DepthMktDataDescription> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lookups() {
-        let by_id = lookup(&Contract {
-            con_id: 8314,
-            ..Contract::default()
-        });
-        assert_eq!(by_id.len(), 1);
-        assert_eq!(by_id[0].contract.symbol, "IBM");
-        assert_eq!(lookup(&Contract::stock("AAPL", "SMART", "USD")).len(), 1);
-        assert_eq!(lookup(&Contract::stock("AAPL", "", "")).len(), 2);
-        let nasdaq = lookup(&Contract::stock("AAPL", "ISLAND", "USD"));
-        assert_eq!(nasdaq[0].contract.exchange, "ISLAND");
-        assert!(lookup(&Contract::stock("NOPE", "SMART", "USD")).is_empty());
-        let ibm = lookup(&Contract {
-            symbol: "IBM".into(),
-            ..Contract::default()
-        });
-        assert_eq!(ibm.len(), 2);
-        let (expiries, strikes) = universe::spy_chain();
-        let one = lookup(&Contract::option(
-            "SPY",
-            expiries[0].as_str(),
-            strikes[3],
-            "CALL",
-            "SMART",
-            "USD",
-        ));
-        assert_eq!(one.len(), 1);
-        assert_eq!(one[0].contract.right, "C");
-        let month = &expiries[1][..6];
-        let all_strikes = lookup(&Contract::option(
-            "SPY",
-            month,
-            UNSET_DOUBLE,
-            "",
-            "SMART",
-            "USD",
-        ));
-        assert_eq!(all_strikes.len(), 14);
-        assert_eq!(lookup(&Contract::future("ES", "", "CME", "USD")).len(), 2);
-        assert_eq!(lookup(&Contract::forex("EUR", "USD")).len(), 1);
-        let isin = lookup(&Contract {
-            sec_id_type: "ISIN".into(),
-            sec_id: "US0378331005".into(),
-            currency: "USD".into(),
-            ..Contract::default()
-        });
-        assert_eq!(isin.len(), 1);
-    }
 
     #[test]
     fn every_rule_of_the_universe_is_known() {

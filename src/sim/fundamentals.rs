@@ -13,11 +13,9 @@
 use crate::messages::ids::FundamentalsRequest;
 use std::fmt::Write as _;
 
-use super::news::{news_time, parse_news_time};
-use super::scanner::SCAN_UNIVERSE;
 use super::session::Session;
-use super::time::now_secs;
-use super::universe::{base_price, price_at};
+use super::time::{news_time, now_secs, parse_news_time};
+use super::universe::{base_price, price_at, SCAN_UNIVERSE};
 use crate::errors::FUNDAMENTALS_NOT_AVAILABLE;
 use crate::messages::fundamentals::{
     FundamentalData, ReqWshEventData, WshEventDataMessage, WshMetaData,

@@ -32,26 +32,46 @@
 //! println!("simulated gateway on port {}", gw.port());
 //! gw.shutdown();
 //! ```
+//!
+//! # Layout
+//!
+//! A domain has the same name here as in [`crate::messages`], and a
+//! sub-domain sits under its domain, as it does there:
+//!
+//! * `session` reads a connection's requests and routes each to its domain's
+//!   `handle`, and calls every domain's `on_timer`; it holds each domain's
+//!   per-connection `State`.
+//! * The domains: `connection`, `contracts`, `market_data` (with `depth`,
+//!   `tick_by_tick` and `options`), `historical` (with `data`, the bars and
+//!   ticks themselves), `orders` (with `exercise`), `account` (with `values`
+//!   and `fa`), `news`, `scanner` (with `params`), `fundamentals` and
+//!   `display_groups`. A domain uses its own sub-modules and the shared
+//!   modules below, never another domain.
+//! * Shared by every domain: `universe` (the instruments, their underlying
+//!   prices, contract lookup and completion, the scan list), `prices` (the
+//!   price of any contract, the option model), `time` (the clock, the
+//!   calendar, TWS's date-time forms) and `broker` (the paper broker's
+//!   accounts and order book, shared by every session).
+//! * `warnings`: TWS's warnings put in the middle of the answers
+//!   ([`SimConfig::inject_warnings`], [`SimConfig::random_warnings`]), at the
+//!   session's sending, so no domain knows about them.
+//! * [`burst`]: a gateway for benchmarks, which streams ticks as fast as the
+//!   socket takes them.
 
 mod account;
 mod broker;
 pub mod burst;
 mod connection;
 mod contracts;
-mod depth;
 mod display_groups;
-mod exercise;
 mod fundamentals;
-mod hist_data;
-mod hist_time;
 mod historical;
 mod market_data;
 mod news;
-mod options;
 mod orders;
+mod prices;
 mod scanner;
 mod session;
-mod tick_by_tick;
 mod time;
 mod universe;
 mod warnings;
@@ -452,8 +472,7 @@ pub enum Fault {
     CloseMidFrame,
     /// Reset the connection: close it so that the client sees a TCP RST rather
     /// than a FIN, by closing with `SO_LINGER` set to zero. Where that option
-    /// cannot be set (anything but Linux, Android, macOS/iOS and the BSDs),
-    /// this falls back to a plain close (FIN).
+    /// cannot be set (anything but Unix), this falls back to a plain close (FIN).
     Reset,
     /// Write the first half of a valid `currentTime` frame, stall for this
     /// long without reading or writing, then close without the rest (FIN;

@@ -14,7 +14,7 @@ use crate::messages::ids::NewsRequest;
 use std::time::Instant;
 
 use super::session::Session;
-use super::time::now_secs;
+use super::time::{news_time, now_secs, parse_news_time};
 use super::universe::price_at;
 use crate::errors::{NEWS_ARTICLE_NOT_AVAILABLE, NEWS_FEED_NOT_ALLOWED};
 use crate::messages::news::{
@@ -104,7 +104,7 @@ fn provider(code: &str) -> Option<&'static (&'static str, &'static str, i64, i64
 
 /// The headline a provider wrote about `con_id` at `t`.
 fn headline(provider: &str, con_id: i32, t: i64) -> String {
-    let sym = super::scanner::SCAN_UNIVERSE
+    let sym = super::universe::SCAN_UNIVERSE
         .iter()
         .find(|u| u.1 == con_id)
         .map(|u| u.0.to_owned())
@@ -247,72 +247,9 @@ fn headlines<'a>(
     (all, has_more)
 }
 
-/// `yyyy-MM-dd HH:mm:ss.0`, UTC, as TWS writes news times.
-pub(crate) fn news_time(secs: i64) -> String {
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    let r = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}.0",
-        r / 3600,
-        r % 3600 / 60,
-        r % 60
-    )
-}
-
-/// Reads `yyyy-MM-dd HH:mm:ss[.f]` or `yyyyMMdd HH:mm:ss` (UTC); `None` for
-/// empty or unreadable text.
-pub(crate) fn parse_news_time(text: &str) -> Option<i64> {
-    let text = text.trim();
-    let (date, time) = text.split_once(' ').unwrap_or((text, "00:00:00"));
-    let digits: String = date.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() != 8 {
-        return None;
-    }
-    let y: i64 = digits[0..4].parse().ok()?;
-    let m: i64 = digits[4..6].parse().ok()?;
-    let d: i64 = digits[6..8].parse().ok()?;
-    let time = time.split('.').next().unwrap_or("");
-    let mut hms = time.split(':').map(|p| p.trim().parse::<i64>());
-    let h = hms.next().unwrap_or(Ok(0)).ok()?;
-    let mi = hms.next().unwrap_or(Ok(0)).ok()?;
-    let se = hms.next().unwrap_or(Ok(0)).ok()?;
-    Some(days_from_civil(y, m, d) * 86_400 + h * 3600 + mi * 60 + se)
-}
-
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn times_round_trip() {
-        let t = 1_764_428_400; // 2025-11-29 15:00:00 UTC
-        assert_eq!(news_time(t), "2025-11-29 15:00:00.0");
-        assert_eq!(parse_news_time(&news_time(t)), Some(t));
-        assert_eq!(parse_news_time("20251129 15:00:00"), Some(t));
-        assert_eq!(parse_news_time(""), None);
-    }
 
     #[test]
     fn headlines_are_newest_first_and_limited() {

@@ -17,42 +17,11 @@ use std::time::Instant;
 
 use super::session::Session;
 use super::time::now_secs;
-use super::universe::price_at;
+use super::universe::{price_at, SCAN_UNIVERSE};
 use crate::errors::HISTORICAL_DATA_SERVICE;
 use crate::messages::scanner::{ReqScannerSubscription, ScannerData, ScannerParameters};
 use crate::model::{ContractDetails, ScanData, ScannerSubscription, TagValue, UNSET_DOUBLE};
 use crate::model::{Unset, UNSET_INTEGER};
-
-/// The stocks and ETFs scans choose from: symbol, contract id, primary
-/// exchange, is an ETF.
-pub(crate) const SCAN_UNIVERSE: &[(&str, i32, &str, bool)] = &[
-    ("AAPL", 265598, "NASDAQ", false),
-    ("MSFT", 272093, "NASDAQ", false),
-    ("IBM", 8314, "NYSE", false),
-    ("AMZN", 3691937, "NASDAQ", false),
-    ("NVDA", 4815747, "NASDAQ", false),
-    ("TSLA", 76792991, "NASDAQ", false),
-    ("GOOGL", 208813720, "NASDAQ", false),
-    ("META", 107113386, "NASDAQ", false),
-    ("INTC", 270639, "NASDAQ", false),
-    ("AMD", 4391, "NASDAQ", false),
-    ("NFLX", 15124833, "NASDAQ", false),
-    ("CSCO", 268084, "NASDAQ", false),
-    ("ORCL", 272800, "NYSE", false),
-    ("KO", 8894, "NYSE", false),
-    ("BA", 4762, "NYSE", false),
-    ("DIS", 6459, "NYSE", false),
-    ("JPM", 1520593, "NYSE", false),
-    ("BAC", 10098, "NYSE", false),
-    ("XOM", 13977, "NYSE", false),
-    ("WMT", 13824, "NYSE", false),
-    ("F", 9599491, "NYSE", false),
-    ("T", 37018770, "NYSE", false),
-    ("V", 49462172, "NYSE", false),
-    ("SPY", 756733, "ARCA", true),
-    ("QQQ", 320227571, "NASDAQ", true),
-    ("IWM", 9579970, "ARCA", true),
-];
 
 /// Most rows TWS returns for one scan.
 const MAX_ROWS: usize = 50;

@@ -28,7 +28,7 @@ const IDLE_POLL: Duration = Duration::from_millis(20);
 /// What [`Fault::OversizedPrefix`] writes: 16 MiB, one over the largest frame.
 const OVERSIZED_PREFIX: u32 = 0x0100_0000;
 
-/// One client connection. The domain modules of the sim (`sim/<domain>.rs`)
+/// One client connection. The domain modules of the sim (`sim/<domain>`)
 /// answer their requests through it: [`Session::send`] and
 /// [`Session::send_error`] queue answers, [`Session::wake_at`] asks for a call
 /// of their `on_timer` (streams, fills, bars), and each keeps its per-connection
@@ -452,61 +452,13 @@ impl Session<'_> {
 /// Sets `SO_LINGER` to zero on `stream`, so that closing its last handle
 /// aborts the connection with an RST instead of a FIN; `false` where it cannot.
 ///
-/// std offers this only on nightly (`TcpStream::set_linger`) and the crate has
-/// no `libc` dependency, so this declares `setsockopt` from the C library that
-/// std links anyway, with the constants of each platform listed in the `cfg`.
-#[cfg(any(
-    all(
-        any(target_os = "linux", target_os = "android"),
-        any(
-            target_arch = "x86",
-            target_arch = "x86_64",
-            target_arch = "arm",
-            target_arch = "aarch64",
-            target_arch = "riscv64",
-            target_arch = "powerpc",
-            target_arch = "powerpc64",
-            target_arch = "s390x",
-            target_arch = "loongarch64"
-        )
-    ),
-    target_vendor = "apple",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-    target_os = "dragonfly"
-))]
+/// std offers this only on nightly (`TcpStream::set_linger`), so on Unix this
+/// calls `setsockopt` through `libc` (a dependency of the crate on Unix).
+#[cfg(unix)]
 fn set_linger_zero(stream: &TcpStream) -> bool {
     use std::os::fd::AsRawFd;
-    use std::os::raw::{c_int, c_void};
 
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    const SOL_SOCKET: c_int = 1;
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    const SO_LINGER: c_int = 13;
-    #[cfg(not(any(target_os = "linux", target_os = "android")))]
-    const SOL_SOCKET: c_int = 0xffff;
-    #[cfg(not(any(target_os = "linux", target_os = "android")))]
-    const SO_LINGER: c_int = 0x0080;
-
-    /// `struct linger` of <sys/socket.h>.
-    #[repr(C)]
-    struct Linger {
-        l_onoff: c_int,
-        l_linger: c_int,
-    }
-
-    extern "C" {
-        fn setsockopt(
-            socket: c_int,
-            level: c_int,
-            name: c_int,
-            value: *const c_void,
-            len: u32, // socklen_t
-        ) -> c_int;
-    }
-
-    let linger = Linger {
+    let linger = libc::linger {
         l_onoff: 1,
         l_linger: 0,
     };
@@ -514,12 +466,12 @@ fn set_linger_zero(stream: &TcpStream) -> bool {
     // call; `value` points to a live `struct linger` whose size is `len`, and
     // setsockopt only reads it.
     let rc = unsafe {
-        setsockopt(
+        libc::setsockopt(
             stream.as_raw_fd(),
-            SOL_SOCKET,
-            SO_LINGER,
-            (&linger as *const Linger).cast::<c_void>(),
-            std::mem::size_of::<Linger>() as u32,
+            libc::SOL_SOCKET,
+            libc::SO_LINGER,
+            (&linger as *const libc::linger).cast::<libc::c_void>(),
+            std::mem::size_of::<libc::linger>() as libc::socklen_t,
         )
     };
     if rc != 0 {
@@ -532,27 +484,7 @@ fn set_linger_zero(stream: &TcpStream) -> bool {
 }
 
 /// Elsewhere `SO_LINGER` is not set: [`Fault::Reset`] closes with a FIN.
-#[cfg(not(any(
-    all(
-        any(target_os = "linux", target_os = "android"),
-        any(
-            target_arch = "x86",
-            target_arch = "x86_64",
-            target_arch = "arm",
-            target_arch = "aarch64",
-            target_arch = "riscv64",
-            target_arch = "powerpc",
-            target_arch = "powerpc64",
-            target_arch = "s390x",
-            target_arch = "loongarch64"
-        )
-    ),
-    target_vendor = "apple",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-    target_os = "dragonfly"
-)))]
+#[cfg(not(unix))]
 fn set_linger_zero(_stream: &TcpStream) -> bool {
     false
 }

@@ -13,10 +13,16 @@
 //! illustrative (its CUSIP and ISIN carry valid check digits).
 //!
 //! Every domain asks [`price_at`] for "the current price", so fills, bars,
-//! depth and option models agree with each other.
+//! depth and option models agree with each other, and resolves the
+//! contracts it is given here: [`lookup`] (the instruments a description
+//! matches, as TWS matches them), [`complete`] (the contract as TWS
+//! completes it), [`right_of`]. [`SCAN_UNIVERSE`] is the wider list of
+//! stocks that scanner, news and fundamentals write about.
 
-use super::time::now_secs;
-use crate::model::{ContractDetails, Decimal, TagValue};
+use super::time::{
+    civil_from_days, days_from_civil, format_day, is_trading_day, now_secs, weekday,
+};
+use crate::model::{Contract, ContractDetails, Decimal, TagValue, UNSET_DOUBLE};
 
 /// Reference prices of the universe's underlyings (a plausible level, not a quote).
 const REFERENCE_PRICES: &[(&str, f64)] = &[
@@ -62,42 +68,7 @@ pub(crate) fn price_at(symbol: &str, secs: f64) -> f64 {
 }
 
 // ---------------------------------------------------------------------------
-// Dates, without a date crate.
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil date of a day number.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-/// 0 = Monday … 6 = Sunday.
-fn weekday(days: i64) -> i64 {
-    (days + 3).rem_euclid(7)
-}
-
-/// `YYYYMMDD`.
-fn ymd(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}{m:02}{d:02}")
-}
+// Dates (the calendar itself is `time`'s).
 
 /// The third Friday of a month, as a day number.
 fn third_friday(y: i64, m: i64) -> i64 {
@@ -135,12 +106,12 @@ fn today() -> i64 {
 fn sessions(today: i64, open: &str, close: &str, overnight: bool) -> String {
     (today..today + 7)
         .map(|day| {
-            if weekday(day) >= 5 {
-                format!("{}:CLOSED", ymd(day))
+            if !is_trading_day(day) {
+                format!("{}:CLOSED", format_day(day))
             } else if overnight {
-                format!("{}:{open}-{}:{close}", ymd(day - 1), ymd(day))
+                format!("{}:{open}-{}:{close}", format_day(day - 1), format_day(day))
             } else {
-                format!("{}:{open}-{}:{close}", ymd(day), ymd(day))
+                format!("{}:{open}-{}:{close}", format_day(day), format_day(day))
             }
         })
         .collect::<Vec<_>>()
@@ -465,8 +436,8 @@ fn futures(today: i64) -> Vec<ContractDetails> {
             c.con_id = 600_000_000 + (day % 100_000) as i32;
             c.symbol = "ES".into();
             c.sec_type = "FUT".into();
-            c.last_trade_date_or_contract_month = ymd(day);
-            c.last_trade_date = ymd(day);
+            c.last_trade_date_or_contract_month = format_day(day);
+            c.last_trade_date = format_day(day);
             c.strike = 0.0;
             c.multiplier = "50".into();
             c.exchange = "CME".into();
@@ -487,7 +458,7 @@ fn futures(today: i64) -> Vec<ContractDetails> {
             d.agg_group = 2;
             d.under_symbol = "ES".into();
             d.under_sec_type = "IND".into();
-            d.real_expiration_date = ymd(day);
+            d.real_expiration_date = format_day(day);
             d.last_trade_time = "08:30".into();
             d.min_size = Decimal::from(1);
             d.size_increment = Decimal::from(1);
@@ -500,7 +471,7 @@ fn futures(today: i64) -> Vec<ContractDetails> {
 /// The SPY chain's expiries (day numbers) and strikes.
 pub(crate) fn spy_chain() -> (Vec<String>, Vec<f64>) {
     let (days, strikes) = chain_params(today());
-    (days.into_iter().map(ymd).collect(), strikes)
+    (days.into_iter().map(format_day).collect(), strikes)
 }
 
 fn chain_params(today: i64) -> (Vec<i64>, Vec<f64>) {
@@ -527,8 +498,8 @@ fn spy_options(today: i64) -> Vec<ContractDetails> {
                     + i32::from(right == "P");
                 c.symbol = "SPY".into();
                 c.sec_type = "OPT".into();
-                c.last_trade_date_or_contract_month = ymd(day);
-                c.last_trade_date = ymd(day);
+                c.last_trade_date_or_contract_month = format_day(day);
+                c.last_trade_date = format_day(day);
                 c.strike = strike;
                 c.right = right.into();
                 c.multiplier = "100".into();
@@ -558,7 +529,7 @@ fn spy_options(today: i64) -> Vec<ContractDetails> {
                 d.agg_group = 2;
                 d.under_symbol = "SPY".into();
                 d.under_sec_type = "STK".into();
-                d.real_expiration_date = ymd(day);
+                d.real_expiration_date = format_day(day);
                 d.last_trade_time = "16:00".into();
                 d.min_size = Decimal::from(1);
                 d.size_increment = Decimal::from(1);
@@ -592,6 +563,117 @@ pub(crate) fn instruments() -> std::sync::Arc<Vec<ContractDetails>> {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Contract resolution: what every domain asks of the universe.
+
+/// Names as TWS compares them: without regard to case.
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+/// `C`/`CALL` and `P`/`PUT` are the same right: `C` or `P` (anything else as is).
+pub(crate) fn right_of(r: &str) -> String {
+    match r.to_ascii_uppercase().as_str() {
+        "CALL" => "C".into(),
+        "PUT" => "P".into(),
+        other => other.to_owned(),
+    }
+}
+
+/// Whether `d` answers the description `q`, as TWS matches: every field
+/// given must agree; the exchange may be any of the valid exchanges.
+fn matches(q: &Contract, d: &ContractDetails) -> bool {
+    let c = &d.contract;
+    if q.con_id > 0 {
+        return q.con_id == c.con_id && (q.exchange.is_empty() || valid_on(d, &q.exchange));
+    }
+    if q.symbol.is_empty() && q.local_symbol.is_empty() && q.sec_id.is_empty() {
+        return false;
+    }
+    let given = |f: &str| !f.is_empty();
+    (!given(&q.symbol) || same(&q.symbol, &c.symbol))
+        && (!given(&q.local_symbol) || same(&q.local_symbol, &c.local_symbol))
+        && (!given(&q.sec_id)
+            || d.sec_id_list.iter().any(|tv| {
+                (q.sec_id_type.is_empty() || same(&q.sec_id_type, &tv.tag))
+                    && same(&q.sec_id, &tv.value)
+            }))
+        && (!given(&q.sec_type) || same(&q.sec_type, &c.sec_type))
+        && (!given(&q.exchange) || valid_on(d, &q.exchange))
+        && (!given(&q.primary_exchange) || same(&q.primary_exchange, &c.primary_exchange))
+        && (!given(&q.currency) || same(&q.currency, &c.currency))
+        && (!given(&q.last_trade_date_or_contract_month)
+            || c.last_trade_date_or_contract_month
+                .starts_with(&q.last_trade_date_or_contract_month)
+            || d.contract_month == q.last_trade_date_or_contract_month)
+        && (q.strike == UNSET_DOUBLE || q.strike == 0.0 || (q.strike - c.strike).abs() < 1e-9)
+        && (!given(&q.right) || right_of(&q.right) == c.right)
+        && (!given(&q.multiplier) || q.multiplier == c.multiplier)
+        && (!given(&q.trading_class) || same(&q.trading_class, &c.trading_class))
+}
+
+fn valid_on(d: &ContractDetails, exchange: &str) -> bool {
+    same(&d.contract.exchange, exchange) || d.valid_exchanges.split(',').any(|e| same(e, exchange))
+}
+
+/// The instruments matching `q`, each with the exchange asked for (TWS
+/// answers on the exchange of the request when the contract trades there).
+pub(crate) fn lookup(q: &Contract) -> Vec<ContractDetails> {
+    instruments()
+        .iter()
+        .filter(|d| matches(q, d))
+        .cloned()
+        .map(|mut d| {
+            if !q.exchange.is_empty() && !same(&q.exchange, &d.contract.exchange) {
+                d.contract.exchange = q.exchange.to_ascii_uppercase();
+            }
+            d
+        })
+        .collect()
+}
+
+/// The contract as TWS completes it (conId, primary exchange, local symbol,
+/// trading class, …) when `c` names exactly one instrument of the universe;
+/// `c` as it is otherwise. Orders are booked and positions reported with it.
+pub(crate) fn complete(c: &Contract) -> Contract {
+    let mut found = lookup(c).into_iter();
+    match (found.next(), found.next()) {
+        (Some(d), None) => d.contract,
+        _ => c.clone(),
+    }
+}
+
+/// The stocks and ETFs that scans choose from and that news and fundamentals
+/// write about: symbol, contract id, primary exchange, is an ETF.
+pub(crate) const SCAN_UNIVERSE: &[(&str, i32, &str, bool)] = &[
+    ("AAPL", 265598, "NASDAQ", false),
+    ("MSFT", 272093, "NASDAQ", false),
+    ("IBM", 8314, "NYSE", false),
+    ("AMZN", 3691937, "NASDAQ", false),
+    ("NVDA", 4815747, "NASDAQ", false),
+    ("TSLA", 76792991, "NASDAQ", false),
+    ("GOOGL", 208813720, "NASDAQ", false),
+    ("META", 107113386, "NASDAQ", false),
+    ("INTC", 270639, "NASDAQ", false),
+    ("AMD", 4391, "NASDAQ", false),
+    ("NFLX", 15124833, "NASDAQ", false),
+    ("CSCO", 268084, "NASDAQ", false),
+    ("ORCL", 272800, "NYSE", false),
+    ("KO", 8894, "NYSE", false),
+    ("BA", 4762, "NYSE", false),
+    ("DIS", 6459, "NYSE", false),
+    ("JPM", 1520593, "NYSE", false),
+    ("BAC", 10098, "NYSE", false),
+    ("XOM", 13977, "NYSE", false),
+    ("WMT", 13824, "NYSE", false),
+    ("F", 9599491, "NYSE", false),
+    ("T", 37018770, "NYSE", false),
+    ("V", 49462172, "NYSE", false),
+    ("SPY", 756733, "ARCA", true),
+    ("QQQ", 320227571, "NASDAQ", true),
+    ("IWM", 9579970, "ARCA", true),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,14 +681,14 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(ymd(days_from_civil(2026, 11, 29)), "20261129");
+        assert_eq!(format_day(days_from_civil(2026, 11, 29)), "20261129");
         assert_eq!(weekday(days_from_civil(2026, 11, 29)), 6); // a Sunday
-        assert_eq!(ymd(third_friday(2026, 12)), "20261218");
-        assert_eq!(ymd(third_friday(2027, 1)), "20270115");
+        assert_eq!(format_day(third_friday(2026, 12)), "20261218");
+        assert_eq!(format_day(third_friday(2027, 1)), "20270115");
         let today = days_from_civil(2026, 11, 29);
         let q: Vec<String> = next_expiries(today, 2, |m| m % 3 == 0)
             .into_iter()
-            .map(ymd)
+            .map(format_day)
             .collect();
         assert_eq!(q, ["20261218", "20270319"]);
         let s = sessions(today, "0930", "1600", false);
@@ -651,5 +733,55 @@ mod tests {
         assert!((1.0..1.2).contains(&eur));
         let other = price_at("ZZZZ", 1_800_000_000.0);
         assert!((19.0..430.0).contains(&other));
+    }
+
+    #[test]
+    fn lookups() {
+        let by_id = lookup(&Contract {
+            con_id: 8314,
+            ..Contract::default()
+        });
+        assert_eq!(by_id.len(), 1);
+        assert_eq!(by_id[0].contract.symbol, "IBM");
+        assert_eq!(lookup(&Contract::stock("AAPL", "SMART", "USD")).len(), 1);
+        assert_eq!(lookup(&Contract::stock("AAPL", "", "")).len(), 2);
+        let nasdaq = lookup(&Contract::stock("AAPL", "ISLAND", "USD"));
+        assert_eq!(nasdaq[0].contract.exchange, "ISLAND");
+        assert!(lookup(&Contract::stock("NOPE", "SMART", "USD")).is_empty());
+        let ibm = lookup(&Contract {
+            symbol: "IBM".into(),
+            ..Contract::default()
+        });
+        assert_eq!(ibm.len(), 2);
+        let (expiries, strikes) = spy_chain();
+        let one = lookup(&Contract::option(
+            "SPY",
+            expiries[0].as_str(),
+            strikes[3],
+            "CALL",
+            "SMART",
+            "USD",
+        ));
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].contract.right, "C");
+        let month = &expiries[1][..6];
+        let all_strikes = lookup(&Contract::option(
+            "SPY",
+            month,
+            UNSET_DOUBLE,
+            "",
+            "SMART",
+            "USD",
+        ));
+        assert_eq!(all_strikes.len(), 14);
+        assert_eq!(lookup(&Contract::future("ES", "", "CME", "USD")).len(), 2);
+        assert_eq!(lookup(&Contract::forex("EUR", "USD")).len(), 1);
+        let isin = lookup(&Contract {
+            sec_id_type: "ISIN".into(),
+            sec_id: "US0378331005".into(),
+            currency: "USD".into(),
+            ..Contract::default()
+        });
+        assert_eq!(isin.len(), 1);
     }
 }

@@ -5,9 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use super::super::broker::{decimal_to_f64, Account, Broker, Position};
-use super::super::market_data::market_price;
 use crate::model::{Contract, Decimal, UNSET_DOUBLE};
+use crate::sim::broker::{decimal_to_f64, Account, Broker, Position};
+use crate::sim::prices::market_price;
 
 /// The base currency of every simulated account.
 pub(crate) const BASE_CURRENCY: &str = "USD";
@@ -35,7 +35,7 @@ fn currency_of(c: &Contract) -> &str {
     }
 }
 
-pub(crate) use crate::sim::contracts::complete as full_contract;
+pub(crate) use crate::sim::universe::complete as full_contract;
 
 /// The contract's multiplier (1 when none).
 pub(crate) fn multiplier(c: &Contract) -> f64 {
@@ -395,8 +395,8 @@ pub(crate) fn pnl_single(view: &AccountView, con_id: i32) -> (Decimal, f64, f64,
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::broker::STARTING_CASH;
     use super::*;
+    use crate::sim::broker::STARTING_CASH;
 
     fn aapl() -> Contract {
         Contract {

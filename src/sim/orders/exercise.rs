@@ -26,14 +26,14 @@
 //! the sim sends execDetails as text, which has no such field, so clients
 //! see it only as the default.
 
-use super::broker::SimOrder;
-use super::orders::{book_fill, client_id, default_account, now_f64, report, send_fill, Leg};
-use super::session::Session;
-use super::time::format_connection_time;
-use super::universe::price_at;
+use super::{book_fill, client_id, default_account, now_f64, report, send_fill, Leg};
 use crate::errors::{INVALID_REQUEST, NO_SECURITY_DEFINITION};
 use crate::messages::orders::ExerciseOptions;
 use crate::model::{Contract, ContractDetails, Decimal, OptionExerciseType, Order};
+use crate::sim::broker::SimOrder;
+use crate::sim::session::Session;
+use crate::sim::time::format_connection_time;
+use crate::sim::universe::price_at;
 
 /// `exercise_action` of an exercise.
 const EXERCISE: i32 = 1;
@@ -52,7 +52,7 @@ pub(crate) fn in_the_money(right: &str, strike: f64, price: f64) -> bool {
 }
 
 fn is_call(right: &str) -> bool {
-    super::contracts::right_of(right) == "C"
+    crate::sim::universe::right_of(right) == "C"
 }
 
 /// The value of exercising one unit of the option now (0 when out of the money).
@@ -94,7 +94,7 @@ fn reject(s: &mut Session<'_>, id: i32, reason: &str) {
 /// Answers `exerciseOptions` (see the module docs).
 pub(super) fn handle(s: &mut Session<'_>, m: ExerciseOptions) {
     let id = m.req_id;
-    let found = super::contracts::lookup(&m.contract);
+    let found = crate::sim::universe::lookup(&m.contract);
     let details = match found.as_slice() {
         [d] if matches!(d.contract.sec_type.as_str(), "OPT" | "FOP") => d.clone(),
         _ => {
@@ -280,7 +280,7 @@ fn legs_of(details: &ContractDetails, action: i32, under_price: f64) -> Legs {
             delivery: None,
         };
     }
-    let mut under = super::contracts::complete(&Contract {
+    let mut under = crate::sim::universe::complete(&Contract {
         con_id: details.under_con_id,
         ..Contract::default()
     });
@@ -342,7 +342,7 @@ mod tests {
             exchange: "CBOE".into(),
             ..Contract::default()
         };
-        super::super::contracts::lookup(&c)
+        crate::sim::universe::lookup(&c)
             .into_iter()
             .next()
             .expect("the universe has SPY calls")

@@ -1,14 +1,14 @@
 //! The sim's historical data: bars, ticks, histograms and schedules, all
-//! derived from the one price model ([`super::universe::price_at`]) so that
+//! derived from the one price model ([`crate::sim::universe::price_at`]) so that
 //! they agree with live prices, and deterministic (the same request gives
 //! the same answer).
 
-use super::hist_time::{
-    days_from_civil, format_dash, format_day, format_local, from_eastern, hours, is_trading_day,
-    to_eastern, Hours,
-};
-use super::universe::price_at;
 use crate::model::{BarData, Decimal};
+use crate::sim::time::{
+    civil_from_days, days_from_civil, format_dash, format_day, format_local, from_eastern,
+    is_trading_day, to_eastern,
+};
+use crate::sim::universe::price_at;
 
 /// The legal bar sizes, as TWS lists them in its error 321.
 pub(crate) const LEGAL_BAR_SIZES: &str = "1 secs, 5 secs, 10 secs, 15 secs, 30 secs, 1 min, 2 mins, 3 mins, 5 mins, 10 mins, 15 mins, 20 mins, 30 mins, 1 hour, 2 hours, 3 hours, 4 hours, 8 hours, 1 day, 1W, 1M";
@@ -17,6 +17,35 @@ pub(crate) const LEGAL_BAR_SIZES: &str = "1 secs, 5 secs, 10 secs, 15 secs, 30 s
 /// around the clock); more is refused with 162, as TWS refuses a duration
 /// too long for the bar size.
 pub(crate) const MAX_BARS: i64 = 600_000;
+
+/// When an instrument trades, in local US/Eastern seconds of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hours {
+    /// Session open, seconds after local midnight.
+    pub open: i64,
+    /// Session close.
+    pub close: i64,
+}
+
+/// The sim's trading hours: stocks, options, indices and combos 09:30–16:00
+/// (regular) or 04:00–20:00 (all hours); forex, crypto, futures and the rest
+/// around the clock, Monday to Friday. No holidays.
+pub(crate) fn hours(sec_type: &str, use_rth: bool) -> Hours {
+    match sec_type {
+        "STK" | "OPT" | "IND" | "BAG" | "WAR" | "FOP" | "" if use_rth => Hours {
+            open: 9 * 3600 + 1800,
+            close: 16 * 3600,
+        },
+        "STK" | "OPT" | "IND" | "BAG" | "WAR" | "" => Hours {
+            open: 4 * 3600,
+            close: 20 * 3600,
+        },
+        _ => Hours {
+            open: 0,
+            close: 86_400,
+        },
+    }
+}
 
 /// A bar size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +150,7 @@ pub(crate) fn seed(symbol: &str, a: i64, b: i64) -> u64 {
 /// The price increment of `symbol` in the sim's price model: a cent, or
 /// 0.00005 for prices under 10 (currencies).
 pub(crate) fn tick_of(symbol: &str) -> f64 {
-    if super::universe::base_price(symbol) < 10.0 {
+    if crate::sim::universe::base_price(symbol) < 10.0 {
         0.00005
     } else {
         0.01
@@ -283,7 +312,7 @@ pub(crate) fn bars(q: &BarQuery<'_>, start: i64, end: i64, mut on_bar: impl FnMu
             BarSize::Day => on_bar(bar_over(q, from, to, format_day(day))),
             BarSize::Week | BarSize::Month => {
                 let bar = bar_over(q, from, to, format_day(day));
-                let (y, m, _) = super::hist_time::civil_from_days(day);
+                let (y, m, _) = civil_from_days(day);
                 let key = if q.bar == BarSize::Week {
                     (day + 3).div_euclid(7)
                 } else {
@@ -353,7 +382,7 @@ pub(crate) fn head_timestamp(symbol: &str) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::hist_time::parse_date_time;
+    use crate::sim::time::parse_date_time;
 
     fn q(bar: BarSize, use_rth: bool) -> BarQuery<'static> {
         BarQuery {

@@ -9,14 +9,14 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use super::market_data::{resolve, Instrument};
-use super::session::Session;
-use super::time::now_millis;
 use crate::errors::{DUPLICATE_TICKER_ID, MAX_DEPTH_REQUESTS_REACHED};
 use crate::messages::market_data::depth::{
     operation, side, CancelMktDepth, MarketDepth, MarketDepthL2, ReqMktDepth,
 };
 use crate::model::{Decimal, DepthLevel, MarketDepthBook};
+use crate::sim::prices::{resolve, Instrument};
+use crate::sim::session::Session;
+use crate::sim::time::now_millis;
 
 /// Most rows a side.
 pub(crate) const MAX_ROWS: usize = 10;
@@ -259,7 +259,7 @@ mod tests {
                     let secs = 1_763_900_000.0 + step as f64 * 0.37;
                     let rows = 1 + (step % 13).min(9);
                     let scale = [100.0, 4.0, 20_000.0][step % 3];
-                    let p = super::super::universe::price_at(sym, secs);
+                    let p = crate::sim::universe::price_at(sym, secs);
                     let target = book_at(sym, p, secs, rows, scale);
                     for side in [side::BID, side::ASK] {
                         let old = if side == side::BID {

@@ -1,18 +1,27 @@
 //! The sim's market data: top-of-book streams and snapshots for `reqMktData`
 //! (with the generic tick lists TWS honours, option ticks for options, a limit
-//! of concurrent lines), market data types, and the routing to depth
-//! (`depth.rs`), tick-by-tick (`tick_by_tick.rs`) and option computations
-//! (`options.rs`).
+//! of concurrent lines), market data types, and the routing to its
+//! sub-domains: depth ([`depth`]), tick-by-tick ([`tick_by_tick`]) and option
+//! computations ([`options`]). Prices, and the option model behind them, are
+//! shared with the other domains ([`crate::sim::prices`]).
+
+mod depth;
+mod options;
+mod tick_by_tick;
 
 use crate::messages::ids::MarketDataRequest;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use super::options::{self as model, Terms};
+use super::prices::{
+    black_scholes, dividend_yield, implied_vol, model_vol, resolve, round_price, Terms,
+};
 use super::session::Session;
 use super::time::now_millis;
 use super::universe::price_at;
-use crate::errors::{DUPLICATE_TICKER_ID, MAX_TICKERS_REACHED, TICKER_ID_NOT_FOUND};
+use crate::errors::{
+    DUPLICATE_TICKER_ID, INVALID_REQUEST, MAX_TICKERS_REACHED, TICKER_ID_NOT_FOUND,
+};
 use crate::messages::market_data::depth::RerouteMktDepthReq;
 use crate::messages::market_data::ticks::{DeltaNeutralValidation, RerouteMktDataReq, TickNews};
 use crate::messages::market_data::{
@@ -38,88 +47,9 @@ pub(super) fn underlying_con_id(symbol: &str) -> i32 {
         sec_type: "STK".into(),
         ..Contract::default()
     };
-    super::contracts::lookup(&stock)
+    super::universe::lookup(&stock)
         .first()
         .map_or(0, |d| d.contract.con_id)
-}
-
-/// What the sim knows of a requested contract.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Instrument {
-    /// The symbol whose price (`universe::price_at`) moves it; for an option,
-    /// its underlying's.
-    pub symbol: String,
-    /// Price increments per unit of price (100 for cents, 4 for quarters).
-    pub scale: f64,
-    /// An option's terms.
-    pub option: Option<Terms>,
-}
-
-/// Resolves a contract against the universe (by contract id, or by its
-/// description): its symbol, its minimum tick and, for an option, its terms.
-/// What the universe does not know keeps the request's symbol and terms and
-/// gets cents (hundredths of a cent below 10.00).
-pub(super) fn resolve(c: &Contract) -> Instrument {
-    let found = super::contracts::lookup(c);
-    let best = found
-        .iter()
-        .find(|d| c.sec_type.is_empty() || d.contract.sec_type.eq_ignore_ascii_case(&c.sec_type))
-        .or(found.first());
-    let (contract, min_tick) = match best {
-        Some(d) => (&d.contract, d.min_tick),
-        None => (c, 0.0),
-    };
-    let symbol = if contract.symbol.is_empty() {
-        c.symbol.clone()
-    } else {
-        contract.symbol.clone()
-    };
-    let scale = if min_tick > 0.0 && min_tick < 1e6 {
-        (1.0 / min_tick).round().max(1.0)
-    } else if super::universe::base_price(&symbol) < 10.0 {
-        20_000.0
-    } else {
-        100.0
-    };
-    let option = if matches!(contract.sec_type.as_str(), "OPT" | "FOP") {
-        Terms::of(contract)
-    } else {
-        None
-    };
-    Instrument {
-        symbol,
-        scale,
-        option,
-    }
-}
-
-impl Instrument {
-    /// The price at `ms` (epoch milliseconds): the sim's price of the
-    /// symbol, or for an option its model price at the sim's volatility.
-    pub(super) fn price_at(&self, ms: i64) -> f64 {
-        let und = price_at(&self.symbol, ms as f64 / 1000.0);
-        match &self.option {
-            None => und,
-            Some(terms) => {
-                let vol = model::model_vol(&self.symbol, und, terms.strike);
-                let q = model::dividend_yield(&self.symbol);
-                let theo = model::black_scholes(terms, und, terms.years(ms), vol, q).price;
-                round_price(theo, self.scale).max(1.0 / self.scale)
-            }
-        }
-    }
-}
-
-/// The sim's market price of `c` at `secs` (epoch seconds): its symbol's
-/// price, or for an option its model price. One price for every domain
-/// that values or fills a contract (orders, portfolio, market data).
-pub(crate) fn market_price(c: &Contract, secs: f64) -> f64 {
-    resolve(c).price_at((secs * 1000.0) as i64)
-}
-
-/// `price` rounded to a whole number of increments (`scale` per unit).
-pub(super) fn round_price(price: f64, scale: f64) -> f64 {
-    (price * scale).round() / scale
 }
 
 /// One market data subscription.
@@ -144,9 +74,9 @@ pub(crate) struct State {
     subs: BTreeMap<i32, Subscription>,
     next_tick: Instant,
     /// Order books (`reqMktDepth`).
-    pub(super) depth: super::depth::State,
+    pub(super) depth: depth::State,
     /// Tick-by-tick streams.
-    pub(super) tick_by_tick: super::tick_by_tick::State,
+    pub(super) tick_by_tick: tick_by_tick::State,
 }
 
 impl Default for State {
@@ -184,22 +114,22 @@ pub(super) fn handle(s: &mut Session<'_>, req: MarketDataRequest) {
                     exchange: "SMART".into(),
                 });
             }
-            super::depth::req_mkt_depth(s, m);
+            depth::req_mkt_depth(s, m);
         }
         MarketDataRequest::CancelMktDepth(m) => {
-            super::depth::cancel_mkt_depth(s, m);
+            depth::cancel_mkt_depth(s, m);
         }
         MarketDataRequest::ReqTickByTickData(m) => {
-            super::tick_by_tick::req_tick_by_tick_data(s, m);
+            tick_by_tick::req_tick_by_tick_data(s, m);
         }
         MarketDataRequest::CancelTickByTickData(m) => {
-            super::tick_by_tick::cancel_tick_by_tick_data(s, m);
+            tick_by_tick::cancel_tick_by_tick_data(s, m);
         }
         MarketDataRequest::ReqCalcImpliedVolat(m) => {
-            model::calc_implied_vol(s, &m);
+            options::calc_implied_vol(s, &m);
         }
         MarketDataRequest::ReqCalcOptionPrice(m) => {
-            model::calc_option_price(s, &m);
+            options::calc_option_price(s, &m);
         }
         // Each calculation is answered at once: there is nothing left to stop.
         MarketDataRequest::CancelCalcImpliedVolat(_) => {}
@@ -210,8 +140,8 @@ pub(super) fn handle(s: &mut Session<'_>, req: MarketDataRequest) {
 /// Sends a round of ticks to every subscription when it is due, and gives
 /// depth and tick-by-tick their turns.
 pub(super) fn on_timer(s: &mut Session<'_>, now: Instant) {
-    super::depth::on_timer(s, now);
-    super::tick_by_tick::on_timer(s, now);
+    depth::on_timer(s, now);
+    tick_by_tick::on_timer(s, now);
     if s.market_data.subs.is_empty() {
         return;
     }
@@ -225,6 +155,12 @@ pub(super) fn on_timer(s: &mut Session<'_>, now: Instant) {
     }
     let next = s.market_data.next_tick;
     s.wake_at(next);
+}
+
+/// Sends error 321 with `cause`, as TWS words its validation errors.
+fn refuse_with(s: &mut Session<'_>, req_id: i32, cause: &str) {
+    let text = format!("{}-'sim' : cause - {cause}", INVALID_REQUEST.msg);
+    s.send_error(req_id, INVALID_REQUEST.code, &text);
 }
 
 /// The generic tick numbers of a list such as `"233,236,mdoff,292:BRFG"`;
@@ -264,11 +200,11 @@ fn req_mkt_data(s: &mut Session<'_>, m: ReqMktData) {
                 m.contract.sec_type,
                 KNOWN_GENERIC_TICKS.map(|n| n.to_string()).join(",")
             );
-            return model::refuse_with(s, m.req_id, &cause);
+            return refuse_with(s, m.req_id, &cause);
         }
     };
     if snapshot && !generics.is_empty() {
-        return model::refuse_with(
+        return refuse_with(
             s,
             m.req_id,
             "Snapshot market data subscription is not applicable to generic ticks",
@@ -356,7 +292,7 @@ fn generic(s: &mut Session<'_>, req_id: i32, tick_type: TickType, value: f64) {
 /// The ticks sent once, at the start, for the generic ticks asked for.
 fn once(s: &mut Session<'_>, req_id: i32, sub: &Subscription, c: &Contract) {
     let p = price_at(&sub.symbol, now_millis() as f64 / 1000.0);
-    let atm_vol = model::model_vol(&sub.symbol, p, p);
+    let atm_vol = model_vol(&sub.symbol, p, p);
     for g in sub.generics.clone() {
         match g {
             100 => {
@@ -490,9 +426,9 @@ fn option_prices(
     ms: i64,
 ) -> (f64, f64, f64) {
     let t = terms.years(ms);
-    let q = model::dividend_yield(&sub.symbol);
-    let vol = model::model_vol(&sub.symbol, und, terms.strike);
-    let theo = model::black_scholes(terms, und, t, vol, q).price;
+    let q = dividend_yield(&sub.symbol);
+    let vol = model_vol(&sub.symbol, und, terms.strike);
+    let theo = black_scholes(terms, und, t, vol, q).price;
     let half = (theo * 0.005).max(0.01);
     let round = |p: f64| (p * 100.0).round() / 100.0; // option prices in cents
     let (b, a, l) = (
@@ -516,14 +452,14 @@ fn option_prices(
         ]
     };
     for (tick_type, p) in types.iter().zip([b, a, l]) {
-        let iv = model::implied_vol(terms, und, t, q, p);
-        let mut m = model::computation(req_id, *tick_type, 1, terms, und, t, q, iv);
+        let iv = implied_vol(terms, und, t, q, p);
+        let mut m = options::computation(req_id, *tick_type, 1, terms, und, t, q, iv);
         if iv.is_some() {
             m.opt_price = p;
         }
         s.send(&m);
     }
-    s.send(&model::computation(
+    s.send(&options::computation(
         req_id,
         types[3],
         0,

@@ -1,16 +1,99 @@
-//! The sim's option model: Black-Scholes(-Merton) with the sim's price, a
-//! rate and a dividend yield; implied volatility from a price by bisection.
-//! It answers `calculateImpliedVolatility` / `calculateOptionPrice` and
-//! makes the option ticks (10–13) of `reqMktData` on an option.
+//! The sim's prices of contracts, one for every domain that quotes, fills or
+//! values one (market data, orders, the account's portfolio), so that they
+//! agree with each other.
+//!
+//! A contract resolves against the universe to an [`Instrument`]: the symbol
+//! whose price ([`price_at`]) moves it, its minimum tick and, for an option,
+//! its [`Terms`]. A stock, future or currency is worth its symbol's price; an
+//! option its Black-Scholes(-Merton) price ([`black_scholes`]) at the sim's
+//! volatility surface ([`model_vol`]), rate ([`RATE`]) and dividend yield
+//! ([`dividend_yield`]); [`implied_vol`] inverts the model by bisection.
 
-use super::session::Session;
-use super::time::now_millis;
-use super::universe::price_at;
-use crate::errors::INVALID_REQUEST;
-use crate::messages::market_data::options::{
-    ReqCalcImpliedVolat, ReqCalcOptionPrice, TickOptionComputation,
-};
-use crate::model::{tick_type, Contract, TickType};
+use super::time::days_from_civil;
+use super::universe::{base_price, lookup, price_at, right_of};
+use crate::model::Contract;
+
+/// What the sim knows of a requested contract.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Instrument {
+    /// The symbol whose price (`universe::price_at`) moves it; for an option,
+    /// its underlying's.
+    pub symbol: String,
+    /// Price increments per unit of price (100 for cents, 4 for quarters).
+    pub scale: f64,
+    /// An option's terms.
+    pub option: Option<Terms>,
+}
+
+/// Resolves a contract against the universe (by contract id, or by its
+/// description): its symbol, its minimum tick and, for an option, its terms.
+/// What the universe does not know keeps the request's symbol and terms and
+/// gets cents (hundredths of a cent below 10.00).
+pub(super) fn resolve(c: &Contract) -> Instrument {
+    let found = lookup(c);
+    let best = found
+        .iter()
+        .find(|d| c.sec_type.is_empty() || d.contract.sec_type.eq_ignore_ascii_case(&c.sec_type))
+        .or(found.first());
+    let (contract, min_tick) = match best {
+        Some(d) => (&d.contract, d.min_tick),
+        None => (c, 0.0),
+    };
+    let symbol = if contract.symbol.is_empty() {
+        c.symbol.clone()
+    } else {
+        contract.symbol.clone()
+    };
+    let scale = if min_tick > 0.0 && min_tick < 1e6 {
+        (1.0 / min_tick).round().max(1.0)
+    } else if base_price(&symbol) < 10.0 {
+        20_000.0
+    } else {
+        100.0
+    };
+    let option = if matches!(contract.sec_type.as_str(), "OPT" | "FOP") {
+        Terms::of(contract)
+    } else {
+        None
+    };
+    Instrument {
+        symbol,
+        scale,
+        option,
+    }
+}
+
+impl Instrument {
+    /// The price at `ms` (epoch milliseconds): the sim's price of the
+    /// symbol, or for an option its model price at the sim's volatility.
+    pub(super) fn price_at(&self, ms: i64) -> f64 {
+        let und = price_at(&self.symbol, ms as f64 / 1000.0);
+        match &self.option {
+            None => und,
+            Some(terms) => {
+                let vol = model_vol(&self.symbol, und, terms.strike);
+                let q = dividend_yield(&self.symbol);
+                let theo = black_scholes(terms, und, terms.years(ms), vol, q).price;
+                round_price(theo, self.scale).max(1.0 / self.scale)
+            }
+        }
+    }
+}
+
+/// The sim's market price of `c` at `secs` (epoch seconds): its symbol's
+/// price, or for an option its model price. One price for every domain
+/// that values or fills a contract (orders, portfolio, market data).
+pub(crate) fn market_price(c: &Contract, secs: f64) -> f64 {
+    resolve(c).price_at((secs * 1000.0) as i64)
+}
+
+/// `price` rounded to a whole number of increments (`scale` per unit).
+pub(crate) fn round_price(price: f64, scale: f64) -> f64 {
+    (price * scale).round() / scale
+}
+
+// ---------------------------------------------------------------------------
+// The option model.
 
 /// The sim's risk-free rate (continuously compounded, per year).
 pub(crate) const RATE: f64 = 0.04;
@@ -80,7 +163,7 @@ impl Terms {
     /// The terms of an option contract; `None` when the contract lacks a
     /// right, a strike or a `YYYYMMDD` / `YYYYMM` expiry.
     pub(crate) fn of(c: &Contract) -> Option<Terms> {
-        let call = match super::contracts::right_of(&c.right).as_str() {
+        let call = match right_of(&c.right).as_str() {
             "C" => true,
             "P" => false,
             _ => return None,
@@ -104,7 +187,7 @@ impl Terms {
         Some(Terms {
             call,
             strike: c.strike,
-            expiry: days_from_civil(y, m, day) * 86_400 + 21 * 3600,
+            expiry: days_from_civil(y, i64::from(m), i64::from(day)) * 86_400 + 21 * 3600,
         })
     }
 
@@ -112,17 +195,6 @@ impl Terms {
     pub(crate) fn years(&self, now_ms: i64) -> f64 {
         ((self.expiry as f64 - now_ms as f64 / 1000.0) / YEAR).max(3600.0 / YEAR)
     }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// The dividend yield the sim gives an underlying (0–2.9%, from its symbol).
@@ -211,129 +283,6 @@ pub(crate) fn implied_vol(terms: &Terms, s: f64, t: f64, q: f64, price: f64) -> 
         }
     }
     Some((lo + hi) / 2.0)
-}
-
-/// A `tickOptionComputation` with the model's values at volatility `vol`,
-/// or the "not computed" markers when `vol` is `None`.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn computation(
-    req_id: i32,
-    tick_type: TickType,
-    tick_attrib: i32,
-    terms: &Terms,
-    s: f64,
-    t: f64,
-    q: f64,
-    vol: Option<f64>,
-) -> TickOptionComputation {
-    let base = TickOptionComputation {
-        req_id,
-        tick_type,
-        tick_attrib,
-        und_price: s,
-        ..TickOptionComputation::default()
-    };
-    match vol {
-        None => base,
-        Some(vol) => {
-            let g = black_scholes(terms, s, t, vol, q);
-            TickOptionComputation {
-                implied_vol: vol,
-                delta: g.delta,
-                opt_price: g.price,
-                pv_dividend: g.pv_dividend,
-                gamma: g.gamma,
-                vega: g.vega,
-                theta: g.theta,
-                ..base
-            }
-        }
-    }
-}
-
-/// The underlying's price for a calculation: the one given, or the sim's
-/// when it is not a positive number.
-fn under(symbol: &str, given: f64) -> f64 {
-    if given > 0.0 && given.is_finite() && given < 1e12 {
-        given
-    } else {
-        price_at(symbol, now_millis() as f64 / 1000.0)
-    }
-}
-
-/// Sends error 321 with `cause`, as TWS words its validation errors.
-pub(super) fn refuse_with(s: &mut Session<'_>, req_id: i32, cause: &str) {
-    let text = format!("{}-'sim' : cause - {cause}", INVALID_REQUEST.msg);
-    s.send_error(req_id, INVALID_REQUEST.code, &text);
-}
-
-fn refuse(s: &mut Session<'_>, req_id: i32) {
-    refuse_with(
-        s,
-        req_id,
-        "an option needs a right (C/P), a strike and an expiry (YYYYMMDD); a volatility above 0",
-    );
-}
-
-/// The underlying's symbol and the terms of an option contract: from the
-/// universe (a contract id is enough), else from the contract's own fields.
-fn option_of(c: &Contract) -> Option<(String, Terms)> {
-    let i = super::market_data::resolve(c);
-    let terms = i.option.or_else(|| Terms::of(c))?;
-    Some((i.symbol, terms))
-}
-
-/// `calculateImpliedVolatility`: one custom computation (tick type 53, price-based).
-pub(super) fn calc_implied_vol(s: &mut Session<'_>, m: &ReqCalcImpliedVolat) {
-    let Some((sym, terms)) = option_of(&m.contract) else {
-        return refuse(s, m.req_id);
-    };
-    let sym = &sym;
-    let spot = under(sym, m.under_price);
-    let t = terms.years(now_millis());
-    let q = dividend_yield(sym);
-    let vol = implied_vol(&terms, spot, t, q, m.option_price);
-    let mut msg = computation(
-        m.req_id,
-        tick_type::CUST_OPTION_COMPUTATION,
-        1,
-        &terms,
-        spot,
-        t,
-        q,
-        vol,
-    );
-    if vol.is_some() {
-        // The price asked about, not the model's re-computation of it.
-        msg.opt_price = m.option_price;
-    }
-    s.send(&msg);
-}
-
-/// `calculateOptionPrice`: one custom computation (tick type 53, return-based).
-pub(super) fn calc_option_price(s: &mut Session<'_>, m: &ReqCalcOptionPrice) {
-    let Some((sym, terms)) = option_of(&m.contract) else {
-        return refuse(s, m.req_id);
-    };
-    let vol = m.volatility;
-    if !(vol > 0.0 && vol < 100.0) {
-        return refuse(s, m.req_id);
-    }
-    let sym = &sym;
-    let spot = under(sym, m.under_price);
-    let t = terms.years(now_millis());
-    let q = dividend_yield(sym);
-    let msg = computation(
-        m.req_id,
-        tick_type::CUST_OPTION_COMPUTATION,
-        0,
-        &terms,
-        spot,
-        t,
-        q,
-        Some(vol),
-    );
-    s.send(&msg);
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! The sim's historical bars, head timestamps, histograms, historical ticks
-//! and real-time bars (the data itself comes from `hist_data`).
+//! and real-time bars (the data itself comes from [`data`]).
 //!
 //! What it answers as TWS does: bars with `historicalDataEnd` (inline before
 //! server version 196), `historicalDataUpdate` of the last bar for
@@ -10,17 +10,14 @@
 //! per connection, not per TWS (a `BID_ASK` request counts twice, as IB
 //! counts it); only `keep_up_to_date` requests stay open.
 
+mod data;
+
 use crate::messages::ids::HistoricalRequest;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use super::hist_data::{
-    bar_over, bars, format_time, head_timestamp, period_start, seed, sessions, tick_of, BarQuery,
-    BarSize, Span, LEGAL_BAR_SIZES, MAX_BARS,
-};
-use super::hist_time::{format_local, hours, parse_date_time, to_eastern};
 use super::session::Session;
-use super::time::now_secs;
+use super::time::{format_local, is_trading_day, now_secs, parse_date_time, to_eastern};
 use super::universe::price_at;
 use crate::errors::{
     DUPLICATE_TICKER_ID, HISTORICAL_DATA_SERVICE, INVALID_REQUEST, NO_SECURITY_DEFINITION,
@@ -37,6 +34,10 @@ use crate::model::{
     HistoricalTickBidAsk, HistoricalTickLast, RealTimeBar, TickAttribBidAsk, TickAttribLast,
 };
 use crate::server_versions::MIN_SERVER_VER_HISTORICAL_DATA_END;
+use data::{
+    bar_over, bars, format_time, head_timestamp, hours, period_start, seed, sessions, tick_of,
+    BarQuery, BarSize, Span, LEGAL_BAR_SIZES, MAX_BARS,
+};
 
 /// TWS's interval for real-time bars and for updates of kept-up-to-date bars.
 const STREAM_SECS: i64 = 5;
@@ -185,7 +186,7 @@ fn resolve(s: &mut Session<'_>, req_id: i32, c: &Contract) -> Option<Contract> {
     let found = if c.sec_type == "BAG" {
         (!c.symbol.is_empty()).then(|| c.clone())
     } else {
-        super::contracts::lookup(c)
+        super::universe::lookup(c)
             .into_iter()
             .next()
             .map(|d| d.contract)
@@ -464,7 +465,7 @@ fn historical_ticks(s: &mut Session<'_>, m: &ReqHistoricalTicks) {
         let local = to_eastern(t);
         let day = local.div_euclid(86_400);
         let sec = local.rem_euclid(86_400);
-        super::hist_time::is_trading_day(day) && sec >= h.open && sec < h.close
+        is_trading_day(day) && sec >= h.open && sec < h.close
     };
     let mut times = Vec::with_capacity(n);
     let mut t = anchor;

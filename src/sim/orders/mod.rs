@@ -9,7 +9,7 @@
 //! Lifecycle: `PreSubmitted`, then `Submitted` once transmitted (an order
 //! with `transmit = false` waits for a child with `transmit = true`, as a
 //! bracket does), then `Filled` when the sim's price
-//! ([`market_price`](super::market_data::market_price): an option at its
+//! ([`market_price`]: an option at its
 //! model price) makes it marketable: market,
 //! market-on-close, relative and pegged-to-mid orders at once; limit orders
 //! when the price is at or through the limit; stop orders when it touches
@@ -21,14 +21,16 @@
 //! Commissions follow IBKR's fixed US stock schedule: USD 0.005 per share,
 //! at least USD 1.00 and at most 1 % of the trade value, per fill.
 //!
-//! `exerciseOptions` is answered in [`super::exercise`], with this module's
+//! `exerciseOptions` is answered in [`exercise`], with this module's
 //! book, reports and fill building ([`book_fill`], [`send_fill`]).
+
+mod exercise;
 
 use crate::messages::ids::OrdersRequest;
 use std::time::{Duration, Instant};
 
 use super::broker::{decimal_to_f64, Broker, Fill, SimOrder};
-use super::market_data::market_price;
+use super::prices::market_price;
 use super::session::Session;
 use super::time::{format_connection_time, now_secs};
 use crate::messages::orders::{
@@ -99,7 +101,7 @@ pub(super) fn handle(s: &mut Session<'_>, req: OrdersRequest) {
             completed_orders(s, m.api_only);
         }
         OrdersRequest::ReqExecutions(m) => executions(s, m),
-        OrdersRequest::ExerciseOptions(m) => super::exercise::handle(s, m),
+        OrdersRequest::ExerciseOptions(m) => exercise::handle(s, m),
     }
 }
 
@@ -184,7 +186,7 @@ fn place(s: &mut Session<'_>, m: PlaceOrder) {
     // As TWS does: the order's contract completed (conId, …) from what it
     // names, so that fills are booked on the right position.
     if contract.sec_type != "BAG" {
-        contract = super::contracts::complete(&contract);
+        contract = super::universe::complete(&contract);
     }
     order.order_id = order_id;
     order.client_id = cid;

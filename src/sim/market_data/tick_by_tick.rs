@@ -5,14 +5,14 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use super::market_data::{resolve, Instrument};
-use super::session::Session;
-use super::time::now_millis;
 use crate::errors::DUPLICATE_TICKER_ID;
 use crate::messages::market_data::tick_by_tick::{
     tick_by_tick_type, CancelTickByTickData, ReqTickByTickData, TickByTick, TickByTickData,
 };
 use crate::model::Decimal;
+use crate::sim::prices::{resolve, Instrument};
+use crate::sim::session::Session;
+use crate::sim::time::now_millis;
 
 /// Most historical ticks sent before a stream (TWS sends up to 1000).
 const MAX_HISTORY: i32 = 1000;
@@ -118,7 +118,7 @@ pub(super) fn req_tick_by_tick_data(s: &mut Session<'_>, m: ReqTickByTickData) {
             "Invalid tick type '{}': Last, AllLast, BidAsk or MidPoint",
             m.tick_type
         );
-        super::options::refuse_with(s, m.req_id, &cause);
+        super::refuse_with(s, m.req_id, &cause);
         return;
     };
     let mut stream = Stream {
