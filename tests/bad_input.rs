@@ -217,3 +217,35 @@ fn a_peer_that_never_answers_the_hello_times_out() {
     drop(l);
     let _ = TcpStream::connect(("127.0.0.1", port));
 }
+
+/// An error frame whose code is missing or not a number is a warning (code
+/// 0, logged), never a frame that fails to decode; what follows still
+/// arrives.
+#[test]
+fn an_error_with_a_missing_or_garbled_code_is_a_warning() {
+    let mut script = good(203);
+    let mut garbled = 4u32.to_be_bytes().to_vec();
+    garbled.extend_from_slice(b"7\0abc\0Approaching max rate of 50 messages per second\0\0");
+    garbled.extend_from_slice(b"1700000000000\0");
+    write_frame(&mut script, &garbled);
+    let mut missing = 4u32.to_be_bytes().to_vec();
+    missing.extend_from_slice(b"8\0");
+    write_frame(&mut script, &missing);
+    script.extend_from_slice(&time());
+    let (_client, ev) = run_against(script, true);
+    let errors: Vec<&Ev> = ev.iter().filter(|e| matches!(e, Ev::Error(..))).collect();
+    assert_eq!(
+        errors,
+        vec![
+            &Ev::Error(
+                7,
+                0,
+                "Approaching max rate of 50 messages per second".into()
+            ),
+            &Ev::Error(8, 0, String::new()),
+        ],
+        "{ev:?}"
+    );
+    assert!(ev.contains(&Ev::CurrentTime(42)), "{ev:?}");
+    assert!(!tws_api::errors::ends_request(0));
+}

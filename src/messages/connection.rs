@@ -184,7 +184,9 @@ impl Layout for ErrorMessage {
             version(io, 2)?;
         }
         io.int(&mut self.req_id, "req id")?;
-        io.int(&mut self.error_code, "error code")?;
+        if !error_code(io, &mut self.error_code)? {
+            return Ok(());
+        }
         server_text(io, &mut self.error_string, "error string")?;
         if sv >= MIN_SERVER_VER_ADVANCED_ORDER_REJECT {
             // The official decoder always resolves escapes in this field.
@@ -202,6 +204,34 @@ impl Layout for ErrorMessage {
 }
 
 layout_message!(ErrorMessage = incoming::ERR_MSG);
+
+/// An error's code, read leniently: a code that is missing (the frame ends
+/// there) or does not parse is 0, a warning (`errors::classify`), logged,
+/// never a message that fails to decode; `false` when the frame ended.
+fn error_code(io: &mut dyn Io, code: &mut i32) -> Result<bool, DecodeError> {
+    if !io.reading() {
+        io.int(code, "error code")?;
+        return Ok(true);
+    }
+    let mut text = String::new();
+    match io.text(&mut text, "error code") {
+        Ok(()) => {}
+        Err(DecodeError::Truncated { .. }) => {
+            log::warn!("an error message without a code: taken as a warning (0)");
+            *code = 0;
+            return Ok(false);
+        }
+        Err(e) => return Err(e),
+    }
+    *code = match text.trim() {
+        "" => 0,
+        t => t.parse().unwrap_or_else(|_| {
+            log::warn!("an error message with the code {t:?}: taken as a warning (0)");
+            0
+        }),
+    };
+    Ok(true)
+}
 
 /// The text the official client appends to "Bad message" when it refuses
 /// `verifyRequest` and `verifyAndAuthRequest`: it never expresses the intent
