@@ -6,20 +6,27 @@
 //!
 //! * [`wire`]: bytes only — length-prefixed frames, NUL-terminated fields, the
 //!   handshake, text or raw-`u32` message ids by server version.
-//! * [`messages`]: the protocol — one struct per message with `encode` and
-//!   `decode`, used by both the client and the simulated gateway; every version
-//!   gate lives here, named by its [`server_versions`] constant.
+//! * [`messages`]: the protocol — one type per message, its layout written
+//!   once for both directions (`flat_message!` or a `Layout` over an `Io`),
+//!   used by both the client and the simulated gateway; every incoming
+//!   message delivers itself to an `EWrapper` and names the request it
+//!   answers (`messages::Incoming`); one id table (`messages::ids`) maps ids
+//!   to types both ways; every version gate lives here, named by its
+//!   [`server_versions`] constant.
 //! * [`client`]: [`EClient`], the EReader thread, `run()`, [`Event`],
 //!   [`IBClient`] (with its blocking helpers and streams), the request
 //!   lifecycle; and `sim`, the gateway's side.
 //!
 //! A domain (contracts, market data, historical, orders, account, news,
-//! scanner, fundamentals, display groups, connection) is the same file name
-//! in every layer: `messages/<domain>`, `client/requests/<domain>.rs` (its
-//! `EClient` methods), `client/dispatch/<domain>.rs` (its callbacks; the
-//! table in `dispatch/mod.rs` routes the ids), `sim/<domain>`, and its tests,
-//! golden scenarios (`tests/golden/scenarios/<domain>.json`) and
-//! differential frames (`tests/differential/<domain>.rs`).
+//! scanner, fundamentals, display groups, connection) is the same name in
+//! every layer: `messages/<domain>`, `client/requests/<domain>.rs` (its
+//! `EClient` methods), `client/sync/<domain>.rs` (its blocking helpers),
+//! `sim/<domain>`, and its tests, golden scenarios
+//! (`tests/golden/scenarios/<domain>.json`) and differential frames
+//! (`tests/differential/<domain>.rs`); market depth, option computations and
+//! tick-by-tick data are sub-domains of market data. docs/architecture.md
+//! tells how a message is defined, routed and delivered, and what a new one
+//! touches.
 //! * [`model`] (Contract, Order, TickAttrib, …), [`errors`], [`config`],
 //!   [`proto`] (the official protobuf messages), [`wrapper`] ([`EWrapper`]).
 //!
