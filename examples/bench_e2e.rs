@@ -554,6 +554,7 @@ fn main() {
                 rate,
                 batch: (o.batch_ms > 0).then(|| Duration::from_millis(o.batch_ms)),
                 mixed: o.mixed,
+                ..BurstConfig::default()
             })
             .expect("burst gateway starts");
             println!("listening on {}", gw.addr());
