@@ -7,6 +7,7 @@
 //! cargo run --release --example bench_e2e -- --mode latency --rate 10000 --batch-ms 1 --mixed --clients 32
 //! cargo run --release --example bench_e2e -- --mode floor --rate 10000 --batch-ms 1 --mixed
 //! cargo run --release --example bench_e2e -- --mode idle --seconds 10
+//! cargo run --release --example bench_e2e -- --mode promise        # a callback sleeps 2 s during a burst
 //! (any mode) --direct-read 0     # the reader thread reads at all times
 //! cargo run --release --example bench_e2e -- --mode clients --clients 32
 //! cargo run --release --example bench_e2e -- --mode memory
@@ -50,6 +51,8 @@ struct Opts {
     seconds: u64,
     /// `--clients` was given (latency mode then runs that many clients).
     clients_given: bool,
+    /// `--ticks` was given (promise mode has its own default).
+    ticks_given: bool,
     /// `--direct-read 0` turns the client's direct reads off.
     direct_read: bool,
 }
@@ -69,6 +72,7 @@ fn parse() -> Opts {
         mixed: false,
         seconds: 3,
         clients_given: false,
+        ticks_given: false,
         direct_read: true,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -81,7 +85,10 @@ fn parse() -> Opts {
         };
         match args[i].as_str() {
             "--mode" => o.mode = v,
-            "--ticks" => o.ticks = num(&v),
+            "--ticks" => {
+                o.ticks = num(&v);
+                o.ticks_given = true;
+            }
             "--rate" => o.rate = num(&v),
             "--clients" => {
                 o.clients = num(&v) as usize;
@@ -327,21 +334,24 @@ fn latency(o: &Opts) {
         .map(|id| {
             let (addr, spin) = (addr.clone(), o.spin_us);
             thread::spawn(move || {
-                let mut l = if floor {
-                    floor_client(&addr)
+                let (mut l, take_overs) = if floor {
+                    (floor_client(&addr), 0)
                 } else {
-                    one_client(&addr, id as i32, true, spin)
-                        .latencies
-                        .unwrap_or_default()
+                    let c = one_client(&addr, id as i32, true, spin);
+                    let take_overs = c.client.metrics().take_overs;
+                    (c.latencies.unwrap_or_default(), take_overs)
                 };
                 // The first 10% warms up caches and the scheduler.
-                l.split_off(l.len() / 10)
+                (l.split_off(l.len() / 10), take_overs)
             })
         })
         .collect();
     let mut l: Vec<u32> = Vec::new();
+    let mut take_overs = 0;
     for h in handles {
-        l.extend(h.join().expect("client thread"));
+        let (samples, t) = h.join().expect("client thread");
+        l.extend(samples);
+        take_overs += t;
     }
     let (cpu, wall) = (cpu_time() - cpu0, wall0.elapsed());
     let _ = gw.kill();
@@ -349,7 +359,7 @@ fn latency(o: &Opts) {
     l.sort_unstable();
     let p = |q: f64| l[((l.len() as f64 * q) as usize).min(l.len() - 1)] as f64 / 1000.0;
     println!(
-        "latency at {} ticks/s{}{}, {}, {}over {} ticks (gateway write -> callback): p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs; client CPU {:.1} % of a core",
+        "latency at {} ticks/s{}{}, {}, {}over {} ticks (gateway write -> callback): p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs; client CPU {:.1} % of a core{}",
         o.rate,
         if o.batch_ms > 0 { format!(", {} ms batches", o.batch_ms) } else { String::new() },
         if o.mixed { ", mixed" } else { "" },
@@ -364,7 +374,12 @@ fn latency(o: &Opts) {
         p(0.99),
         p(0.999),
         *l.last().unwrap_or(&0) as f64 / 1000.0,
-        cpu.as_secs_f64() * 100.0 / wall.as_secs_f64()
+        cpu.as_secs_f64() * 100.0 / wall.as_secs_f64(),
+        if take_overs > 0 {
+            format!(" (reader take-overs {take_overs})")
+        } else {
+            String::new()
+        }
     );
 }
 
@@ -512,8 +527,12 @@ fn memory(o: &Opts) {
 }
 
 /// CPU of a connected client that receives nothing, over `seconds`.
+///
+/// It first receives one light stream (one tick) after `run()` has started,
+/// so that with direct reads `run()` holds the socket while idle, as a
+/// client that has received anything since it started does.
 fn idle(o: &Opts) {
-    let (mut gw, addr) = spawn_gateway(1_000, None, o.server_version);
+    let (mut gw, addr) = spawn_gateway(1, None, o.server_version);
     let (host, port) = addr.rsplit_once(':').expect("HOST:PORT");
     let client = EClient::new();
     client.set_direct_read(o.direct_read);
@@ -526,20 +545,116 @@ fn idle(o: &Opts) {
         impl EWrapper for Quiet {}
         runner.run(&mut Quiet)
     });
+    thread::sleep(Duration::from_millis(100));
+    client
+        .req_mkt_data(1, &aapl(), "", false, false, &[])
+        .expect("sent");
     thread::sleep(Duration::from_millis(200));
     let (cpu0, wall0) = (cpu_time(), Instant::now());
     thread::sleep(Duration::from_secs(o.seconds));
     let (cpu, wall) = (cpu_time() - cpu0, wall0.elapsed());
     println!(
-        "idle connected client over {:.1} s: CPU {:.3} % of a core ({} ms)",
+        "idle connected client over {:.1} s: CPU {:.3} % of a core ({} ms; direct reads so far {})",
         wall.as_secs_f64(),
         cpu.as_secs_f64() * 100.0 / wall.as_secs_f64(),
-        cpu.as_millis()
+        cpu.as_millis(),
+        client.metrics().direct_reads
     );
     client.disconnect();
     let _ = looping.join();
     let _ = gw.kill();
     let _ = gw.wait();
+}
+
+/// The EReader's promise: a callback sleeps 2 s on the tick of a light
+/// request while the gateway (in this process) writes a burst; prints how
+/// long the gateway's write of the burst took from the request. With a
+/// socket that nobody reads meanwhile, the write waits for the callback.
+/// The client reads up to its queue limit (`--queue-kib`, default 4 MiB);
+/// beyond that the kernels' socket buffers decide, whose sizes vary from
+/// run to run.
+fn promise(o: &Opts) {
+    use std::sync::Arc;
+    const SLEEP: Duration = Duration::from_secs(2);
+    let ticks = if o.ticks_given { o.ticks } else { 300_000 };
+    let gw = Arc::new(
+        BurstGateway::start(BurstConfig {
+            server_version: o.server_version,
+            ticks,
+            // Two light requests warm up; the third's tick sleeps.
+            lead_ticks: vec![1, 1, 1],
+            ..BurstConfig::default()
+        })
+        .expect("burst gateway starts"),
+    );
+    struct Sleeper {
+        client: EClient,
+        slept: Arc<AtomicBool>,
+        ends: Arc<std::sync::atomic::AtomicU64>,
+    }
+    impl EWrapper for Sleeper {
+        fn tick_price(&mut self, req_id: i32, _t: TickType, _p: f64, _a: TickAttrib) {
+            if req_id == 3 && !self.slept.swap(true, Ordering::SeqCst) {
+                thread::sleep(SLEEP);
+            }
+        }
+        fn tick_snapshot_end(&mut self, req_id: i32) {
+            self.ends.fetch_add(1, Ordering::SeqCst);
+            if req_id == 4 {
+                self.client.disconnect();
+            }
+        }
+    }
+    let client = EClient::new();
+    client.set_direct_read(DIRECT_READ.load(Ordering::Relaxed));
+    if let Some(kib) = o.queue_kib {
+        client.set_queue_limit(kib as usize * 1024);
+    }
+    client.connect("127.0.0.1", gw.port(), 7).expect("connects");
+    let slept = Arc::new(AtomicBool::new(false));
+    let ends = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let mut w = Sleeper {
+        client: client.clone(),
+        slept: Arc::clone(&slept),
+        ends: Arc::clone(&ends),
+    };
+    let runner = {
+        let client = client.clone();
+        thread::spawn(move || client.run(&mut w))
+    };
+    let until = |f: &dyn Fn() -> bool| {
+        while !f() {
+            thread::sleep(Duration::from_micros(100));
+        }
+    };
+    for id in 1..=2 {
+        client
+            .req_mkt_data(id, &aapl(), "", false, false, &[])
+            .expect("sent");
+        until(&|| ends.load(Ordering::SeqCst) == id as u64);
+    }
+    client
+        .req_mkt_data(3, &aapl(), "", false, false, &[])
+        .expect("sent");
+    until(&|| slept.load(Ordering::SeqCst));
+    let start = Instant::now();
+    client
+        .req_mkt_data(4, &aapl(), "", false, false, &[])
+        .expect("sent");
+    until(&|| gw.streams_written() >= 4);
+    let held = start.elapsed();
+    runner.join().expect("run");
+    let m = client.metrics();
+    println!(
+        "promise: a callback sleeps {} s while the gateway writes {} ticks ({:.1} MB, queue limit {} KiB): the write took {:.3} s (direct reads {}, reader take-overs {})",
+        SLEEP.as_secs(),
+        ticks,
+        m.bytes_in as f64 / 1e6,
+        m.queue_limit / 1024,
+        held.as_secs_f64(),
+        if DIRECT_READ.load(Ordering::Relaxed) { "on" } else { "off" },
+        m.take_overs,
+    );
 }
 
 fn main() {
@@ -554,6 +669,7 @@ fn main() {
                 rate,
                 batch: (o.batch_ms > 0).then(|| Duration::from_millis(o.batch_ms)),
                 mixed: o.mixed,
+                ..BurstConfig::default()
             })
             .expect("burst gateway starts");
             println!("listening on {}", gw.addr());
@@ -565,6 +681,7 @@ fn main() {
         "latency" | "floor" => latency(&o),
         "clients" => clients(&o),
         "idle" => idle(&o),
+        "promise" => promise(&o),
         "memory" => memory(&o),
         "all" => {
             println!(

@@ -4,9 +4,11 @@
 
 mod common;
 
-use std::sync::atomic::{AtomicU64, Ordering::SeqCst};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::SeqCst};
 use std::sync::Arc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use common::call_log::{connected_calls, wait};
 use tws_api::sim::burst::{BurstConfig, BurstGateway};
@@ -171,4 +173,232 @@ fn a_callback_that_unwinds_gives_the_socket_back() {
     assert!(client.metrics().direct_reads > 0);
     client.disconnect();
     assert_eq!(runner.join().unwrap(), 1);
+}
+
+// The EReader's promise: the socket is drained whatever the callbacks do.
+//
+// A callback blocks (for seconds, as a slow one would) while the gateway
+// writes a burst of several MiB. The gateway counts the streams it has
+// written to the end; the callback records that count when it returns. The
+// burst's write must have completed while the callback was still blocked:
+// somebody kept reading the socket. The callback blocks for up to
+// `BLOCK_FOR` and returns as soon as the gateway reports the whole burst
+// written, so a passing run does not wait it out; a client that stops
+// reading while a callback blocks fails after `BLOCK_FOR`. No duration is
+// asserted: only the order of two events.
+
+/// Ticks of the burst: about 16 MiB of tickPrice frames, more than the two
+/// kernels' socket buffers hold (the sender's grows to 4 MiB here; the
+/// receiver's grows only while its owner reads), less than the client's queue
+/// limit in these tests.
+const BURST_TICKS: u64 = 640_000;
+/// The queue limit of these tests: the whole burst fits in it.
+const QUEUE_LIMIT: usize = 64 * 1024 * 1024;
+/// The longest a callback blocks.
+const BLOCK_FOR: Duration = Duration::from_secs(10);
+
+/// Which callback blocks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum BlockIn {
+    /// `tick_price` of this request's first tick (read by `run()` itself
+    /// while the feed is light).
+    Tick(i32),
+    /// `error` for this request id (an error the client queues itself while
+    /// `run()` waits on the socket).
+    Error(i32),
+}
+
+struct Blocking {
+    client: EClient,
+    gw: Arc<BurstGateway>,
+    block_in: BlockIn,
+    /// The gateway's stream count that means "the burst is written".
+    burst_written: u64,
+    /// Set when the blocking callback starts.
+    entered: Arc<AtomicBool>,
+    /// The streams the gateway had written when the blocking callback
+    /// returned (`u64::MAX` until then).
+    written_on_return: Arc<AtomicU64>,
+    /// `tick_snapshot_end` calls so far.
+    ends: Arc<AtomicU64>,
+    /// The request whose end disconnects.
+    last: i32,
+    ticks: HashMap<i32, u64>,
+    out_of_order: u64,
+}
+
+impl Blocking {
+    fn block(&mut self) {
+        self.entered.store(true, SeqCst);
+        let deadline = Instant::now() + BLOCK_FOR;
+        while self.gw.streams_written() < self.burst_written && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(1));
+        }
+        self.written_on_return
+            .store(self.gw.streams_written(), SeqCst);
+    }
+}
+
+impl EWrapper for Blocking {
+    fn tick_price(&mut self, req_id: i32, _t: TickType, price: f64, _a: TickAttrib) {
+        let n = self.ticks.entry(req_id).or_insert(0);
+        // Each stream repeats a block of 4,096 frames whose prices cycle
+        // through 187.00..187.99 with the frame's index in the block.
+        let index = ((price - 187.0) * 100.0).round() as u64;
+        if index != (*n % 4096) % 100 {
+            self.out_of_order += 1;
+        }
+        *n += 1;
+        if *n == 1 && self.block_in == BlockIn::Tick(req_id) {
+            self.block();
+        }
+    }
+    fn tick_size(&mut self, _r: i32, _t: TickType, _s: Decimal) {}
+    fn error(&mut self, req_id: i32, _time: i64, _code: i32, _msg: &str, _json: &str) {
+        if self.block_in == BlockIn::Error(req_id) {
+            self.block();
+        }
+    }
+    fn tick_snapshot_end(&mut self, req_id: i32) {
+        self.ends.fetch_add(1, SeqCst);
+        if req_id == self.last {
+            self.client.disconnect();
+        }
+    }
+}
+
+/// Direct reads in a promise test.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reads {
+    /// Off: the reader thread reads everything.
+    Off,
+    /// On (the default): `run()` reads the light feed itself.
+    On,
+    /// Off until the blocking request, then on: the reader reads the
+    /// blocking tick, queues it and offers `run()` the socket, and `run()`
+    /// blocks in the tick's callback before it can take the offer.
+    OnLate,
+}
+
+/// Two light requests (one tick each), then the blocking callback, and while
+/// it blocks a request answered by the burst.
+fn drained_while_a_callback_blocks(block_in: BlockIn, reads: Reads) {
+    common::init_logs();
+    // Requests 1 and 2 warm up (after them `run()` reads the socket itself
+    // when direct reads are on); with `BlockIn::Tick(3)` request 3 is a
+    // third light one whose tick blocks; the next request gets the burst.
+    let lead = match block_in {
+        BlockIn::Tick(_) => vec![1, 1, 1],
+        BlockIn::Error(_) => vec![1, 1],
+    };
+    let burst_id = lead.len() as i32 + 1;
+    let gw = Arc::new(
+        BurstGateway::start(BurstConfig {
+            ticks: BURST_TICKS,
+            lead_ticks: lead,
+            ..BurstConfig::default()
+        })
+        .unwrap(),
+    );
+    let client = EClient::new();
+    client.set_direct_read(reads == Reads::On);
+    client.set_queue_limit(QUEUE_LIMIT);
+    client.connect("127.0.0.1", gw.port(), 0).unwrap();
+    let entered = Arc::new(AtomicBool::new(false));
+    let written_on_return = Arc::new(AtomicU64::new(u64::MAX));
+    let ends = Arc::new(AtomicU64::new(0));
+    let mut w = Blocking {
+        client: client.clone(),
+        gw: Arc::clone(&gw),
+        block_in,
+        burst_written: burst_id as u64,
+        entered: Arc::clone(&entered),
+        written_on_return: Arc::clone(&written_on_return),
+        ends: Arc::clone(&ends),
+        last: burst_id,
+        ticks: HashMap::new(),
+        out_of_order: 0,
+    };
+    let runner = {
+        let client = client.clone();
+        thread::spawn(move || {
+            client.run(&mut w);
+            w
+        })
+    };
+    let aapl = Contract::stock("AAPL", "SMART", "USD");
+    for id in 1..=2 {
+        client
+            .req_mkt_data(id, &aapl, "", false, false, &[])
+            .unwrap();
+        assert!(wait(|| ends.load(SeqCst) == id as u64), "request {id} ends");
+    }
+    match reads {
+        // The light feed is read by `run()` itself from here on.
+        Reads::On => assert!(client.metrics().direct_reads > 0),
+        Reads::Off => {}
+        // The reader is waiting for the next bytes: it will offer the
+        // socket after it has queued them.
+        Reads::OnLate => client.set_direct_read(true),
+    }
+    match block_in {
+        BlockIn::Tick(id) => client
+            .req_mkt_data(id, &aapl, "", false, false, &[])
+            .unwrap(),
+        BlockIn::Error(id) => {
+            // Refused by the client (not printable): the error is queued.
+            let bad = Contract::stock("AA\u{7}PL", "SMART", "USD");
+            assert!(client
+                .req_mkt_data(id, &bad, "", false, false, &[])
+                .is_err());
+        }
+    }
+    assert!(wait(|| entered.load(SeqCst)), "the callback blocks");
+    client
+        .req_mkt_data(burst_id, &aapl, "", false, false, &[])
+        .unwrap();
+    let w = runner.join().unwrap();
+    let written = written_on_return.load(SeqCst);
+    assert!(
+        written != u64::MAX && written >= burst_id as u64,
+        "the burst was still being written when the blocking callback returned \
+         (streams written then: {written}): nobody read the socket meanwhile"
+    );
+    assert_eq!(w.ticks.get(&burst_id).copied(), Some(BURST_TICKS));
+    assert_eq!(
+        w.ticks.values().sum::<u64>(),
+        burst_id as u64 - 1 + BURST_TICKS
+    );
+    assert_eq!(w.out_of_order, 0);
+    assert_eq!(ends.load(SeqCst), burst_id as u64);
+    let m = client.metrics();
+    assert_eq!(m.frames_queued, 0, "{m:?}");
+    assert!(m.bytes_in >= 16 * 1024 * 1024, "{m:?}");
+    if reads == Reads::Off {
+        assert_eq!(m.take_overs, 0, "{m:?}");
+    } else {
+        // `run()` had the socket (or an offer of it) when the callback
+        // started blocking: the reader took it back.
+        assert!(m.take_overs > 0, "{m:?}");
+    }
+}
+
+#[test]
+fn the_socket_is_drained_while_a_tick_callback_blocks() {
+    drained_while_a_callback_blocks(BlockIn::Tick(3), Reads::On);
+}
+
+#[test]
+fn the_socket_is_drained_while_an_error_callback_blocks() {
+    drained_while_a_callback_blocks(BlockIn::Error(41), Reads::On);
+}
+
+#[test]
+fn the_socket_is_drained_while_a_callback_blocks_with_an_offer_untaken() {
+    drained_while_a_callback_blocks(BlockIn::Tick(3), Reads::OnLate);
+}
+
+#[test]
+fn with_direct_reads_off_the_socket_is_drained_while_a_callback_blocks() {
+    drained_while_a_callback_blocks(BlockIn::Tick(3), Reads::Off);
 }

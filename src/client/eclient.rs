@@ -593,7 +593,12 @@ impl EClient {
     /// `run()`'s), which halves the CPU time and the latency tail of a
     /// light feed (docs/performance.md). A read of 16 KiB or more (a burst)
     /// gives the socket back, and the reader reads in parallel with `run()`
-    /// again. `false` keeps the reader thread reading at all times.
+    /// again. The socket is read whatever the callbacks do, as with the
+    /// official reader thread: when callbacks run for more than 1 ms while
+    /// `run()` has the socket, the reader takes it back (within about 20 ms
+    /// of their start) and reads on into the queue, up to
+    /// [`set_queue_limit`](EClient::set_queue_limit).
+    /// `false` keeps the reader thread reading at all times.
     pub fn set_direct_read(&self, on: bool) {
         self.inner.direct.set_enabled(on);
     }

@@ -12,6 +12,7 @@ pub(crate) struct Metrics {
     frames_out: AtomicU64,
     dispatched: AtomicU64,
     direct_reads: AtomicU64,
+    take_overs: AtomicU64,
     not_decoded: AtomicU64,
     connections: AtomicU64,
     connected_since_ms: AtomicU64,
@@ -38,6 +39,10 @@ impl Metrics {
 
     pub(crate) fn direct_read(&self) {
         self.direct_reads.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(crate) fn take_over(&self) {
+        self.take_overs.fetch_add(1, Ordering::Relaxed);
     }
 
     pub(crate) fn not_decoded(&self, n: u64) {
@@ -67,6 +72,7 @@ impl Metrics {
             frames_queued: frames_in.saturating_sub(dispatched),
             not_decoded: self.not_decoded.load(Ordering::Relaxed),
             direct_reads: self.direct_reads.load(Ordering::Relaxed),
+            take_overs: self.take_overs.load(Ordering::Relaxed),
             requests_in_flight: 0,
             batches_queued: queued_batches,
             bytes_queued: 0,
@@ -99,6 +105,11 @@ pub struct MetricsSnapshot {
     /// Socket reads that `run()` made itself while the feed was light (see
     /// `EClient::set_direct_read`).
     pub direct_reads: u64,
+    /// Times the reader thread took the socket back from `run()` because
+    /// callbacks ran for more than a millisecond while `run()` had it (the
+    /// socket is read whatever the callbacks do; see
+    /// `EClient::set_direct_read`).
+    pub take_overs: u64,
     /// Requests sent and not yet ended (see `EClient::requests_in_flight`).
     pub requests_in_flight: usize,
     /// Items waiting in the reader → `run()` channel.

@@ -10,6 +10,10 @@
 //! [`DIRECT_BELOW`] bytes and `run()` is waiting for it), the reader lends the
 //! socket to `run()`, which then reads it itself until a read brings more
 //! (see `client/direct.rs`): one thread wake-up per batch instead of two.
+//! It takes the socket back when `run()` spends a millisecond or more in
+//! callbacks meanwhile (it looks every 20 ms), so the socket is drained
+//! whatever the callbacks do (up to the queue limit), as the official
+//! EReader's is.
 
 use std::io::{self, Read};
 use std::net::TcpStream;
@@ -205,6 +209,10 @@ pub(crate) fn reader_loop(mut side: ReadSide, tx: Sender<Incoming>, inner: Arc<I
             );
             match lent {
                 Lent::Back(s) => side = s,
+                Lent::TakenOver(s) => {
+                    inner.metrics.take_over();
+                    side = s;
+                }
                 Lent::Kept => return,
             }
         }

@@ -15,18 +15,64 @@ use crate::errors::REQUEST_INTERRUPTED;
 use crate::EWrapper;
 
 /// A batch whose callbacks take this long gives the lent socket back to the
-/// reader thread, so that the socket is read while slow callbacks run.
+/// reader thread, so that the reader reads in parallel with slow callbacks.
 const SLOW_DISPATCH: Duration = Duration::from_millis(1);
 
-/// The socket `run()` holds while it reads directly; given back to the
-/// reader if `run()` unwinds from a callback.
-struct LentSide<'a>(&'a Direct, Option<ReadSide>);
+/// The socket while the reader has lent it to `run()`: in hand (`held`)
+/// while `run()` waits on it and reads it, set down in the hand-over slot
+/// (`resting`, its generation) while callbacks run, so that the reader can
+/// take it back if they take long. Whatever it has goes back to the reader
+/// if `run()` unwinds from a callback.
+struct Claim<'a> {
+    direct: &'a Direct,
+    held: Option<ReadSide>,
+    resting: Option<u64>,
+}
 
-impl Drop for LentSide<'_> {
+impl Claim<'_> {
+    /// Picks the socket up again, or takes it if the reader offers it (only
+    /// when nothing is queued); `true` when it is in hand.
+    fn pick_up(&mut self) -> bool {
+        if self.held.is_none() {
+            if let Some(generation) = self.resting.take() {
+                self.held = self.direct.resume(generation);
+            }
+            if self.held.is_none() {
+                self.held = self.direct.take();
+            }
+        }
+        self.held.is_some()
+    }
+
+    /// Sets the socket down before callbacks run. It stays in hand when the
+    /// reader has stopped waiting (the connection is being closed).
+    fn set_down(&mut self) {
+        if let Some(side) = self.held.take() {
+            match self.direct.rest(side) {
+                Ok(generation) => self.resting = Some(generation),
+                Err(side) => self.held = Some(side),
+            }
+        }
+    }
+
+    /// Gives the socket in hand back to the reader: `false` when the reader
+    /// has stopped waiting (it stays in hand: read it to its end).
+    fn give_back(&mut self) -> bool {
+        if let Some(side) = self.held.take() {
+            self.held = self.direct.give_back(side);
+        }
+        self.held.is_none()
+    }
+}
+
+impl Drop for Claim<'_> {
     fn drop(&mut self) {
-        if let Some(side) = self.1.take() {
+        if let Some(side) = self.held.take() {
             // Nobody waits for it any more: the connection is being closed.
-            drop(self.0.give_back(side));
+            drop(self.direct.give_back(side));
+        }
+        if let Some(generation) = self.resting.take() {
+            self.direct.release(generation);
         }
     }
 }
@@ -61,16 +107,17 @@ impl EClient {
         let _running = Running(&inner.running);
         // The socket, while the reader has lent it (client/direct.rs); given
         // back if a callback unwinds.
-        let mut lent = LentSide(&inner.direct, None);
+        let mut claim = Claim {
+            direct: &inner.direct,
+            held: None,
+            resting: None,
+        };
         loop {
             let item = match inner.rx.try_recv() {
                 Ok(item) => item,
                 Err(_) => {
-                    if lent.1.is_none() {
-                        lent.1 = inner.direct.take();
-                    }
-                    if lent.1.is_some() {
-                        self.read_directly(&mut lent.1, wrapper, observer);
+                    if claim.pick_up() {
+                        self.read_directly(&mut claim, wrapper, observer);
                         continue;
                     }
                     if inner.undelivered_closes.load(Ordering::SeqCst) == 0 {
@@ -141,68 +188,79 @@ impl EClient {
             .not_decoded(super::dispatch::take_not_decoded());
     }
 
-    /// Reads the lent socket in `held` and dispatches what arrives, on this
-    /// thread, until a message is queued (the socket stays in `held`: look at
-    /// the queue, then go on), a read brings a burst (the socket goes back to
-    /// the reader) or the connection ends (its `Closed` queued). The socket
-    /// stays in `held` while callbacks run, so that a callback that unwinds
-    /// gives it back to the reader (`LentSide`).
+    /// Reads the lent socket in `claim` and dispatches what arrives, on this
+    /// thread, until a message is queued (look at the queue, then go on), a
+    /// read brings a burst (the socket goes back to the reader), the reader
+    /// took the socket back while callbacks ran, or the connection ends (its
+    /// `Closed` queued). The socket is set down in the hand-over slot while
+    /// callbacks run, so that the reader can take it back when they take
+    /// long: the socket is read whatever the callbacks do.
     fn read_directly<O: Observer>(
         &self,
-        held: &mut Option<ReadSide>,
+        claim: &mut Claim<'_>,
         wrapper: &mut dyn EWrapper,
         observer: &mut O,
     ) {
         let inner = &self.inner;
         // Set once the reader has stopped waiting: read to the end.
         let mut to_the_end = false;
-        while let Some(side) = held.as_mut() {
+        while let Some(side) = claim.held.as_mut() {
+            if !inner.direct.enabled() && !to_the_end {
+                to_the_end = !claim.give_back();
+                continue;
+            }
+            if !inner.direct.wait(side, || inner.rx.is_empty()) {
+                // A queued message: its callback runs with the socket set
+                // down, as a batch's do.
+                claim.set_down();
+                return;
+            }
             let generation = side.generation;
-            let outcome = if !inner.direct.enabled() && !to_the_end {
-                None
-            } else if !inner.direct.wait(side, || inner.rx.is_empty()) {
-                return;
-            } else {
-                let (read, (batch, bad)) = match side.read(inner) {
-                    Ok(n) => {
-                        inner.metrics.direct_read();
-                        (n, side.cut(inner))
-                    }
-                    Err(o) => (0, (None, Some(o))),
-                };
-                let mut slow = false;
+            let (read, (batch, bad)) = match side.read(inner) {
+                Ok(n) => {
+                    inner.metrics.direct_read();
+                    (n, side.cut(inner))
+                }
+                Err(o) => (0, (None, Some(o))),
+            };
+            if let Some(outcome) = bad {
+                // The connection ends once the frames before are delivered.
                 if let Some(batch) = batch {
-                    let start = Instant::now();
                     self.dispatch(&batch, wrapper, observer);
-                    slow = start.elapsed() >= SLOW_DISPATCH;
-                    side.recycle(batch.bytes);
                 }
-                match bad {
-                    Some(outcome) => Some(outcome),
-                    // A burst, or callbacks that take their time: the
-                    // reader thread reads in parallel again.
-                    None if read >= DIRECT_BELOW || slow => None,
-                    None => continue,
-                }
-            };
-            let Some(side) = held.take() else {
-                return;
-            };
-            match outcome {
-                Some(outcome) => {
-                    drop(side);
-                    finish(inner, &inner.tx, generation, outcome);
-                    inner.direct.ended(generation);
-                    return;
-                }
-                // Back to the reader; kept when the reader has stopped
-                // waiting (the connection is being closed): read to its end.
-                None => *held = inner.direct.give_back(side),
-            }
-            if held.is_none() {
+                drop(claim.held.take());
+                finish(inner, &inner.tx, generation, outcome);
+                inner.direct.ended(generation);
                 return;
             }
-            to_the_end = true;
+            if read >= DIRECT_BELOW && !to_the_end {
+                // A burst: the reader reads on while its callbacks run.
+                to_the_end = !claim.give_back();
+            }
+            let Some(batch) = batch else {
+                // Only part of a frame: read on (if the socket is in hand).
+                continue;
+            };
+            if !to_the_end {
+                claim.set_down();
+            }
+            let start = Instant::now();
+            self.dispatch(&batch, wrapper, observer);
+            let slow = start.elapsed() >= SLOW_DISPATCH;
+            if let Some(generation) = claim.resting.take() {
+                // `None`: the reader took it back while the callbacks ran
+                // (it reads into the queue now).
+                claim.held = inner.direct.resume(generation);
+            }
+            let Some(side) = claim.held.as_mut() else {
+                return;
+            };
+            side.recycle(batch.bytes);
+            if slow && !to_the_end {
+                // Callbacks that take their time: the reader thread reads
+                // in parallel again.
+                to_the_end = !claim.give_back();
+            }
         }
     }
 

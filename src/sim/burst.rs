@@ -3,15 +3,19 @@
 //! measured.
 //!
 //! Each connection: handshake, startApi answered with `managedAccounts` and
-//! `nextValidId`, then, on the first `reqMktData`, `ticks` tick-price frames for
-//! that request id followed by `tickSnapshotEnd` as an end marker. In
+//! `nextValidId`, then, on each `reqMktData`, `ticks` tick-price frames for
+//! that request id followed by `tickSnapshotEnd` as an end marker (the first
+//! requests of a connection can be given other counts: `lead_ticks`). The
+//! gateway counts the streams it has written to the end
+//! ([`BurstGateway::streams_written`]), so that a test can tell whether the
+//! client took a stream in while one of its callbacks was busy. In
 //! throughput mode the frames are encoded once into a block that is written
 //! again and again; in rate mode each frame carries its send time (nanoseconds
 //! since the Unix epoch) in the size field, for latency measurement.
 
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -30,6 +34,10 @@ pub struct BurstConfig {
     pub server_version: i32,
     /// Tick-price frames per `reqMktData`.
     pub ticks: u64,
+    /// Tick-price frames for the first `reqMktData` requests of a
+    /// connection, in order (e.g. `vec![1]`: one light tick, then `ticks` for
+    /// every later request); empty by default.
+    pub lead_ticks: Vec<u64>,
     /// `None`: as fast as the socket takes them. `Some(r)`: `r` frames per
     /// second, each stamped with its send time.
     pub rate: Option<u64>,
@@ -46,6 +54,7 @@ impl Default for BurstConfig {
         BurstConfig {
             server_version: crate::server_versions::MAX_CLIENT_VER,
             ticks: 1_000_000,
+            lead_ticks: Vec::new(),
             rate: None,
             batch: None,
             mixed: false,
@@ -58,6 +67,7 @@ impl Default for BurstConfig {
 pub struct BurstGateway {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
+    written: Arc<AtomicU64>,
     acceptor: Option<JoinHandle<()>>,
 }
 
@@ -67,8 +77,10 @@ impl BurstGateway {
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
+        let written = Arc::new(AtomicU64::new(0));
         let acceptor = {
             let stop = Arc::clone(&stop);
+            let written = Arc::clone(&written);
             thread::Builder::new()
                 .name("tws-burst-accept".into())
                 .spawn(move || {
@@ -78,11 +90,12 @@ impl BurstGateway {
                         }
                         let Ok(stream) = stream else { continue };
                         let config = config.clone();
+                        let written = Arc::clone(&written);
                         let _ =
                             thread::Builder::new()
                                 .name("tws-burst-conn".into())
                                 .spawn(move || {
-                                    if let Err(e) = serve(stream, &config) {
+                                    if let Err(e) = serve(stream, &config, &written) {
                                         log::debug!("burst session ended: {e}");
                                     }
                                 });
@@ -92,6 +105,7 @@ impl BurstGateway {
         Ok(BurstGateway {
             addr,
             stop,
+            written,
             acceptor: Some(acceptor),
         })
     }
@@ -109,6 +123,13 @@ impl BurstGateway {
     /// The port it listens on.
     pub fn port(&self) -> u16 {
         self.addr.port()
+    }
+
+    /// Streams (one per `reqMktData`, all connections together) written to
+    /// the end: their `tickSnapshotEnd` is in the socket's send buffer, so
+    /// the client has read all but what the two kernels' buffers hold.
+    pub fn streams_written(&self) -> u64 {
+        self.written.load(Ordering::SeqCst)
     }
 }
 
@@ -130,9 +151,10 @@ pub fn now_nanos() -> i64 {
         .unwrap_or(0)
 }
 
-fn serve(mut stream: TcpStream, config: &BurstConfig) -> io::Result<()> {
+fn serve(mut stream: TcpStream, config: &BurstConfig, written: &AtomicU64) -> io::Result<()> {
     stream.set_nodelay(true)?;
     let (sv, _) = super::negotiate(&mut stream, config.server_version)?;
+    let mut lead = config.lead_ticks.iter().copied();
 
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
@@ -159,14 +181,16 @@ fn serve(mut stream: TcpStream, config: &BurstConfig) -> io::Result<()> {
                 }
                 outgoing::REQ_MKT_DATA => {
                     let m: ReqMktData = decode_body(sv, body).map_err(invalid)?;
+                    let ticks = lead.next().unwrap_or(config.ticks);
                     match config.rate {
-                        None => stream_fast(&mut stream, sv, m.req_id, config.ticks)?,
-                        Some(rate) => stream_paced(&mut stream, sv, m.req_id, config, rate)?,
+                        None => stream_fast(&mut stream, sv, m.req_id, ticks)?,
+                        Some(rate) => stream_paced(&mut stream, sv, m.req_id, ticks, config, rate)?,
                     }
                     out.clear();
                     encode_frame(&TickSnapshotEnd { req_id: m.req_id }, sv, &mut out)
                         .map_err(invalid)?;
                     stream.write_all(&out)?;
+                    written.fetch_add(1, Ordering::SeqCst);
                 }
                 _ => {}
             }
@@ -240,10 +264,10 @@ fn stream_paced(
     stream: &mut TcpStream,
     sv: i32,
     req_id: i32,
+    ticks: u64,
     config: &BurstConfig,
     rate: u64,
 ) -> io::Result<()> {
-    let ticks = config.ticks;
     let start = Instant::now();
     let rate = rate.max(1);
     let pause = config.batch.unwrap_or(Duration::from_micros(100));
