@@ -334,9 +334,10 @@ fn drained_while_a_callback_blocks(block_in: BlockIn, reads: Reads) {
         assert!(wait(|| ends.load(SeqCst) == id as u64), "request {id} ends");
     }
     match reads {
-        // The light feed is read by `run()` itself from here on.
-        Reads::On => assert!(client.metrics().direct_reads > 0),
-        Reads::Off => {}
+        // The light feed is read by `run()` itself from here on, or offered
+        // to it: which of the two depends on the machine's timing, and the
+        // take-over asserted at the end shows that `run()` had one of them.
+        Reads::On | Reads::Off => {}
         // The reader is waiting for the next bytes: it will offer the
         // socket after it has queued them.
         Reads::OnLate => client.set_direct_read(true),
