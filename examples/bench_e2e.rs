@@ -8,6 +8,7 @@
 //! cargo run --release --example bench_e2e -- --mode floor --rate 10000 --batch-ms 1 --mixed
 //! cargo run --release --example bench_e2e -- --mode idle --seconds 10
 //! cargo run --release --example bench_e2e -- --mode promise        # a callback sleeps 2 s during a burst
+//! cargo run --release --example bench_e2e -- --mode stall --rate 100000 --batch-ms 1 --mixed --stall-ms 25
 //! (any mode) --direct-read 0     # the reader thread reads at all times
 //! cargo run --release --example bench_e2e -- --mode clients --clients 32
 //! cargo run --release --example bench_e2e -- --mode memory
@@ -49,6 +50,8 @@ struct Opts {
     mixed: bool,
     /// Latency: how long the stream runs.
     seconds: u64,
+    /// Stall mode: how long a callback busy-waits, every 500 ms.
+    stall_ms: u64,
     /// `--clients` was given (latency mode then runs that many clients).
     clients_given: bool,
     /// `--ticks` was given (promise mode has its own default).
@@ -71,6 +74,7 @@ fn parse() -> Opts {
         batch_ms: 0,
         mixed: false,
         seconds: 3,
+        stall_ms: 25,
         clients_given: false,
         ticks_given: false,
         direct_read: true,
@@ -102,6 +106,7 @@ fn parse() -> Opts {
             "--batch-ms" => o.batch_ms = num(&v),
             "--direct-read" => o.direct_read = num(&v) != 0,
             "--seconds" => o.seconds = num(&v),
+            "--stall-ms" => o.stall_ms = num(&v),
             "--mixed" => {
                 o.mixed = true;
                 i += 1;
@@ -657,6 +662,106 @@ fn promise(o: &Opts) {
     );
 }
 
+/// Recovery after a stall: on a paced feed, a callback busy-waits
+/// `--stall-ms` every 500 ms (longer than the reader's look interval, the
+/// reader takes the socket over). Prints the worst latency of the ticks
+/// sent in windows after each stall's end: how fast the client is back to
+/// normal, and the hand-over back to `run()` with it.
+fn stall(o: &Opts) {
+    struct Staller {
+        client: EClient,
+        stall: Duration,
+        next: Instant,
+        ends: Vec<i64>,
+        samples: Vec<(i64, i64)>,
+    }
+    impl Staller {
+        fn sample(&mut self, sent: i64) {
+            self.samples.push((sent, now_nanos()));
+        }
+    }
+    impl EWrapper for Staller {
+        fn tick_price(&mut self, _r: i32, _t: TickType, _p: f64, _a: TickAttrib) {
+            if Instant::now() >= self.next {
+                let end = Instant::now() + self.stall;
+                while Instant::now() < end {
+                    std::hint::spin_loop();
+                }
+                self.ends.push(now_nanos());
+                self.next += Duration::from_millis(500);
+            }
+        }
+        fn tick_size(&mut self, _r: i32, _t: TickType, size: Decimal) {
+            self.sample(i64::try_from(size.mantissa()).unwrap_or(0));
+        }
+        fn tick_string(&mut self, _r: i32, _t: TickType, value: &str) {
+            self.sample(value.parse().unwrap_or(0));
+        }
+        fn tick_snapshot_end(&mut self, _r: i32) {
+            self.client.disconnect();
+        }
+    }
+    let mut extra = Vec::new();
+    if o.batch_ms > 0 {
+        extra.extend(["--batch-ms".to_string(), o.batch_ms.to_string()]);
+    }
+    if o.mixed {
+        extra.push("--mixed".to_string());
+    }
+    let (mut gw, addr) =
+        spawn_gateway_with(o.rate * o.seconds, Some(o.rate), o.server_version, &extra);
+    let (host, port) = addr.rsplit_once(':').expect("HOST:PORT");
+    let client = EClient::new();
+    client.set_direct_read(DIRECT_READ.load(Ordering::Relaxed));
+    client
+        .connect(host, port.parse().expect("port"), 11)
+        .expect("connects");
+    client
+        .req_mkt_data(1, &aapl(), "", false, false, &[])
+        .expect("sent");
+    let mut w = Staller {
+        client: client.clone(),
+        stall: Duration::from_millis(o.stall_ms),
+        next: Instant::now() + Duration::from_millis(700),
+        ends: Vec::new(),
+        samples: Vec::with_capacity((o.rate * o.seconds) as usize / 5),
+    };
+    client.run(&mut w);
+    let _ = gw.kill();
+    let _ = gw.wait();
+    let windows: [(i64, i64); 4] = [(1, 5), (5, 20), (20, 100), (100, 400)];
+    let worst: Vec<f64> = windows
+        .iter()
+        .map(|&(a, b)| {
+            w.ends
+                .iter()
+                .flat_map(|&e| {
+                    let (a, b) = (e + a * 1_000_000, e + b * 1_000_000);
+                    w.samples
+                        .iter()
+                        .filter(move |s| s.0 >= a && s.0 < b)
+                        .map(|s| s.1 - s.0)
+                })
+                .max()
+                .unwrap_or(0) as f64
+                / 1e3
+        })
+        .collect();
+    let m = client.metrics();
+    println!(
+        "stall {} ms every 500 ms at {} ticks/s ({} stalls): worst latency of the ticks sent 1-5 ms after a stall's end {:.0} µs, 5-20 ms {:.0} µs, 20-100 ms {:.0} µs, 100-400 ms {:.0} µs (reader take-overs {}, direct reads {})",
+        o.stall_ms,
+        o.rate,
+        w.ends.len(),
+        worst[0],
+        worst[1],
+        worst[2],
+        worst[3],
+        m.take_overs,
+        m.direct_reads
+    );
+}
+
 fn main() {
     let o = parse();
     DIRECT_READ.store(o.direct_read, Ordering::Relaxed);
@@ -682,6 +787,7 @@ fn main() {
         "clients" => clients(&o),
         "idle" => idle(&o),
         "promise" => promise(&o),
+        "stall" => stall(&o),
         "memory" => memory(&o),
         "all" => {
             println!(

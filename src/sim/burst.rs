@@ -3,7 +3,8 @@
 //! measured.
 //!
 //! Each connection: handshake, startApi answered with `managedAccounts` and
-//! `nextValidId`, then, on each `reqMktData`, `ticks` tick-price frames for
+//! `nextValidId`, `reqCurrentTime` answered with `currentTime` (a light round
+//! trip), then, on each `reqMktData`, `ticks` tick-price frames for
 //! that request id followed by `tickSnapshotEnd` as an end marker (the first
 //! requests of a connection can be given other counts: `lead_ticks`). The
 //! gateway counts the streams it has written to the end
@@ -20,7 +21,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::messages::connection::{ManagedAccounts, NextValidId, StartApi};
+use crate::messages::connection::{CurrentTime, ManagedAccounts, NextValidId, StartApi};
 use crate::messages::ids::outgoing;
 use crate::messages::market_data::{ReqMktData, TickPrice, TickSize, TickSnapshotEnd, TickString};
 use crate::messages::{decode_body, encode_frame};
@@ -177,6 +178,11 @@ fn serve(mut stream: TcpStream, config: &BurstConfig, written: &AtomicU64) -> io
                     encode_frame(&ManagedAccounts { accounts_list }, sv, &mut out)
                         .map_err(invalid)?;
                     encode_frame(&NextValidId { order_id: 1 }, sv, &mut out).map_err(invalid)?;
+                    stream.write_all(&out)?;
+                }
+                outgoing::REQ_CURRENT_TIME => {
+                    let time = now_nanos() / 1_000_000_000;
+                    encode_frame(&CurrentTime { time }, sv, &mut out).map_err(invalid)?;
                     stream.write_all(&out)?;
                 }
                 outgoing::REQ_MKT_DATA => {

@@ -22,15 +22,21 @@
 //! picks it up again after them ([`Direct::resume`]), a lock and a clock
 //! read each, no system call. The waiting reader looks at the slot every
 //! [`LOOK`] (20 ms) while batches keep coming; when it finds the socket set
-//! down, or its offer untaken, since [`TAKE_OVER`] (1 ms) or longer, `run()`
-//! is busy in callbacks: the reader takes the socket back and reads on into
-//! the queue (up to the queue limit, as when it reads at all times), and
-//! `run()`, back from its callbacks, finds it gone and dispatches from the
-//! queue. So a callback that blocks lets the reader take over between 1 and
-//! about 20 ms after it started; quick callbacks cost `run()` nothing and
-//! the reader one look per [`LOOK`]. [`WATCH`] (1 s) after `run()` last moved
-//! the reader stops looking and sleeps; the next set-down wakes it (once),
-//! so an idle connection costs nothing.
+//! down since [`TAKE_OVER`] (1 ms) or longer, or its offer untaken that long
+//! while `run()` has been in the callbacks of one queued item as long (not
+//! merely slow to wake, as on a loaded machine), `run()` is busy in
+//! callbacks: the reader takes the socket back and reads on into the queue
+//! (up to the queue limit, as when it reads at all times), and `run()`, back
+//! from its callbacks, finds it gone and dispatches from the queue; the
+//! reader lends it again after its next light read. So a callback that
+//! blocks lets the reader take over between 1 and about 20 ms after it
+//! started; quick callbacks cost `run()` nothing and the reader one look per
+//! [`LOOK`]. [`WATCH`] (1 s) after `run()` last moved the reader stops
+//! looking and sleeps; the next set-down wakes it (once), so an idle
+//! connection costs nothing. A virtual CPU stalled for a millisecond in the
+//! middle of `run()`'s callbacks looks the same to the reader and makes it
+//! take over too; `run()` has the socket back within a batch or two after
+//! (`bench_e2e --mode stall`, docs/performance.md).
 //!
 //! Two other ways were measured (docs/performance.md) and dropped: looks
 //! every 5 ms (200 thread wake-ups a second, about 25 µs of CPU time each on
@@ -46,7 +52,7 @@
 //! end sends the `Closed` marker: the reader thread, or `run()` while it has
 //! the socket. Available on Unix; elsewhere the reader thread always reads.
 
-use std::sync::atomic::{fence, AtomicBool, Ordering};
+use std::sync::atomic::{fence, AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
@@ -109,6 +115,11 @@ pub(crate) struct Direct {
     enabled: AtomicBool,
     /// `true` while the slot holds an offer (a cheap check for `run()`).
     offered: AtomicBool,
+    /// Counts `run()`'s entries into and exits from the callbacks of queued
+    /// items: odd while it is in them. An offer untaken while this stays
+    /// odd and unchanged means `run()` is in callbacks, not merely slow to
+    /// wake (on a loaded machine that takes a millisecond too).
+    calls: AtomicU64,
     state: Mutex<State>,
     changed: Condvar,
     /// `run()` waits in `poll`: whoever queues a message must wake it.
@@ -137,6 +148,7 @@ impl Default for Direct {
         Direct {
             enabled: AtomicBool::new(available),
             offered: AtomicBool::new(false),
+            calls: AtomicU64::new(0),
             state: Mutex::new(State {
                 slot: Slot::Free,
                 since: Instant::now(),
@@ -223,10 +235,20 @@ impl Direct {
         st.since = Instant::now();
         self.offered.store(true, Ordering::SeqCst);
         announce();
+        // `run()`'s callbacks of queued items as last seen, and since when.
+        let (mut calls, mut calls_since) = (self.calls.load(Ordering::Acquire), st.since);
         loop {
             // How long the slot has been as it is.
-            let still = Instant::now().saturating_duration_since(st.since);
+            let now = Instant::now();
+            let still = now.saturating_duration_since(st.since);
             let busy = still >= TAKE_OVER;
+            let c = self.calls.load(Ordering::Acquire);
+            if c != calls {
+                (calls, calls_since) = (c, now);
+            }
+            // In the same callbacks for `TAKE_OVER`.
+            let in_callbacks =
+                calls % 2 == 1 && now.saturating_duration_since(calls_since) >= TAKE_OVER;
             match std::mem::replace(&mut st.slot, Slot::Free) {
                 Slot::Returned(s) if s.generation == generation => return Lent::Back(s),
                 Slot::Offered(s) if s.generation == generation => {
@@ -234,8 +256,8 @@ impl Direct {
                         self.offered.store(false, Ordering::SeqCst);
                         return Lent::Back(s);
                     }
-                    if busy {
-                        // Not taken: `run()` is in callbacks of queued frames.
+                    if busy && in_callbacks {
+                        // Not taken: `run()` is in callbacks of queued items.
                         self.offered.store(false, Ordering::SeqCst);
                         return Lent::TakenOver(s);
                     }
@@ -275,12 +297,25 @@ impl Direct {
                     RECHECK
                 }
                 Slot::InRun(_) => LOOK,
-                // Offered or set down: look again once `run()` has been
-                // away for `TAKE_OVER`.
+                // Untaken: look again in `TAKE_OVER` (`run()` normally takes
+                // it within microseconds).
+                Slot::Offered(_) => TAKE_OVER,
+                // Set down: look again once `run()` has been in callbacks
+                // for `TAKE_OVER`.
                 _ => TAKE_OVER - still,
             };
             self.changed.wait_for(&mut st, wait);
             st.asleep = false;
+        }
+    }
+
+    /// `run()` enters (`true`) or leaves the callbacks of an item it took
+    /// from the queue.
+    #[inline]
+    pub(crate) fn calling(&self, on: bool) {
+        let odd = self.calls.load(Ordering::Relaxed) % 2 == 1;
+        if odd != on {
+            self.calls.fetch_add(1, Ordering::Release);
         }
     }
 

@@ -67,6 +67,8 @@ impl Claim<'_> {
 
 impl Drop for Claim<'_> {
     fn drop(&mut self) {
+        // Out of any callbacks (`run()` returns, or unwinds from one).
+        self.direct.calling(false);
         if let Some(side) = self.held.take() {
             // Nobody waits for it any more: the connection is being closed.
             drop(self.direct.give_back(side));
@@ -129,6 +131,9 @@ impl EClient {
                     }
                 }
             };
+            // The reader may take back an offer that waits untaken while
+            // these callbacks run (client/direct.rs).
+            inner.direct.calling(true);
             match item {
                 Incoming::Frames(batch) => {
                     self.dispatch(&batch, wrapper, observer);
@@ -161,6 +166,7 @@ impl EClient {
                     observer.closed(wrapper);
                 }
             }
+            inner.direct.calling(false);
         }
     }
 
