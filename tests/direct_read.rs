@@ -1,5 +1,5 @@
 //! `run()` reading the socket itself while the feed is light
-//! (`EClient::set_direct_read`, client/direct.rs), against the simulated
+//! (`EClient::set_direct_read`, client/conn/direct.rs), against the simulated
 //! gateway and the burst gateway on loopback.
 
 mod common;

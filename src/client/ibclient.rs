@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use parking_lot::Mutex;
 
-use super::dispatch::Observer;
-use super::supervisor::Jitter;
+use super::conn::dispatch::Observer;
+use super::conn::supervisor::Jitter;
 use super::{EClient, Event, Heartbeat, ReconnectPolicy};
 use crate::config::IBConfig;
 use crate::errors::{Error, CLIENT_ID_IN_USE, NO_VALID_ID, SOCKET_EXCEPTION};

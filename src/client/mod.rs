@@ -1,23 +1,19 @@
 //! The user's side: [`EClient`], the EReader thread, `run()`, [`Event`] and the
 //! ready-made [`IBClient`].
+//!
+//! `conn/` is the connection machinery (socket, reader, `run()`, dispatch,
+//! flow, pacing, lifecycle, supervisor, metrics); the request/answer API is
+//! here: `requests/` (`EClient`'s request methods, by domain), `ibclient.rs`,
+//! `sync/` (blocking helpers, by domain) and `streams.rs`.
 
-mod autoconnect;
-mod direct;
-mod dispatch;
-mod eclient;
-mod event;
-mod flow;
-mod historical_pacer;
+mod conn;
 mod ibclient;
-mod lifecycle;
-pub mod metrics;
-mod pacer;
-mod reader;
 mod requests;
-mod run;
 mod streams;
-mod supervisor;
 mod sync;
+
+pub use conn::metrics;
+use conn::{autoconnect, dispatch, eclient, event, flow, lifecycle, pacer, supervisor};
 
 pub use autoconnect::AutoConnect;
 #[cfg(feature = "status")]

@@ -19,8 +19,8 @@ use std::time::Duration;
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use parking_lot::Mutex;
 
+use super::conn::lifecycle::RequestKey;
 use super::ibclient::IBState;
-use super::lifecycle::RequestKey;
 use super::sync::SharedSink;
 use super::{EClient, IBClient};
 use crate::errors::{ends_request, Error, Warning};

@@ -5,7 +5,7 @@
 //! keeps its rule, while the request lifecycle still knows each request by
 //! its own id.
 
-use crate::client::eclient::ErrorIds;
+use crate::client::conn::eclient::ErrorIds;
 use crate::client::EClient;
 use crate::errors::{Error, NO_VALID_ID};
 use crate::messages::account::{

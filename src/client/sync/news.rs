@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::{Collector, Wait};
-use crate::client::lifecycle::RequestKey;
+use crate::client::conn::lifecycle::RequestKey;
 use crate::client::IBClient;
 use crate::errors::Error;
 use crate::messages::ids::outgoing;

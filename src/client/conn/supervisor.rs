@@ -1,8 +1,8 @@
 //! Keeping a connection up: reconnection with backoff, and a heartbeat.
 //!
-//! Both are parts of [`IBClient`](super::IBClient): turn them on with
-//! [`IBClient::set_reconnect`](super::IBClient::set_reconnect) and
-//! [`IBClient::set_heartbeat`](super::IBClient::set_heartbeat). The supervisor
+//! Both are parts of [`IBClient`](crate::client::IBClient): turn them on with
+//! [`IBClient::set_reconnect`](crate::client::IBClient::set_reconnect) and
+//! [`IBClient::set_heartbeat`](crate::client::IBClient::set_heartbeat). The supervisor
 //! runs in the message-loop thread: when a connection ends other than by
 //! `disconnect()`, it waits (exponential backoff with jitter), connects again
 //! with the same host, port and client id, and tells the wrapper through the

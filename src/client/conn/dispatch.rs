@@ -16,7 +16,7 @@
 use super::eclient::now_millis;
 use super::lifecycle::Registry;
 use super::reader::Batch;
-use super::requests::orders::LiveOrderGuard;
+use crate::client::requests::orders::LiveOrderGuard;
 use crate::errors::{BAD_LENGTH, BAD_MESSAGE, NO_VALID_ID, UNKNOWN_ID};
 use crate::messages::connection::ErrorMessage;
 use crate::messages::ids::{dispatch_incoming, incoming, PROTOBUF_MSG_ID};

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use super::IBClient;
+use crate::client::IBClient;
 use crate::config::{auto_connect_from_vars, env_then_dotenv, IBConfig};
 use crate::errors::Error;
 

@@ -2,7 +2,7 @@
 //!
 //! TWS disconnects a client that sends more than 50 messages per second. The
 //! official remedy is the `+PACEAPI` connect option, with which TWS queues the
-//! excess instead (see [`EClient::set_connect_options`](super::EClient::set_connect_options));
+//! excess instead (see [`EClient::set_connect_options`](crate::client::EClient::set_connect_options));
 //! this pacer smooths bursts on the client side instead, so no server setting
 //! is needed: a request that would exceed the rate waits (in the thread that
 //! sends it) until the bucket has a token. Requests keep their order.

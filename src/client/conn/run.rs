@@ -2,7 +2,7 @@
 //!
 //! It takes what the EReader queued (batches of frames, and the client's own
 //! errors and markers), decodes each frame and calls the wrapper. While the
-//! feed is light it reads the socket itself (client/direct.rs).
+//! feed is light it reads the socket itself (client/conn/direct.rs).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -107,7 +107,7 @@ impl EClient {
             }
         }
         let _running = Running(&inner.running);
-        // The socket, while the reader has lent it (client/direct.rs); given
+        // The socket, while the reader has lent it (client/conn/direct.rs); given
         // back if a callback unwinds.
         let mut claim = Claim {
             direct: &inner.direct,

@@ -9,7 +9,7 @@
 //! While the feed is light (a read brings less than
 //! [`DIRECT_BELOW`] bytes and `run()` is waiting for it), the reader lends the
 //! socket to `run()`, which then reads it itself until a read brings more
-//! (see `client/direct.rs`): one thread wake-up per batch instead of two.
+//! (see `client/conn/direct.rs`): one thread wake-up per batch instead of two.
 //! It takes the socket back when `run()` spends a millisecond or more in
 //! callbacks meanwhile (it looks every 20 ms), so the socket is drained
 //! whatever the callbacks do (up to the queue limit), as the official

@@ -42,7 +42,7 @@ pub(crate) enum Incoming {
     ConnectAck,
     /// The connection ended: `connection_closed`. Exactly one per connection attempt.
     Closed,
-    /// The reader offers `run()` the socket (client/direct.rs); `run()` takes
+    /// The reader offers `run()` the socket (client/conn/direct.rs); `run()` takes
     /// it once its queue is empty. Wakes a `run()` that sleeps.
     Lent,
 }
@@ -84,23 +84,23 @@ pub(crate) struct Inner {
     closing: AtomicU64,
     /// The generation `disconnect()` closed (a supervisor must not repair it).
     user_closed: AtomicU64,
-    pub(super) running: AtomicBool,
+    pub(in crate::client) running: AtomicBool,
     /// Connection attempts whose `Closed` marker `run()` has not dispatched yet.
     /// `run()` keeps waiting while this is above zero, so it can never return
     /// between a disconnect and the `connection_closed` it owes.
-    pub(super) undelivered_closes: AtomicUsize,
-    pub(super) tx: Sender<Incoming>,
-    pub(super) rx: Receiver<Incoming>,
+    pub(in crate::client) undelivered_closes: AtomicUsize,
+    pub(in crate::client) tx: Sender<Incoming>,
+    pub(in crate::client) rx: Receiver<Incoming>,
     options: Mutex<Options>,
     pub(crate) metrics: Metrics,
     pub(crate) flow: Flow,
-    /// The socket lent to `run()` while the feed is light (client/direct.rs).
+    /// The socket lent to `run()` while the feed is light (client/conn/direct.rs).
     pub(crate) direct: Direct,
-    pub(super) spin: Spin,
+    pub(in crate::client) spin: Spin,
     pacer: Pacer,
     hist_pacer: super::historical_pacer::HistoricalPacer,
     /// The live-order guard of `place_order` (`client/requests/orders.rs`).
-    pub(crate) live_guard: super::requests::orders::LiveOrderGuard,
+    pub(crate) live_guard: crate::client::requests::orders::LiveOrderGuard,
     /// The requests in flight.
     pub(crate) requests: Registry,
 }
@@ -115,7 +115,7 @@ struct Options {
 
 /// How long `run()` polls an empty queue before it sleeps (see `EClient::set_spin`).
 #[derive(Debug)]
-pub(super) struct Spin(pub(super) AtomicU64);
+pub(in crate::client) struct Spin(pub(in crate::client) AtomicU64);
 
 impl Default for Spin {
     fn default() -> Self {
@@ -197,7 +197,7 @@ impl Inner {
 /// ```
 #[derive(Debug, Clone)]
 pub struct EClient {
-    pub(super) inner: Arc<Inner>,
+    pub(in crate::client) inner: Arc<Inner>,
 }
 
 impl Default for EClient {
@@ -528,8 +528,8 @@ impl EClient {
     /// returns how many. One-shot requests are not repeated: they ended with
     /// an error ([`REQUEST_INTERRUPTED`](crate::errors::REQUEST_INTERRUPTED)).
     /// Subscriptions made at another server version are forgotten. The
-    /// supervisor of [`IBClient`](super::IBClient) calls this after a
-    /// reconnect when asked to ([`IBClient::set_resubscribe`](super::IBClient::set_resubscribe)).
+    /// supervisor of [`IBClient`](crate::client::IBClient) calls this after a
+    /// reconnect when asked to ([`IBClient::set_resubscribe`](crate::client::IBClient::set_resubscribe)).
     /// **tws-api extension.**
     pub fn resubscribe(&self) -> Result<usize, Error> {
         let sv = self.server_version();
@@ -575,7 +575,7 @@ impl EClient {
     }
 
     /// The most frame bytes that may wait between the EReader and `run()`
-    /// (default [`DEFAULT_QUEUE_LIMIT`](super::DEFAULT_QUEUE_LIMIT), 4 MiB).
+    /// (default [`DEFAULT_QUEUE_LIMIT`](crate::client::DEFAULT_QUEUE_LIMIT), 4 MiB).
     /// Past it the reader stops reading the socket until `run()` catches up,
     /// so TCP flow control slows the sender instead of memory growing. The
     /// official client's queue is unbounded.
@@ -604,7 +604,7 @@ impl EClient {
     }
 
     /// The live-order guard of `place_order`.
-    pub(crate) fn live_guard(&self) -> &super::requests::orders::LiveOrderGuard {
+    pub(crate) fn live_guard(&self) -> &crate::client::requests::orders::LiveOrderGuard {
         &self.inner.live_guard
     }
 
