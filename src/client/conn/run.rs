@@ -132,7 +132,7 @@ impl EClient {
                 }
             };
             // The reader may take back an offer that waits untaken while
-            // these callbacks run (client/direct.rs).
+            // these callbacks run (client/conn/direct.rs).
             inner.direct.calling(true);
             match item {
                 Incoming::Frames(batch) => {
