@@ -16,3 +16,13 @@ pub(crate) fn now_millis() -> i64 {
 pub(crate) fn now_secs() -> i64 {
     now_millis() / 1000
 }
+
+/// Seconds since the Unix epoch, now, with their fraction (the simulated
+/// gateway's prices walk with it).
+#[cfg(feature = "sim")]
+pub(crate) fn now_secs_f64() -> f64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0)
+}

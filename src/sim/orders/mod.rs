@@ -76,12 +76,7 @@ pub(crate) struct State {
     watching: bool,
 }
 
-pub(super) fn now_f64() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0)
-}
+pub(super) use crate::clock::now_secs_f64 as now_f64;
 
 /// Answers one request of this domain.
 pub(super) fn handle(s: &mut Session<'_>, req: OrdersRequest) {
