@@ -121,8 +121,16 @@ macro_rules! id_table {
             let r = &mut FieldReader::new(body);
             match header.id {
                 $( incoming::$iname => {
-                    let m: $ity = id_table!(@read sv, r, $ity $(, $iread)?);
-                    h.on(sv, &m)
+                    // Handed on where it was decoded: moving it out of the
+                    // `Result` first copies it through the stack, wider than
+                    // it was written, which stalls the tick path.
+                    match id_table!(@read incoming::$iname, sv, r, $ity $(, $iread)?) {
+                        Ok(ref m) => {
+                            let m: &$ity = m;
+                            h.on(sv, m)
+                        }
+                        Err(e) => Err(e),
+                    }
                 } )*
                 id => {
                     h.unknown(id, false, false);
@@ -189,17 +197,11 @@ macro_rules! id_table {
     (@life $n:ident cancels $req:ident) => { Lifecycle::Cancels(LifecycleKey::Request($req)) };
     (@since) => { None };
     (@since $since:ident) => { Some($since) };
-    (@read $sv:ident, $r:ident, $ty:ty) => {{
-        debug_assert_eq!(<$ty as Message>::ID, header_id_of::<$ty>());
-        <$ty as Message>::decode($sv, $r)?
+    (@read $id:path, $sv:ident, $r:ident, $ty:ty) => {{
+        debug_assert_eq!(<$ty as Message>::ID, $id, "the id table's row and its type disagree");
+        <$ty as Message>::decode($sv, $r)
     }};
-    (@read $sv:ident, $r:ident, $ty:ty, $read:path) => { $read($sv, $r)? };
-}
-
-/// The id a type declares (a check of the table in debug builds).
-#[inline(always)]
-const fn header_id_of<M: Message>() -> u32 {
-    M::ID
+    (@read $id:path, $sv:ident, $r:ident, $ty:ty, $read:path) => { $read($sv, $r) };
 }
 
 use super::market_data::{depth as market_depth, options, tick_by_tick, ticks};

@@ -409,6 +409,7 @@ pub mod kind {
         fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &T) {
             w.put_int(*v);
         }
+        #[inline(always)]
         fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<T, DecodeError> {
             r.read_int_named(f)
         }
@@ -420,6 +421,7 @@ pub mod kind {
         fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &i32) {
             w.put_i32_max(*v);
         }
+        #[inline(always)]
         fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<i32, DecodeError> {
             r.read_i32_max(f)
         }
@@ -431,6 +433,7 @@ pub mod kind {
         fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &i64) {
             w.put_i64_max(*v);
         }
+        #[inline(always)]
         fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<i64, DecodeError> {
             r.read_i64_max(f)
         }
@@ -442,6 +445,7 @@ pub mod kind {
         fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &bool) {
             w.put_bool(*v);
         }
+        #[inline(always)]
         fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<bool, DecodeError> {
             r.read_bool(f)
         }
@@ -453,6 +457,7 @@ pub mod kind {
         fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &f64) {
             w.put_f64(*v);
         }
+        #[inline(always)]
         fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<f64, DecodeError> {
             r.read_f64(f)
         }
@@ -464,6 +469,7 @@ pub mod kind {
         fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &f64) {
             w.put_f64_max(*v);
         }
+        #[inline(always)]
         fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<f64, DecodeError> {
             r.read_f64_max(f)
         }
@@ -475,6 +481,7 @@ pub mod kind {
         fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &Decimal) {
             w.put_decimal(*v);
         }
+        #[inline(always)]
         fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<Decimal, DecodeError> {
             r.read_decimal(f)
         }
@@ -486,6 +493,7 @@ pub mod kind {
         fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &String) {
             w.put_str(v);
         }
+        #[inline(always)]
         fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<String, DecodeError> {
             r.read_string(f)
         }
@@ -497,6 +505,7 @@ pub mod kind {
         fn put(w: &mut FieldWriter<'_>, _sv: i32, v: &String) {
             w.put_str_raw(v);
         }
+        #[inline(always)]
         fn get(r: &mut FieldReader<'_>, _sv: i32, f: &'static str) -> Result<String, DecodeError> {
             r.read_string(f)
         }
@@ -508,6 +517,7 @@ pub mod kind {
         fn put(w: &mut FieldWriter<'_>, sv: i32, v: &String) {
             write_text(sv, w, v);
         }
+        #[inline(always)]
         fn get(r: &mut FieldReader<'_>, sv: i32, f: &'static str) -> Result<String, DecodeError> {
             read_text(sv, r, f)
         }
@@ -586,7 +596,7 @@ macro_rules! flat_message {
                 Ok(())
             }
 
-            #[inline]
+            #[inline(always)]
             #[allow(unused_variables)]
             fn decode(
                 sv: i32,

@@ -255,13 +255,15 @@ impl<'a> FieldReader<'a> {
     /// The next field as a [`Decimal`]; the spellings the official client treats
     /// as unset (empty, `2147483647`, `9223372036854775807`,
     /// `-9223372036854775808`, `1.7976931348623157E308`) give [`UNSET_DECIMAL`].
-    #[inline]
+    #[inline(always)]
     pub fn read_decimal(&mut self, field: &'static str) -> Result<Decimal, DecodeError> {
         let b = self.next_bytes(field)?;
-        parse_decimal(b).ok_or_else(|| DecodeError::InvalidNumber {
-            field,
-            text: lossy(b),
-        })
+        // The two paths meet on the value, not on a `Result` in memory.
+        let v = match plain_decimal(b) {
+            Some((m, scale, neg)) => from_plain(m, scale, neg),
+            None => read_decimal_other(b, field)?,
+        };
+        Ok(v)
     }
 
     /// Everything after the current position (for protobuf bodies).
@@ -300,7 +302,72 @@ fn parse_int<T: WireInt>(b: &[u8], field: &'static str) -> Result<T, DecodeError
 
 /// Parses a decimal the way the official client does (see
 /// [`FieldReader::read_decimal`]); `None` when the text is not a number.
+#[inline(always)]
 pub fn parse_decimal(b: &[u8]) -> Option<Decimal> {
+    match plain_decimal(b) {
+        Some((m, scale, neg)) => Some(from_plain(m, scale, neg)),
+        None => parse_decimal_other(b),
+    }
+}
+
+/// The decimal of [`plain_decimal`]'s parts, built from registers: where
+/// the fast and the slow path meet in an `Option<Decimal>` on the stack,
+/// the tick path pays a stalled load per size (the parts are stored in
+/// halves and read back whole).
+#[inline(always)]
+fn from_plain(m: u64, scale: u32, neg: bool) -> Decimal {
+    Decimal::from_parts(m as u32, (m >> 32) as u32, 0, neg, scale)
+}
+
+/// [`FieldReader::read_decimal`] beyond [`plain_decimal`].
+#[cold]
+#[inline(never)]
+fn read_decimal_other(b: &[u8], field: &'static str) -> Result<Decimal, DecodeError> {
+    parse_decimal_other(b).ok_or_else(|| DecodeError::InvalidNumber {
+        field,
+        text: lossy(b),
+    })
+}
+
+/// The common spelling, `[-]digits[.digits]` with 1 to 18 digits and not
+/// zero when negative: its mantissa (fits 64 bits), scale (at most 18) and
+/// sign. `None` for anything else, the unset spellings included.
+#[inline(always)]
+fn plain_decimal(b: &[u8]) -> Option<(u64, u32, bool)> {
+    let (neg, body) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some(_) => (false, b),
+        None => return None,
+    };
+    // `2147483647` and `9223372036854775807` have 10 and 19 digits: the
+    // first is an unset spelling, the second too long for this path.
+    if body.len() == 10 && body == b"2147483647" {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut digits = 0u32;
+    let mut point: Option<u32> = None;
+    for &c in body {
+        match c {
+            b'0'..=b'9' if digits < 18 => {
+                mantissa = mantissa * 10 + (c - b'0') as u64;
+                digits += 1;
+            }
+            b'.' if point.is_none() => point = Some(digits),
+            _ => return None,
+        }
+    }
+    if digits == 0 || (neg && mantissa == 0) {
+        return None;
+    }
+    Some((mantissa, point.map_or(0, |p| digits - p), neg))
+}
+
+/// [`parse_decimal`] beyond [`plain_decimal`]: the unset spellings,
+/// exponents, more than 18 digits, a negative zero.
+#[cold]
+#[inline(never)]
+fn parse_decimal_other(b: &[u8]) -> Option<Decimal> {
     match b {
         b""
         | b"2147483647"
@@ -309,44 +376,15 @@ pub fn parse_decimal(b: &[u8]) -> Option<Decimal> {
         | b"1.7976931348623157E308" => return Some(UNSET_DECIMAL),
         _ => {}
     }
-    // Fast path: [-]digits[.digits] with at most 18 significant digits.
-    let (neg, body) = match b[0] {
-        b'-' => (true, &b[1..]),
-        _ => (false, b),
-    };
-    let mut mantissa: i64 = 0;
-    let mut digits = 0u32;
-    let mut scale: Option<u32> = None;
-    let mut fast = !body.is_empty();
-    for &c in body {
-        match c {
-            b'0'..=b'9' if digits < 18 => {
-                mantissa = mantissa * 10 + (c - b'0') as i64;
-                digits += 1;
-                if let Some(s) = scale.as_mut() {
-                    *s += 1;
-                }
-            }
-            b'.' if scale.is_none() => scale = Some(0),
-            _ => {
-                fast = false;
-                break;
-            }
-        }
-    }
-    let mut v = if fast && digits > 0 {
-        let m = if neg { -mantissa } else { mantissa };
-        Decimal::new(m, scale.unwrap_or(0))
-    } else {
-        let s = std::str::from_utf8(b).ok()?;
-        s.parse::<Decimal>()
-            .ok()
-            .or_else(|| Decimal::from_scientific(s).ok())?
-    };
+    let s = std::str::from_utf8(b).ok()?;
+    let mut v = s
+        .parse::<Decimal>()
+        .ok()
+        .or_else(|| Decimal::from_scientific(s).ok())?;
     // A negative zero keeps its sign, as in Python's Decimal, so `-0E-28`
-    // and `-0.00` are written back as they came (the signed integer
-    // mantissa and rust_decimal's parsers drop the sign of a zero).
-    if neg && v.is_zero() {
+    // and `-0.00` are written back as they came (rust_decimal's parsers drop
+    // the sign of a zero).
+    if b.first() == Some(&b'-') && v.is_zero() {
         v.set_sign_negative(true);
     }
     Some(v)

@@ -70,7 +70,7 @@ pub(crate) struct Dispatcher<'a, O> {
 }
 
 impl<O: Observer> Handler for Dispatcher<'_, O> {
-    #[inline]
+    #[inline(always)]
     fn on<M: Incoming>(&mut self, sv: i32, m: &M) -> Result<(), DecodeError> {
         if M::MAY_END {
             if let Some(reqs) = self.requests.filter(|r| !r.is_empty()) {
