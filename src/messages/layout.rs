@@ -337,6 +337,9 @@ pub fn list<T: Default>(
         return items.iter_mut().try_for_each(|x| item(io, x));
     }
     items.clear();
+    // The count is bounded by the fields left in the frame, not by what an
+    // item takes: reserve a little, grow as items really arrive.
+    items.reserve(n.min(1024));
     for _ in 0..n {
         let mut x = T::default();
         item(io, &mut x)?;
@@ -378,14 +381,6 @@ macro_rules! unit_message {
         }
         $crate::layout_message!($t = $id);
     };
-}
-
-/// Sizes `list` for `n` items when reading (writing keeps it as it is).
-pub fn sized<T: Default>(io: &dyn Io, list: &mut Vec<T>, n: usize) {
-    if io.reading() {
-        list.clear();
-        list.resize_with(n, T::default);
-    }
 }
 
 /// The wire kinds of [`flat_message!`](crate::flat_message)'s fields: how a

@@ -8,7 +8,7 @@
 //! `position`, `positionMulti`, `replaceFAEnd`, …) read plain UTF-8.
 
 use super::super::ids::incoming;
-use super::super::layout::{sized, Io, Layout};
+use super::super::layout::{list, Io, Layout};
 use crate::messages::layout::version;
 use crate::model::{Contract, Decimal, FamilyCode, SoftDollarTier, UNSET_DOUBLE};
 use crate::server_versions::{MIN_SERVER_VER_REALIZED_PNL, MIN_SERVER_VER_UNREALIZED_PNL};
@@ -375,13 +375,11 @@ pub struct FamilyCodes {
 
 impl Layout for FamilyCodes {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
-        let list = &mut self.family_codes;
-        let n = io.count(list.len(), "family codes count")?;
-        sized(io, list, n);
-        for f in list.iter_mut() {
+        list(io, &mut self.family_codes, "family codes count", |io, f| {
             io.text(&mut f.account_id, "account id")?;
             io.text(&mut f.family_code_str, "family code")?;
-        }
+            Ok(())
+        })?;
         Ok(())
     }
 }
@@ -400,13 +398,12 @@ pub struct SoftDollarTiers {
 impl Layout for SoftDollarTiers {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         io.int(&mut self.req_id, "req id")?;
-        let n = io.count(self.tiers.len(), "tiers count")?;
-        sized(io, &mut self.tiers, n);
-        for t in self.tiers.iter_mut() {
+        list(io, &mut self.tiers, "tiers count", |io, t| {
             io.text(&mut t.name, "name")?;
             io.text(&mut t.val, "val")?;
             io.text(&mut t.display_name, "display name")?;
-        }
+            Ok(())
+        })?;
         Ok(())
     }
 }

@@ -7,7 +7,7 @@
 
 use crate::messages::ids::incoming;
 use crate::messages::layout::version;
-use crate::messages::layout::{sized, Io, Layout, Reader};
+use crate::messages::layout::{list, Io, Layout, Reader};
 use crate::messages::market_data::dropped;
 use crate::model::{
     BarData, HistogramData, HistoricalSession, HistoricalTick, HistoricalTickBidAsk,
@@ -109,12 +109,11 @@ impl HistoricalData {
 impl Layout for HistoricalData {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         data_header(io, &mut self.header)?;
-        let n = io.count(self.bars.len(), "bar count")?;
-        sized(io, &mut self.bars, n);
-        for bar in self.bars.iter_mut() {
+        list(io, &mut self.bars, "bar count", |io, bar| {
             io.text(&mut bar.date, "date")?;
             bar_after_date(io, bar)?;
-        }
+            Ok(())
+        })?;
         Ok(())
     }
 }
@@ -185,13 +184,12 @@ impl Layout for HistoricalSchedule {
         io.text(&mut self.start_date_time, "start date time")?;
         io.text(&mut self.end_date_time, "end date time")?;
         io.text(&mut self.time_zone, "time zone")?;
-        let n = io.count(self.sessions.len(), "sessions count")?;
-        sized(io, &mut self.sessions, n);
-        for s in self.sessions.iter_mut() {
+        list(io, &mut self.sessions, "sessions count", |io, s| {
             io.text(&mut s.start_date_time, "session start")?;
             io.text(&mut s.end_date_time, "session end")?;
             io.text(&mut s.ref_date, "ref date")?;
-        }
+            Ok(())
+        })?;
         Ok(())
     }
 }
@@ -221,12 +219,11 @@ pub struct HistogramDataMsg {
 impl Layout for HistogramDataMsg {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         io.int(&mut self.req_id, "req id")?;
-        let n = io.count(self.items.len(), "points count")?;
-        sized(io, &mut self.items, n);
-        for h in self.items.iter_mut() {
+        list(io, &mut self.items, "points count", |io, h| {
             io.float(&mut h.price, "price")?;
             io.decimal(&mut h.size, "size")?;
-        }
+            Ok(())
+        })?;
         Ok(())
     }
 }
@@ -252,11 +249,10 @@ macro_rules! historical_ticks {
         impl Layout for $name {
             fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
                 io.int(&mut self.req_id, "req id")?;
-                let n = io.count(self.ticks.len(), "tick count")?;
-                sized(io, &mut self.ticks, n);
-                for t in self.ticks.iter_mut() {
-                    $tick(io, t)?;
-                }
+                list(io, &mut self.ticks, "tick count", |io, t| {
+                        $tick(io, t)?;
+                    Ok(())
+                })?;
                 io.boolean(&mut self.done, "done")
             }
         }

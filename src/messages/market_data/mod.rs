@@ -15,7 +15,7 @@ pub mod ticks;
 use crate::messages::ids::{incoming, outgoing};
 use crate::messages::layout::refuse;
 use crate::messages::layout::version;
-use crate::messages::layout::{sized, Io, Layout};
+use crate::messages::layout::{list, Io, Layout};
 use crate::messages::scanner::{parse_tag_values, tag_values_field};
 use crate::messages::{write_text, Message};
 use crate::model::{
@@ -83,14 +83,13 @@ impl ContractBlock {
 /// (con id, ratio, action, exchange); nothing for other contracts.
 pub(crate) fn bag_legs(io: &mut dyn Io, c: &mut Contract) -> Result<(), DecodeError> {
     if c.sec_type == "BAG" {
-        let n = io.count(c.combo_legs.len(), "combo legs count")?;
-        sized(io, &mut c.combo_legs, n);
-        for leg in c.combo_legs.iter_mut() {
+        list(io, &mut c.combo_legs, "combo legs count", |io, leg| {
             io.int(&mut leg.con_id, "leg con id")?;
             io.int(&mut leg.ratio, "leg ratio")?;
             io.ascii(&mut leg.action, "leg action")?;
             io.ascii(&mut leg.exchange, "leg exchange")?;
-        }
+            Ok(())
+        })?;
     }
     Ok(())
 }

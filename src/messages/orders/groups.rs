@@ -11,7 +11,7 @@
 //! refuses it).
 
 use super::conditions::put_condition;
-use crate::messages::layout::{sized, Io};
+use crate::messages::layout::{list, Io};
 use crate::messages::market_data;
 use crate::model::order_condition::{OrderCondition, TimeCondition};
 use crate::model::{ComboLeg, DeltaNeutralContract, Order, OrderComboLeg, TagValue, UNSET_DOUBLE};
@@ -82,9 +82,7 @@ pub(crate) fn combo_legs(
     legs: &mut Vec<ComboLeg>,
     exempt_code: bool,
 ) -> Result<(), DecodeError> {
-    let n = io.count(legs.len(), "combo legs count")?;
-    sized(io, legs, n);
-    for leg in legs.iter_mut() {
+    list(io, legs, "combo legs count", |io, leg| {
         io.int(&mut leg.con_id, "leg con id")?;
         io.int(&mut leg.ratio, "leg ratio")?;
         io.text(&mut leg.action, "leg action")?;
@@ -95,7 +93,8 @@ pub(crate) fn combo_legs(
         if exempt_code {
             io.int(&mut leg.exempt_code, "leg exempt code")?;
         }
-    }
+        Ok(())
+    })?;
     Ok(())
 }
 
@@ -104,22 +103,20 @@ pub(crate) fn leg_prices(
     io: &mut dyn Io,
     legs: &mut Vec<OrderComboLeg>,
 ) -> Result<(), DecodeError> {
-    let n = io.count(legs.len(), "order combo legs count")?;
-    sized(io, legs, n);
-    for leg in legs.iter_mut() {
+    list(io, legs, "order combo legs count", |io, leg| {
         io.float_max(&mut leg.price, "leg price")?;
-    }
+        Ok(())
+    })?;
     Ok(())
 }
 
 /// A count, then tag and value of each pair.
-pub(crate) fn tag_values(io: &mut dyn Io, list: &mut Vec<TagValue>) -> Result<(), DecodeError> {
-    let n = io.count(list.len(), "tag values count")?;
-    sized(io, list, n);
-    for tv in list.iter_mut() {
+pub(crate) fn tag_values(io: &mut dyn Io, pairs: &mut Vec<TagValue>) -> Result<(), DecodeError> {
+    list(io, pairs, "tag values count", |io, tv| {
         io.text(&mut tv.tag, "tag")?;
         io.text(&mut tv.value, "value")?;
-    }
+        Ok(())
+    })?;
     Ok(())
 }
 
@@ -280,12 +277,17 @@ pub(crate) fn conditions(io: &mut dyn Io, o: &mut Order) -> Result<(), DecodeErr
     let n = io.count(o.conditions.len(), "conditions count")?;
     if n > 0 {
         if io.reading() {
+            // Grown as conditions arrive: the count is the network's word.
             o.conditions.clear();
-            o.conditions
-                .resize_with(n, || OrderCondition::Time(TimeCondition::default()));
-        }
-        for c in o.conditions.iter_mut() {
-            io.condition(c)?;
+            for _ in 0..n {
+                let mut c = OrderCondition::Time(TimeCondition::default());
+                io.condition(&mut c)?;
+                o.conditions.push(c);
+            }
+        } else {
+            for c in o.conditions.iter_mut() {
+                io.condition(c)?;
+            }
         }
         io.boolean(&mut o.conditions_ignore_rth, "conditions ignore rth")?;
         io.boolean(&mut o.conditions_cancel_order, "conditions cancel order")?;

@@ -25,7 +25,7 @@ use super::connection::version_only;
 use super::ids::{incoming, outgoing};
 use super::layout::version;
 use super::layout::{int_or_unset, refuse};
-use super::layout::{sized, Io, Layout};
+use super::layout::{list, Io, Layout};
 use super::market_data::{dropped, ContractBlock};
 use crate::model::{
     CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OrderCancel,
@@ -248,11 +248,15 @@ impl Layout for ReqExecutions {
         io.ascii(&mut f.side, "side")?;
         if sv >= MIN_SERVER_VER_PARAMETRIZED_DAYS_OF_EXECUTIONS {
             int_or_unset(io, &mut f.last_n_days, "last n days")?;
-            let n = io.count(f.specific_dates.len(), "specific dates count")?;
-            sized(io, &mut f.specific_dates, n);
-            for d in f.specific_dates.iter_mut() {
-                io.int(d, "specific date")?;
-            }
+            list(
+                io,
+                &mut f.specific_dates,
+                "specific dates count",
+                |io, d| {
+                    io.int(d, "specific date")?;
+                    Ok(())
+                },
+            )?;
         }
         Ok(())
     }

@@ -11,7 +11,7 @@ use super::groups::{self, VolatilityFields};
 use crate::layout_message;
 use crate::messages::account::responses::position_contract;
 use crate::messages::ids::incoming;
-use crate::messages::layout::{sized, Io, Layout};
+use crate::messages::layout::{list, Io, Layout};
 use crate::model::{Contract, Order, OrderAllocation, OrderState, SoftDollarTier, UNSET_INTEGER};
 use crate::server_versions::*;
 use crate::wire::DecodeError;
@@ -225,11 +225,15 @@ impl Groups<'_> {
             )?;
             io.decimal(&mut s.suggested_size, "suggested size")?;
             io.text(&mut s.reject_reason, "reject reason")?;
-            let n = io.count(s.order_allocations.len(), "order allocations count")?;
-            sized(io, &mut s.order_allocations, n);
-            for a in s.order_allocations.iter_mut() {
-                allocation(io, a)?;
-            }
+            list(
+                io,
+                &mut s.order_allocations,
+                "order allocations count",
+                |io, a| {
+                    allocation(io, a)?;
+                    Ok(())
+                },
+            )?;
         }
         io.text(&mut s.warning_text, "warning text")
     }
