@@ -15,8 +15,11 @@
 //! ([`dispatch_incoming`]: id → decoded message → [`Handler`]) and the
 //! simulated gateway's routes ([`Request`]: one enum per domain, which the
 //! gateway's domains match exhaustively). A row whose type disagrees with its
-//! id does not compile (requests) or fails the first test that dispatches it
-//! (incoming messages); a request a domain does not answer does not compile.
+//! id does not compile (a request, or an incoming message read by its type;
+//! the four read by a borrowing function of their own, depth, bars, tick
+//! strings and tick-by-tick,
+//! are checked by the tests that dispatch them); a request a domain does not
+//! answer does not compile.
 
 use super::incoming::{Handler, Pb};
 use super::Message;
@@ -106,6 +109,8 @@ macro_rules! id_table {
             body: &$lt [u8],
             h: &mut H,
         ) -> Result<(), DecodeError> {
+            // A row whose type declares another id does not compile.
+            $( id_table!(@check incoming::$iname, $ity $(, $iread)?); )*
             if header.protobuf {
                 match header.id {
                     $( $( incoming::$iname => {
@@ -124,7 +129,7 @@ macro_rules! id_table {
                     // Handed on where it was decoded: moving it out of the
                     // `Result` first copies it through the stack, wider than
                     // it was written, which stalls the tick path.
-                    match id_table!(@read incoming::$iname, sv, r, $ity $(, $iread)?) {
+                    match id_table!(@read sv, r, $ity $(, $iread)?) {
                         Ok(ref m) => {
                             let m: &$ity = m;
                             h.on(sv, m)
@@ -195,13 +200,14 @@ macro_rules! id_table {
     };
     (@life $n:ident cancels by_id) => { Lifecycle::Cancels(LifecycleKey::ReqId) };
     (@life $n:ident cancels $req:ident) => { Lifecycle::Cancels(LifecycleKey::Request($req)) };
+    (@check $id:path, $ty:ty) => {
+        const { assert!(<$ty as Message>::ID == $id, "an incoming row's type declares another id") }
+    };
+    (@check $id:path, $ty:ty, $read:path) => {};
     (@since) => { None };
     (@since $since:ident) => { Some($since) };
-    (@read $id:path, $sv:ident, $r:ident, $ty:ty) => {{
-        debug_assert_eq!(<$ty as Message>::ID, $id, "the id table's row and its type disagree");
-        <$ty as Message>::decode($sv, $r)
-    }};
-    (@read $id:path, $sv:ident, $r:ident, $ty:ty, $read:path) => { $read($sv, $r) };
+    (@read $sv:ident, $r:ident, $ty:ty) => { <$ty as Message>::decode($sv, $r) };
+    (@read $sv:ident, $r:ident, $ty:ty, $read:path) => { $read($sv, $r) };
 }
 
 use super::market_data::{depth as market_depth, options, tick_by_tick, ticks};
