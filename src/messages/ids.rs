@@ -17,9 +17,8 @@
 //! gateway's domains match exhaustively). A row whose type disagrees with its
 //! id does not compile (a request, or an incoming message read by its type;
 //! the four read by a borrowing function of their own, depth, bars, tick
-//! strings and tick-by-tick,
-//! are checked by the tests that dispatch them); a request a domain does not
-//! answer does not compile.
+//! strings and tick-by-tick, are checked by the tests that dispatch them); a
+//! request a domain does not answer does not compile.
 
 use super::incoming::{Handler, Pb};
 use super::Message;
