@@ -310,16 +310,16 @@ fn message_input<M: Message>(sv: i32, msg: &M) -> Vec<u8> {
     input
 }
 
-/// The type selector of `M` in [`harness::MESSAGE_TYPES`].
+/// The type selector of `M` in [`harness::message_types`].
 fn message_type<M>() -> u8 {
     let full = std::any::type_name::<M>();
     let short = full.rsplit("::").next().unwrap_or(full);
     // `TickString<'_>`: the name without its lifetime.
     let short = short.split('<').next().unwrap_or(short);
-    harness::MESSAGE_TYPES
+    harness::message_types()
         .iter()
         .position(|&n| n == short)
-        .unwrap_or_else(|| panic!("{short} is not in MESSAGE_TYPES")) as u8
+        .unwrap_or_else(|| panic!("{short} is not in message_types()")) as u8
 }
 
 /// Every seed: (target, file name, bytes).
@@ -535,7 +535,7 @@ fn write_seed_corpus() {
 //
 // Each input is given in hex as the target takes it. For `messages`:
 // byte 0 picks the server version (`harness::VERSIONS`: 2 = 176, 6 = 203),
-// byte 1 the message type (`harness::MESSAGE_TYPES`), the rest is the body
+// byte 1 the message type (`harness::message_types()`), the rest is the body
 // after the message id. See fuzz/README.md, "Findings".
 
 /// Finding 1 (fixed): text the decoders unescape was encoded raw.
@@ -782,4 +782,121 @@ fn market_data_frames(sv: i32) -> Vec<Vec<u8>> {
     out.into_iter()
         .map(|f| f.expect("sample encodes"))
         .collect()
+}
+
+/// Random inputs for every decoder of the id table (the `messages` target's
+/// types, the client's dispatcher, the sim's request decoder), drawn from a
+/// seed: a fixed one here; `.ci/run` runs a larger sweep with a fresh seed
+/// (`FUZZ_SEED`, `FUZZ_PER_TYPE`). A crash prints the seed and the input in
+/// hex: add the input as a test below (or a file under
+/// `fuzz/artifacts/messages/`) and it is replayed on every `cargo test`.
+#[test]
+fn random_inputs_for_every_decoder() {
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
+    let seed = env("FUZZ_SEED").unwrap_or(0x5eed_2026_1205);
+    let per_type = env("FUZZ_PER_TYPE").unwrap_or(150) as usize;
+    let types = harness::message_types();
+    println!(
+        "random inputs: seed {seed}, {per_type} per type, {} types",
+        types.len()
+    );
+    let decoded = harness::run_random(seed, per_type);
+    let reached = decoded.iter().filter(|&&n| n > 0).count();
+    println!(
+        "random inputs: {} inputs, {} decoded, {reached} of {} types decoded at least one",
+        per_type * types.len(),
+        decoded.iter().sum::<usize>(),
+        types.len()
+    );
+    // Every row of the id table is here (165 rows, of which the four read by
+    // a borrowing function come as their owned types).
+    assert!(types.len() >= 160, "{} message types", types.len());
+}
+
+/// Replays one input of the `messages` target given in hex in `FUZZ_INPUT`
+/// (as [`random_inputs_for_every_decoder`] prints it):
+/// `FUZZ_INPUT=… cargo test --test fuzz_regressions -- --ignored replay_input`.
+#[test]
+#[ignore]
+fn replay_input() {
+    let Ok(input) = std::env::var("FUZZ_INPUT") else {
+        return;
+    };
+    harness::run_messages(&unhex(input.trim()));
+}
+
+/// `input` with the first occurrence of the field `from` (a whole field,
+/// NUL-ended) replaced by `to`.
+fn with_field(input: &[u8], from: &str, to: &str) -> Vec<u8> {
+    let (from, to) = (
+        [from.as_bytes(), b"\0"].concat(),
+        [to.as_bytes(), b"\0"].concat(),
+    );
+    let at = input[2..]
+        .windows(from.len())
+        .position(|w| w == from.as_slice())
+        .map(|i| i + 2)
+        .expect("the field is in the input");
+    [&input[..at], to.as_slice(), &input[at + from.len()..]].concat()
+}
+
+/// Finding 4 (kept: official behaviour), from the random inputs: a float
+/// equal to 2147483647 in a field written "empty when unset" (the strike of
+/// calculateImpliedVolatility) is written empty, as the official
+/// `make_field_handle_empty` compares the value with `UNSET_INTEGER`, and
+/// reads back unset. The harness tolerates a value equal to a sentinel that
+/// comes back unset, in any field of any message.
+#[test]
+fn float_equal_to_unset_integer_is_written_empty_as_officially() {
+    use tws_api::messages::market_data::options::ReqCalcImpliedVolat;
+    let msg = ReqCalcImpliedVolat {
+        req_id: 3,
+        contract: Contract {
+            symbol: "AAPL".into(),
+            sec_type: "OPT".into(),
+            strike: 1234.5,
+            right: "C".into(),
+            exchange: "SMART".into(),
+            currency: "USD".into(),
+            ..Contract::default()
+        },
+        option_price: 2.5,
+        under_price: 190.0,
+        impl_vol_options: Vec::new(),
+    };
+    let input = with_field(&message_input(187, &msg), "1234.5", "2147483647.0");
+    harness::run_messages(&input);
+}
+
+/// Finding 2 in another message (random inputs): a position of `02147483647`
+/// (positionMulti at 176) reads as 2147483647, is written `2147483647` and
+/// reads back unset, as with the official decoder.
+#[test]
+fn position_equal_to_an_unset_sentinel_is_tolerated() {
+    use tws_api::messages::account::PositionMulti;
+    let msg = PositionMulti {
+        req_id: 3,
+        account: "DU123".into(),
+        contract: Contract {
+            con_id: 265598,
+            symbol: "AAPL".into(),
+            sec_type: "STK".into(),
+            ..Contract::default()
+        },
+        pos: Decimal::new(12345, 0),
+        avg_cost: 150.0,
+        model_code: String::new(),
+    };
+    let input = with_field(&message_input(176, &msg), "12345", "02147483647");
+    harness::run_messages(&input);
+}
+
+/// Finding 5 (fixed), from the random inputs: contractDetails whose
+/// `lastTradeDateOrContractMonth` field is `-0.000` splits, as the official
+/// decoder splits it, into no date and the time `0.000`; the sim wrote those
+/// back as ` 0.000`, which reads as the date `0.000`. A missing date before
+/// a time is now written with `-`.
+#[test]
+fn last_trade_time_without_a_date_survives_a_round_trip() {
+    harness::run_messages(&unhex("00182d32313437343833363438002d30006c7365002d302e30303000393037313639350032313437343734383336343800302e303100003038323635363830003800302e3031000030383236353638300035323633343034363235323635733037393735003031313537303800303436323532363573303739373500303037393735003031313537303800303436323532363573303739373500303131353755540053544b002d32313437343833363434"));
 }

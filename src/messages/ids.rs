@@ -25,6 +25,13 @@ use super::Message;
 use crate::proto;
 use crate::wire::{DecodeError, FieldReader, MessageHeader};
 
+/// What [`visit_messages`] calls for each message type.
+#[doc(hidden)]
+pub trait MessageVisitor {
+    /// One message type, with the name of its row.
+    fn visit<M: Message + PartialEq + std::fmt::Debug>(&mut self, name: &'static str);
+}
+
 /// Offset added to a message id when the payload is protobuf rather than fields.
 pub const PROTOBUF_MSG_ID: u32 = 200;
 
@@ -171,6 +178,16 @@ macro_rules! id_table {
             ); )*
         )*
 
+        /// Calls `v` once per message type of the table that its row reads
+        /// by the type itself (every request, every incoming message but the
+        /// four read by a borrowing function), with the row's name: for the
+        /// fuzz targets and tests that must reach every decoder.
+        #[doc(hidden)]
+        pub fn visit_messages<V: MessageVisitor>(v: &mut V) {
+            $( id_table!(@visit v, $iname, $ity $(, $iread)?); )*
+            $( $( v.visit::<$oty>(stringify!($oname)); )* )*
+        }
+
         impl Request {
             /// Decodes the request of one frame; `Ok(None)` for an id the
             /// table lacks.
@@ -203,6 +220,8 @@ macro_rules! id_table {
         const { assert!(<$ty as Message>::ID == $id, "an incoming row's type declares another id") }
     };
     (@check $id:path, $ty:ty, $read:path) => {};
+    (@visit $v:ident, $name:ident, $ty:ty) => { $v.visit::<$ty>(stringify!($name)) };
+    (@visit $v:ident, $name:ident, $ty:ty, $read:path) => {};
     (@since) => { None };
     (@since $since:ident) => { Some($since) };
     (@read $sv:ident, $r:ident, $ty:ty) => { <$ty as Message>::decode($sv, $r) };

@@ -42,13 +42,20 @@ fn split_last_trade_date(field: &str) -> Vec<&str> {
 }
 
 /// Joins the parts as TWS sends them: separated by a space, trailing empty
-/// parts left out.
+/// parts left out. An empty part before a given one (no date, but a time)
+/// is kept by a `-` instead, which the split keeps where a space would
+/// not (found by the random inputs of tests/fuzz_regressions.rs).
 fn join_last_trade_date(parts: &[&str]) -> String {
     let n = parts
         .iter()
         .rposition(|p| !p.is_empty())
         .map_or(0, |i| i + 1);
-    parts[..n].join(" ")
+    let gap = parts[..n].iter().any(|p| p.is_empty());
+    if gap && !parts.iter().any(|p| p.contains('-')) {
+        parts[..n].join("-")
+    } else {
+        parts[..n].join(" ")
+    }
 }
 
 /// A `readLastTradeDate` field: `parts` (date, time, zone) written joined,
@@ -502,6 +509,8 @@ mod tests {
         assert!(split_last_trade_date("   ").is_empty());
         assert_eq!(join_last_trade_date(&["20261218", "", ""]), "20261218");
         assert_eq!(join_last_trade_date(&["", "", ""]), "");
+        assert_eq!(join_last_trade_date(&["", "16:00"]), "-16:00");
+        assert_eq!(split_last_trade_date("-16:00"), ["", "16:00"]);
     }
 
     #[test]

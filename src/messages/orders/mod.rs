@@ -119,7 +119,8 @@ layout_message!(CancelOrder = outgoing::CANCEL_ORDER, impl {
         let p = proto::CancelOrderRequest::decode(body)
             .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
         Ok(CancelOrder {
-            order_id: p.order_id.unwrap_or(0),
+            // The encoder leaves an unset id out; the inverse reads it back unset.
+            order_id: p.order_id.unwrap_or(UNSET_INTEGER),
             order_cancel: proto_in::order_cancel(p.order_cancel.as_ref()),
         })
     }
@@ -278,7 +279,7 @@ layout_message!(ReqExecutions = outgoing::REQ_EXECUTIONS, impl {
         let p = proto::ExecutionRequest::decode(body)
             .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
         Ok(ReqExecutions {
-            req_id: p.req_id.unwrap_or(0),
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
             filter: proto_in::filter(p.execution_filter.as_ref()),
         })
     }

@@ -408,7 +408,7 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
         if po.algo_strategy.is_none() {
             order.algo_params.clear();
         }
-        let order_id = p.order_id.unwrap_or(0);
+        let order_id = p.order_id.unwrap_or(UNSET_INTEGER);
         order.order_id = order_id;
         Ok(PlaceOrder {
             order_id,

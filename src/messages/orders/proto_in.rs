@@ -880,7 +880,8 @@ pub fn filter_to_proto(x: &ExecutionFilter) -> proto::ExecutionFilter {
 pub fn filter(p: Option<&proto::ExecutionFilter>) -> ExecutionFilter {
     let mut x = ExecutionFilter::default();
     if let Some(p) = p {
-        x.client_id = p.client_id.unwrap_or(0);
+        // The encoder leaves an unset client id out: read back unset.
+        x.client_id = p.client_id.unwrap_or(UNSET_INTEGER);
         x.acct_code = p.acct_code.clone().unwrap_or_default();
         x.time = p.time.clone().unwrap_or_default();
         x.symbol = p.symbol.clone().unwrap_or_default();

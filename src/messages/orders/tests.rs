@@ -337,3 +337,31 @@ fn open_order_before_server_version_145_carries_its_message_version() {
         assert_eq!(back.contract.trading_class, "NMS");
     }
 }
+
+/// The protobuf encoders leave an unset id out; the sim's decoders read a
+/// missing id back as unset, not as 0 (found by the random inputs of
+/// tests/fuzz_regressions.rs: a cancel of order 0 is another request).
+#[test]
+fn unset_ids_survive_the_protobuf_forms() {
+    let sv = crate::server_versions::MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
+    let cancel = CancelOrder {
+        order_id: UNSET_INTEGER,
+        ..CancelOrder::default()
+    };
+    let mut body = Vec::new();
+    cancel.encode_protobuf(sv, &mut body).unwrap();
+    assert_eq!(CancelOrder::decode_protobuf(sv, &body).unwrap(), cancel);
+
+    let mut req = ReqExecutions {
+        req_id: UNSET_INTEGER,
+        ..ReqExecutions::default()
+    };
+    req.filter.client_id = UNSET_INTEGER;
+    let mut body = Vec::new();
+    req.encode_protobuf(sv, &mut body).unwrap();
+    let back = ReqExecutions::decode_protobuf(sv, &body).unwrap();
+    assert_eq!(
+        (back.req_id, back.filter.client_id),
+        (UNSET_INTEGER, UNSET_INTEGER)
+    );
+}

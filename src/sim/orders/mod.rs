@@ -460,7 +460,8 @@ fn matches(f: &ExecutionFilter, fill: &Fill) -> bool {
 fn rest(f: &ExecutionFilter, fill: &Fill) -> bool {
     let e = &fill.execution;
     let eq = |want: &str, have: &str| want.is_empty() || want.eq_ignore_ascii_case(have);
-    (f.client_id == 0 || f.client_id == e.client_id)
+    // 0 and unset (a protobuf filter without a client id): every client.
+    (f.client_id == 0 || f.client_id == crate::UNSET_INTEGER || f.client_id == e.client_id)
         && eq(&f.acct_code, &e.acct_number)
         && eq(&f.symbol, &fill.contract.symbol)
         && eq(&f.sec_type, &fill.sec_type)
