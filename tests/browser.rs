@@ -8,6 +8,8 @@
 //! with a message, except under CI (`CI=true`), where it fails; `.ci/run`
 //! installs it.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
@@ -151,8 +153,8 @@ fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
 #[test]
 fn the_dashboard_connects_and_shows_the_disconnection_in_chromium() {
     let Some(chromium) = chromium() else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("chromium is not installed, and CI=true: .ci/run must install it (apt-get install chromium)");
+        if common::under_ci() {
+            panic!("chromium is not installed, and this is CI: .ci/run must install it (apt-get install chromium)");
         }
         // Straight to stderr, past the test harness's capture, so that it shows.
         let _ = writeln!(
@@ -267,8 +269,8 @@ fn the_dashboard_connects_and_shows_the_disconnection_in_chromium() {
 #[test]
 fn the_dashboard_works_with_a_token() {
     let Some(chromium) = chromium() else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("chromium is not installed, and CI=true: .ci/run must install it (apt-get install chromium)");
+        if common::under_ci() {
+            panic!("chromium is not installed, and this is CI: .ci/run must install it (apt-get install chromium)");
         }
         let _ = writeln!(
             std::io::stderr(),
