@@ -548,3 +548,69 @@ fn a_failed_auto_connect_keeps_trying_until_the_gateway_comes_up() {
     assert!(svc.auto_connect_if(false).is_none());
     svc.disconnect().unwrap();
 }
+
+/// `GET /metrics`: the connection's metrics in the Prometheus text format,
+/// read back by the Prometheus project's own parser; the same token rules as
+/// the API.
+#[test]
+fn metrics_are_served_in_the_prometheus_format() {
+    init_logs();
+    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    let svc = service(target(gw.port(), 4), ServiceOptions::default());
+    let server = serve(&svc);
+    let addr = server.addr();
+    let (code, _) = post(addr, "/api/ibkr/connect", "");
+    assert_eq!(code, 200);
+    svc.client().req_current_time().unwrap();
+    let (code, head, body) = request(addr, "GET", "/metrics", &[], "");
+    assert_eq!(code, 200, "{body}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: text/plain; version=0.0.4"),
+        "{head}"
+    );
+    let Some(families) = common::python::parse_prometheus(&body) else {
+        return;
+    };
+    let sample = |family: &str| -> (serde_json::Value, f64) {
+        let s = &families[family]["samples"][0];
+        (s["labels"].clone(), s["value"].as_f64().unwrap_or(f64::NAN))
+    };
+    let (labels, up) = sample("tws_connected");
+    assert_eq!(up, 1.0, "{body}");
+    assert_eq!(labels["client_id"], "4");
+    assert_eq!(families["tws_connected"]["type"], "gauge");
+    // Counters are families without `_total`, as the format defines.
+    assert_eq!(families["tws_messages_received"]["type"], "counter");
+    assert!(sample("tws_messages_received").1 > 0.0);
+    assert!(sample("tws_uptime_seconds").1 >= 0.0);
+    assert_eq!(families.as_object().map(|f| f.len()), Some(16), "{body}");
+
+    // With a token, /metrics needs it as the API does.
+    let gw2 = SimGateway::start(SimConfig::default()).unwrap();
+    let svc2 = service(target(gw2.port(), 5), ServiceOptions::default());
+    let server2 = StatusServer::serve(
+        "127.0.0.1:0",
+        Arc::clone(&svc2),
+        ServerOptions {
+            token: Some("s3cret".into()),
+            ..ServerOptions::default()
+        },
+    )
+    .unwrap();
+    let (code, _, _) = request(server2.addr(), "GET", "/metrics", &[], "");
+    assert_eq!(code, 401);
+    let (code, _, body) = request(
+        server2.addr(),
+        "GET",
+        "/metrics",
+        &[("Authorization", "Bearer s3cret")],
+        "",
+    );
+    assert_eq!(code, 200);
+    // Not connected: the connection is there, down, with no client id yet.
+    assert!(
+        body.contains("tws_connected{client_id=\"-1\",strategy=\"service\"} 0"),
+        "{body}"
+    );
+}

@@ -52,6 +52,10 @@ pub(crate) struct IBState {
     pub(crate) last_failure: Mutex<Option<(i32, i32, String)>>,
     /// Send the interrupted subscriptions again after a reconnect.
     resubscribe: AtomicBool,
+    /// The last heartbeat's round trip in µs (0: none yet).
+    heartbeat_rtt_us: AtomicU64,
+    /// Heartbeats that got no answer in time.
+    heartbeats_missed: AtomicU64,
 }
 
 /// An `EWrapper` that can also be downcast to its concrete type.
@@ -268,6 +272,21 @@ impl IBClient {
     /// message loop has ended.
     pub fn set_heartbeat(&self, heartbeat: Option<Heartbeat>) {
         *self.state.heartbeat.lock() = heartbeat;
+    }
+
+    /// The round trip of the last answered heartbeat (`None` before the
+    /// first, or without a heartbeat).
+    pub fn heartbeat_rtt(&self) -> Option<Duration> {
+        match self.state.heartbeat_rtt_us.load(Ordering::Relaxed) {
+            0 => None,
+            us => Some(Duration::from_micros(us)),
+        }
+    }
+
+    /// Heartbeats that got no answer within their timeout (each closed the
+    /// connection as dead).
+    pub fn heartbeats_missed(&self) -> u64 {
+        self.state.heartbeats_missed.load(Ordering::Relaxed)
     }
 
     /// Successful reconnects made by the supervisor so far.
@@ -611,7 +630,13 @@ fn heartbeat_loop(client: &EClient, state: &IBState, hb: Heartbeat) {
         if client.heartbeat_request().is_err() {
             continue;
         }
-        if state.time_answer.wait(hb.timeout) || state.stop.load(Ordering::SeqCst) {
+        let sent = std::time::Instant::now();
+        if state.time_answer.wait(hb.timeout) {
+            let rtt = sent.elapsed().as_micros().clamp(1, u64::MAX as u128) as u64;
+            state.heartbeat_rtt_us.store(rtt, Ordering::Relaxed);
+            continue;
+        }
+        if state.stop.load(Ordering::SeqCst) {
             continue;
         }
         // No answer in time. Under a backlog the answer waits behind data in
@@ -628,6 +653,7 @@ fn heartbeat_loop(client: &EClient, state: &IBState, hb: Heartbeat) {
             continue;
         }
         if client.is_connected() {
+            state.heartbeats_missed.fetch_add(1, Ordering::Relaxed);
             log::warn!(
                 "no heartbeat answer within {:?}: closing the connection",
                 hb.timeout

@@ -8,6 +8,7 @@
 
 mod conn;
 mod ibclient;
+mod pool;
 mod requests;
 mod streams;
 mod sync;
@@ -26,6 +27,10 @@ pub use ibclient::IBClient;
 pub use lifecycle::{RequestInFlight, RequestKey, RequestKind};
 pub use metrics::MetricsSnapshot;
 pub use pacer::RateLimit;
+pub use pool::{
+    prometheus_text, Alert, AlertKind, ClientPool, ConnectionHealth, PoolConfig, PoolHealth,
+    Strategy,
+};
 pub use streams::{
     DepthUpdate, HistoricalBar, MarketDataTick, RealtimeBar, Stream, TickByTick,
     MAX_STREAM_WARNINGS,

@@ -421,6 +421,20 @@ impl SimGateway {
         self.shared.recorded.lock().clone()
     }
 
+    /// Closes the connection that holds `client_id`, as a network failure
+    /// of that one client would; the others go on. `false` when no
+    /// connection holds that id.
+    pub fn drop_client(&self, client_id: i32) -> bool {
+        let conn = self.shared.client_ids.lock().get(&client_id).copied();
+        let Some(conn) = conn else {
+            return false;
+        };
+        match self.shared.conns.lock().get(&conn) {
+            Some(s) => s.shutdown(Shutdown::Both).is_ok(),
+            None => false,
+        }
+    }
+
     /// Closes every open connection, as a gateway restart would; keeps listening.
     pub fn drop_connections(&self) {
         for (_, s) in self.shared.conns.lock().iter() {

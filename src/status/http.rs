@@ -150,9 +150,16 @@ struct Ctx {
 struct Answer {
     status: u16,
     body: Vec<u8>,
-    html: bool,
+    content_type: &'static str,
     headers: Vec<(&'static str, String)>,
 }
+
+/// The content type of the JSON answers.
+const JSON: &str = "application/json";
+/// The content type of the page.
+const HTML: &str = "text/html; charset=utf-8";
+/// The content type of `/metrics` (the Prometheus text format).
+const PROMETHEUS: &str = "text/plain; version=0.0.4; charset=utf-8";
 
 impl Answer {
     fn json(status: u16, value: &impl Serialize) -> Answer {
@@ -160,7 +167,7 @@ impl Answer {
         Answer {
             status,
             body,
-            html: false,
+            content_type: JSON,
             headers: Vec::new(),
         }
     }
@@ -246,11 +253,7 @@ fn handle(ctx: &Ctx, mut rq: Request) {
         rq.url().split('?').next().unwrap_or(""),
         answer.status
     );
-    let content_type = if answer.html {
-        "text/html; charset=utf-8"
-    } else {
-        "application/json"
-    };
+    let content_type = answer.content_type;
     let mut response = Response::from_data(answer.body).with_status_code(answer.status);
     let mut headers = vec![
         ("Content-Type", content_type.to_owned()),
@@ -288,11 +291,11 @@ fn route(ctx: &Ctx, rq: &mut Request) -> Answer {
     let method = rq.method().clone();
     let allowed = match path.as_str() {
         "/" | "/index.html" => "GET, HEAD",
-        "/api/ibkr/status" => "GET, HEAD",
+        "/api/ibkr/status" | "/metrics" => "GET, HEAD",
         "/api/ibkr/connect" | "/api/ibkr/disconnect" => "POST",
         _ => return Answer::error(404, "not found", format!("no such path: {path}")),
     };
-    let is_page = allowed == "GET, HEAD" && path != "/api/ibkr/status";
+    let is_page = matches!(path.as_str(), "/" | "/index.html");
     let method_ok = match allowed {
         "POST" => method == Method::Post,
         _ => method == Method::Get || method == Method::Head,
@@ -310,7 +313,7 @@ fn route(ctx: &Ctx, rq: &mut Request) -> Answer {
         return Answer {
             status: 200,
             body: PAGE.as_bytes().to_vec(),
-            html: true,
+            content_type: HTML,
             headers: vec![
                 (
                     "Content-Security-Policy",
@@ -339,6 +342,14 @@ fn route(ctx: &Ctx, rq: &mut Request) -> Answer {
     }
     if path == "/api/ibkr/status" {
         return Answer::json(200, &ctx.service.status());
+    }
+    if path == "/metrics" {
+        return Answer {
+            status: 200,
+            body: ctx.service.metrics_text().into_bytes(),
+            content_type: PROMETHEUS,
+            headers: Vec::new(),
+        };
     }
     // POST: a JSON body, small. Requiring the JSON content type keeps other
     // sites' pages from posting here (their plain forms cannot send it).

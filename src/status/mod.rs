@@ -492,6 +492,15 @@ impl Service {
         }
     }
 
+    /// The connection's metrics in the Prometheus text format (what
+    /// `GET /metrics` serves; names and units in docs/service.md).
+    pub fn metrics_text(&self) -> String {
+        crate::client::prometheus_text(&[crate::client::ConnectionHealth::of(
+            "service",
+            &self.client,
+        )])
+    }
+
     /// The current status. Reads only atomics and short-held locks: never
     /// waits for a connect under way.
     pub fn status(&self) -> StatusReport {

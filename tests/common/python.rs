@@ -40,3 +40,49 @@ pub fn run_check(script: &str, args: &[&str]) -> serde_json::Value {
     );
     serde_json::from_str(stdout.trim()).expect("JSON from the script")
 }
+
+/// `text` parsed by the Prometheus project's own parser
+/// (`prometheus_client.parser`, tests/python/parse_prometheus.py): the
+/// families as JSON. `None` when the module is missing (`pip install
+/// prometheus-client`), except under CI, where that fails the test.
+pub fn parse_prometheus(text: &str) -> Option<serde_json::Value> {
+    use std::io::Write as _;
+    let ok = Command::new("python3")
+        .args(["-c", "import prometheus_client"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        let msg = "python3 cannot import prometheus_client (pip install prometheus-client)";
+        if super::under_ci() {
+            panic!("{msg}; under CI the /metrics check must run, not skip");
+        }
+        eprintln!("SKIPPED the Prometheus parser check: {msg}");
+        return None;
+    }
+    let path = format!(
+        "{}/tests/python/parse_prometheus.py",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut child = Command::new("python3")
+        .arg(&path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("writes the text");
+    let out = child.wait_with_output().expect("the parser ends");
+    assert!(
+        out.status.success(),
+        "the Prometheus parser refuses the text:\n{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(serde_json::from_slice(&out.stdout).expect("JSON from the parser"))
+}
