@@ -238,3 +238,55 @@ fn a_lost_connection_reconnects_only_its_strategy() {
         }
     }
 }
+
+/// Send → first answer and send → end, per kind of request, in the health
+/// snapshot and in the Prometheus text (a summary per measure).
+#[test]
+fn request_latencies_per_kind_of_request() {
+    init_logs();
+    let gw = SimGateway::start(sim_config()).unwrap();
+    let pool = ClientPool::new(pool_config(gw.port()));
+    let (w, log) = Recorder::new();
+    let s = pool.acquire_with("lat", w).expect("acquires");
+    for _ in 0..3 {
+        let details = s
+            .contract_details(&stock("AAPL"), Duration::from_secs(20))
+            .expect("details");
+        assert!(!details.is_empty());
+    }
+    s.req_mkt_data(7, &stock("MSFT"), "", false, false, &[])
+        .unwrap();
+    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::TickPrice(7, ..)))));
+    let lat = s.request_latencies();
+    let cd = lat
+        .iter()
+        .find(|l| l.request == "reqContractDetails")
+        .expect("reqContractDetails");
+    assert_eq!(cd.first_answer.count, 3);
+    assert_eq!(cd.end.map(|e| e.count), Some(3));
+    assert!(cd.first_answer.p50 <= cd.end.map(|e| e.p99).unwrap_or_default());
+    let md = lat
+        .iter()
+        .find(|l| l.request == "reqMktData")
+        .expect("reqMktData");
+    assert_eq!(md.first_answer.count, 1);
+    assert_eq!(md.end, None, "a subscription has no end latency");
+    assert_eq!(pool.health().connections[0].latencies, lat);
+
+    if let Some(f) = common::python::parse_prometheus(&pool.prometheus()) {
+        let first = &f["tws_request_first_answer_seconds"];
+        assert_eq!(first["type"], "summary");
+        let samples = first["samples"].as_array().cloned().unwrap_or_default();
+        let count = samples
+            .iter()
+            .find(|x| {
+                x["name"] == "tws_request_first_answer_seconds_count"
+                    && x["labels"]["request"] == "reqContractDetails"
+            })
+            .expect("a _count sample");
+        assert_eq!(count["value"].as_f64(), Some(3.0));
+        assert!(samples
+            .iter()
+            .any(|x| x["labels"]["quantile"] == "0.99" && x["labels"]["request"] == "reqMktData"));
+    }
+}

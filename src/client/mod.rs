@@ -14,7 +14,7 @@ mod streams;
 mod sync;
 
 pub use conn::metrics;
-use conn::{autoconnect, dispatch, eclient, event, flow, lifecycle, pacer, supervisor};
+use conn::{autoconnect, dispatch, eclient, event, flow, latency, lifecycle, pacer, supervisor};
 
 pub use autoconnect::AutoConnect;
 #[cfg(feature = "status")]
@@ -24,6 +24,7 @@ pub use eclient::{EClient, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SPIN, DEFAULT_WRITE_
 pub use event::Event;
 pub use flow::DEFAULT_QUEUE_LIMIT;
 pub use ibclient::IBClient;
+pub use latency::{LatencyStats, RequestLatency, LATENCY_WINDOW};
 pub use lifecycle::{RequestInFlight, RequestKey, RequestKind};
 pub use metrics::MetricsSnapshot;
 pub use pacer::RateLimit;

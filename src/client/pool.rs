@@ -45,7 +45,7 @@ use std::time::{Duration, Instant};
 
 use parking_lot::Mutex;
 
-use super::{Event, Heartbeat, IBClient, MetricsSnapshot, ReconnectPolicy};
+use super::{Event, Heartbeat, IBClient, MetricsSnapshot, ReconnectPolicy, RequestLatency};
 use crate::config::IBConfig;
 use crate::errors::Error;
 use crate::EWrapper;
@@ -159,6 +159,8 @@ pub struct ConnectionHealth {
     pub messages_out_per_sec: f64,
     /// The connection's counters and queues.
     pub metrics: MetricsSnapshot,
+    /// Send → first answer and send → end, per kind of request.
+    pub latencies: Vec<RequestLatency>,
 }
 
 impl ConnectionHealth {
@@ -181,6 +183,7 @@ impl ConnectionHealth {
             messages_in_per_sec: 0.0,
             messages_out_per_sec: 0.0,
             metrics,
+            latencies: client.request_latencies(),
         }
     }
 }
@@ -299,6 +302,45 @@ pub fn prometheus_text(connections: &[ConnectionHealth]) -> String {
                 label_value(&c.strategy),
                 get(c)
             );
+        }
+    }
+    // The request latencies: a summary per measure, one series per kind of
+    // request (quantiles over the latest samples; _sum and _count over all).
+    type Pick = fn(&RequestLatency) -> Option<super::LatencyStats>;
+    let summaries: [(&str, &str, Pick); 2] = [
+        (
+            "tws_request_first_answer_seconds",
+            "send to the first answer, per kind of request",
+            |l| Some(l.first_answer),
+        ),
+        (
+            "tws_request_end_seconds",
+            "send to the end of a one-shot request, per kind of request",
+            |l| l.end,
+        ),
+    ];
+    for (name, help, pick) in summaries {
+        let _ = writeln!(out, "# HELP {name} {help}");
+        let _ = writeln!(out, "# TYPE {name} summary");
+        for c in connections {
+            let labels = format!(
+                "client_id=\"{}\",strategy=\"{}\"",
+                c.client_id,
+                label_value(&c.strategy)
+            );
+            for l in &c.latencies {
+                let Some(st) = pick(l) else { continue };
+                let labels = format!("{labels},request=\"{}\"", l.request);
+                for (q, v) in [("0.5", st.p50), ("0.99", st.p99)] {
+                    let _ = writeln!(
+                        out,
+                        "{name}{{{labels},quantile=\"{q}\"}} {}",
+                        v.as_secs_f64()
+                    );
+                }
+                let _ = writeln!(out, "{name}_sum{{{labels}}} {}", st.sum.as_secs_f64());
+                let _ = writeln!(out, "{name}_count{{{labels}}} {}", st.count);
+            }
         }
     }
     out

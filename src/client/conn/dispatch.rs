@@ -72,9 +72,16 @@ pub(crate) struct Dispatcher<'a, O> {
 impl<O: Observer> Handler for Dispatcher<'_, O> {
     #[inline(always)]
     fn on<M: Incoming>(&mut self, sv: i32, m: &M) -> Result<(), DecodeError> {
-        if M::MAY_END {
-            if let Some(reqs) = self.requests.filter(|r| !r.is_empty()) {
-                reqs.observe(&m.route());
+        if let Some(reqs) = self.requests {
+            if M::MAY_END {
+                if !reqs.is_empty() {
+                    reqs.observe(&m.route());
+                }
+            } else if reqs.awaiting() {
+                // The first answer of a request still waiting for one (for
+                // its latency); a tick of an answered subscription pays
+                // only the load above.
+                reqs.answered(&m.route());
             }
         }
         if let (Some(guard), Some(SessionFact::ManagedAccounts(list))) = (self.guard, m.fact()) {

@@ -522,6 +522,15 @@ impl EClient {
         self.inner.requests.snapshot()
     }
 
+    /// Per kind of request (its official name): send → first answer and,
+    /// for one-shot requests, send → end, with p50/p99/max over the latest
+    /// [`LATENCY_WINDOW`](crate::client::LATENCY_WINDOW) samples. Measured
+    /// when `run()` dispatches the answer (the time a request waited in the
+    /// queue counts). **tws-api extension.**
+    pub fn request_latencies(&self) -> Vec<crate::client::RequestLatency> {
+        self.inner.requests.latencies()
+    }
+
     /// Sends again, with their original request ids, the subscriptions that
     /// a lost connection interrupted (market data, depth, tick-by-tick,
     /// real-time bars, account updates, positions, PnL, news bulletins, …) and

@@ -17,6 +17,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 use parking_lot::Mutex;
 
@@ -25,6 +26,8 @@ use crate::messages::ids::outgoing as out;
 
 pub use crate::messages::route::RequestKey;
 use crate::messages::route::{Ends, Lifecycle, Route};
+
+use super::latency::{Latencies, RequestLatency};
 
 /// Whether a request ends by itself or streams until cancelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +89,10 @@ struct Entry {
     /// The frame that started a subscription, and the server version it was
     /// encoded for: what a resubscription sends again.
     frame: Option<(i32, Vec<u8>)>,
+    /// When it was sent (or sent again).
+    sent: Instant,
+    /// Whether its first answer has come.
+    answered: bool,
 }
 
 /// What an interrupted request becomes when the connection drops.
@@ -101,11 +108,66 @@ pub(crate) struct Registry {
     map: Mutex<BTreeMap<RequestKey, Entry>>,
     /// How many entries there are: `run()` reads it without the lock.
     len: AtomicUsize,
+    /// How many wait for their first answer: the dispatcher reads it
+    /// without the lock, and looks at the other messages only while one does.
+    awaiting: AtomicUsize,
+    /// Send → first answer and send → end, per kind of request.
+    latencies: Latencies,
 }
 
 impl Registry {
     fn update_len(&self, map: &BTreeMap<RequestKey, Entry>) {
         self.len.store(map.len(), Ordering::Release);
+        let awaiting = map
+            .values()
+            .filter(|e| !e.answered && !e.interrupted)
+            .count();
+        self.awaiting.store(awaiting, Ordering::Release);
+    }
+
+    /// Whether a request waits for its first answer (no lock).
+    #[inline]
+    pub(crate) fn awaiting(&self) -> bool {
+        self.awaiting.load(Ordering::Acquire) != 0
+    }
+
+    /// A message that answers the requests of `route`: the first answer of
+    /// those still waiting for one.
+    pub(crate) fn answered(&self, route: &Route) {
+        let mut map = self.map.lock();
+        let mut changed = false;
+        for key in route.keys() {
+            if let Some(e) = map.get_mut(key) {
+                if !e.answered && !e.interrupted {
+                    e.answered = true;
+                    changed = true;
+                    self.latencies.first_answer(e.request, e.sent.elapsed());
+                }
+            }
+        }
+        if changed {
+            self.update_len(&map);
+        }
+    }
+
+    /// Removes `key`, taking its end latency (one-shot requests).
+    fn remove(&self, map: &mut BTreeMap<RequestKey, Entry>, key: &RequestKey) -> bool {
+        let Some(e) = map.remove(key) else {
+            return false;
+        };
+        if e.kind == RequestKind::OneShot && !e.interrupted {
+            let took = e.sent.elapsed();
+            if !e.answered {
+                self.latencies.first_answer(e.request, took);
+            }
+            self.latencies.end(e.request, took);
+        }
+        true
+    }
+
+    /// Send → first answer and send → end, per kind of request.
+    pub(crate) fn latencies(&self) -> Vec<RequestLatency> {
+        self.latencies.snapshot()
     }
 
     /// Whether any request is in flight (no lock).
@@ -145,10 +207,13 @@ impl Registry {
                         kind,
                         interrupted: false,
                         frame,
+                        sent: Instant::now(),
+                        answered: false,
                     },
                 );
             }
             Effect::End(key) => {
+                // A cancel: no end latency (the user chose when).
                 map.remove(&key);
             }
             Effect::Nothing => {}
@@ -169,7 +234,7 @@ impl Registry {
             return;
         }
         let mut map = self.map.lock();
-        if map.remove(&key).is_some() {
+        if self.remove(&mut map, &key) {
             self.update_len(&map);
         }
     }
@@ -177,6 +242,9 @@ impl Registry {
     /// What an incoming message's route ends.
     #[inline]
     pub(crate) fn observe(&self, route: &Route) {
+        if self.awaiting() {
+            self.answered(route);
+        }
         match route.ends {
             Ends::No => {}
             Ends::Yes => {
@@ -211,7 +279,7 @@ impl Registry {
             .get(&key)
             .is_some_and(|e| e.kind == RequestKind::OneShot)
         {
-            map.remove(&key);
+            self.remove(&mut map, &key);
             self.update_len(&map);
         }
     }
@@ -285,8 +353,12 @@ impl Registry {
 
     /// Marks a resubscribed request live again.
     pub(crate) fn resumed(&self, key: RequestKey) {
-        if let Some(e) = self.map.lock().get_mut(&key) {
+        let mut map = self.map.lock();
+        if let Some(e) = map.get_mut(&key) {
             e.interrupted = false;
+            e.answered = false;
+            e.sent = Instant::now();
+            self.update_len(&map);
         }
     }
 

@@ -12,6 +12,7 @@ pub(crate) mod eclient;
 pub(crate) mod event;
 pub(crate) mod flow;
 pub(crate) mod historical_pacer;
+pub(crate) mod latency;
 pub(crate) mod lifecycle;
 pub mod metrics;
 pub(crate) mod pacer;
