@@ -634,8 +634,12 @@ mod deliver {
         fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
             // The official decoder collects both lists into sets: repeated
             // values are delivered once (first occurrence kept, order as sent).
-            let expirations = dedup(&self.expirations);
-            let strikes = dedup(&self.strikes);
+            let expirations = dedup(&self.expirations, |e| Some(e.as_str()));
+            // As Python's set of floats: 0.0 and -0.0 are one value, and
+            // every NaN is a value of its own.
+            let strikes = dedup(&self.strikes, |s| {
+                (!s.is_nan()).then_some(if *s == 0.0 { 0 } else { s.to_bits() })
+            });
             w.security_definition_option_parameter(
                 self.req_id,
                 &self.exchange,
@@ -652,16 +656,19 @@ mod deliver {
         }
     }
 
-    /// Drops repeated values, keeping the first of each in order. Quadratic,
-    /// but chains hold tens to a few hundred values and almost never repeat.
-    fn dedup<T: Clone + PartialEq>(values: &[T]) -> Vec<T> {
-        let mut out: Vec<T> = Vec::with_capacity(values.len());
-        for v in values {
-            if !out.contains(v) {
-                out.push(v.clone());
-            }
-        }
-        out
+    /// Drops repeated values (same key), keeping the first of each in
+    /// order; a value without a key is never a repeat. Linear: a chain from
+    /// the network may hold any number of values.
+    fn dedup<'v, T: Clone, K: Eq + std::hash::Hash>(
+        values: &'v [T],
+        key: impl Fn(&'v T) -> Option<K>,
+    ) -> Vec<T> {
+        let mut seen = std::collections::HashSet::with_capacity(values.len().min(4096));
+        values
+            .iter()
+            .filter(|v| key(v).is_none_or(|k| seen.insert(k)))
+            .cloned()
+            .collect()
     }
 
     impl Incoming for SecurityDefinitionOptionParameterEnd {

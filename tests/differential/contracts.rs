@@ -242,6 +242,17 @@ pub fn frames(f: &mut Frames) {
                 vec!["20261218".into(), "20270115".into(), "20270219".into()],
                 vec![575.0, 580.0, 585.0, 590.0, 592.5, 0.01, 1e-9, 1e15],
             ),
+            // Repeats, which the official decoder's sets drop (0.0 and -0.0
+            // are one value there).
+            (
+                vec![
+                    "20261218".into(),
+                    "20270115".into(),
+                    "20261218".into(),
+                    "20261218".into(),
+                ],
+                vec![575.0, 580.0, 575.0, 0.0, -0.0, 580.0, 1e15, 1e15],
+            ),
         ] {
             f.add(
                 sv,
