@@ -1,15 +1,14 @@
 //! Connection messages: error (fields and protobuf), nextValidId,
 //! managedAccounts, currentTime; verifyMessageAPI, verifyAndAuthMessageAPI,
-//! userInfo, currentTimeInMillis.
-//!
-//! Not here: verifyCompleted and verifyAndAuthCompleted. The official decoder
-//! hands their flag to the callback as the text TWS sends (`"true"`), where
-//! this crate's callback takes a `bool`; the two can never compare equal.
+//! verifyCompleted, verifyAndAuthCompleted, userInfo, currentTimeInMillis.
+//! (The official decoder hands the verify flag to the callback as the text
+//! TWS sends, `"true"`, where this crate's callback takes a `bool`: decode.py
+//! compares that one argument as text against our flag.)
 
 use super::{Frames, Rng, VERSIONS};
 use tws_api::messages::connection::{
     CurrentTime, CurrentTimeInMillis, ErrorMessage, ManagedAccounts, NextValidId, UserInfo,
-    VerifyAndAuthMessageApi, VerifyMessageApi,
+    VerifyAndAuthCompleted, VerifyAndAuthMessageApi, VerifyCompleted, VerifyMessageApi,
 };
 use tws_api::messages::ids::incoming;
 use tws_api::proto;
@@ -66,6 +65,21 @@ pub fn misc_frames(f: &mut Frames) {
     for sv in VERSIONS {
         for _ in 0..6 {
             f.add(sv, &VerifyMessageApi { api_data: r.text() });
+            let (is_successful, error_text) = (r.bool(), r.text());
+            f.add(
+                sv,
+                &VerifyCompleted::<false> {
+                    is_successful,
+                    error_text: error_text.clone(),
+                },
+            );
+            f.add(
+                sv,
+                &VerifyAndAuthCompleted {
+                    is_successful,
+                    error_text,
+                },
+            );
             f.add(
                 sv,
                 &VerifyAndAuthMessageApi {
