@@ -8,6 +8,7 @@
 //! call through the public `EClient` API against a capture gateway on
 //! loopback that answers the handshake with the scenario's server version.
 
+mod common;
 #[path = "golden/map/mod.rs"]
 mod map;
 
@@ -264,4 +265,105 @@ fn every_vector_has_a_scenario() {
             );
         }
     }
+}
+
+/// Requests with arguments nobody picked (issue 21): `random_scenarios.py`
+/// draws scenarios from a seed (the table's requests, their values replaced
+/// by others of the same kind from pools of realistic and edge values, other
+/// attributes of their objects added), records each with the official
+/// client, and here the same calls go through our `EClient`. A fixed seed
+/// here (`GOLDEN_SEED`, `GOLDEN_RANDOM` scenarios, default 300); `.ci/run`
+/// sweeps more with a fresh seed. A mismatch prints the seed and the
+/// scenario, which can be added to the table as it is.
+#[test]
+fn random_requests_are_byte_identical_to_the_official_client() {
+    if !common::python::official_client_available("the random golden scenarios") {
+        return;
+    }
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
+    let seed = env("GOLDEN_SEED").unwrap_or(2026_12_05);
+    let count = env("GOLDEN_RANDOM").unwrap_or(300);
+    let out = std::env::temp_dir().join(format!(
+        "tws-api-random-golden-{}-{seed}.jsonl",
+        std::process::id()
+    ));
+    let script = golden_dir().join("random_scenarios.py");
+    let run_py = std::process::Command::new("python3")
+        .arg(&script)
+        .args(["--seed", &seed.to_string(), "--count", &count.to_string()])
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        run_py.status.success(),
+        "random_scenarios.py failed:\n{}{}",
+        String::from_utf8_lossy(&run_py.stdout),
+        String::from_utf8_lossy(&run_py.stderr)
+    );
+    let text = std::fs::read_to_string(&out).expect("the recorded scenarios");
+    let _ = std::fs::remove_file(&out);
+    let scenarios: Vec<Value> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let mut by_version: BTreeMap<i32, Vec<&Value>> = BTreeMap::new();
+    for sc in &scenarios {
+        by_version
+            .entry(sc["sv"].as_i64().expect("sv") as i32)
+            .or_default()
+            .push(sc);
+    }
+    let (mut bytes, mut refusals, mut failures) = (0, 0, Vec::new());
+    let mut official_crashes: BTreeMap<String, usize> = BTreeMap::new();
+    for (sv, list) in by_version {
+        let (port, rx) = capture_gateway(sv);
+        for sc in list {
+            let recorded = sc["expected"].as_str().expect("expected");
+            let expected = match recorded.strip_prefix("refused ") {
+                // The official client raised an exception rather than
+                // refusing with a code (its bug, e.g. 10.37.2's protobuf
+                // placeOrder with a primaryExchange: AttributeError): no
+                // truth to compare with; counted and shown.
+                Some(what) if what.parse::<i32>().is_err() => {
+                    *official_crashes
+                        .entry(format!("{} {what}", sc["call"].as_str().unwrap_or("?")))
+                        .or_default() += 1;
+                    continue;
+                }
+                Some(code) => Expected::Refused(code.to_owned()),
+                None => Expected::Bytes(
+                    (0..recorded.len())
+                        .step_by(2)
+                        .map(|i| u8::from_str_radix(&recorded[i..i + 2], 16).expect("hex"))
+                        .collect(),
+                ),
+            };
+            match run(sc, port, &rx) {
+                Ok(got) if got == expected => match got {
+                    Expected::Bytes(_) => bytes += 1,
+                    Expected::Refused(_) => refusals += 1,
+                },
+                Ok(got) => failures.push(format!(
+                    "at {sv}: {sc}\n  official {}\n  ours     {}",
+                    show(&expected),
+                    show(&got)
+                )),
+                Err(e) => failures.push(format!("at {sv}: {sc}\n  {e}")),
+            }
+        }
+    }
+    println!(
+        "random golden: seed {seed}, {} scenarios ({bytes} byte-identical, {refusals} refused alike, {} differ; the official client crashed on {:?})",
+        scenarios.len(),
+        failures.len(),
+        official_crashes
+    );
+    assert!(
+        failures.is_empty(),
+        "seed {seed}: {} random scenarios differ from the official client (GOLDEN_SEED={seed} replays):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
