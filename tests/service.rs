@@ -584,7 +584,12 @@ fn metrics_are_served_in_the_prometheus_format() {
     assert_eq!(families["tws_messages_received"]["type"], "counter");
     assert!(sample("tws_messages_received").1 > 0.0);
     assert!(sample("tws_uptime_seconds").1 >= 0.0);
-    assert_eq!(families.as_object().map(|f| f.len()), Some(16), "{body}");
+    // 16 gauges and counters, and the two request-latency summaries.
+    assert_eq!(families.as_object().map(|f| f.len()), Some(18), "{body}");
+    assert_eq!(
+        families["tws_request_first_answer_seconds"]["type"],
+        "summary"
+    );
 
     // With a token, /metrics needs it as the API does.
     let gw2 = SimGateway::start(SimConfig::default()).unwrap();
