@@ -821,7 +821,7 @@ fn random_inputs_for_every_decoder() {
             let _ = std::fs::write(dir.join("random.json"), summary);
         }
     }
-    // Every row of the id table is here (165 rows, of which the four read by
+    // Every row of the id table is here (165 rows, of which the five read by
     // a borrowing function come as their owned types).
     assert!(types.len() >= 160, "{} message types", types.len());
 }

@@ -281,7 +281,7 @@ fn random_requests_are_byte_identical_to_the_official_client() {
         return;
     }
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
-    let seed = env("GOLDEN_SEED").unwrap_or(2026_12_05);
+    let seed = env("GOLDEN_SEED").unwrap_or(20261205);
     let count = env("GOLDEN_RANDOM").unwrap_or(300);
     let out = std::env::temp_dir().join(format!(
         "tws-api-random-golden-{}-{seed}.jsonl",

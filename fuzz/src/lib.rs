@@ -15,6 +15,7 @@ use tws_api::messages::ids::{visit_messages, MessageVisitor};
 use tws_api::messages::market_data::depth::MarketDepthL2;
 use tws_api::messages::market_data::tick_by_tick::TickByTick;
 use tws_api::messages::market_data::{TickPrice, TickSize, TickString};
+use tws_api::messages::scanner::ScannerData;
 use tws_api::messages::{decode_body, decode_either, to_frame, Message};
 use tws_api::wire::frame::{frame_len, Frames};
 use tws_api::wire::handshake::{
@@ -199,13 +200,14 @@ fn short_name<M>() -> &'static str {
 
 /// Calls `v` for every message type the `messages` target knows: every type
 /// of the id table's rows (`tws_api::messages::ids::visit_messages`) and the
-/// owned forms of the four rows read by a borrowing function.
+/// owned forms of the five rows read by a borrowing function.
 fn visit_all<V: MessageVisitor>(v: &mut V) {
     visit_messages(v);
     v.visit::<HistoricalData>("HISTORICAL_DATA");
     v.visit::<MarketDepthL2>("MARKET_DEPTH_L2");
     v.visit::<TickString>("TICK_STRING");
     v.visit::<TickByTick>("TICK_BY_TICK");
+    v.visit::<ScannerData>("SCANNER_DATA");
 }
 
 /// The message types of the `messages` target, in selector order: the 19 it

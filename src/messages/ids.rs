@@ -16,8 +16,8 @@
 //! simulated gateway's routes ([`Request`]: one enum per domain, which the
 //! gateway's domains match exhaustively). A row whose type disagrees with its
 //! id does not compile (a request, or an incoming message read by its type;
-//! the four read by a borrowing function of their own, depth, bars, tick
-//! strings and tick-by-tick, are checked by the tests that dispatch them); a
+//! the five read by a borrowing function of their own, depth, bars, scanner
+//! rows, tick strings and tick-by-tick, are checked by the tests that dispatch them); a
 //! request a domain does not answer does not compile.
 
 use super::incoming::{Handler, Pb};
@@ -180,7 +180,7 @@ macro_rules! id_table {
 
         /// Calls `v` once per message type of the table that its row reads
         /// by the type itself (every request, every incoming message but the
-        /// four read by a borrowing function), with the row's name: for the
+        /// five read by a borrowing function), with the row's name: for the
         /// fuzz targets and tests that must reach every decoder.
         #[doc(hidden)]
         pub fn visit_messages<V: MessageVisitor>(v: &mut V) {
@@ -255,7 +255,7 @@ id_table! {
         HISTORICAL_DATA = 17 => historical::HistoricalDataFrame<'a>, read historical::HistoricalDataFrame::read;
         BOND_CONTRACT_DATA = 18 => contracts::BondContractData;
         SCANNER_PARAMETERS = 19 => scanner::ScannerParameters;
-        SCANNER_DATA = 20 => scanner::ScannerData;
+        SCANNER_DATA = 20 => scanner::ScannerDataFrame<'a>, read scanner::ScannerDataFrame::read;
         TICK_OPTION_COMPUTATION = 21 => options::TickOptionComputation;
         TICK_GENERIC = 45 => market_data::TickGeneric;
         TICK_STRING = 46 => market_data::TickString<'a>, read market_data::TickString::decode_borrowed;

@@ -10,12 +10,12 @@ use super::ids::{incoming, outgoing};
 use super::layout::list;
 use super::layout::refuse;
 use super::layout::version;
-use super::layout::{Io, Layout};
+use super::layout::{Io, Layout, Reader};
 use super::market_data::options;
 use crate::model::{ScanData, ScannerSubscription, TagValue};
 use crate::server_versions::{MIN_SERVER_VER_LINKING, MIN_SERVER_VER_SCANNER_GENERIC_OPTS};
 use crate::unit_message;
-use crate::wire::{DecodeError, EncodeError};
+use crate::wire::{DecodeError, EncodeError, FieldReader};
 use crate::{flat_message, layout_message};
 
 /// The version field TWS puts on `scannerData`.
@@ -164,24 +164,66 @@ impl Layout for ScannerData {
     fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
         version(io, SCANNER_DATA_VERSION)?;
         io.int(&mut self.req_id, "req id")?;
-        list(io, &mut self.rows, "number of elements", |io, row| {
-            let d = &mut row.contract;
-            io.int(&mut row.rank, "rank")?;
-            contract_head(io, &mut d.contract)?;
-            io.text(&mut d.contract.exchange, "exchange")?;
-            io.text(&mut d.contract.currency, "currency")?;
-            io.text(&mut d.contract.local_symbol, "local symbol")?;
-            io.text(&mut d.market_name, "market name")?;
-            io.text(&mut d.contract.trading_class, "trading class")?;
-            io.text(&mut row.distance, "distance")?;
-            io.text(&mut row.benchmark, "benchmark")?;
-            io.text(&mut row.projection, "projection")?;
-            io.text(&mut row.legs_str, "legs str")
-        })
+        list(io, &mut self.rows, "number of elements", scan_row)
     }
 }
 
+/// One row of `scannerData`.
+fn scan_row(io: &mut dyn Io, row: &mut ScanData) -> Result<(), DecodeError> {
+    let d = &mut row.contract;
+    io.int(&mut row.rank, "rank")?;
+    contract_head(io, &mut d.contract)?;
+    io.text(&mut d.contract.exchange, "exchange")?;
+    io.text(&mut d.contract.currency, "currency")?;
+    io.text(&mut d.contract.local_symbol, "local symbol")?;
+    io.text(&mut d.market_name, "market name")?;
+    io.text(&mut d.contract.trading_class, "trading class")?;
+    io.text(&mut row.distance, "distance")?;
+    io.text(&mut row.benchmark, "benchmark")?;
+    io.text(&mut row.projection, "projection")?;
+    io.text(&mut row.legs_str, "legs str")
+}
+
 layout_message!(ScannerData = incoming::SCANNER_DATA);
+
+/// The client's reading of `scannerData`: each row is delivered as soon as
+/// it is decoded, as the official decoder does, so a garbled row later in
+/// the message loses nothing before it (then 508). [`ScannerData`] is the
+/// message whole (what the simulated gateway writes).
+#[derive(Debug, Clone)]
+pub struct ScannerDataFrame<'a> {
+    req_id: i32,
+    body: FieldReader<'a>,
+}
+
+impl<'a> ScannerDataFrame<'a> {
+    /// Reads the request id; the rows are read as they are delivered.
+    pub fn read(_sv: i32, r: &mut FieldReader<'a>) -> Result<Self, DecodeError> {
+        let body = r.clone();
+        let mut peek = r.clone();
+        peek.skip("version")?;
+        Ok(ScannerDataFrame {
+            req_id: peek.read_int_named("req id")?,
+            body,
+        })
+    }
+
+    /// Decodes the rows one by one, calling `on_row` for each.
+    fn each_row(&self, sv: i32, mut on_row: impl FnMut(&ScanData)) -> Result<(), DecodeError> {
+        let r = &mut self.body.clone();
+        let io = &mut Reader::new(sv, r);
+        let mut req_id = 0;
+        version(io, SCANNER_DATA_VERSION)?;
+        io.int(&mut req_id, "req id")?;
+        let n = io.count(0, "number of elements")?;
+        for _ in 0..n {
+            let mut row = ScanData::default();
+            scan_row(io, &mut row)?;
+            on_row(&row);
+        }
+        Ok(())
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -333,11 +375,11 @@ mod deliver {
         }
     }
 
-    impl Incoming for ScannerData {
-        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
-            // The whole message decodes before the first callback, so a
-            // garbled row loses the message, never half of it.
-            for row in &self.rows {
+    impl Incoming for ScannerDataFrame<'_> {
+        fn deliver(&self, sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            // Each row as it decodes: a garbled row loses only itself and
+            // what follows (then 508), as with the official decoder.
+            self.each_row(sv, |row| {
                 w.scanner_data(
                     self.req_id,
                     row.rank,
@@ -346,8 +388,8 @@ mod deliver {
                     &row.benchmark,
                     &row.projection,
                     &row.legs_str,
-                );
-            }
+                )
+            })?;
             w.scanner_data_end(self.req_id);
             Ok(())
         }

@@ -102,7 +102,7 @@ pub(crate) fn read_condition(r: &mut FieldReader<'_>) -> Result<OrderCondition, 
             m.is_more = r.read_bool("is more")?;
             // The official class parses the percent as a float.
             let v = read_value_f64(r, "percent")?;
-            if v.fract() != 0.0 || v.abs() > i32::MAX as f64 {
+            if v.fract() != 0.0 || v < f64::from(i32::MIN) || v > f64::from(i32::MAX) {
                 return Err(DecodeError::InvalidNumber {
                     field: "percent",
                     text: v.to_string(),
