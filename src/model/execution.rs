@@ -75,6 +75,7 @@ impl OptionExerciseType {
             Self::Exercise => "Exercise",
             Self::Lapse => "Lapse",
             Self::DoNothing => "DoNothing",
+            // The official enum says "Assigned " (a trailing space).
             Self::Assigned => "Assigned",
             Self::AutoexerciseClearing => "AutoexerciseClearing",
             Self::Expired => "Expired",

@@ -376,15 +376,19 @@ fn parse_decimal_other(b: &[u8]) -> Option<Decimal> {
         | b"1.7976931348623157E308" => return Some(UNSET_DECIMAL),
         _ => {}
     }
-    let s = std::str::from_utf8(b).ok()?;
+    decimal_from_text(std::str::from_utf8(b).ok()?)
+}
+
+/// A decimal as Python's `Decimal(text)` reads it (no unset spellings):
+/// plain or with an exponent, a negative zero keeping its sign (so `-0E-28`
+/// and `-0.00` are written back as they came; rust_decimal's parsers drop
+/// the sign of a zero). `None` when it is no number.
+pub fn decimal_from_text(s: &str) -> Option<Decimal> {
     let mut v = s
         .parse::<Decimal>()
         .ok()
         .or_else(|| Decimal::from_scientific(s).ok())?;
-    // A negative zero keeps its sign, as in Python's Decimal, so `-0E-28`
-    // and `-0.00` are written back as they came (rust_decimal's parsers drop
-    // the sign of a zero).
-    if b.first() == Some(&b'-') && v.is_zero() {
+    if s.starts_with('-') && v.is_zero() {
         v.set_sign_negative(true);
     }
     Some(v)

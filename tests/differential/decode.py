@@ -168,6 +168,10 @@ UNSET_NUMBERS = {num(D(2**31 - 1)), num(D(repr(sys.float_info.max)))}
 # "not computed" markers (by argument position). Nowhere else.
 NONE_IS_UNSET = re.compile(r"^tickOptionComputation\[([2-9]|10)\]$")
 
+# Attributes the official protobuf decoder sets under a misspelled name,
+# which its own objects never read (docs/orders.md): ours has no such field.
+OFFICIAL_MISSPELLINGS = {"shortsalesslot", "ddeltaneutralsettlingfirm"}
+
 # The verify flag, which the official decoder leaves as text.
 VERIFY_FLAG = re.compile(r"^verify(AndAuth)?Completed\[0\]$")
 
@@ -203,12 +207,20 @@ def differences(official, ours, path):
         # only ours has would go unchecked.
         out = [f"{path}.{k}: only on our side ({ours[k]!r})" for k in ours if k not in official]
         for k, v in official.items():
+            if k in OFFICIAL_MISSPELLINGS:
+                continue
             if k not in ours:
                 out.append(f"{path}.{k}: missing on our side (official {v!r})")
             else:
                 out.extend(differences(v, ours[k], f"{path}.{k}"))
         return out
     if isinstance(official, list):
+        # An order condition of a type TWS does not define (a random frame):
+        # the official protobuf decoder appends the previous condition again
+        # (its loop variable is left over); ours leaves it out.
+        if RANDOM and path.endswith(".conditions") and isinstance(ours, list) \
+                and len(official) > len(ours):
+            official = [c for i, c in enumerate(official) if i == 0 or c != official[i - 1]]
         if not isinstance(ours, list) or len(ours) != len(official):
             return [f"{path}: official {official!r}, ours {ours!r}"]
         out = []
@@ -254,8 +266,42 @@ def differences(official, ours, path):
     # Text that reads "inf", "-inf" or "NaN": our recorder writes an infinite
     # or NaN float as that very text, so a string field holding it looks
     # like a float on our side.
-    if official in ("s:inf", "s:-inf", "s:NaN") and ours == {"s:inf": "f:inf", "s:-inf": "f:-inf",
-                                                             "s:NaN": "f:nan"}[official]:
+    if official in ("s:inf", "s:-inf", "s:NaN", "s:nan") and ours == {
+            "s:inf": "f:inf", "s:-inf": "f:-inf", "s:NaN": "f:nan", "s:nan": "f:nan"}[official]:
+        return []
+    # Where the official protobuf decoder hands the proto's text over as the
+    # number (NUMBER_AS_TEXT), text that is no number reaches its callback as
+    # it is; ours is a Decimal and cannot hold it: unset.
+    if NUMBER_AS_TEXT.match(path) and isinstance(official, str) and official.startswith("s:") \
+            and ours == "UNSET_DECIMAL":
+        try:
+            D(official[2:])
+        except Exception:
+            return []
+    # usePriceMgmtAlgo: the official protobuf decoder keeps the proto's int;
+    # ours is an Option<bool>, true for any value but 0.
+    if path.endswith(".usepricemgmtalgo") and isinstance(official, str) and \
+            official.startswith("n:") and ours in ("n:0", "n:1"):
+        if ours == ("n:0" if official == "n:0" else "n:1"):
+            return []
+    # A NaN or infinite float the official decoder makes of the proto's text
+    # (initMarginBefore) where ours keeps the text.
+    if NUMBER_AS_TEXT.match(path) and official in ("f:nan", "f:inf", "f:-inf") and \
+            isinstance(ours, str) and ours.startswith("s:"):
+        try:
+            x = float(ours[2:])
+            if official == ("f:nan" if x != x else ("f:inf" if x > 0 else "f:-inf")):
+                return []
+        except ValueError:
+            pass
+    # The official OptionExerciseType's text for 100 is "Assigned " (a
+    # trailing space, its typo); ours is "Assigned".
+    if path.endswith("optexerciseorlapsetype[1]") and isinstance(official, str) \
+            and isinstance(ours, str) and official.rstrip() == ours:
+        return []
+    # A field a random protobuf frame leaves out: the official object keeps
+    # None there, ours the type's default (0, empty).
+    if RANDOM and official is None and ours in ("n:0", "s:", "n:0.0"):
         return []
     # Raw UTF-8 text (not escaped, which is how TWS sends non-ASCII from
     # server version 153): the official decoder's unicode-escape turns each
@@ -324,8 +370,11 @@ def random_verdict(official, ours):
     return None
 
 
+RANDOM = "--random" in sys.argv
+
+
 def main():
-    random_frames = "--random" in sys.argv
+    random_frames = RANDOM
     argv = [a for a in sys.argv if a != "--random"]
     frames_path, ours_path = argv[1], argv[2]
     with open(frames_path) as f:

@@ -22,9 +22,13 @@ use crate::proto;
 
 use super::OrderStatus;
 
+/// A decimal the protobuf messages carry as text, read as the official
+/// client's `Decimal(text)` does (exponents, a negative zero); text that is
+/// no number is unset here (the official client hands such text over as
+/// it is, or raises).
 fn dec(s: &Option<String>) -> Option<Decimal> {
     s.as_deref()
-        .map(|t| t.trim().parse().unwrap_or(UNSET_DECIMAL))
+        .map(|t| crate::wire::fields::decimal_from_text(t.trim()).unwrap_or(UNSET_DECIMAL))
 }
 
 /// `floatMaxString`: 8 decimals, trailing zeros and point dropped; empty when unset.

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Random protobuf frames for the differential decoder (issue 21).
+
+Reads the harness's protobuf frames (`<server version> <hex payload>` lines:
+4-byte message id + 200, then the body), and writes `--count` new ones drawn
+from a seed: a frame's message parsed with the official protobuf classes,
+one to four of its scalar fields (at any depth, in repeated and map entries
+too) set to edge values of their type or cleared, and serialized again. So
+every frame is a well-formed protobuf message carrying values nobody picked;
+`tests/differential.rs` runs them through both decoders.
+
+Usage: python3 mutate_protobuf.py --seed N --count N IN OUT
+"""
+
+import argparse
+import math
+import random
+import sys
+
+from google.protobuf.descriptor import FieldDescriptor as FD
+
+from ibapi.protobuf.ErrorMessage_pb2 import ErrorMessage
+from ibapi.protobuf.ExecutionDetailsEnd_pb2 import ExecutionDetailsEnd
+from ibapi.protobuf.ExecutionDetails_pb2 import ExecutionDetails
+from ibapi.protobuf.OpenOrder_pb2 import OpenOrder
+from ibapi.protobuf.OpenOrdersEnd_pb2 import OpenOrdersEnd
+from ibapi.protobuf.OrderStatus_pb2 import OrderStatus
+
+# The incoming protobuf messages of 10.37.2, by message id (the official
+# decoder's msgId2handleInfoProtoBuf).
+CLASSES = {3: OrderStatus, 4: ErrorMessage, 5: OpenOrder, 11: ExecutionDetails,
+           53: OpenOrdersEnd, 55: ExecutionDetailsEnd}
+
+INT32 = [0, 1, -1, 7, 100, 2147483647, -2147483648]
+INT64 = INT32 + [9223372036854775807, -9223372036854775808, 1795452832123]
+DOUBLES = [0.0, -0.0, 1.5, 1e-07, 1e15, 1000000000000000.2, 123456789012345.12,
+           0.30000000000000004, 1.7976931348623157e308, math.inf, -math.inf, math.nan]
+STRINGS = ["", "AAPL", "1.5", "100", "0.000000025", "1E+2", "-0", "2147483647",
+           "abc", "with space", "a;b=c", "\u00e9t\u00e9", "true", "0"]
+
+
+def scalar_fields(msg, path=()):
+    """Every (message, field) that holds a scalar, at any depth."""
+    out = []
+    for f in msg.DESCRIPTOR.fields:
+        if f.type == FD.TYPE_MESSAGE:
+            if f.message_type.GetOptions().map_entry:
+                continue  # maps: their values are strings, reached below
+            if f.label == FD.LABEL_REPEATED:
+                for sub in getattr(msg, f.name):
+                    out.extend(scalar_fields(sub, path + (f.name,)))
+            elif msg.HasField(f.name):
+                out.extend(scalar_fields(getattr(msg, f.name), path + (f.name,)))
+        elif f.label != FD.LABEL_REPEATED:
+            out.append((msg, f))
+    return out
+
+
+def value_for(rng, f):
+    t = f.type
+    if t in (FD.TYPE_INT32, FD.TYPE_SINT32, FD.TYPE_SFIXED32):
+        return rng.choice(INT32)
+    if t in (FD.TYPE_INT64, FD.TYPE_SINT64, FD.TYPE_SFIXED64):
+        return rng.choice(INT64)
+    if t in (FD.TYPE_DOUBLE, FD.TYPE_FLOAT):
+        return rng.choice(DOUBLES)
+    if t == FD.TYPE_BOOL:
+        return rng.choice([True, False])
+    if t == FD.TYPE_STRING:
+        return rng.choice(STRINGS)
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--count", type=int, required=True)
+    ap.add_argument("input")
+    ap.add_argument("output")
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    base = []
+    with open(args.input) as f:
+        for line in f:
+            if not line.strip():
+                continue
+            sv, hexed = line.split()
+            payload = bytes.fromhex(hexed)
+            msg_id = int.from_bytes(payload[:4], "big") - 200
+            if msg_id in CLASSES:
+                base.append((int(sv), msg_id, payload[4:]))
+    out = []
+    for _ in range(args.count):
+        sv, msg_id, body = rng.choice(base)
+        msg = CLASSES[msg_id]()
+        msg.ParseFromString(body)
+        fields = scalar_fields(msg)
+        if not fields:
+            continue
+        for _ in range(rng.randint(1, 4)):
+            holder, f = rng.choice(fields)
+            if rng.random() < 0.15 and f.has_presence:
+                holder.ClearField(f.name)
+                continue
+            v = value_for(rng, f)
+            if v is not None:
+                setattr(holder, f.name, v)
+        payload = (msg_id + 200).to_bytes(4, "big") + msg.SerializeToString()
+        out.append(f"{sv} {payload.hex()}")
+    with open(args.output, "w") as f:
+        f.write("\n".join(out) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
