@@ -285,10 +285,12 @@ fn every_incoming_message_decodes_like_the_official_client() {
 /// official client is not installed (outside CI). `random`: frames with
 /// values nobody picked, where both decoders refusing a frame is agreement.
 fn compare_with_official(frames: &[(i32, Vec<u8>)], random: bool) -> Option<(bool, String)> {
+    // One directory per call: the tests of this file run in parallel.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
-        "tws-api-differential-{}-{}",
-        std::process::id(),
-        u8::from(random)
+        "tws-api-differential-{}-{call}",
+        std::process::id()
     ));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let frames_path = dir.join("frames.txt");

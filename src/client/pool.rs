@@ -369,9 +369,19 @@ struct Entry {
     name: String,
     client: Weak<IBClient>,
     since: Instant,
-    /// The monitor's last look: (when, frames in, frames out).
+    watch: Watch,
+}
+
+/// One connection under watch: its message rates and what changed since the
+/// last look, as alerts. The pool's monitor looks at each of its
+/// connections regularly; the status service at its one connection at every
+/// status read.
+#[derive(Debug, Default)]
+pub(crate) struct Watch {
+    /// The last look: (when, frames in, frames out).
     last: Option<(Instant, u64, u64)>,
-    rates: (f64, f64),
+    /// Frames in and out per second between the last two looks.
+    pub(crate) rates: (f64, f64),
     /// Reported lost, not yet restored.
     down: bool,
     /// Reconnects at the last look.
@@ -379,6 +389,70 @@ struct Entry {
     missed: u64,
     over_limit: bool,
     gave_up: bool,
+}
+
+impl Watch {
+    /// Looks at `client` (held by `name` as client `id`): the alerts of what
+    /// changed since the last look. `queue_fraction`: the share of the queue
+    /// limit that counts as over it.
+    pub(crate) fn look(
+        &mut self,
+        name: &str,
+        id: i32,
+        client: &IBClient,
+        queue_fraction: f64,
+    ) -> Vec<(AlertKind, String)> {
+        let mut raised = Vec::new();
+        let now = Instant::now();
+        let m = client.metrics();
+        if let Some((t, fin, fout)) = self.last {
+            let dt = now.duration_since(t).as_secs_f64().max(1e-6);
+            self.rates = (
+                m.frames_in.saturating_sub(fin) as f64 / dt,
+                m.frames_out.saturating_sub(fout) as f64 / dt,
+            );
+        }
+        self.last = Some((now, m.frames_in, m.frames_out));
+        let connected = client.is_connected() && client.connected_event().is_set();
+        let reconnects = client.reconnects();
+        // A reconnect quicker than the time between two looks shows only in
+        // the count: it is reported as lost and restored too.
+        let flapped = reconnects > self.reconnects;
+        if !self.down && (!connected || flapped) {
+            self.down = true;
+            raised.push((AlertKind::ConnectionLost,
+                format!("{name} lost its connection (client {id}); it reconnects with backoff and resubscribes: check TWS / IB Gateway and the network if it does not come back")));
+        }
+        if self.down && connected && (flapped || reconnects > 0) {
+            self.down = false;
+            raised.push((AlertKind::ConnectionRestored,
+                format!("{name} is connected again (client {id}, {reconnects} reconnects); its subscriptions were sent again")));
+        }
+        self.reconnects = reconnects;
+        let missed = client.heartbeats_missed();
+        if missed > self.missed {
+            raised.push((AlertKind::HeartbeatMissed,
+                format!("{name}: TWS did not answer a heartbeat in time (client {id}); the connection was closed as dead and is being reconnected: check that TWS is responsive")));
+        }
+        self.missed = missed;
+        let limit = m.queue_limit as f64 * queue_fraction;
+        let waiting = m.bytes_queued + m.bytes_unread;
+        let over = m.queue_limit > 0 && waiting as f64 > limit;
+        if over && !self.over_limit {
+            raised.push((AlertKind::QueueOverLimit,
+                format!("{name}: {waiting} bytes wait to be processed (limit {}, client {id}); its callbacks are slower than its feed: do less in them or hand work to another thread", m.queue_limit)));
+        }
+        self.over_limit = over;
+        let gave_up = client.gave_up();
+        if let (Some(why), false) = (&gave_up, self.gave_up) {
+            raised.push((
+                AlertKind::ReconnectGaveUp,
+                format!("{name}: reconnecting gave up ({why}); connect it again once TWS is back"),
+            ));
+        }
+        self.gave_up = gave_up.is_some();
+        raised
+    }
 }
 
 struct Inner {
@@ -411,55 +485,17 @@ impl Inner {
         let mut raised = Vec::new();
         {
             let mut entries = self.entries.lock();
-            let now = Instant::now();
             for (&id, e) in entries.iter_mut() {
                 let Some(client) = e.client.upgrade() else {
                     continue;
                 };
-                let m = client.metrics();
-                if let Some((t, fin, fout)) = e.last {
-                    let dt = now.duration_since(t).as_secs_f64().max(1e-6);
-                    e.rates = (
-                        m.frames_in.saturating_sub(fin) as f64 / dt,
-                        m.frames_out.saturating_sub(fout) as f64 / dt,
-                    );
+                let what = format!("strategy {}", e.name);
+                for (kind, advice) in
+                    e.watch
+                        .look(&what, id, &client, self.config.queue_alert_fraction)
+                {
+                    raised.push((kind, e.name.clone(), id, advice));
                 }
-                e.last = Some((now, m.frames_in, m.frames_out));
-                let connected = client.is_connected() && client.connected_event().is_set();
-                let reconnects = client.reconnects();
-                // A reconnect quicker than the monitor's interval shows only
-                // in the count: it is reported as lost and restored too.
-                let flapped = reconnects > e.reconnects;
-                if !e.down && (!connected || flapped) {
-                    e.down = true;
-                    raised.push((AlertKind::ConnectionLost, e.name.clone(), id,
-                        format!("strategy {} lost its connection (client {id}); it reconnects with backoff and resubscribes: check TWS / IB Gateway and the network if it does not come back", e.name)));
-                }
-                if e.down && connected && (flapped || reconnects > 0) {
-                    e.down = false;
-                    raised.push((AlertKind::ConnectionRestored, e.name.clone(), id,
-                        format!("strategy {} is connected again (client {id}, {reconnects} reconnects); its subscriptions were sent again", e.name)));
-                }
-                e.reconnects = reconnects;
-                let missed = client.heartbeats_missed();
-                if missed > e.missed {
-                    raised.push((AlertKind::HeartbeatMissed, e.name.clone(), id,
-                        format!("strategy {}: TWS did not answer a heartbeat in time (client {id}); the connection was closed as dead and is being reconnected: check that TWS is responsive", e.name)));
-                }
-                e.missed = missed;
-                let limit = m.queue_limit as f64 * self.config.queue_alert_fraction;
-                let over = m.queue_limit > 0 && (m.bytes_queued + m.bytes_unread) as f64 > limit;
-                if over && !e.over_limit {
-                    raised.push((AlertKind::QueueOverLimit, e.name.clone(), id,
-                        format!("strategy {}: {} bytes wait to be processed (limit {}, client {id}); its callbacks are slower than its feed: do less in them or hand work to another thread", e.name, m.bytes_queued + m.bytes_unread, m.queue_limit)));
-                }
-                e.over_limit = over;
-                let gave_up = client.gave_up();
-                if gave_up.is_some() && !e.gave_up {
-                    raised.push((AlertKind::ReconnectGaveUp, e.name.clone(), id,
-                        format!("strategy {}: reconnecting gave up ({}); acquire it again once TWS is back", e.name, gave_up.unwrap_or_default())));
-                }
-                e.gave_up = client.gave_up().is_some();
             }
         }
         for (kind, name, id, advice) in raised {
@@ -571,13 +607,7 @@ impl ClientPool {
                         // Not looked at until it is ready (set below).
                         client: Weak::new(),
                         since: Instant::now(),
-                        last: None,
-                        rates: (0.0, 0.0),
-                        down: false,
-                        reconnects: 0,
-                        missed: 0,
-                        over_limit: false,
-                        gave_up: false,
+                        watch: Watch::default(),
                     },
                 );
                 id
@@ -636,8 +666,8 @@ impl ClientPool {
                 let client = e.client.upgrade()?;
                 Some(ConnectionHealth {
                     held_for: e.since.elapsed(),
-                    messages_in_per_sec: e.rates.0,
-                    messages_out_per_sec: e.rates.1,
+                    messages_in_per_sec: e.watch.rates.0,
+                    messages_out_per_sec: e.watch.rates.1,
                     ..ConnectionHealth::of(&e.name, &client)
                 })
             })
