@@ -338,7 +338,8 @@ def official_calls(sv, payload):
     return msg_id, rec.calls
 
 
-BIG_OR_INFINITE = re.compile(r'not a valid number: "(-?(Infinity|inf|NaN|nan)|-?\d{10,})"')
+BIG_OR_INFINITE = re.compile(
+    r'not a valid number: "(-?(Infinity|inf|NaN|nan)|-?\d{10,}|[-+]?[\d.]+[eE][-+]?\d+)"')
 
 
 def is_decode_error(call):
@@ -349,8 +350,9 @@ def random_verdict(official, ours):
     """How a random frame that does not decode alike is explained, if it is:
     None (compare as it is), "official raised" (it raised, ours decoded),
     "refused alike", or a value ours cannot hold where the official decoder
-    took it: an infinite or NaN decimal, an integer beyond its field's
-    width (the official decoder's int() takes any size)."""
+    took it: an infinite or NaN decimal, a decimal beyond rust_decimal's
+    range (1e+300), an integer beyond its field's width (the official
+    decoder's int() takes any size)."""
     if ours and is_decode_error(ours[-1]):
         text = str(ours[-1][1][3])
         if official and official[-1][0] == "EXCEPTION":
