@@ -619,3 +619,58 @@ fn metrics_are_served_in_the_prometheus_format() {
         "{body}"
     );
 }
+
+/// The status shows the request latencies and the alerts (issue 23): a
+/// connection the gateway drops is a ConnectionLost, its return a
+/// ConnectionRestored; a disconnect asked for is no alert.
+#[test]
+fn status_shows_request_latencies_and_alerts() {
+    init_logs();
+    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    let svc = service(target(gw.port(), 6), ServiceOptions::default());
+    let server = serve(&svc);
+    let (code, _) = post(server.addr(), "/api/ibkr/connect", "");
+    assert_eq!(code, 200);
+    svc.client().req_current_time().unwrap();
+    wait_for("the latency of reqCurrentTime", || {
+        get_status(server.addr())["request_latencies"]
+            .as_array()
+            .is_some_and(|l| l.iter().any(|x| x["request"] == "reqCurrentTime"))
+    });
+    let s = get_status(server.addr());
+    let l = s["request_latencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["request"] == "reqCurrentTime")
+        .cloned()
+        .unwrap();
+    assert_eq!(l["count"], json!(1));
+    assert!(l["end_p99_ms"].as_f64().is_some(), "{l}");
+    assert_eq!(s["alerts"], json!([]), "no alert while all is well");
+
+    // The gateway drops the connection; the supervisor brings it back.
+    assert!(gw.drop_client(6));
+    wait_for("the alerts of a lost and restored connection", || {
+        let kinds: Vec<String> = get_status(server.addr())["alerts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["kind"].as_str().unwrap_or("").to_owned())
+            .collect();
+        kinds.contains(&"ConnectionLost".to_owned())
+            && kinds.contains(&"ConnectionRestored".to_owned())
+    });
+    let before = get_status(server.addr())["alerts"]
+        .as_array()
+        .unwrap()
+        .len();
+    let (code, _) = post(server.addr(), "/api/ibkr/disconnect", "");
+    assert_eq!(code, 200);
+    let alerts = get_status(server.addr())["alerts"].clone();
+    assert_eq!(
+        alerts.as_array().unwrap().len(),
+        before,
+        "a disconnect asked for is no alert: {alerts}"
+    );
+}

@@ -8,7 +8,7 @@
 
 mod conn;
 mod ibclient;
-mod pool;
+pub(crate) mod pool;
 mod requests;
 mod streams;
 mod sync;

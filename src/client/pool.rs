@@ -382,6 +382,8 @@ pub(crate) struct Watch {
     last: Option<(Instant, u64, u64)>,
     /// Frames in and out per second between the last two looks.
     pub(crate) rates: (f64, f64),
+    /// Seen connected: only then can the connection be lost.
+    seen_up: bool,
     /// Reported lost, not yet restored.
     down: bool,
     /// Reconnects at the last look.
@@ -405,6 +407,13 @@ impl Watch {
         let mut raised = Vec::new();
         let now = Instant::now();
         let m = client.metrics();
+        // The first look takes the counters as they are: only changes after
+        // it are alerts.
+        if self.last.is_none() {
+            self.reconnects = client.reconnects();
+            self.missed = client.heartbeats_missed();
+            self.gave_up = client.gave_up().is_some();
+        }
         if let Some((t, fin, fout)) = self.last {
             let dt = now.duration_since(t).as_secs_f64().max(1e-6);
             self.rates = (
@@ -418,7 +427,8 @@ impl Watch {
         // A reconnect quicker than the time between two looks shows only in
         // the count: it is reported as lost and restored too.
         let flapped = reconnects > self.reconnects;
-        if !self.down && (!connected || flapped) {
+        self.seen_up |= connected || flapped;
+        if self.seen_up && !self.down && (!connected || flapped) {
             self.down = true;
             raised.push((AlertKind::ConnectionLost,
                 format!("{name} lost its connection (client {id}); it reconnects with backoff and resubscribes: check TWS / IB Gateway and the network if it does not come back")));

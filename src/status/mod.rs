@@ -78,6 +78,45 @@ pub struct StatusReport {
     pub auto_connect: bool,
     /// Counters of the client.
     pub metrics: StatusMetrics,
+    /// Send → first answer and send → end per kind of request (ms).
+    pub request_latencies: Vec<StatusLatency>,
+    /// The latest alerts (at most [`MAX_STATUS_ALERTS`], oldest first): lost
+    /// and restored connections, heartbeats missed, a queue over its limit,
+    /// a supervisor that gave up — as `ClientPool` raises them.
+    pub alerts: Vec<StatusAlert>,
+}
+
+/// How many alerts the [`StatusReport`] keeps.
+pub const MAX_STATUS_ALERTS: usize = 20;
+
+/// One kind of request's latency in the [`StatusReport`], in milliseconds
+/// over the latest samples (see `EClient::request_latencies`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusLatency {
+    /// The official request name.
+    pub request: &'static str,
+    /// Requests answered so far.
+    pub count: u64,
+    /// Send → first answer, median.
+    pub first_answer_p50_ms: f64,
+    /// Send → first answer, 99th percentile.
+    pub first_answer_p99_ms: f64,
+    /// Send → end, median (one-shot requests).
+    pub end_p50_ms: Option<f64>,
+    /// Send → end, 99th percentile (one-shot requests).
+    pub end_p99_ms: Option<f64>,
+}
+
+/// An alert in the [`StatusReport`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusAlert {
+    /// When it was noticed (UTC, ISO 8601).
+    pub time: String,
+    /// `ConnectionLost`, `ConnectionRestored`, `HeartbeatMissed`,
+    /// `QueueOverLimit` or `ReconnectGaveUp`.
+    pub kind: String,
+    /// What happened and what to do.
+    pub advice: String,
 }
 
 /// An error in the [`StatusReport`].
@@ -171,6 +210,9 @@ pub struct Service {
     connecting: AtomicBool,
     auto_connect: AtomicBool,
     options: ServiceOptions,
+    /// The connection under watch for alerts (looked at on each status read).
+    watch: Mutex<crate::client::pool::Watch>,
+    alerts: Mutex<std::collections::VecDeque<StatusAlert>>,
 }
 
 impl Service {
@@ -190,6 +232,8 @@ impl Service {
             connecting: AtomicBool::new(false),
             auto_connect: AtomicBool::new(false),
             options,
+            watch: Mutex::new(Default::default()),
+            alerts: Mutex::new(std::collections::VecDeque::new()),
         }
     }
 
@@ -322,6 +366,8 @@ impl Service {
         let _clear = Clear(&self.connecting);
         // Stop whatever runs: a connection elsewhere, or a supervisor retrying.
         self.client.disconnect();
+        // A disconnect asked for is no alert: watch the new connection afresh.
+        *self.watch.lock() = Default::default();
         *self.target.lock() = config.clone();
         log::info!("connecting to {config}");
         let result = self
@@ -362,6 +408,7 @@ impl Service {
             ));
         };
         self.client.disconnect();
+        *self.watch.lock() = Default::default();
         log::info!("disconnected");
         Ok(self.status())
     }
@@ -522,6 +569,36 @@ impl Service {
         };
         let m = c.metrics();
         let sv = c.server_version();
+        let alerts = {
+            let mut watch = self.watch.lock();
+            let mut kept = self.alerts.lock();
+            let name = "the service's connection";
+            let now = iso8601_ms(crate::clock::now_millis().max(0) as u64);
+            for (kind, advice) in watch.look(name, target.client_id, c, 0.8) {
+                if kept.len() == MAX_STATUS_ALERTS {
+                    kept.pop_front();
+                }
+                kept.push_back(StatusAlert {
+                    time: now.clone(),
+                    kind: format!("{kind:?}"),
+                    advice,
+                });
+            }
+            kept.iter().cloned().collect()
+        };
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        let request_latencies = c
+            .request_latencies()
+            .into_iter()
+            .map(|l| StatusLatency {
+                request: l.request,
+                count: l.first_answer.count,
+                first_answer_p50_ms: ms(l.first_answer.p50),
+                first_answer_p99_ms: ms(l.first_answer.p99),
+                end_p50_ms: l.end.map(|e| ms(e.p50)),
+                end_p99_ms: l.end.map(|e| ms(e.p99)),
+            })
+            .collect();
         StatusReport {
             connected,
             available: true,
@@ -552,6 +629,8 @@ impl Service {
                 bytes_in: m.bytes_in,
                 bytes_out: m.bytes_out,
             },
+            request_latencies,
+            alerts,
         }
     }
 }
