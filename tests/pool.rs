@@ -290,3 +290,34 @@ fn request_latencies_per_kind_of_request() {
             .any(|x| x["labels"]["quantile"] == "0.99" && x["labels"]["request"] == "reqMktData"));
     }
 }
+
+/// A data farm reported broken (2103) raises a FarmBroken alert with the
+/// strategy's client id.
+#[test]
+fn a_broken_farm_raises_an_alert() {
+    use tws_api::sim::{InjectedWarning, SimConfig, WarnAt, WarnTo};
+    init_logs();
+    let gw = SimGateway::start(SimConfig {
+        inject_warnings: vec![InjectedWarning::new(
+            2103,
+            "Market data farm connection is broken:usfarm",
+            WarnAt::Before,
+            WarnTo::All,
+        )],
+        ..sim_config()
+    })
+    .unwrap();
+    let pool = ClientPool::new(pool_config(gw.port()));
+    let alerts = collect_alerts(&pool);
+    let (w, log) = Recorder::new();
+    let s = pool.acquire_with("farm", w).expect("acquires");
+    s.req_mkt_data(3, &stock("AAPL"), "", false, false, &[])
+        .unwrap();
+    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::Error(_, 2103, _)))));
+    assert!(eventually(|| alerts
+        .lock()
+        .iter()
+        .any(|a| a.kind == AlertKind::FarmBroken
+            && a.client_id == s.client_id()
+            && a.advice.contains("usfarm"))));
+}

@@ -56,6 +56,8 @@ pub(crate) struct IBState {
     heartbeat_rtt_us: AtomicU64,
     /// Heartbeats that got no answer in time.
     heartbeats_missed: AtomicU64,
+    /// Error callbacks seen (notices included).
+    errors_seen: AtomicU64,
 }
 
 /// An `EWrapper` that can also be downcast to its concrete type.
@@ -446,6 +448,12 @@ impl IBClient {
         self.state.last_error.lock().clone()
     }
 
+    /// How many error callbacks (notices and warnings included) this client
+    /// has seen: a change tells that [`last_error`](Self::last_error) is new.
+    pub fn errors_seen(&self) -> u64 {
+        self.state.errors_seen.load(Ordering::Relaxed)
+    }
+
     /// The last error callback that is not a notice (farm status and the
     /// like, see [`crate::errors::is_informational`]): (req id, code, text).
     pub fn last_failure(&self) -> Option<(i32, i32, String)> {
@@ -712,6 +720,7 @@ impl Tracked<'_> {
             self.state.client_id_in_use.store(true, Ordering::SeqCst);
         }
         *self.state.last_error.lock() = Some((req_id, code, text.to_owned()));
+        self.state.errors_seen.fetch_add(1, Ordering::Relaxed);
         if !crate::errors::is_informational(code) {
             *self.state.last_failure.lock() = Some((req_id, code, text.to_owned()));
         }

@@ -119,6 +119,10 @@ pub enum AlertKind {
     ReconnectGaveUp,
     /// Every client id of the range is in use (326 on each one tried).
     ClientIdsExhausted,
+    /// TWS reported a data farm broken (2103 market data, 2105 historical
+    /// data, 2157 security definitions): its data stops until TWS reports
+    /// it OK again.
+    FarmBroken,
 }
 
 /// One alert: which connection, what happened, and what to do.
@@ -391,6 +395,8 @@ pub(crate) struct Watch {
     missed: u64,
     over_limit: bool,
     gave_up: bool,
+    /// Error callbacks seen at the last look, to notice a new farm notice.
+    errors_seen: u64,
 }
 
 impl Watch {
@@ -413,6 +419,17 @@ impl Watch {
             self.reconnects = client.reconnects();
             self.missed = client.heartbeats_missed();
             self.gave_up = client.gave_up().is_some();
+        }
+        // A farm broken is a state: reported at the first look too. (Only
+        // the last error is kept: a farm notice followed by another error
+        // before the next look goes unseen.)
+        let errors_seen = client.errors_seen();
+        if errors_seen != self.errors_seen {
+            self.errors_seen = errors_seen;
+            if let Some((_, code @ (2103 | 2105 | 2157), text)) = client.last_error() {
+                raised.push((AlertKind::FarmBroken,
+                    format!("{name}: TWS reports a data farm broken ({code}: {text}, client {id}); its data stops until TWS reports it OK: check TWS's own connection to IB")));
+            }
         }
         if let Some((t, fin, fout)) = self.last {
             let dt = now.duration_since(t).as_secs_f64().max(1e-6);

@@ -381,6 +381,11 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
             }
         }
         let mut order = super::proto_in::order(&pc, &po);
+        // Left out by the encoder when it equals UNSET_INTEGER (as the
+        // official builder does): absent reads back as that.
+        order.discretionary_amt = po
+            .discretionary_amt
+            .unwrap_or(f64::from(crate::model::UNSET_INTEGER));
         // A flag is sent only when set: absent is false (transmit included).
         order.transmit = po.transmit.unwrap_or(false);
         order.override_percentage_constraints = po.override_percentage_constraints.unwrap_or(false);

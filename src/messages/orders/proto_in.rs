@@ -781,7 +781,11 @@ pub fn order_to_proto(o: &Order) -> proto::Order {
         delta_neutral_settling_firm: s(&o.delta_neutral_settling_firm),
         delta_neutral_clearing_account: s(&o.delta_neutral_clearing_account),
         delta_neutral_clearing_intent: s(&o.delta_neutral_clearing_intent),
-        discretionary_amt: f(o.discretionary_amt),
+        // A double the official builder checks with isValidIntValue: left
+        // out when it equals UNSET_INTEGER (found by the random golden
+        // scenarios), sent otherwise, UNSET_DOUBLE included.
+        discretionary_amt: (o.discretionary_amt != f64::from(UNSET_INTEGER))
+            .then_some(o.discretionary_amt),
         opt_out_smart_routing: b(o.opt_out_smart_routing),
         starting_price: f(o.starting_price),
         stock_ref_price: f(o.stock_ref_price),
