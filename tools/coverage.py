@@ -138,6 +138,27 @@ def main():
                 "each through the round trip, the client's dispatcher and the sim's request "
                 "decoder (fuzz/README.md).",
             ]
+        extra = []
+        for name, what in (("random_golden.json", "golden"), ("random_frames.json", "text frames"),
+                           ("random_protobuf.json", "protobuf frames")):
+            path = os.path.join(ROOT, "target", "coverage", name)
+            if not os.path.exists(path):
+                continue
+            with open(path) as f:
+                r = json.load(f)
+            if what == "golden":
+                extra.append(
+                    f"- golden (tests/golden/random_scenarios.py): {r['scenarios']} requests with values "
+                    f"nobody picked, seed {r['seed']}: {r['bytes']} byte-identical, {r['refused']} "
+                    f"refused alike, {r['differ']} differ; the official client crashed on "
+                    f"{r['official_crashed']} (no truth there; docs/orders.md)")
+            else:
+                extra.append(
+                    f"- differential, random {what}: {r['frames']} frames, seed {r['seed']}: "
+                    + ("decoded like the official decoder" if r["same"] else "DIFFERENCES"))
+        if extra:
+            lines += ["", "Values nobody picked, against the official client (`.ci/run` sweeps "
+                      "more with a fresh seed each run):", ""] + extra
         with open(os.path.join(ROOT, sys.argv[2]), "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
         print(f"wrote {sys.argv[2]}")
