@@ -449,6 +449,7 @@ fn random_frames_decode_like_the_official_client() {
         return;
     };
     println!("random frames: seed {seed}, {} frames", frames.len());
+    coverage_note("random_frames", seed, frames.len(), ok);
     println!("{stdout}");
     assert!(
         ok,
@@ -516,9 +517,23 @@ fn random_protobuf_frames_decode_like_the_official_client() {
         "random protobuf frames: seed {seed}, {} frames",
         frames.len()
     );
+    coverage_note("random_protobuf", seed, frames.len(), ok);
     println!("{stdout}");
     assert!(
         ok,
         "seed {seed} (DIFF_SEED={seed} replays): the official decoder and ours differ on random protobuf frames:\n{stdout}"
     );
+}
+
+/// For tools/coverage.py (docs/coverage.md): what a random test compared,
+/// from the fixed seed only.
+fn coverage_note(what: &str, seed: u64, frames: usize, ok: bool) {
+    if std::env::var_os("DIFF_SEED").is_some() {
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/coverage");
+    let line = format!("{{\"seed\": {seed}, \"frames\": {frames}, \"same\": {ok}}}\n");
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let _ = std::fs::write(dir.join(format!("{what}.json")), line);
+    }
 }
