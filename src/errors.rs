@@ -486,6 +486,101 @@ pub fn is_informational(code: i32) -> bool {
     }
 }
 
+/// TWS's connection to IB's servers, as its codes 1100, 1101 and 1102 tell it
+/// (see [`IBClient::connectivity`](crate::IBClient::connectivity)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Connectivity {
+    /// Connected, and no loss reported since.
+    #[default]
+    Connected,
+    /// 1100: TWS lost its connection to IB. Requests wait (they are answered
+    /// when it returns, or time out); no market data flows.
+    Lost,
+    /// 1101: restored, but TWS dropped the market data subscriptions.
+    RestoredDataLost,
+    /// 1102: restored, subscriptions kept.
+    RestoredDataKept,
+}
+
+impl Connectivity {
+    /// The state code `code` puts TWS in, if it is 1100, 1101 or 1102.
+    pub fn from_code(code: i32) -> Option<Connectivity> {
+        match code {
+            1100 => Some(Connectivity::Lost),
+            1101 => Some(Connectivity::RestoredDataLost),
+            1102 => Some(Connectivity::RestoredDataKept),
+            _ => None,
+        }
+    }
+
+    /// A short lower-case name (`connected`, `lost`, `restored-data-lost`,
+    /// `restored-data-kept`), as the status service and the doctor show it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Connectivity::Connected => "connected",
+            Connectivity::Lost => "lost",
+            Connectivity::RestoredDataLost => "restored-data-lost",
+            Connectivity::RestoredDataKept => "restored-data-kept",
+        }
+    }
+}
+
+/// The state of one of TWS's data farms, from its farm notices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FarmState {
+    /// 2104, 2106, 2158: connected.
+    Ok,
+    /// 2103, 2105, 2157: disconnected.
+    Broken,
+    /// 2107, 2108: inactive, available on demand.
+    Inactive,
+}
+
+impl FarmState {
+    /// `ok`, `broken` or `inactive`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FarmState::Ok => "ok",
+            FarmState::Broken => "broken",
+            FarmState::Inactive => "inactive",
+        }
+    }
+}
+
+/// The farm and its state from a farm notice (2103–2108, 2157, 2158), the
+/// farm's name taken from the text as TWS writes it: after the colon
+/// ("Market data farm connection is OK:usfarm") or, for the inactive notices,
+/// after the last full stop ("… available upon demand.ushmds"). `None` for
+/// any other code, or a text without a name.
+///
+/// ```
+/// use tws_api::errors::{farm_notice, FarmState};
+/// assert_eq!(
+///     farm_notice(2104, "Market data farm connection is OK:usfarm"),
+///     Some(("usfarm".to_owned(), FarmState::Ok))
+/// );
+/// assert_eq!(farm_notice(1100, "Connectivity lost"), None);
+/// ```
+pub fn farm_notice(code: i32, text: &str) -> Option<(String, FarmState)> {
+    let state = match code {
+        2104 | 2106 | 2158 => FarmState::Ok,
+        2103 | 2105 | 2157 => FarmState::Broken,
+        2107 | 2108 => FarmState::Inactive,
+        _ => return None,
+    };
+    let name = match text.rfind(':') {
+        Some(i) => &text[i + 1..],
+        None => text.rsplit('.').next().unwrap_or(""),
+    }
+    .trim();
+    if name.is_empty() || name.contains(' ') {
+        return None;
+    }
+    Some((name.to_owned(), state))
+}
+
 /// A warning (or notice) that reached a request without ending it: what a
 /// blocking helper or a stream of `IBClient` got besides its data (see
 /// [`IBClient::last_warnings`](crate::IBClient::last_warnings) and
@@ -658,6 +753,22 @@ impl From<DecodeError> for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn farm_names_parse_as_tws_writes_them() {
+        let cases = [
+            (2104, "Market data farm connection is OK:usfarm", "usfarm", FarmState::Ok),
+            (2103, "Market data farm connection is broken:usfarm.nj", "usfarm.nj", FarmState::Broken),
+            (2158, "Sec-def data farm connection is OK:secdefnj", "secdefnj", FarmState::Ok),
+            (2107, "HMDS data farm connection is inactive but should be available upon demand.ushmds", "ushmds", FarmState::Inactive),
+        ];
+        for (code, text, name, state) in cases {
+            assert_eq!(farm_notice(code, text), Some((name.to_owned(), state)), "{code}");
+        }
+        assert_eq!(farm_notice(2104, "Market data farm connection is OK:"), None);
+        assert_eq!(Connectivity::from_code(1101), Some(Connectivity::RestoredDataLost));
+        assert_eq!(Connectivity::from_code(2104), None);
+    }
 
     #[test]
     fn codes_are_official() {

@@ -58,6 +58,10 @@ pub(crate) struct IBState {
     heartbeats_missed: AtomicU64,
     /// Error callbacks seen (notices included).
     errors_seen: AtomicU64,
+    /// TWS's connection to IB, from 1100/1101/1102.
+    connectivity: Mutex<crate::errors::Connectivity>,
+    /// Each data farm's last notice (2103–2108, 2157, 2158), by farm name.
+    farms: Mutex<std::collections::BTreeMap<String, crate::errors::FarmState>>,
 }
 
 /// An `EWrapper` that can also be downcast to its concrete type.
@@ -105,6 +109,9 @@ impl Observer for Tracked<'_> {
 
     fn closed(&mut self, user: &mut dyn EWrapper) {
         self.state.connected_event.clear();
+        // The next connection starts afresh: TWS sends its farm notices again.
+        *self.state.connectivity.lock() = crate::errors::Connectivity::default();
+        self.state.farms.lock().clear();
         user.connection_closed();
         self.state.sinks.connection_closed();
     }
@@ -448,6 +455,26 @@ impl IBClient {
         self.state.last_error.lock().clone()
     }
 
+    /// TWS's connection to IB's servers as its last 1100/1101/1102 said
+    /// ([`Connected`](crate::errors::Connectivity::Connected) until one comes,
+    /// and again after each new connection). While it is
+    /// [`Lost`](crate::errors::Connectivity::Lost), waiting requests keep
+    /// waiting: TWS answers them when it is back, or they time out.
+    pub fn connectivity(&self) -> crate::errors::Connectivity {
+        *self.state.connectivity.lock()
+    }
+
+    /// Each data farm TWS has reported on (2103–2108, 2157, 2158) with its
+    /// last state, by farm name (`usfarm`, `ushmds`, `secdefnj`, …), sorted.
+    pub fn farms(&self) -> Vec<(String, crate::errors::FarmState)> {
+        self.state
+            .farms
+            .lock()
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect()
+    }
+
     /// How many error callbacks (notices and warnings included) this client
     /// has seen: a change tells that [`last_error`](Self::last_error) is new.
     pub fn errors_seen(&self) -> u64 {
@@ -718,6 +745,12 @@ impl Tracked<'_> {
     fn on_error(&mut self, req_id: i32, code: i32, text: &str) {
         if code == CLIENT_ID_IN_USE.code {
             self.state.client_id_in_use.store(true, Ordering::SeqCst);
+        }
+        if let Some(now) = crate::errors::Connectivity::from_code(code) {
+            *self.state.connectivity.lock() = now;
+        }
+        if let Some((farm, farm_state)) = crate::errors::farm_notice(code, text) {
+            self.state.farms.lock().insert(farm, farm_state);
         }
         *self.state.last_error.lock() = Some((req_id, code, text.to_owned()));
         self.state.errors_seen.fetch_add(1, Ordering::Relaxed);

@@ -495,6 +495,17 @@ pub enum Fault {
     StallMidFrame(Duration),
     /// Close the connection (FIN), as TWS does when it exits.
     Close,
+    /// TWS loses its connection to IB, the socket staying open: send 1100
+    /// and the farm notices 2103/2105 (`usfarm`, `ushmds`), then hold
+    /// everything — requests stay unread, no ticks — until
+    /// [`Fault::ConnectivityRestored`].
+    ConnectivityLost,
+    /// Connectivity is back: send 1102 (`data_kept`) or 1101 (market data
+    /// lost) and the farm notices 2104/2106, then answer the held requests.
+    ConnectivityRestored {
+        /// `true`: 1102, subscriptions kept; `false`: 1101, data lost.
+        data_kept: bool,
+    },
 }
 
 /// A fault on its way to one session, with the channel that says it was applied.

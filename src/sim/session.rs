@@ -11,7 +11,7 @@ use prost::Message as _;
 use super::time::{now_millis, now_secs};
 use super::{Fault, Injected, RecordedRequest, Shared};
 use crate::errors::{
-    CLIENT_ID_IN_USE, HMDS_DATA_FARM_BROKEN, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_BROKEN,
+    CLIENT_ID_IN_USE, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED, CONNECTIVITY_RESTORED_DATA_LOST, HMDS_DATA_FARM_BROKEN, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_BROKEN,
     MARKET_DATA_FARM_OK, NO_VALID_ID, SEC_DEF_DATA_FARM_BROKEN, SEC_DEF_DATA_FARM_OK,
 };
 use crate::messages::connection::{CurrentTime, ErrorMessage, ManagedAccounts, NextValidId};
@@ -59,6 +59,8 @@ pub(crate) struct Session<'a> {
     /// Set by a fault that closes the connection: acknowledged once the socket
     /// is closed.
     close_ack: Option<Sender<()>>,
+    /// Connectivity to "IB" is down (`Fault::ConnectivityLost`): requests wait.
+    offline: bool,
 }
 
 /// Serves one connection until the client leaves, the gateway stops, or the
@@ -101,6 +103,7 @@ pub(crate) fn serve(stream: TcpStream, shared: &Shared, conn_id: u64) -> io::Res
         warnings: Default::default(),
         faults,
         close_ack: None,
+        offline: false,
     };
     let result = session.run();
     let close_ack = session.close_ack.take();
@@ -145,7 +148,14 @@ impl Session<'_> {
                 return Err(io::Error::new(io::ErrorKind::InvalidData, "frame too long"));
             }
             let mut keep_going = true;
-            for payload in super::take_frames(&mut buf) {
+            // While connectivity is down the requests wait, unread, as TWS
+            // holds them until it is back (`Fault::ConnectivityLost`).
+            let frames = if self.offline {
+                Vec::new()
+            } else {
+                super::take_frames(&mut buf)
+            };
+            for payload in frames {
                 if !self.handle(&payload)? {
                     keep_going = false;
                     break;
@@ -155,7 +165,7 @@ impl Session<'_> {
                 return Ok(());
             }
             let now = Instant::now();
-            if self.wake.is_some_and(|at| now >= at) {
+            if !self.offline && self.wake.is_some_and(|at| now >= at) {
                 self.wake = None;
                 self.on_timer(now);
             }
@@ -215,6 +225,27 @@ impl Session<'_> {
                     }
                     self.close_ack = Some(done);
                     return Ok(false);
+                }
+                Fault::ConnectivityLost => {
+                    self.offline = true;
+                    self.write_error(NO_VALID_ID, CONNECTIVITY_LOST.code, CONNECTIVITY_LOST.msg);
+                    for (code, farm) in [(MARKET_DATA_FARM_BROKEN, "usfarm"), (HMDS_DATA_FARM_BROKEN, "ushmds")] {
+                        self.write_error(NO_VALID_ID, code.code, &format!("{}{farm}", code.msg));
+                    }
+                    self.flush()?;
+                }
+                Fault::ConnectivityRestored { data_kept } => {
+                    self.offline = false;
+                    let code = if data_kept {
+                        CONNECTIVITY_RESTORED
+                    } else {
+                        CONNECTIVITY_RESTORED_DATA_LOST
+                    };
+                    self.write_error(NO_VALID_ID, code.code, code.msg);
+                    for (code, farm) in [(MARKET_DATA_FARM_OK, "usfarm"), (HMDS_DATA_FARM_OK, "ushmds")] {
+                        self.write_error(NO_VALID_ID, code.code, &format!("{}{farm}", code.msg));
+                    }
+                    self.flush()?;
                 }
                 Fault::Close => {
                     let _ = self.stream.shutdown(Shutdown::Both);

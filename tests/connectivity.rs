@@ -1,0 +1,88 @@
+//! TWS losing and regaining its connection to IB while the API socket stays
+//! open (the sim's `Fault::ConnectivityLost` / `ConnectivityRestored`):
+//! `IBClient::connectivity` and `IBClient::farms` follow 1100/1101/1102 and
+//! the farm notices, and a blocking helper that waits through the loss is
+//! answered when connectivity returns rather than failed.
+
+use std::time::{Duration, Instant};
+
+use tws_api::errors::{Connectivity, FarmState};
+use tws_api::sim::{Fault, SimConfig, SimGateway};
+use tws_api::IBClient;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// Polls `cond` until it holds; panics after [`WAIT`] (a hang guard, not a
+/// timing assertion).
+fn until(what: &str, cond: impl Fn() -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while !cond() {
+        assert!(Instant::now() < deadline, "never saw: {what}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn connected(gw: &SimGateway) -> IBClient {
+    let client = IBClient::new();
+    client.connect("127.0.0.1", gw.port(), 7).unwrap();
+    client.start();
+    assert!(client.wait_for_connection(WAIT));
+    client
+}
+
+fn farm(client: &IBClient, name: &str) -> Option<FarmState> {
+    client
+        .farms()
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, s)| s)
+}
+
+#[test]
+fn farm_notices_at_connect_are_tracked() {
+    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    let client = connected(&gw);
+    until("the three farms OK", || client.farms().len() == 3);
+    assert_eq!(farm(&client, "usfarm"), Some(FarmState::Ok));
+    assert_eq!(farm(&client, "ushmds"), Some(FarmState::Ok));
+    assert_eq!(farm(&client, "secdefnj"), Some(FarmState::Ok));
+    assert_eq!(client.connectivity(), Connectivity::Connected);
+    client.disconnect();
+    gw.shutdown();
+}
+
+#[test]
+fn requests_wait_through_a_connectivity_loss() {
+    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    let client = connected(&gw);
+    until("the farms", || client.farms().len() == 3);
+    assert_eq!(gw.inject(Fault::ConnectivityLost), 1);
+    until("1100", || client.connectivity() == Connectivity::Lost);
+    until("usfarm broken", || {
+        farm(&client, "usfarm") == Some(FarmState::Broken)
+    });
+    assert_eq!(farm(&client, "ushmds"), Some(FarmState::Broken));
+    let sent = client.metrics().frames_out;
+    std::thread::scope(|s| {
+        let waiting = s.spawn(|| client.current_time(WAIT));
+        // The request is on the wire before connectivity returns: the sim
+        // holds it unread, and 1100 does not fail it.
+        until("the request sent", || client.metrics().frames_out > sent);
+        assert_eq!(client.connectivity(), Connectivity::Lost);
+        assert_eq!(gw.inject(Fault::ConnectivityRestored { data_kept: true }), 1);
+        let time = waiting.join().unwrap();
+        assert!(time.is_ok(), "{time:?}");
+    });
+    until("1102", || {
+        client.connectivity() == Connectivity::RestoredDataKept
+    });
+    until("usfarm OK", || farm(&client, "usfarm") == Some(FarmState::Ok));
+    assert_eq!(gw.inject(Fault::ConnectivityLost), 1);
+    until("1100 again", || client.connectivity() == Connectivity::Lost);
+    assert_eq!(gw.inject(Fault::ConnectivityRestored { data_kept: false }), 1);
+    until("1101", || {
+        client.connectivity() == Connectivity::RestoredDataLost
+    });
+    client.disconnect();
+    gw.shutdown();
+}
