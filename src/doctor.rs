@@ -659,11 +659,11 @@ fn check(opts: &DoctorOptions, walk: &mut Walk, report: &mut Report) {
 }
 
 fn is_farm(code: i32) -> bool {
-    matches!(code, 2103..=2108 | 2157 | 2158)
+    crate::errors::farm_state(code).is_some()
 }
 
 fn is_broken_farm(code: i32) -> bool {
-    matches!(code, 2103 | 2105 | 2157)
+    crate::errors::farm_state(code) == Some(crate::errors::FarmState::Broken)
 }
 
 /// Market data, historical data and security definitions have each reported.

@@ -549,6 +549,16 @@ impl FarmState {
     }
 }
 
+/// The state a farm notice reports: `None` when `code` is not one.
+pub fn farm_state(code: i32) -> Option<FarmState> {
+    match code {
+        2104 | 2106 | 2158 => Some(FarmState::Ok),
+        2103 | 2105 | 2157 => Some(FarmState::Broken),
+        2107 | 2108 => Some(FarmState::Inactive),
+        _ => None,
+    }
+}
+
 /// The farm and its state from a farm notice (2103–2108, 2157, 2158), the
 /// farm's name taken from the text as TWS writes it: after the colon
 /// ("Market data farm connection is OK:usfarm") or, for the inactive notices,
@@ -564,12 +574,7 @@ impl FarmState {
 /// assert_eq!(farm_notice(1100, "Connectivity lost"), None);
 /// ```
 pub fn farm_notice(code: i32, text: &str) -> Option<(String, FarmState)> {
-    let state = match code {
-        2104 | 2106 | 2158 => FarmState::Ok,
-        2103 | 2105 | 2157 => FarmState::Broken,
-        2107 | 2108 => FarmState::Inactive,
-        _ => return None,
-    };
+    let state = farm_state(code)?;
     let name = match text.rfind(':') {
         Some(i) => &text[i + 1..],
         None => text.rsplit('.').next().unwrap_or(""),

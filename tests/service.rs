@@ -121,6 +121,10 @@ fn status_reports_every_field_before_and_after_a_connect() {
     assert_eq!(s["reconnects"], json!(0));
     assert_eq!(s["last_error"], Value::Null, "farm notices are not errors");
     assert_eq!(gw.client_ids(), vec![4]);
+    assert_eq!(s["connectivity"], json!("connected"));
+    wait_for("the farms in the status", || {
+        get_status(server.addr())["farms"]["usfarm"] == json!("ok")
+    });
 
     // Connected already: answered at once, same connection.
     let (code, _) = post(server.addr(), "/api/ibkr/connect", "{}");

@@ -72,6 +72,11 @@ pub struct StatusReport {
     pub gave_up: Option<String>,
     /// The last error (not a notice) TWS or the client reported.
     pub last_error: Option<LastError>,
+    /// TWS's connection to IB (1100/1101/1102): `connected`, `lost`,
+    /// `restored-data-lost` or `restored-data-kept`.
+    pub connectivity: String,
+    /// Each data farm's last state (`ok`, `broken`, `inactive`) by name.
+    pub farms: std::collections::BTreeMap<String, String>,
     /// The accounts of `managed_accounts`.
     pub managed_accounts: Vec<String>,
     /// `IBKR_AUTO_CONNECT` as the service read it.
@@ -616,6 +621,12 @@ impl Service {
             last_error: c
                 .last_failure()
                 .map(|(_, code, text)| LastError { code, text }),
+            connectivity: c.connectivity().as_str().to_owned(),
+            farms: c
+                .farms()
+                .into_iter()
+                .map(|(name, st)| (name, st.as_str().to_owned()))
+                .collect(),
             managed_accounts: if socket_up {
                 c.managed_accounts()
             } else {
