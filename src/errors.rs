@@ -105,6 +105,12 @@ pub const CLIENT_ID_IN_USE: CodeMsg = CodeMsg {
     code: 326,
     msg: "Unable to connect as the client id is already in use. Retry with a unique client id.",
 };
+/// 100 (from TWS): the client sent more than 50 messages in a second; TWS
+/// then disconnects it.
+pub const MAX_RATE_EXCEEDED: CodeMsg = CodeMsg {
+    code: 100,
+    msg: "Max rate of messages per second has been exceeded.",
+};
 /// 1100 (from TWS): TWS lost its connection to IB.
 pub const CONNECTIVITY_LOST: CodeMsg = CodeMsg {
     code: 1100,
@@ -762,16 +768,46 @@ mod tests {
     #[test]
     fn farm_names_parse_as_tws_writes_them() {
         let cases = [
-            (2104, "Market data farm connection is OK:usfarm", "usfarm", FarmState::Ok),
-            (2103, "Market data farm connection is broken:usfarm.nj", "usfarm.nj", FarmState::Broken),
-            (2158, "Sec-def data farm connection is OK:secdefnj", "secdefnj", FarmState::Ok),
-            (2107, "HMDS data farm connection is inactive but should be available upon demand.ushmds", "ushmds", FarmState::Inactive),
+            (
+                2104,
+                "Market data farm connection is OK:usfarm",
+                "usfarm",
+                FarmState::Ok,
+            ),
+            (
+                2103,
+                "Market data farm connection is broken:usfarm.nj",
+                "usfarm.nj",
+                FarmState::Broken,
+            ),
+            (
+                2158,
+                "Sec-def data farm connection is OK:secdefnj",
+                "secdefnj",
+                FarmState::Ok,
+            ),
+            (
+                2107,
+                "HMDS data farm connection is inactive but should be available upon demand.ushmds",
+                "ushmds",
+                FarmState::Inactive,
+            ),
         ];
         for (code, text, name, state) in cases {
-            assert_eq!(farm_notice(code, text), Some((name.to_owned(), state)), "{code}");
+            assert_eq!(
+                farm_notice(code, text),
+                Some((name.to_owned(), state)),
+                "{code}"
+            );
         }
-        assert_eq!(farm_notice(2104, "Market data farm connection is OK:"), None);
-        assert_eq!(Connectivity::from_code(1101), Some(Connectivity::RestoredDataLost));
+        assert_eq!(
+            farm_notice(2104, "Market data farm connection is OK:"),
+            None
+        );
+        assert_eq!(
+            Connectivity::from_code(1101),
+            Some(Connectivity::RestoredDataLost)
+        );
         assert_eq!(Connectivity::from_code(2104), None);
     }
 

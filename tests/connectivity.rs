@@ -69,17 +69,25 @@ fn requests_wait_through_a_connectivity_loss() {
         // holds it unread, and 1100 does not fail it.
         until("the request sent", || client.metrics().frames_out > sent);
         assert_eq!(client.connectivity(), Connectivity::Lost);
-        assert_eq!(gw.inject(Fault::ConnectivityRestored { data_kept: true }), 1);
+        assert_eq!(
+            gw.inject(Fault::ConnectivityRestored { data_kept: true }),
+            1
+        );
         let time = waiting.join().unwrap();
         assert!(time.is_ok(), "{time:?}");
     });
     until("1102", || {
         client.connectivity() == Connectivity::RestoredDataKept
     });
-    until("usfarm OK", || farm(&client, "usfarm") == Some(FarmState::Ok));
+    until("usfarm OK", || {
+        farm(&client, "usfarm") == Some(FarmState::Ok)
+    });
     assert_eq!(gw.inject(Fault::ConnectivityLost), 1);
     until("1100 again", || client.connectivity() == Connectivity::Lost);
-    assert_eq!(gw.inject(Fault::ConnectivityRestored { data_kept: false }), 1);
+    assert_eq!(
+        gw.inject(Fault::ConnectivityRestored { data_kept: false }),
+        1
+    );
     until("1101", || {
         client.connectivity() == Connectivity::RestoredDataLost
     });

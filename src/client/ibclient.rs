@@ -212,6 +212,8 @@ impl IBClient {
     /// ```
     pub fn with_wrapper_from<W: EWrapper + 'static>(make: impl FnOnce(EClient) -> W) -> IBClient {
         let client = EClient::new();
+        // Safe by default: TWS disconnects a client over 50 messages/s.
+        client.set_rate_limit(Some(super::RateLimit::TWS));
         let wrapper = make(client.clone());
         IBClient {
             client,

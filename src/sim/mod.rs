@@ -213,6 +213,11 @@ pub struct SimConfig {
     /// Warnings at random places of every answer, from a seed (see
     /// [`RandomWarnings`]). `None` by default.
     pub random_warnings: Option<RandomWarnings>,
+    /// Enforce TWS's message rate: a client that sends more than this many
+    /// messages within one second gets error 100 ("Max rate of messages per
+    /// second has been exceeded") and is disconnected, as TWS does with 50.
+    /// `None` (the default) accepts any rate.
+    pub max_messages_per_second: Option<u32>,
 }
 
 impl Default for SimConfig {
@@ -240,6 +245,7 @@ impl Default for SimConfig {
             account_update_interval: Duration::from_secs(3),
             inject_warnings: Vec::new(),
             random_warnings: None,
+            max_messages_per_second: None,
         }
     }
 }

@@ -11,8 +11,9 @@ use prost::Message as _;
 use super::time::{now_millis, now_secs};
 use super::{Fault, Injected, RecordedRequest, Shared};
 use crate::errors::{
-    CLIENT_ID_IN_USE, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED, CONNECTIVITY_RESTORED_DATA_LOST, HMDS_DATA_FARM_BROKEN, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_BROKEN,
-    MARKET_DATA_FARM_OK, NO_VALID_ID, SEC_DEF_DATA_FARM_BROKEN, SEC_DEF_DATA_FARM_OK,
+    CLIENT_ID_IN_USE, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED, CONNECTIVITY_RESTORED_DATA_LOST,
+    HMDS_DATA_FARM_BROKEN, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_BROKEN, MARKET_DATA_FARM_OK,
+    MAX_RATE_EXCEEDED, NO_VALID_ID, SEC_DEF_DATA_FARM_BROKEN, SEC_DEF_DATA_FARM_OK,
 };
 use crate::messages::connection::{CurrentTime, ErrorMessage, ManagedAccounts, NextValidId};
 use crate::messages::ids::{incoming, outgoing};
@@ -61,6 +62,8 @@ pub(crate) struct Session<'a> {
     close_ack: Option<Sender<()>>,
     /// Connectivity to "IB" is down (`Fault::ConnectivityLost`): requests wait.
     offline: bool,
+    /// The current one-second window of the message rate, and its count.
+    rate_window: (Instant, u32),
 }
 
 /// Serves one connection until the client leaves, the gateway stops, or the
@@ -104,6 +107,7 @@ pub(crate) fn serve(stream: TcpStream, shared: &Shared, conn_id: u64) -> io::Res
         faults,
         close_ack: None,
         offline: false,
+        rate_window: (Instant::now(), 0),
     };
     let result = session.run();
     let close_ack = session.close_ack.take();
@@ -229,7 +233,10 @@ impl Session<'_> {
                 Fault::ConnectivityLost => {
                     self.offline = true;
                     self.write_error(NO_VALID_ID, CONNECTIVITY_LOST.code, CONNECTIVITY_LOST.msg);
-                    for (code, farm) in [(MARKET_DATA_FARM_BROKEN, "usfarm"), (HMDS_DATA_FARM_BROKEN, "ushmds")] {
+                    for (code, farm) in [
+                        (MARKET_DATA_FARM_BROKEN, "usfarm"),
+                        (HMDS_DATA_FARM_BROKEN, "ushmds"),
+                    ] {
                         self.write_error(NO_VALID_ID, code.code, &format!("{}{farm}", code.msg));
                     }
                     self.flush()?;
@@ -242,7 +249,10 @@ impl Session<'_> {
                         CONNECTIVITY_RESTORED_DATA_LOST
                     };
                     self.write_error(NO_VALID_ID, code.code, code.msg);
-                    for (code, farm) in [(MARKET_DATA_FARM_OK, "usfarm"), (HMDS_DATA_FARM_OK, "ushmds")] {
+                    for (code, farm) in [
+                        (MARKET_DATA_FARM_OK, "usfarm"),
+                        (HMDS_DATA_FARM_OK, "ushmds"),
+                    ] {
                         self.write_error(NO_VALID_ID, code.code, &format!("{}{farm}", code.msg));
                     }
                     self.flush()?;
@@ -366,6 +376,23 @@ impl Session<'_> {
 
     /// Handles one request, recording it when asked to; `false` ends the session.
     fn handle(&mut self, payload: &[u8]) -> io::Result<bool> {
+        if let Some(max) = self.shared.config.max_messages_per_second {
+            let now = Instant::now();
+            if now.duration_since(self.rate_window.0) >= Duration::from_secs(1) {
+                self.rate_window = (now, 0);
+            }
+            self.rate_window.1 += 1;
+            if self.rate_window.1 > max {
+                log::info!(
+                    "session {}: over {max} messages/s: error 100, disconnecting",
+                    self.conn_id
+                );
+                self.write_error(NO_VALID_ID, MAX_RATE_EXCEEDED.code, MAX_RATE_EXCEEDED.msg);
+                self.flush()?;
+                let _ = self.stream.shutdown(Shutdown::Both);
+                return Ok(false);
+            }
+        }
         let header = match MessageHeader::parse(self.sv, payload) {
             Ok(h) => h,
             Err(e) => {

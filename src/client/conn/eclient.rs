@@ -548,7 +548,7 @@ impl EClient {
                 RequestKey::Id(id) | RequestKey::Order(id) => id,
                 RequestKey::Request(_) => NO_VALID_ID,
             };
-            self.write_frame(req_id, &frame, true)?;
+            self.write_frame(req_id, &frame, true, false)?;
             self.inner.requests.resumed(key);
             n += 1;
         }
@@ -705,7 +705,7 @@ impl EClient {
         if report {
             inner.requests.sent(M::ID, req_id, sv, &frame, kind);
         }
-        let result = self.write_frame(req_id, &frame, report);
+        let result = self.write_frame(req_id, &frame, report, never_paced(M::ID));
         if result.is_err() && report {
             inner.requests.unsent(M::ID, req_id);
         }
@@ -728,9 +728,15 @@ impl EClient {
         )
     }
 
-    /// Writes one encoded frame (paced); `req_id` is the id errors are
-    /// reported under, `report` as in `send_inner`.
-    fn write_frame(&self, req_id: i32, frame: &[u8], report: bool) -> Result<(), Error> {
+    /// Writes one encoded frame (paced, unless `urgent`: a cancel); `req_id`
+    /// is the id errors are reported under, `report` as in `send_inner`.
+    fn write_frame(
+        &self,
+        req_id: i32,
+        frame: &[u8],
+        report: bool,
+        urgent: bool,
+    ) -> Result<(), Error> {
         let inner = &self.inner;
         let fail = |e: Error| {
             if report {
@@ -738,7 +744,11 @@ impl EClient {
             }
             e
         };
-        inner.pacer.acquire();
+        if urgent {
+            inner.pacer.count();
+        } else {
+            inner.pacer.acquire();
+        }
         // Take the write half out of the connection lock: a write that blocks
         // (a peer that stopped reading) must not keep `disconnect` waiting.
         let (writer, generation) = match inner.conn.lock().as_ref() {
@@ -888,4 +898,15 @@ fn handshake(host: &str, port: u16, options: &Options) -> Result<Handshake, Erro
     stream.set_read_timeout(None).map_err(failed)?;
     // Bytes after the answer belong to the reader.
     Ok((stream, server_version, connection_time, buf))
+}
+
+/// The requests the pacer never delays: the cancels (of subscriptions, of
+/// orders, the global cancel). They still count towards the rate.
+fn never_paced(id: u32) -> bool {
+    use crate::messages::ids::outgoing;
+    matches!(
+        outgoing::lifecycle(id),
+        crate::messages::route::Lifecycle::Cancels(_)
+    ) || id == outgoing::CANCEL_ORDER
+        || id == outgoing::REQ_GLOBAL_CANCEL
 }

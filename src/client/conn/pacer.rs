@@ -52,6 +52,17 @@ impl Pacer {
     /// Takes one token, sleeping first if none is left. Tokens are reserved in
     /// the order callers arrive, so concurrent senders are served fairly.
     pub(crate) fn acquire(&self) {
+        self.take(true);
+    }
+
+    /// Counts one message that must not wait (a cancel: it frees TWS's
+    /// resources and stops data, so it goes at once); it still uses a token,
+    /// so the requests after it keep the average under the limit.
+    pub(crate) fn count(&self) {
+        self.take(false);
+    }
+
+    fn take(&self, wait_for_token: bool) {
         let wait = {
             let mut guard = self.0.lock();
             let Some(b) = guard.as_mut() else {
@@ -63,7 +74,7 @@ impl Pacer {
             b.tokens = (b.tokens + now.duration_since(b.last).as_secs_f64() * rate).min(cap);
             b.last = now;
             b.tokens -= 1.0;
-            if b.tokens >= 0.0 {
+            if b.tokens >= 0.0 || !wait_for_token {
                 return;
             }
             Duration::from_secs_f64(-b.tokens / rate)
@@ -88,8 +99,16 @@ mod tests {
         for _ in 0..3 {
             p.acquire();
         }
+        {
+            let guard = p.0.lock();
+            let b = guard.as_ref().unwrap();
+            assert!(b.tokens < 1.0 && b.tokens > -0.5);
+        }
+        // A cancel never waits, even with the bucket empty, but it counts.
+        for _ in 0..3 {
+            p.count();
+        }
         let guard = p.0.lock();
-        let b = guard.as_ref().unwrap();
-        assert!(b.tokens < 1.0 && b.tokens > -0.5);
+        assert!(guard.as_ref().unwrap().tokens < -2.0);
     }
 }
