@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use tws_api::sim::burst::{BurstConfig, BurstGateway};
-use tws_api::sim::{SimConfig, SimGateway};
+use tws_api::sim::{RandomWarnings, SimConfig, SimGateway};
 
 /// A simulated TWS / IB Gateway speaking the TWS API protocol.
 ///
@@ -69,6 +69,22 @@ struct Args {
     /// Run the sim's clock this many times fast (real-time bars, keep-up-to-date updates)
     #[arg(long, value_name = "X", default_value_t = 1.0)]
     clock_speed: f64,
+    /// Enforce TWS's message rate: over N messages in a second, error 100 and
+    /// the connection closed (TWS's limit is 50)
+    #[arg(long, value_name = "N")]
+    max_messages_per_second: Option<u32>,
+    /// Put warnings (10090, 10167, 2104, 2158) at random places of every
+    /// answer, from this seed
+    #[arg(long, value_name = "SEED")]
+    random_warnings: Option<u64>,
+    /// With --random-warnings: the chance of a warning before each answer message
+    #[arg(
+        long,
+        value_name = "P",
+        default_value_t = 0.2,
+        requires = "random_warnings"
+    )]
+    warning_probability: f64,
 }
 
 fn main() -> ExitCode {
@@ -92,6 +108,23 @@ fn main() -> ExitCode {
             .historical_pacing
             .then_some(tws_api::messages::historical::PacingRules::IB),
         clock_speed: args.clock_speed,
+        max_messages_per_second: args.max_messages_per_second,
+        random_warnings: args.random_warnings.map(|seed| RandomWarnings {
+            seed,
+            probability: args.warning_probability,
+            warnings: [
+                (10090, "Part of requested market data is not subscribed."),
+                (
+                    10167,
+                    "Requested market data is not subscribed. Displaying delayed market data.",
+                ),
+                (2104, "Market data farm connection is OK:usfarm"),
+                (2158, "Sec-def data farm connection is OK:secdefnj"),
+            ]
+            .into_iter()
+            .map(|(code, text)| (code, text.to_owned()))
+            .collect(),
+        }),
         ..SimConfig::default()
     };
     let burst = args.burst_ticks.map(|ticks| BurstConfig {

@@ -558,7 +558,9 @@ impl EClient {
     /// Paces requests on the client side: with `Some(limit)`, a request that
     /// would exceed the rate waits in the sending thread until it may go
     /// ([`RateLimit::TWS`] keeps under TWS's 50 messages per second). `None`
-    /// (the default) sends at once. The alternative is the `+PACEAPI` connect
+    /// sends at once: `EClient`'s default, as the official client;
+    /// [`IBClient`](crate::IBClient) starts with `RateLimit::TWS`. Cancels
+    /// never wait, but count. The alternative is the `+PACEAPI` connect
     /// option, with which TWS itself queues the excess.
     pub fn set_rate_limit(&self, limit: Option<RateLimit>) {
         self.inner.pacer.set(limit);
