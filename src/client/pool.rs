@@ -426,7 +426,9 @@ impl Watch {
         let errors_seen = client.errors_seen();
         if errors_seen != self.errors_seen {
             self.errors_seen = errors_seen;
-            if let Some((_, code @ (2103 | 2105 | 2157), text)) = client.last_error() {
+            if let Some((_, code, text)) = client.last_error().filter(|(_, code, _)| {
+                crate::errors::farm_state(*code) == Some(crate::errors::FarmState::Broken)
+            }) {
                 raised.push((AlertKind::FarmBroken,
                     format!("{name}: TWS reports a data farm broken ({code}: {text}, client {id}); its data stops until TWS reports it OK: check TWS's own connection to IB")));
             }
