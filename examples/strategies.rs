@@ -34,13 +34,7 @@ impl EWrapper for Trader {
 }
 
 fn stock(symbol: &str) -> Contract {
-    Contract {
-        symbol: symbol.into(),
-        sec_type: "STK".into(),
-        exchange: "SMART".into(),
-        currency: "USD".into(),
-        ..Contract::default()
-    }
+    Contract::stock(symbol, "SMART", "USD")
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

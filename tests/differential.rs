@@ -347,9 +347,8 @@ fn compare_with_official(frames: &[(i32, Vec<u8>)], random: bool) -> Option<(boo
 /// `.ci/run` sweeps more with a fresh seed.
 #[test]
 fn random_frames_decode_like_the_official_client() {
-    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
-    let seed = env("DIFF_SEED").unwrap_or(20261205);
-    let count = env("DIFF_RANDOM").unwrap_or(1500) as usize;
+    let (seed, random) = random_settings();
+    let count = random as usize;
     // Text frames here; the protobuf forms have a test of their own.
     let base: Vec<(i32, Vec<u8>)> = all_frames()
         .list
@@ -467,9 +466,8 @@ fn random_protobuf_frames_decode_like_the_official_client() {
     if !common::python::official_client_available("the random protobuf frames") {
         return;
     }
-    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
-    let seed = env("DIFF_SEED").unwrap_or(20261205);
-    let count = env("DIFF_RANDOM").unwrap_or(1500) / 3;
+    let (seed, random) = random_settings();
+    let count = random / 3;
     let dir = std::env::temp_dir().join(format!("tws-api-protobuf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let (input, output) = (dir.join("base.txt"), dir.join("mutated.txt"));
@@ -536,4 +534,14 @@ fn coverage_note(what: &str, seed: u64, frames: usize, ok: bool) {
     if std::fs::create_dir_all(&dir).is_ok() {
         let _ = std::fs::write(dir.join(format!("{what}.json")), line);
     }
+}
+
+/// The random tests' seed and size: `DIFF_SEED` (default fixed) and
+/// `DIFF_RANDOM` (default 1,500).
+fn random_settings() -> (u64, u64) {
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
+    (
+        env("DIFF_SEED").unwrap_or(20261205),
+        env("DIFF_RANDOM").unwrap_or(1500),
+    )
 }

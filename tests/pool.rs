@@ -44,13 +44,7 @@ fn eventually(mut f: impl FnMut() -> bool) -> bool {
 }
 
 fn stock(symbol: &str) -> Contract {
-    Contract {
-        symbol: symbol.into(),
-        sec_type: "STK".into(),
-        exchange: "SMART".into(),
-        currency: "USD".into(),
-        ..Contract::default()
-    }
+    Contract::stock(symbol, "SMART", "USD")
 }
 
 fn ticks(log: &Log) -> usize {

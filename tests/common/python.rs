@@ -7,14 +7,24 @@ use std::process::{Command, Stdio};
 /// under CI (`CI` set) this panics — CI installs it and must not skip these
 /// tests silently — elsewhere it prints why `what` is skipped.
 pub fn official_client_available(what: &str) -> bool {
+    module_available(
+        "ibapi",
+        "the official client (pip install ibapi-stable==10.37.2)",
+        what,
+    )
+}
+
+/// Whether `python3` can import `module`; when it cannot, a panic under CI,
+/// elsewhere a line saying that `what` is skipped.
+fn module_available(module: &str, install: &str, what: &str) -> bool {
     let ok = Command::new("python3")
-        .args(["-c", "import ibapi"])
+        .args(["-c", &format!("import {module}")])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        let msg = "python3 cannot import the official client (pip install ibapi-stable==10.37.2)";
+        let msg = format!("python3 cannot import {install}");
         if super::under_ci() {
             panic!("{msg}; under CI {what} must run, not skip");
         }
@@ -47,18 +57,11 @@ pub fn run_check(script: &str, args: &[&str]) -> serde_json::Value {
 /// prometheus-client`), except under CI, where that fails the test.
 pub fn parse_prometheus(text: &str) -> Option<serde_json::Value> {
     use std::io::Write as _;
-    let ok = Command::new("python3")
-        .args(["-c", "import prometheus_client"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        let msg = "python3 cannot import prometheus_client (pip install prometheus-client)";
-        if super::under_ci() {
-            panic!("{msg}; under CI the /metrics check must run, not skip");
-        }
-        eprintln!("SKIPPED the Prometheus parser check: {msg}");
+    if !module_available(
+        "prometheus_client",
+        "prometheus_client (pip install prometheus-client)",
+        "the Prometheus parser check",
+    ) {
         return None;
     }
     let path = format!(
