@@ -43,14 +43,18 @@ fn split_last_trade_date(field: &str) -> Vec<&str> {
 
 /// Joins the parts as TWS sends them: separated by a space, trailing empty
 /// parts left out. An empty part before a given one (no date, but a time)
-/// is kept by a `-` instead, which the split keeps where a space would
-/// not (found by the random inputs of tests/fuzz_regressions.rs).
+/// or a part holding a space is kept by a `-` instead, which the split
+/// keeps where a space would not (found by the random inputs of
+/// tests/fuzz_regressions.rs).
 fn join_last_trade_date(parts: &[&str]) -> String {
     let n = parts
         .iter()
         .rposition(|p| !p.is_empty())
         .map_or(0, |i| i + 1);
-    let gap = parts[..n].iter().any(|p| p.is_empty());
+    // A space would not keep the parts apart either when a part holds one.
+    let gap = parts[..n]
+        .iter()
+        .any(|p| p.is_empty() || p.chars().any(char::is_whitespace));
     if gap && !parts.iter().any(|p| p.contains('-')) {
         parts[..n].join("-")
     } else {
@@ -511,6 +515,10 @@ mod tests {
         assert_eq!(join_last_trade_date(&["", "", ""]), "");
         assert_eq!(join_last_trade_date(&["", "16:00"]), "-16:00");
         assert_eq!(split_last_trade_date("-16:00"), ["", "16:00"]);
+        assert_eq!(
+            join_last_trade_date(&["20261218", "10:00:00 UTC"]),
+            "20261218-10:00:00 UTC"
+        );
     }
 
     #[test]
