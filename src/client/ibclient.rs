@@ -158,8 +158,9 @@ impl std::fmt::Debug for IBClient {
     }
 }
 
-/// The wrapper of an `IBClient` made with [`IBClient::new`]: every callback logs.
-struct LogOnly;
+/// The wrapper of an `IBClient` made with [`IBClient::new`] (and of a pool's
+/// `acquire`): every callback logs.
+pub(crate) struct LogOnly;
 impl EWrapper for LogOnly {}
 
 impl Default for IBClient {
@@ -422,6 +423,12 @@ impl IBClient {
             }
         }
         self.state.connected_event.clear();
+    }
+
+    /// Connected and ready for requests: the socket is up and this
+    /// connection's `next_valid_id` has arrived.
+    pub(crate) fn is_ready(&self) -> bool {
+        self.client.is_connected() && self.state.connected_event.is_set()
     }
 
     /// The next valid order id: `None` until `next_valid_id` arrives.

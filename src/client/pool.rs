@@ -172,7 +172,7 @@ impl ConnectionHealth {
     /// from the pool's monitor, which looks at its connections regularly).
     pub fn of(strategy: &str, client: &IBClient) -> ConnectionHealth {
         let metrics = client.metrics();
-        let connected = client.is_connected() && client.connected_event().is_set();
+        let connected = client.is_ready();
         let now_ms = crate::clock::now_millis().max(0) as u64;
         ConnectionHealth {
             strategy: strategy.to_owned(),
@@ -441,7 +441,7 @@ impl Watch {
             );
         }
         self.last = Some((now, m.frames_in, m.frames_out));
-        let connected = client.is_connected() && client.connected_event().is_set();
+        let connected = client.is_ready();
         let reconnects = client.reconnects();
         // A reconnect quicker than the time between two looks shows only in
         // the count: it is reported as lost and restored too.
@@ -576,7 +576,7 @@ impl ClientPool {
     /// A connected, running client for strategy `name`, whose callbacks only
     /// log; see [`acquire_with`](Self::acquire_with).
     pub fn acquire(&self, name: &str) -> Result<Strategy, Error> {
-        self.acquire_with(name, LogOnly)
+        self.acquire_with(name, super::ibclient::LogOnly)
     }
 
     /// A connected, running client for strategy `name`, with `wrapper` for
@@ -797,7 +797,3 @@ impl Drop for Strategy {
         }
     }
 }
-
-/// The wrapper of [`ClientPool::acquire`]: every callback logs.
-struct LogOnly;
-impl EWrapper for LogOnly {}

@@ -419,7 +419,7 @@ impl Service {
     }
 
     fn is_ready(&self) -> bool {
-        self.client.is_connected() && self.client.connected_event().is_set()
+        self.client.is_ready()
     }
 
     /// Waits for `next_valid_id`; fails early when TWS refuses the client id
