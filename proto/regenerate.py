@@ -1,6 +1,13 @@
 #!/usr/bin/env python3
 """Regenerate proto/*.proto from the protobuf modules shipped with the official client.
 
+The source is the newest official package, `ibapi-latest==10.51.1`, whose
+protobuf modules are a superset of 10.37.2's (every message of 10.37.2, with
+the fields 10.51.1 added). Both packages install the same `ibapi` module, so
+10.51.1 lives in a directory of its own (`.python/ibapi-10.51.1`, see
+`.ci/run`); this script puts that directory first on `sys.path` and checks the
+version before it reads anything.
+
 The official Python package (`ibapi`) ships only compiled `*_pb2.py` modules, not the
 `.proto` sources. Each module carries its serialized `FileDescriptorProto`; this script
 reads those descriptors and writes an equivalent proto3 source file per module into the
@@ -13,6 +20,8 @@ and oneof names, field numbers, types, labels). Language-specific file options
 Usage:
     python proto/regenerate.py            # writes proto/*.proto
     python proto/regenerate.py --check    # exits 1 if a written file would change
+    python proto/regenerate.py --package DIR   # the 10.51.1 install (default:
+                                               # $IBAPI_LATEST_DIR or .python/ibapi-10.51.1)
 """
 
 from __future__ import annotations
@@ -22,7 +31,35 @@ import importlib
 import os
 import sys
 
-from google.protobuf import descriptor_pb2
+EXPECTED_IBAPI = "10.51.1"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def package_dir(argv: list[str]) -> str:
+    """Where 10.51.1 is installed: --package DIR, $IBAPI_LATEST_DIR, or the default."""
+    if "--package" in argv:
+        i = argv.index("--package")
+        if i + 1 >= len(argv):
+            raise SystemExit("--package needs a directory")
+        return os.path.abspath(argv[i + 1])
+    return os.environ.get("IBAPI_LATEST_DIR") or os.path.join(
+        ROOT, ".python", "ibapi-" + EXPECTED_IBAPI)
+
+
+_PACKAGE = package_dir(sys.argv[1:])
+if not os.path.isdir(os.path.join(_PACKAGE, "ibapi")):
+    raise SystemExit(
+        f"no ibapi in {_PACKAGE}: python3 -m pip install --target {_PACKAGE} "
+        f"ibapi-latest=={EXPECTED_IBAPI}")
+sys.path.insert(0, _PACKAGE)
+
+import importlib.metadata  # noqa: E402
+
+from google.protobuf import descriptor_pb2  # noqa: E402
+
+_found = importlib.metadata.version("ibapi-latest")
+if _found != EXPECTED_IBAPI:
+    raise SystemExit(f"{_PACKAGE} holds ibapi-latest {_found}, not {EXPECTED_IBAPI}")
 
 FDP = descriptor_pb2.FieldDescriptorProto
 
@@ -54,6 +91,9 @@ HEADER = (
 def official_modules() -> list[str]:
     """Names of the *_pb2 modules in ibapi.protobuf (a namespace package)."""
     import ibapi.protobuf as pkg
+
+    if not os.path.abspath(pkg.__path__[0]).startswith(_PACKAGE):
+        raise SystemExit(f"ibapi.protobuf came from {pkg.__path__[0]}, not {_PACKAGE}")
 
     names = set()
     for directory in pkg.__path__:

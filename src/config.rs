@@ -8,6 +8,7 @@
 //! | port | `IB_PORT`, `IBKR_PORT` | `7497` (TWS paper) |
 //! | client id | `IB_CLIENT_ID`, `IBKR_CLIENT_ID` | `0` |
 //! | auto-connect | `IBKR_AUTO_CONNECT`, `IB_AUTO_CONNECT` | `false` |
+//! | highest server version offered | `IB_MAX_SERVER_VERSION`, `IBKR_MAX_SERVER_VERSION` | the highest this client speaks |
 //!
 //! [`IBConfig::from_env`] looks in the process environment first and in
 //! `.env` (the first one found in the current directory or its parents)
@@ -116,6 +117,10 @@ pub struct IBConfig {
     pub port: u16,
     /// This connection's client id, 0–31, unique per TWS instance.
     pub client_id: i32,
+    /// The highest server version to offer in the hello, when pinned below
+    /// the highest this client speaks (see
+    /// [`EClient::set_max_server_version`](crate::EClient::set_max_server_version)).
+    pub max_server_version: Option<i32>,
 }
 
 impl Default for IBConfig {
@@ -124,6 +129,7 @@ impl Default for IBConfig {
             host: "127.0.0.1".into(),
             port: TWS_PAPER_PORT,
             client_id: 0,
+            max_server_version: None,
         }
     }
 }
@@ -189,6 +195,18 @@ impl IBConfig {
                     return Err(Error::Config(format!(
                         "{name}={v:?} is not a client id: use a whole number from 0 to \
                          {MAX_CLIENT_ID}, unique per TWS instance"
+                    )))
+                }
+            };
+        }
+        if let Some((name, v)) = first(&get, &["IB_MAX_SERVER_VERSION", "IBKR_MAX_SERVER_VERSION"]) {
+            use crate::server_versions::{MAX_CLIENT_VER, MIN_CLIENT_VER};
+            c.max_server_version = match v.trim().parse::<i32>() {
+                Ok(sv) if (MIN_CLIENT_VER..=MAX_CLIENT_VER).contains(&sv) => Some(sv),
+                _ => {
+                    return Err(Error::Config(format!(
+                        "{name}={v:?} is not a server version this client speaks: use a whole \
+                         number from {MIN_CLIENT_VER} to {MAX_CLIENT_VER}"
                     )))
                 }
             };
@@ -311,6 +329,16 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         move |k| m.get(k).cloned()
+    }
+
+    #[test]
+    fn max_server_version() {
+        let c = IBConfig::from_vars(vars(&[("IBKR_MAX_SERVER_VERSION", "176")])).unwrap();
+        assert_eq!(c.max_server_version, Some(176));
+        for bad in ["99", "100000", "x"] {
+            let e = IBConfig::from_vars(vars(&[("IB_MAX_SERVER_VERSION", bad)])).unwrap_err();
+            assert!(e.to_string().contains("IB_MAX_SERVER_VERSION"), "{e}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Server versions: each protocol feature is gated on the server version the
-//! handshake negotiated. The numbers are the official ones (ibapi 10.37.2).
+//! handshake negotiated. The numbers and names are the official ones (ibapi 10.37.2 up to 203,
+//! ibapi-latest 10.51.1 from 204 to 226).
 //!
 //! A version gate in `messages` names its constant from here, never a bare number.
 
@@ -279,7 +280,63 @@ pub const MIN_SERVER_VER_PROTOBUF: i32 = 201;
 pub const MIN_SERVER_VER_ZERO_STRIKE: i32 = 202;
 /// First server version with: protobuf place order.
 pub const MIN_SERVER_VER_PROTOBUF_PLACE_ORDER: i32 = 203;
+/// First server version with: protobuf for the open and completed order requests and answers.
+pub const MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER: i32 = 204;
+/// First server version with: protobuf for contract details.
+pub const MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA: i32 = 205;
+/// First server version with: protobuf for market data and depth.
+pub const MIN_SERVER_VER_PROTOBUF_MARKET_DATA: i32 = 206;
+/// First server version with: protobuf for accounts and positions.
+pub const MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS: i32 = 207;
+/// First server version with: protobuf for historical data, real-time bars, head timestamps, histograms, historical ticks and tick-by-tick.
+pub const MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA: i32 = 208;
+/// First server version with: protobuf for news and WSH.
+pub const MIN_SERVER_VER_PROTOBUF_NEWS_DATA: i32 = 209;
+/// First server version with: protobuf for the scanner and PnL.
+pub const MIN_SERVER_VER_PROTOBUF_SCAN_DATA: i32 = 210;
+/// First server version with: protobuf for FA, exercise and option calculations.
+pub const MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1: i32 = 211;
+/// First server version with: protobuf for sec-def option parameters, soft-dollar tiers, family codes, matching symbols, smart components, market rules and user info.
+pub const MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2: i32 = 212;
+/// First server version with: protobuf for ids, current time, startApi, the server log level, verification, display groups and depth exchanges.
+pub const MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3: i32 = 213;
+/// First server version with: a 'Z' suffix on UTC date-times.
+pub const MIN_SERVER_VER_ADD_Z_SUFFIX_TO_UTC_DATE_TIME: i32 = 214;
+/// First server version with: cancel contract data.
+pub const MIN_SERVER_VER_CANCEL_CONTRACT_DATA: i32 = 215;
+/// First server version with: additional order params 1 (deactivate, postOnly, allowPreOpen, ignoreOpenAuction, routeMarketableToBbo).
+pub const MIN_SERVER_VER_ADDITIONAL_ORDER_PARAMS_1: i32 = 216;
+/// First server version with: additional order params 2 (seekPriceImprovement, whatIfType).
+pub const MIN_SERVER_VER_ADDITIONAL_ORDER_PARAMS_2: i32 = 217;
+/// First server version with: attached orders.
+pub const MIN_SERVER_VER_ATTACHED_ORDERS: i32 = 218;
+/// First server version with: config (reqConfig).
+pub const MIN_SERVER_VER_CONFIG: i32 = 219;
+/// First server version with: market data volumes in shares.
+pub const MIN_SERVER_VER_MARKET_DATA_VOLUMES_IN_SHARES: i32 = 220;
+/// First server version with: update config.
+pub const MIN_SERVER_VER_UPDATE_CONFIG: i32 = 221;
+/// First server version with: fractional last size.
+pub const MIN_SERVER_VER_FRACTIONAL_LAST_SIZE: i32 = 222;
+/// First server version with: hedge max size.
+pub const MIN_SERVER_VER_HEDGE_MAX_SIZE: i32 = 223;
+/// First server version with: precision from the security definition.
+pub const MIN_SERVER_VER_USE_PRECISION_FROM_SEC_DEF: i32 = 224;
+/// First server version with: odd-lot bid/ask quotes.
+pub const MIN_SERVER_VER_ODD_LOT_BID_ASK_QUOTES: i32 = 225;
+/// First server version with: the unified version of conditional orders with the overnight param.
+pub const UNIFIED_VERSION_COND_ORDER_WITH_OVERNIGHT_PARAM: i32 = 226;
 /// Lowest server version this client speaks (v100+: length-prefixed handshake).
 pub const MIN_CLIENT_VER: i32 = 100;
-/// Highest server version this client speaks.
+/// Highest server version this client speaks, and offers in its hello unless
+/// a lower one is pinned ([`EClient::set_max_server_version`](crate::EClient::set_max_server_version)).
+///
+/// The official client 10.51.1 speaks up to
+/// [`LATEST_OFFICIAL_SERVER_VERSION`]; this one grows towards it one version
+/// at a time, each once every request and answer of that version travels in
+/// the form the version calls for: a TWS at a version sends its answers in
+/// that version's form, so a version is never offered before its forms are
+/// spoken.
 pub const MAX_CLIENT_VER: i32 = MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
+/// The highest server version of the newest official client (10.51.1).
+pub const LATEST_OFFICIAL_SERVER_VERSION: i32 = UNIFIED_VERSION_COND_ORDER_WITH_OVERNIGHT_PARAM;

@@ -401,3 +401,33 @@ fn ibclient_delivers_a_failed_connect_at_once() {
     ib.disconnect();
     assert_eq!(log.snapshot().len(), 2);
 }
+
+// ---- The highest server version offered (issue 19) ----
+#[test]
+fn a_pinned_server_version_is_what_the_sim_negotiates() {
+    use tws_api::server_versions::{
+        MAX_CLIENT_VER, MIN_SERVER_VER_PROTOBUF, MIN_SERVER_VER_PROTOBUF_PLACE_ORDER,
+    };
+    let gw = gateway();
+    let client = EClient::new();
+    assert_eq!(client.max_server_version(), MAX_CLIENT_VER);
+    client
+        .set_max_server_version(MIN_SERVER_VER_PROTOBUF)
+        .expect("a version it speaks");
+    client.connect("127.0.0.1", gw.port(), 0).expect("connects");
+    assert_eq!(client.server_version(), MIN_SERVER_VER_PROTOBUF);
+    client.disconnect();
+    // Out of range: refused, nothing changed.
+    let err = client.set_max_server_version(MAX_CLIENT_VER + 1).unwrap_err();
+    assert!(matches!(err, Error::Config(_)), "{err}");
+    assert_eq!(client.max_server_version(), MIN_SERVER_VER_PROTOBUF);
+    // A sim pinned lower than the client: the sim's version wins.
+    let old = SimGateway::start(SimConfig {
+        server_version: MIN_SERVER_VER_PROTOBUF_PLACE_ORDER - 27,
+        ..SimConfig::default()
+    })
+    .expect("starts");
+    client.connect("127.0.0.1", old.port(), 0).expect("connects");
+    assert_eq!(client.server_version(), 176);
+    client.disconnect();
+}

@@ -78,6 +78,7 @@ fn target(port: u16, client_id: i32) -> IBConfig {
         host: "127.0.0.1".into(),
         port,
         client_id,
+        max_server_version: None,
     }
 }
 

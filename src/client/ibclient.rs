@@ -326,8 +326,12 @@ impl IBClient {
         self.state.gave_up.lock().clone()
     }
 
-    /// Connects to the host, port and client id of `config`.
+    /// Connects to the host, port and client id of `config`, offering at most
+    /// its [`max_server_version`](IBConfig::max_server_version) when set.
     pub fn connect_config(&self, config: &IBConfig) -> Result<(), Error> {
+        if let Some(v) = config.max_server_version {
+            self.client.set_max_server_version(v)?;
+        }
         self.connect(&config.host, config.port, config.client_id)
     }
 

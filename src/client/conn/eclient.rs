@@ -22,7 +22,7 @@ use crate::messages::{encode_frame, Message};
 use crate::server_versions::{MAX_CLIENT_VER, MIN_CLIENT_VER};
 use crate::wire::fields::is_ascii_printable;
 use crate::wire::frame::frame_len;
-use crate::wire::handshake::{client_hello, decode_server_answer};
+use crate::wire::handshake::{decode_server_answer, encode_hello};
 
 pub(crate) use crate::clock::now_millis;
 
@@ -108,6 +108,8 @@ pub(crate) struct Inner {
 #[derive(Debug, Clone)]
 struct Options {
     connect_options: String,
+    /// The highest server version offered in the hello.
+    max_server_version: i32,
     optional_capabilities: String,
     connect_timeout: Duration,
     write_timeout: Duration,
@@ -231,6 +233,7 @@ impl EClient {
                 rx,
                 options: Mutex::new(Options {
                     connect_options: String::new(),
+                    max_server_version: MAX_CLIENT_VER,
                     optional_capabilities: String::new(),
                     connect_timeout: DEFAULT_CONNECT_TIMEOUT,
                     write_timeout: DEFAULT_WRITE_TIMEOUT,
@@ -251,6 +254,40 @@ impl EClient {
     /// pace requests instead of disconnecting a client that sends too fast.
     pub fn set_connect_options(&self, options: &str) {
         self.inner.options.lock().connect_options = options.to_owned();
+    }
+
+    /// Pins the highest server version this client offers in its hello
+    /// (default and upper bound: [`MAX_CLIENT_VER`], the highest it speaks;
+    /// lower bound [`MIN_CLIENT_VER`]). A TWS then speaks at most this
+    /// version: useful against an old TWS that misbehaves at a newer one, to
+    /// keep answers in the text form of an older version, and for tests.
+    /// Takes effect at the next [`connect`](EClient::connect). A version
+    /// outside the range is refused with [`Error::Config`] and changes
+    /// nothing. `IB_MAX_SERVER_VERSION` sets it for
+    /// [`IBClient::connect_config`](crate::IBClient::connect_config).
+    ///
+    /// ```
+    /// use tws_api::EClient;
+    /// use tws_api::server_versions::MIN_SERVER_VER_PROTOBUF;
+    /// let client = EClient::new();
+    /// client.set_max_server_version(MIN_SERVER_VER_PROTOBUF).unwrap();
+    /// assert_eq!(client.max_server_version(), MIN_SERVER_VER_PROTOBUF);
+    /// assert!(client.set_max_server_version(99).is_err());
+    /// ```
+    pub fn set_max_server_version(&self, version: i32) -> Result<(), Error> {
+        if !(MIN_CLIENT_VER..=MAX_CLIENT_VER).contains(&version) {
+            return Err(Error::Config(format!(
+                "server version {version} is outside the {MIN_CLIENT_VER}-{MAX_CLIENT_VER} this client speaks"
+            )));
+        }
+        self.inner.options.lock().max_server_version = version;
+        Ok(())
+    }
+
+    /// The highest server version the next hello offers (see
+    /// [`set_max_server_version`](EClient::set_max_server_version)).
+    pub fn max_server_version(&self) -> i32 {
+        self.inner.options.lock().max_server_version
     }
 
     /// The optional capabilities string sent with startApi.
@@ -839,7 +876,11 @@ fn handshake(host: &str, port: u16, options: &Options) -> Result<Handshake, Erro
     let mut stream = stream.ok_or_else(|| failed(last_err))?;
     stream.set_nodelay(true).map_err(failed)?;
     stream
-        .write_all(&client_hello(&options.connect_options))
+        .write_all(&encode_hello(
+            MIN_CLIENT_VER,
+            options.max_server_version,
+            &options.connect_options,
+        ))
         .map_err(failed)?;
 
     // Read frames until the two-field answer; the official client skips others.
@@ -891,7 +932,7 @@ fn handshake(host: &str, port: u16, options: &Options) -> Result<Handshake, Erro
         }
     };
     let (server_version, connection_time) = answer;
-    if !(MIN_CLIENT_VER..=MAX_CLIENT_VER).contains(&server_version) {
+    if !(MIN_CLIENT_VER..=options.max_server_version).contains(&server_version) {
         let _ = stream.shutdown(Shutdown::Both);
         return Err(Error::UnsupportedServerVersion {
             version: server_version,

@@ -342,6 +342,8 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
                 &self.order,
             )),
             order: None,
+            // Attached orders (server version 218 on) are not sent yet.
+            attached_orders: None,
         };
         p.encode(out)
             .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))?;

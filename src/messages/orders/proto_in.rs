@@ -659,6 +659,8 @@ pub fn contract_to_proto(c: &Contract, o: &Order) -> proto::Contract {
                 per_leg_price: o.order_combo_legs.get(n).and_then(|p| f(p.price)),
             })
             .collect(),
+        // The request side never sets it (createContractProto of 10.51.1).
+        last_trade_date: None,
     }
 }
 
