@@ -199,7 +199,8 @@ impl IBConfig {
                 }
             };
         }
-        if let Some((name, v)) = first(&get, &["IB_MAX_SERVER_VERSION", "IBKR_MAX_SERVER_VERSION"]) {
+        if let Some((name, v)) = first(&get, &["IB_MAX_SERVER_VERSION", "IBKR_MAX_SERVER_VERSION"])
+        {
             use crate::server_versions::{MAX_CLIENT_VER, MIN_CLIENT_VER};
             c.max_server_version = match v.trim().parse::<i32>() {
                 Ok(sv) if (MIN_CLIENT_VER..=MAX_CLIENT_VER).contains(&sv) => Some(sv),

@@ -111,6 +111,13 @@ pub const MAX_RATE_EXCEEDED: CodeMsg = CodeMsg {
     code: 100,
     msg: "Max rate of messages per second has been exceeded.",
 };
+/// 320 (from TWS): a request TWS could not read (a field that does not
+/// parse, a frame that ends early), under the request's id when that could
+/// be read.
+pub const SERVER_API_ERROR: CodeMsg = CodeMsg {
+    code: 320,
+    msg: "Server error when reading an API client request.",
+};
 /// 1100 (from TWS): TWS lost its connection to IB.
 pub const CONNECTIVITY_LOST: CodeMsg = CodeMsg {
     code: 1100,

@@ -598,12 +598,16 @@ fn a_truncated_account_message_is_error_508_and_the_next_one_decodes() {
 /// and the same values our client gets.
 #[test]
 fn the_official_python_client_gets_the_same_answers() {
-    if !common::python::official_client_available("the official client's account sync") {
-        return;
+    for official in common::python::official_clients("the official client's account sync") {
+        the_official_python_client_gets_the_same_answers_with(official);
     }
+}
+
+fn the_official_python_client_gets_the_same_answers_with(official: common::python::Official) {
     let gw = gateway();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/account_check.py");
-    let out = std::process::Command::new("python3")
+    let out = official
+        .python3()
         .args([
             script,
             "--port",
@@ -854,9 +858,14 @@ fn buy_then_sell_100_aapl_shows_in_positions_portfolio_and_pnl() {
 /// sees the same values.
 #[test]
 fn the_official_python_client_trades_and_sees_the_same_values() {
-    if !common::python::official_client_available("the official client's trade and PnL") {
-        return;
+    for official in common::python::official_clients("the official client's trade and PnL") {
+        the_official_python_client_trades_and_sees_the_same_values_with(official);
     }
+}
+
+fn the_official_python_client_trades_and_sees_the_same_values_with(
+    official: common::python::Official,
+) {
     let gw = gateway();
     let (client, log, _h) = connected_calls(&gw, 1);
     client.req_account_updates(true, ACCOUNT).unwrap();
@@ -867,7 +876,8 @@ fn the_official_python_client_trades_and_sees_the_same_values() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/python/account_trade_check.py"
     );
-    let out = std::process::Command::new("python3")
+    let out = official
+        .python3()
         .args([
             script,
             "--port",

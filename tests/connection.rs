@@ -418,7 +418,9 @@ fn a_pinned_server_version_is_what_the_sim_negotiates() {
     assert_eq!(client.server_version(), MIN_SERVER_VER_PROTOBUF);
     client.disconnect();
     // Out of range: refused, nothing changed.
-    let err = client.set_max_server_version(MAX_CLIENT_VER + 1).unwrap_err();
+    let err = client
+        .set_max_server_version(MAX_CLIENT_VER + 1)
+        .unwrap_err();
     assert!(matches!(err, Error::Config(_)), "{err}");
     assert_eq!(client.max_server_version(), MIN_SERVER_VER_PROTOBUF);
     // A sim pinned lower than the client: the sim's version wins.
@@ -427,7 +429,9 @@ fn a_pinned_server_version_is_what_the_sim_negotiates() {
         ..SimConfig::default()
     })
     .expect("starts");
-    client.connect("127.0.0.1", old.port(), 0).expect("connects");
+    client
+        .connect("127.0.0.1", old.port(), 0)
+        .expect("connects");
     assert_eq!(client.server_version(), 176);
     client.disconnect();
 }

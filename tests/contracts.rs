@@ -810,15 +810,21 @@ fn by_value(v: &Value) -> Value {
 
 #[test]
 fn the_official_client_gets_the_same_answers_from_the_sim_as_ours() {
-    if !common::python::official_client_available("the official client's contract lookups") {
-        return;
+    for official in common::python::official_clients("the official client's contract lookups") {
+        the_official_client_gets_the_same_answers_from_the_sim_as_ours_with(official);
     }
+}
+
+fn the_official_client_gets_the_same_answers_from_the_sim_as_ours_with(
+    official: common::python::Official,
+) {
     let gw = gateway(203);
     let script = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/python/contracts_check.py"
     );
-    let out = std::process::Command::new("python3")
+    let out = official
+        .python3()
         .args([script, "--port", &gw.port().to_string(), "--client-id", "9"])
         .output()
         .expect("python3 runs");

@@ -346,13 +346,18 @@ fn exercise_lapse_and_refusals_through_the_paper_broker() {
 /// answer (tests/python/exercise_check.py).
 #[test]
 fn the_official_python_client_exercises_and_sees_the_same_answer() {
-    if !common::python::official_client_available("the official client's exercise") {
-        return;
+    for official in common::python::official_clients("the official client's exercise") {
+        the_official_python_client_exercises_and_sees_the_same_answer_with(official);
     }
+}
+
+fn the_official_python_client_exercises_and_sees_the_same_answer_with(
+    official: common::python::Official,
+) {
     init_logs();
     let gw = SimGateway::start(SimConfig::default()).expect("sim starts");
     let port = gw.port().to_string();
-    let py = common::python::run_check("exercise_check.py", &["--port", &port]);
+    let py = common::python::run_check(official, "exercise_check.py", &["--port", &port]);
     assert_eq!(py["errors"], serde_json::json!({}), "{py}");
     let strike = num(&py["strike"]);
     let opens = py["open_orders"].as_array().expect("openOrders");

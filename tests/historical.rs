@@ -611,15 +611,19 @@ fn the_client_pacer_keeps_a_burst_within_the_rules() {
 /// the sim and get the same answers (tests/python/historical_check.py).
 #[test]
 fn the_official_python_client_gets_the_same_answers() {
-    if !common::python::official_client_available("the official client's historical requests") {
-        return;
+    for official in common::python::official_clients("the official client's historical requests") {
+        the_official_python_client_gets_the_same_answers_with(official);
     }
+}
+
+fn the_official_python_client_gets_the_same_answers_with(official: common::python::Official) {
     let gw = gateway(SimConfig::default());
     let script = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/python/historical_check.py"
     );
-    let out = std::process::Command::new("python3")
+    let out = official
+        .python3()
         .args([script, "--port", &gw.port().to_string()])
         .output()
         .expect("python3 runs");

@@ -102,13 +102,17 @@ fn verify_requests_are_refused_and_messages_answered() {
 /// gets what this crate's client gets from the same gateway.
 #[test]
 fn official_python_client_gets_the_same_answers() {
+    for official in
+        common::python::official_clients("the research requests from the official client")
+    {
+        official_python_client_gets_the_same_answers_with(official);
+    }
+}
+
+fn official_python_client_gets_the_same_answers_with(official: common::python::Official) {
     use serde_json::{json, Value};
     use tws_api::{Contract, ScannerSubscription, WshEventData};
 
-    if !common::python::official_client_available("the research requests from the official client")
-    {
-        return;
-    }
     init_logs();
     for sv in [176, 203] {
         let gw = SimGateway::start(SimConfig {
@@ -116,7 +120,8 @@ fn official_python_client_gets_the_same_answers() {
             ..SimConfig::default()
         })
         .unwrap();
-        let out = std::process::Command::new("python3")
+        let out = official
+            .python3()
             .arg(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/tests/python/research_check.py"

@@ -13,9 +13,12 @@ use std::process::{Command, Stdio};
 
 #[test]
 fn official_python_client_works_against_tws_sim() {
-    if !common::python::official_client_available("the official client against tws-sim") {
-        return;
+    for official in common::python::official_clients("the official client against tws-sim") {
+        official_python_client_works_against_tws_sim_with(official);
     }
+}
+
+fn official_python_client_works_against_tws_sim_with(official: common::python::Official) {
     for sv in ["176", "203"] {
         let mut sim = Command::new(env!("CARGO_BIN_EXE_tws-sim"))
             .args([
@@ -43,7 +46,8 @@ fn official_python_client_works_against_tws_sim() {
             env!("CARGO_MANIFEST_DIR"),
             "/tests/python/official_client_check.py"
         );
-        let out = Command::new("python3")
+        let out = official
+            .python3()
             .args([script, "--host", "127.0.0.1", "--port", &port])
             .output()
             .expect("python3 runs");

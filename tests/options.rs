@@ -197,9 +197,12 @@ fn option_market_data_has_bid_ask_last_and_model_computations() {
 /// calculateOptionPrice answer is the one our client gets.
 #[test]
 fn official_python_client_gets_the_same_answers() {
-    if !common::python::official_client_available("the official client's market data check") {
-        return;
+    for official in common::python::official_clients("the official client's market data check") {
+        official_python_client_gets_the_same_answers_with(official);
     }
+}
+
+fn official_python_client_gets_the_same_answers_with(official: common::python::Official) {
     for sv in [176, 203] {
         let gw = SimGateway::start(SimConfig {
             server_version: sv,
@@ -211,7 +214,8 @@ fn official_python_client_gets_the_same_answers() {
             env!("CARGO_MANIFEST_DIR"),
             "/tests/python/market_data_check.py"
         );
-        let out = std::process::Command::new("python3")
+        let out = official
+            .python3()
             .args([script, "--port", &gw.port().to_string()])
             .output()
             .expect("python3 runs");

@@ -279,9 +279,12 @@ fn live_account_orders_are_refused_unless_enabled() {
 /// the same sim; each sees Filled, openOrder, execDetails and a commission
 /// report, and both list the same two executions with the same values.
 fn python_and_rust_buy_the_same_way(sv: i32) {
-    if !common::python::official_client_available("orders: the official client buys AAPL") {
-        return;
+    for official in common::python::official_clients("orders: the official client buys AAPL") {
+        python_and_rust_buy_the_same_way_with(official, sv);
     }
+}
+
+fn python_and_rust_buy_the_same_way_with(official: common::python::Official, sv: i32) {
     let gw = gateway(sv);
     let (client, log, _h) = connected_calls(&gw, 1);
     client
@@ -290,7 +293,8 @@ fn python_and_rust_buy_the_same_way(sv: i32) {
     assert!(log.wait_until(|c| c.iter().any(|c| c.name == "commission_and_fees_report")));
 
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/orders_check.py");
-    let out = std::process::Command::new("python3")
+    let out = official
+        .python3()
         .args([script, "--port", &gw.port().to_string(), "--client-id", "2"])
         .output()
         .expect("python3 runs");

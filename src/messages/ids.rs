@@ -199,6 +199,15 @@ macro_rules! id_table {
                     _ => return Ok(None),
                 }))
             }
+
+            /// The id of a request that did not decode, when it can be read
+            /// (see [`super::failed_request_id`]); `None` otherwise.
+            pub fn id_of_undecodable(sv: i32, header: MessageHeader, body: &[u8]) -> Option<i32> {
+                match header.id {
+                    $( $( outgoing::$oname => super::failed_request_id::<$oty>(sv, header.protobuf, body), )* )*
+                    _ => None,
+                }
+            }
         }
     };
     (@life $n:ident) => { Lifecycle::Nothing };

@@ -53,6 +53,11 @@ pub trait Io {
     fn count(&mut self, len: usize, f: &'static str) -> Result<usize, DecodeError>;
     /// An order condition.
     fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError>;
+    /// Reading: the fields left in the message (a layout whose senders
+    /// disagree on a trailing field tells them apart by it). Writing: 0.
+    fn remaining_fields(&self) -> usize {
+        0
+    }
 }
 
 /// The reading direction of a layout.
@@ -126,6 +131,9 @@ impl Io for Reader<'_, '_> {
     fn condition(&mut self, c: &mut OrderCondition) -> Result<(), DecodeError> {
         *c = super::orders::conditions::read_condition(self.r)?;
         Ok(())
+    }
+    fn remaining_fields(&self) -> usize {
+        self.r.remaining_fields()
     }
 }
 

@@ -167,6 +167,39 @@ pub fn decode_either<M: Message>(
     }
 }
 
+/// The id of a text request that did not decode, where one can be read:
+/// the request id of a request known by it, or the order id of an order or
+/// its cancel. It is the request's first field, or its second when a message
+/// version comes first; which, a default request encoded at the same version
+/// tells (its id is 0, a message version never is). `None` for a protobuf
+/// body, a request without an id, or an id that does not parse.
+pub fn failed_request_id<M: Message + Default>(
+    sv: i32,
+    protobuf: bool,
+    body: &[u8],
+) -> Option<i32> {
+    use route::{Lifecycle, LifecycleKey};
+    let by_id = match ids::outgoing::lifecycle(M::ID) {
+        Lifecycle::Starts { key, .. } | Lifecycle::Cancels(key) => key == LifecycleKey::ReqId,
+        Lifecycle::Nothing => {
+            M::ID == ids::outgoing::PLACE_ORDER || M::ID == ids::outgoing::CANCEL_ORDER
+        }
+    };
+    if protobuf || !by_id {
+        return None;
+    }
+    let mut probe = Vec::new();
+    let mut w = FieldWriter::new(&mut probe);
+    M::default().encode(sv, &mut w).ok()?;
+    w.finish().ok()?;
+    let at = usize::from(probe.split(|&b| b == 0).next()? != b"0");
+    let mut r = FieldReader::new(body);
+    for _ in 0..at {
+        r.skip("field").ok()?;
+    }
+    r.read_int_named("id").ok()
+}
+
 #[cfg(test)]
 pub(crate) mod test_util {
     use super::*;

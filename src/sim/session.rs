@@ -14,6 +14,7 @@ use crate::errors::{
     CLIENT_ID_IN_USE, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED, CONNECTIVITY_RESTORED_DATA_LOST,
     HMDS_DATA_FARM_BROKEN, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_BROKEN, MARKET_DATA_FARM_OK,
     MAX_RATE_EXCEEDED, NO_VALID_ID, SEC_DEF_DATA_FARM_BROKEN, SEC_DEF_DATA_FARM_OK,
+    SERVER_API_ERROR,
 };
 use crate::messages::connection::{CurrentTime, ErrorMessage, ManagedAccounts, NextValidId};
 use crate::messages::ids::{incoming, outgoing};
@@ -433,11 +434,16 @@ impl Session<'_> {
                 return Ok(true);
             }
             Err(e) => {
+                // TWS answers a request it cannot read with error 320,
+                // under the request's id when that can be read.
+                let id = Request::id_of_undecodable(self.sv, header, body).unwrap_or(NO_VALID_ID);
                 log::warn!(
-                    "session {}: request {} does not decode: {e}",
+                    "session {}: request {} ({}) does not decode: {e}; error 320 under id {id}",
                     self.conn_id,
-                    header.id
+                    header.id,
+                    outgoing::name(header.id).unwrap_or("?")
                 );
+                self.send_error(id, SERVER_API_ERROR.code, SERVER_API_ERROR.msg);
                 return Ok(true);
             }
         };

@@ -14,6 +14,74 @@ pub fn official_client_available(what: &str) -> bool {
     )
 }
 
+/// The two official Python clients: 10.37.2 (`ibapi-stable`, installed in
+/// the interpreter's site-packages) and 10.51.1 (`ibapi-latest`, installed
+/// apart in `.python/ibapi-10.51.1` because both packages are the module
+/// `ibapi`; `.ci/run` installs it there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Official {
+    /// ibapi-stable 10.37.2: server versions up to 203.
+    Stable,
+    /// ibapi-latest 10.51.1: server versions up to 226.
+    Latest,
+}
+
+impl Official {
+    /// Its version, for messages.
+    pub fn version(self) -> &'static str {
+        match self {
+            Official::Stable => "10.37.2",
+            Official::Latest => "10.51.1",
+        }
+    }
+
+    /// `python3` with this official client importable as `ibapi`.
+    pub fn python3(self) -> Command {
+        let mut c = Command::new("python3");
+        if self == Official::Latest {
+            c.env("PYTHONPATH", latest_dir());
+        }
+        c
+    }
+
+    /// Whether it can be imported; when it cannot, a panic under CI,
+    /// elsewhere a line saying that `what` is skipped for it.
+    pub fn available(self, what: &str) -> bool {
+        match self {
+            Official::Stable => official_client_available(what),
+            Official::Latest => {
+                let ok = std::path::Path::new(&latest_dir()).join("ibapi").is_dir();
+                if !ok {
+                    let msg = format!(
+                        "no ibapi-latest 10.51.1 in {} (python3 -m pip install --target {0} ibapi-latest==10.51.1)",
+                        latest_dir()
+                    );
+                    if super::under_ci() {
+                        panic!("{msg}; under CI {what} must run, not skip");
+                    }
+                    eprintln!("SKIPPED {what} with 10.51.1: {msg}");
+                }
+                ok
+            }
+        }
+    }
+}
+
+/// Where ibapi-latest 10.51.1 is installed: `$IBAPI_LATEST_DIR` or
+/// `.python/ibapi-10.51.1`.
+pub fn latest_dir() -> String {
+    std::env::var("IBAPI_LATEST_DIR")
+        .unwrap_or_else(|_| format!("{}/.python/ibapi-10.51.1", env!("CARGO_MANIFEST_DIR")))
+}
+
+/// The official clients that can run `what` here (both under CI).
+pub fn official_clients(what: &str) -> Vec<Official> {
+    [Official::Stable, Official::Latest]
+        .into_iter()
+        .filter(|o| o.available(what))
+        .collect()
+}
+
 /// Whether `python3` can import `module`; when it cannot, a panic under CI,
 /// elsewhere a line saying that `what` is skipped.
 fn module_available(module: &str, install: &str, what: &str) -> bool {
@@ -35,9 +103,10 @@ fn module_available(module: &str, install: &str, what: &str) -> bool {
 
 /// Runs `tests/python/<script>` with `args`; its stdout's JSON once it exits
 /// with success (a failure panics with what it printed).
-pub fn run_check(script: &str, args: &[&str]) -> serde_json::Value {
+pub fn run_check(official: Official, script: &str, args: &[&str]) -> serde_json::Value {
     let path = format!("{}/tests/python/{script}", env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new("python3")
+    let out = official
+        .python3()
         .arg(&path)
         .args(args)
         .output()
@@ -45,7 +114,8 @@ pub fn run_check(script: &str, args: &[&str]) -> serde_json::Value {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
-        "{script}: {stdout}\n{}",
+        "{script} with {}: {stdout}\n{}",
+        official.version(),
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_str(stdout.trim()).expect("JSON from the script")

@@ -138,9 +138,11 @@ def main():
 
     ibm = Contract()
     ibm.symbol, ibm.secType, ibm.exchange, ibm.currency = "IBM", "STK", "SMART", "USD"
-    app.reqFundamentalData(12, ibm, "ReportsFinSummary", [])
-    app.wait("fundamentalData", lambda a: a[0] == 12)
-    out["fundamental_data"] = app.calls("fundamentalData")[0][1]
+    # 10.47 and later have no reqFundamentalData (the client removed it).
+    if hasattr(app, "reqFundamentalData"):
+        app.reqFundamentalData(12, ibm, "ReportsFinSummary", [])
+        app.wait("fundamentalData", lambda a: a[0] == 12)
+        out["fundamental_data"] = app.calls("fundamentalData")[0][1]
 
     wsh = WshEventData()
     wsh.conId = 8314

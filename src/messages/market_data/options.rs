@@ -44,7 +44,12 @@ macro_rules! calc_message {
                 io.float(&mut self.$first, stringify!($first))?;
                 io.float(&mut self.under_price, "under price")?;
                 if sv >= MIN_SERVER_VER_LINKING {
-                    dropped(io, self.$options.len(), "options count")?;
+                    // 10.37.2 sends a count before the options; 10.51.1
+                    // sends the options alone (one field fewer). Both are
+                    // read.
+                    if !io.reading() || io.remaining_fields() != 1 {
+                        dropped(io, self.$options.len(), "options count")?;
+                    }
                     options(io, &mut self.$options, "options")?;
                 }
                 Ok(())
