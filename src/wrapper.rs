@@ -1044,6 +1044,33 @@ pub trait EWrapper: Send {
         debug!("execution_details_end_proto_buf: execution_details_end_proto={execution_details_end_proto:?}");
     }
 
+    /// The protobuf form of a [`completed_order`](Self::completed_order) message, delivered
+    /// before the decoded callback when the server sends protobuf (server version 204 on).
+    ///
+    /// Official name: `completedOrderProtoBuf`.
+    fn completed_order_proto_buf(&mut self, completed_order_proto: &proto::CompletedOrder) {
+        debug!("completed_order_proto_buf: completed_order_proto={completed_order_proto:?}");
+    }
+
+    /// The protobuf form of a [`completed_orders_end`](Self::completed_orders_end) message,
+    /// delivered before the decoded callback when the server sends protobuf.
+    ///
+    /// Official name: `completedOrdersEndProtoBuf`.
+    fn completed_orders_end_proto_buf(
+        &mut self,
+        completed_orders_end_proto: &proto::CompletedOrdersEnd,
+    ) {
+        debug!("completed_orders_end_proto_buf: completed_orders_end_proto={completed_orders_end_proto:?}");
+    }
+
+    /// The protobuf form of an [`order_bound`](Self::order_bound) message, delivered before
+    /// the decoded callback when the server sends protobuf.
+    ///
+    /// Official name: `orderBoundProtoBuf`.
+    fn order_bound_proto_buf(&mut self, order_bound_proto: &proto::OrderBound) {
+        debug!("order_bound_proto_buf: order_bound_proto={order_bound_proto:?}");
+    }
+
     // ---------------------------------------------------------------------
     // tws-api extensions: not in the official API. They come from the
     // reconnecting supervisor of `IBClient` (see `IBClient::set_reconnect`).
@@ -1239,6 +1266,9 @@ mod tests {
         w.error_proto_buf(&proto::ErrorMessage::default());
         w.execution_details_proto_buf(&proto::ExecutionDetails::default());
         w.execution_details_end_proto_buf(&proto::ExecutionDetailsEnd::default());
+        w.completed_order_proto_buf(&proto::CompletedOrder::default());
+        w.completed_orders_end_proto_buf(&proto::CompletedOrdersEnd::default());
+        w.order_bound_proto_buf(&proto::OrderBound::default());
     }
 
     #[test]

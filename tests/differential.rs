@@ -38,9 +38,6 @@ mod orders;
 #[path = "differential/scanner.rs"]
 mod scanner;
 
-use std::io::Write;
-use std::process::Command;
-
 use common::CallRecorder;
 use tws_api::messages::{to_frame, Message};
 use tws_api::wire::{begin_frame, begin_protobuf_frame, finish_frame, FieldWriter};
@@ -284,9 +281,54 @@ fn every_incoming_message_decodes_like_the_official_client() {
 /// decoder (decode.py); `(same, what decode.py printed)`, or `None` when the
 /// official client is not installed (outside CI). `random`: frames with
 /// values nobody picked, where both decoders refusing a frame is agreement.
+/// Numbers the temporary files of the runs of decode.py.
+static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 fn compare_with_official(frames: &[(i32, Vec<u8>)], random: bool) -> Option<(bool, String)> {
-    // One directory per call: the tests of this file run in parallel.
-    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    use common::python::Official;
+    // The text frames go to 10.37.2's decoder, the protobuf ones to 10.51.1's
+    // (whose protobuf messages are the ones in proto/); the minimum counts of
+    // tests/differential/minimum.json hold for the two runs together.
+    let protobuf = |(sv, p): &&(i32, Vec<u8>)| {
+        tws_api::wire::MessageHeader::parse(*sv, p).is_ok_and(|h| h.protobuf)
+    };
+    let text: Vec<(i32, Vec<u8>)> = frames.iter().filter(|f| !protobuf(f)).cloned().collect();
+    let pb: Vec<(i32, Vec<u8>)> = frames.iter().filter(protobuf).cloned().collect();
+    let counts = std::env::temp_dir().join(format!(
+        "tws-api-differential-counts-{}-{}",
+        std::process::id(),
+        CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_file(&counts);
+    let mut all_ok = true;
+    let mut all_text = String::new();
+    for (official, part, last) in [
+        (Official::Stable, &text, pb.is_empty()),
+        (Official::Latest, &pb, true),
+    ] {
+        if part.is_empty() {
+            continue;
+        }
+        let mut args = vec!["--counts".to_owned(), counts.display().to_string()];
+        if !last {
+            args.push("--no-minimum".to_owned());
+        }
+        let (ok, text) = run_decode_py(official, part, random, &args)?;
+        all_ok &= ok;
+        all_text.push_str(&text);
+    }
+    let _ = std::fs::remove_file(&counts);
+    Some((all_ok, all_text))
+}
+
+/// One run of decode.py with `official` on `frames`.
+fn run_decode_py(
+    official: common::python::Official,
+    frames: &[(i32, Vec<u8>)],
+    random: bool,
+    extra: &[String],
+) -> Option<(bool, String)> {
+    use std::io::Write;
     let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
         "tws-api-differential-{}-{call}",
@@ -311,13 +353,16 @@ fn compare_with_official(frames: &[(i32, Vec<u8>)], random: bool) -> Option<(boo
     }
     drop((frames_file, ours_file));
 
-    if !common::python::official_client_available("the differential decoder") {
+    if !official.available("the differential decoder") {
         let _ = std::fs::remove_dir_all(&dir);
         return None;
     }
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/differential/decode.py");
-    let mut cmd = Command::new("python3");
-    cmd.arg(script).arg(&frames_path).arg(&ours_path);
+    let mut cmd = official.python3();
+    cmd.arg(script)
+        .arg(&frames_path)
+        .arg(&ours_path)
+        .args(extra);
     if random {
         cmd.arg("--random");
     }
@@ -483,7 +528,11 @@ fn random_protobuf_frames_decode_like_the_official_client() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/differential/mutate_protobuf.py"
     );
-    let made = Command::new("python3")
+    if !common::python::Official::Latest.available("the random protobuf frames") {
+        return;
+    }
+    let made = common::python::Official::Latest
+        .python3()
         .arg(script)
         .args(["--seed", &seed.to_string(), "--count", &count.to_string()])
         .arg(&input)

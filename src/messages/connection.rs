@@ -61,12 +61,12 @@ impl Message for StartApi {
 /// A message whose only field is its version 1: a unit struct whose layout
 /// writes the version and skips it when read.
 macro_rules! version_only {
-    ($(#[$doc:meta])* $name:ident = $id:path) => {
+    ($(#[$doc:meta])* $name:ident = $id:path $(, impl { $($extra:tt)* })?) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         pub struct $name;
 
-        $crate::unit_message!($name = $id, version 1);
+        $crate::unit_message!($name = $id, version 1 $(, impl { $($extra)* })?);
     };
 }
 pub(crate) use version_only;

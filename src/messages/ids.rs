@@ -40,7 +40,8 @@ macro_rules! id_table {
         incoming<$lt:lifetime> {
             $( $iname:ident = $iid:literal => $ity:ty
                 $(, read $iread:path)?
-                $(, pb $ipb:ty)? ; )*
+                $(, pb $ipb:ty)?
+                $(, protobuf since $isince:ident)? ; )*
         }
         outgoing {
             $( $dom:ident => $denum:ident {
@@ -64,6 +65,19 @@ macro_rules! id_table {
 
             /// Every incoming id of the table, in table order.
             pub const ALL: &[u32] = &[$($iname),*];
+
+            /// The first server version at which the simulated gateway
+            /// sends message `id` as protobuf (a TWS of that version does);
+            /// `None` for those it sends as fields at every version. The
+            /// client reads either form at any version, as its header says.
+            pub const fn protobuf_since(id: u32) -> Option<i32> {
+                #[allow(unused_imports)]
+                use crate::server_versions::*;
+                match id {
+                    $( $iname => id_table!(@since $($isince)?), )*
+                    _ => None,
+                }
+            }
         }
 
         /// Ids of messages the client sends to the gateway.
@@ -115,12 +129,19 @@ macro_rules! id_table {
             body: &$lt [u8],
             h: &mut H,
         ) -> Result<(), DecodeError> {
-            // A row whose type declares another id does not compile.
+            // A row whose type declares another id does not compile, nor
+            // one whose protobuf form and row disagree.
             $( id_table!(@check incoming::$iname, $ity $(, $iread)?); )*
+
             if header.protobuf {
                 match header.id {
                     $( $( incoming::$iname => {
                         let m = Pb::<$ipb>::read(body)?;
+                        return h.on(sv, &m);
+                    } )? )*
+                    $( $( incoming::$iname => {
+                        let _ = stringify!($isince);
+                        let m = super::WithProto::<$ity>::read(sv, body)?;
                         return h.on(sv, &m);
                     } )? )*
                     id => {
@@ -226,7 +247,13 @@ macro_rules! id_table {
     (@life $n:ident cancels by_id) => { Lifecycle::Cancels(LifecycleKey::ReqId) };
     (@life $n:ident cancels $req:ident) => { Lifecycle::Cancels(LifecycleKey::Request($req)) };
     (@check $id:path, $ty:ty) => {
-        const { assert!(<$ty as Message>::ID == $id, "an incoming row's type declares another id") }
+        const { assert!(<$ty as Message>::ID == $id, "an incoming row's type declares another id") };
+        const {
+            assert!(
+                incoming::protobuf_since($id).is_some() == <$ty as Message>::PROTOBUF_SINCE.is_some(),
+                "id table: an incoming row's protobuf form and its type disagree"
+            )
+        }
     };
     (@check $id:path, $ty:ty, $read:path) => {};
     (@visit $v:ident, $name:ident, $ty:ty) => { $v.visit::<$ty>(stringify!($name)) };
@@ -319,9 +346,9 @@ id_table! {
         HISTORICAL_TICKS_BID_ASK = 97 => historical::HistoricalTicksBidAsk;
         HISTORICAL_TICKS_LAST = 98 => historical::HistoricalTicksLast;
         TICK_BY_TICK = 99 => tick_by_tick::TickByTick<'a>, read tick_by_tick::TickByTick::decode_borrowed;
-        ORDER_BOUND = 100 => orders::OrderBound;
-        COMPLETED_ORDER = 101 => orders::CompletedOrder;
-        COMPLETED_ORDERS_END = 102 => orders::CompletedOrdersEnd;
+        ORDER_BOUND = 100 => orders::OrderBound, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
+        COMPLETED_ORDER = 101 => orders::CompletedOrder, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
+        COMPLETED_ORDERS_END = 102 => orders::CompletedOrdersEnd, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
         REPLACE_FA_END = 103 => account::ReplaceFaEnd;
         WSH_META_DATA = 104 => fundamentals::WshMetaData;
         WSH_EVENT_DATA = 105 => fundamentals::WshEventDataMessage;
@@ -379,13 +406,13 @@ id_table! {
         orders => OrdersRequest {
             PLACE_ORDER = 3 => PlaceOrder(orders::PlaceOrder), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
             CANCEL_ORDER = 4 => CancelOrder(orders::CancelOrder), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
-            REQ_OPEN_ORDERS = 5 => ReqOpenOrders(orders::ReqOpenOrders) | one_shot by_request "reqOpenOrders";
+            REQ_OPEN_ORDERS = 5 => ReqOpenOrders(orders::ReqOpenOrders), protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER | one_shot by_request "reqOpenOrders";
             REQ_EXECUTIONS = 7 => ReqExecutions(orders::ReqExecutions), protobuf since MIN_SERVER_VER_PROTOBUF | one_shot by_id "reqExecutions";
-            REQ_AUTO_OPEN_ORDERS = 15 => ReqAutoOpenOrders(orders::ReqAutoOpenOrders);
-            REQ_ALL_OPEN_ORDERS = 16 => ReqAllOpenOrders(orders::ReqAllOpenOrders) | one_shot by_request "reqAllOpenOrders";
+            REQ_AUTO_OPEN_ORDERS = 15 => ReqAutoOpenOrders(orders::ReqAutoOpenOrders), protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
+            REQ_ALL_OPEN_ORDERS = 16 => ReqAllOpenOrders(orders::ReqAllOpenOrders), protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER | one_shot by_request "reqAllOpenOrders";
             EXERCISE_OPTIONS = 21 => ExerciseOptions(orders::ExerciseOptions);
             REQ_GLOBAL_CANCEL = 58 => ReqGlobalCancel(orders::ReqGlobalCancel), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
-            REQ_COMPLETED_ORDERS = 99 => ReqCompletedOrders(orders::ReqCompletedOrders) | one_shot by_request "reqCompletedOrders";
+            REQ_COMPLETED_ORDERS = 99 => ReqCompletedOrders(orders::ReqCompletedOrders), protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER | one_shot by_request "reqCompletedOrders";
         }
         account => AccountRequest {
             REQ_ACCT_DATA = 6 => ReqAccountUpdates(account::ReqAccountUpdates) | subscription by_request "reqAccountUpdates";

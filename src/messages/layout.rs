@@ -363,7 +363,7 @@ pub fn list<T: Default>(
 #[macro_export]
 #[doc(hidden)]
 macro_rules! unit_message {
-    ($t:ty = $id:path, version $v:expr) => {
+    ($t:ty = $id:path, version $v:expr $(, impl { $($extra:tt)* })?) => {
         impl $crate::messages::layout::Layout for $t {
             fn layout(
                 &mut self,
@@ -372,7 +372,7 @@ macro_rules! unit_message {
                 $crate::messages::layout::version(io, $v)
             }
         }
-        $crate::layout_message!($t = $id);
+        $crate::layout_message!($t = $id $(, impl { $($extra)* })?);
     };
     ($t:ty = $id:path, refuse $gate:expr, $why:expr) => {
         impl $crate::messages::layout::Layout for $t {

@@ -21,10 +21,12 @@ pub mod layout;
 pub mod market_data;
 pub mod news;
 pub mod orders;
+pub mod protobuf;
 pub mod route;
 pub mod scanner;
 
 pub use incoming::{Handler, Incoming, Pb};
+pub use protobuf::{ProtoForm, WithProto};
 pub use route::{Ends, RequestKey, Route, SessionFact};
 
 use crate::server_versions::MIN_SERVER_VER_ENCODE_MSG_ASCII7;

@@ -345,6 +345,34 @@ pub struct Order {
     pub route_marketable_to_bbo: bool,
     /// Permanent id of the parent order.
     pub parent_perm_id: i64,
+    /// Deactivate the order (server version 216 on).
+    pub deactivate: bool,
+    /// Post only: never take liquidity (server version 216 on).
+    pub post_only: bool,
+    /// Allow the order to trade before the open (server version 216 on).
+    pub allow_pre_open: bool,
+    /// Do not take part in the opening auction (server version 216 on).
+    pub ignore_open_auction: bool,
+    /// Seek price improvement: `None` lets TWS decide (server version 217 on).
+    pub seek_price_improvement: Option<bool>,
+    /// The kind of what-if answer wanted (server version 217 on; unset:
+    /// [`UNSET_INTEGER`]).
+    pub what_if_type: i32,
+    /// The largest size of a hedge order (server version 223 on; unset:
+    /// [`UNSET_INTEGER`]).
+    pub hedge_max_size: i32,
+    /// Conditions apply in the overnight session too (server version 226 on).
+    pub conditions_include_overnight: bool,
+    /// The order id of an attached stop-loss order (server version 218 on;
+    /// unset: [`UNSET_INTEGER`]).
+    pub sl_order_id: i32,
+    /// The order type of an attached stop-loss order.
+    pub sl_order_type: String,
+    /// The order id of an attached profit-taker order (server version 218
+    /// on; unset: [`UNSET_INTEGER`]).
+    pub pt_order_id: i32,
+    /// The order type of an attached profit-taker order.
+    pub pt_order_type: String,
 
     /// Use the price management algo: `None` lets TWS decide.
     pub use_price_mgmt_algo: Option<bool>,
@@ -509,6 +537,18 @@ impl Default for Order {
             imbalance_only: false,
             route_marketable_to_bbo: false,
             parent_perm_id: 0,
+            deactivate: false,
+            post_only: false,
+            allow_pre_open: false,
+            ignore_open_auction: false,
+            seek_price_improvement: None,
+            what_if_type: UNSET_INTEGER,
+            hedge_max_size: UNSET_INTEGER,
+            conditions_include_overnight: false,
+            sl_order_id: UNSET_INTEGER,
+            sl_order_type: String::new(),
+            pt_order_id: UNSET_INTEGER,
+            pt_order_type: String::new(),
             use_price_mgmt_algo: None,
             duration: UNSET_INTEGER,
             post_to_ats: UNSET_INTEGER,

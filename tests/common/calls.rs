@@ -884,6 +884,24 @@ impl EWrapper for CallRecorder {
             vec![to_json(&execution_details_end_proto)],
         );
     }
+    fn completed_order_proto_buf(&mut self, completed_order_proto: &proto::CompletedOrder) {
+        self.record(
+            "completed_order_proto_buf",
+            vec![to_json(&completed_order_proto)],
+        );
+    }
+    fn completed_orders_end_proto_buf(
+        &mut self,
+        completed_orders_end_proto: &proto::CompletedOrdersEnd,
+    ) {
+        self.record(
+            "completed_orders_end_proto_buf",
+            vec![to_json(&completed_orders_end_proto)],
+        );
+    }
+    fn order_bound_proto_buf(&mut self, order_bound_proto: &proto::OrderBound) {
+        self.record("order_bound_proto_buf", vec![to_json(&order_bound_proto)]);
+    }
     fn reconnecting(&mut self, attempt: u32, delay: std::time::Duration) {
         self.record("reconnecting", vec![to_json(&attempt), to_json(&delay)]);
     }

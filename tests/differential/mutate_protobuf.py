@@ -39,6 +39,15 @@ STRINGS = ["", "AAPL", "1.5", "100", "0.000000025", "1E+2", "-0", "2147483647",
            "abc", "with space", "a;b=c", "\u00e9t\u00e9", "true", "0"]
 
 
+
+def is_repeated(field):
+    """Whether a protobuf field descriptor is repeated, under the protobuf
+    runtime of 10.37.2 (`label`) and of 10.51.1 (`is_repeated`) alike."""
+    flag = getattr(field, "is_repeated", None)
+    if flag is not None:
+        return flag
+    return field.label == field.LABEL_REPEATED
+
 def scalar_fields(msg, path=()):
     """Every (message, field) that holds a scalar, at any depth."""
     out = []
@@ -46,12 +55,12 @@ def scalar_fields(msg, path=()):
         if f.type == FD.TYPE_MESSAGE:
             if f.message_type.GetOptions().map_entry:
                 continue  # maps: their values are strings, reached below
-            if f.label == FD.LABEL_REPEATED:
+            if is_repeated(f):
                 for sub in getattr(msg, f.name):
                     out.extend(scalar_fields(sub, path + (f.name,)))
             elif msg.HasField(f.name):
                 out.extend(scalar_fields(getattr(msg, f.name), path + (f.name,)))
-        elif f.label != FD.LABEL_REPEATED:
+        elif not is_repeated(f):
             out.append((msg, f))
     return out
 

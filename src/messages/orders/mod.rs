@@ -27,11 +27,14 @@ use super::layout::version;
 use super::layout::{int_or_unset, refuse};
 use super::layout::{list, Io, Layout};
 use super::market_data::{dropped, ContractBlock};
+use crate::messages::protobuf::{b, i, l};
+use crate::messages::ProtoForm;
 use crate::model::{
     CommissionAndFeesReport, Contract, Decimal, Execution, ExecutionFilter, OrderCancel,
 };
-use crate::model::{UNSET_DOUBLE, UNSET_INTEGER};
+use crate::model::{UNSET_DOUBLE, UNSET_INTEGER, UNSET_LONG};
 use crate::proto;
+use crate::protobuf_form;
 use crate::server_versions::{
     MIN_SERVER_VER_CME_TAGGING_FIELDS, MIN_SERVER_VER_CUSTOMER_ACCOUNT,
     MIN_SERVER_VER_EXECUTION_DATA_CHAIN, MIN_SERVER_VER_LAST_LIQUIDITY,
@@ -170,12 +173,62 @@ layout_message!(ReqGlobalCancel = outgoing::REQ_GLOBAL_CANCEL, impl {
 
 version_only!(
     /// `reqOpenOrders`: the open orders of this client (client 0: also TWS's).
-    ReqOpenOrders = outgoing::REQ_OPEN_ORDERS
+    ReqOpenOrders = outgoing::REQ_OPEN_ORDERS,
+    impl { protobuf_form!(outgoing::protobuf_since); }
 );
 version_only!(
     /// `reqAllOpenOrders`: the open orders of every client and of TWS.
-    ReqAllOpenOrders = outgoing::REQ_ALL_OPEN_ORDERS
+    ReqAllOpenOrders = outgoing::REQ_ALL_OPEN_ORDERS,
+    impl { protobuf_form!(outgoing::protobuf_since); }
 );
+
+/// A message whose protobuf form has no fields.
+macro_rules! empty_proto_form {
+    ($($t:ident => $p:ident),* $(,)?) => {$(
+        impl ProtoForm for $t {
+            type Proto = proto::$p;
+            fn to_proto(&self, _sv: i32) -> proto::$p {
+                proto::$p {}
+            }
+            fn from_proto(_sv: i32, _p: &proto::$p) -> Result<Option<Self>, DecodeError> {
+                Ok(Some($t))
+            }
+        }
+    )*};
+}
+
+empty_proto_form!(
+    ReqOpenOrders => OpenOrdersRequest,
+    ReqAllOpenOrders => AllOpenOrdersRequest,
+);
+
+impl ProtoForm for ReqAutoOpenOrders {
+    type Proto = proto::AutoOpenOrdersRequest;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::AutoOpenOrdersRequest {
+            auto_bind: b(self.auto_bind),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqAutoOpenOrders {
+            auto_bind: p.auto_bind.unwrap_or(false),
+        }))
+    }
+}
+
+impl ProtoForm for ReqCompletedOrders {
+    type Proto = proto::CompletedOrdersRequest;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::CompletedOrdersRequest {
+            api_only: b(self.api_only),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqCompletedOrders {
+            api_only: p.api_only.unwrap_or(false),
+        }))
+    }
+}
 version_only!(
     /// `openOrderEnd`: the end of the open orders sent for a request.
     OpenOrderEnd = incoming::OPEN_ORDER_END
@@ -189,6 +242,7 @@ flat_message! {
         /// Bind new TWS orders to this client.
         pub auto_bind: bool = Bool,
     }
+    impl { protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -198,6 +252,7 @@ flat_message! {
         /// Only orders placed through the API.
         pub api_only: bool = Bool,
     }
+    impl { protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// `completedOrdersEnd`: the end of the answer to `reqCompletedOrders`.
@@ -211,7 +266,22 @@ impl Layout for CompletedOrdersEnd {
     }
 }
 
-layout_message!(CompletedOrdersEnd = incoming::COMPLETED_ORDERS_END);
+layout_message!(CompletedOrdersEnd = incoming::COMPLETED_ORDERS_END, impl {
+    protobuf_form!(incoming::protobuf_since);
+});
+
+impl ProtoForm for CompletedOrdersEnd {
+    type Proto = proto::CompletedOrdersEnd;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::CompletedOrdersEnd {}
+    }
+    fn from_proto(_sv: i32, _p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(CompletedOrdersEnd))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn crate::EWrapper) {
+        w.completed_orders_end_proto_buf(p);
+    }
+}
 
 /// `reqExecutions` (message version 3): the executions matching a filter
 /// (text form; protobuf from server version 201).
@@ -446,6 +516,28 @@ flat_message! {
         /// The API order id it was given.
         pub order_id: i32 = Int,
     }
+    impl { protobuf_form!(incoming::protobuf_since); }
+}
+
+impl ProtoForm for OrderBound {
+    type Proto = proto::OrderBound;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::OrderBound {
+            perm_id: l(self.perm_id),
+            client_id: i(self.client_id),
+            order_id: i(self.order_id),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(OrderBound {
+            perm_id: p.perm_id.unwrap_or(UNSET_LONG),
+            client_id: p.client_id.unwrap_or(UNSET_INTEGER),
+            order_id: p.order_id.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn crate::EWrapper) {
+        w.order_bound_proto_buf(p);
+    }
 }
 
 /// `execDetails`: one execution (fill), for `reqExecutions` (with its request
@@ -638,7 +730,7 @@ mod deliver {
             w.open_order_proto_buf(p);
             if let (Some(c), Some(o), Some(s)) = (&p.contract, &p.order, &p.order_state) {
                 let contract = proto_in::contract(c);
-                let order = proto_in::order(c, o);
+                let order = proto_in::order(p.order_id.unwrap_or(0), c, o);
                 let state = proto_in::order_state(s);
                 w.open_order(p.order_id.unwrap_or(0), &contract, &order, &state);
             }
@@ -753,11 +845,11 @@ mod deliver {
         const MAY_END: bool = true;
         fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
             w.execution_details_end_proto_buf(&self.0);
-            w.exec_details_end(self.0.req_id.unwrap_or(0));
+            w.exec_details_end(self.0.req_id.unwrap_or(crate::errors::NO_VALID_ID));
             Ok(())
         }
         fn route(&self) -> Route {
-            Route::id(self.0.req_id.unwrap_or(0)).ending()
+            Route::id(self.0.req_id.unwrap_or(crate::errors::NO_VALID_ID)).ending()
         }
     }
 

@@ -13,6 +13,7 @@ use crate::messages::account::responses::position_contract;
 use crate::messages::ids::incoming;
 use crate::messages::layout::{list, Io, Layout};
 use crate::model::{Contract, Order, OrderAllocation, OrderState, SoftDollarTier, UNSET_INTEGER};
+use crate::protobuf_form;
 use crate::server_versions::*;
 use crate::wire::DecodeError;
 
@@ -559,4 +560,34 @@ impl Layout for CompletedOrder {
     }
 }
 
-layout_message!(CompletedOrder = incoming::COMPLETED_ORDER);
+layout_message!(CompletedOrder = incoming::COMPLETED_ORDER, impl {
+    protobuf_form!(incoming::protobuf_since);
+});
+
+impl crate::messages::ProtoForm for CompletedOrder {
+    type Proto = crate::proto::CompletedOrder;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        use super::proto_in::{contract_to_proto, order_state_to_proto, order_to_proto};
+        crate::proto::CompletedOrder {
+            contract: Some(contract_to_proto(&self.contract, &self.order)),
+            order: Some(order_to_proto(&self.order)),
+            order_state: Some(order_state_to_proto(&self.order_state)),
+        }
+    }
+    /// As the official decoder: nothing but the `…ProtoBuf` callback
+    /// without the contract, the order or the state; the order's id unset.
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        use super::proto_in::{contract, order, order_state};
+        let (Some(c), Some(o), Some(st)) = (&p.contract, &p.order, &p.order_state) else {
+            return Ok(None);
+        };
+        Ok(Some(CompletedOrder {
+            contract: contract(c),
+            order: order(UNSET_INTEGER, c, o),
+            order_state: order_state(st),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn crate::EWrapper) {
+        w.completed_order_proto_buf(p);
+    }
+}

@@ -382,7 +382,7 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
                 leg.short_sale_slot = v;
             }
         }
-        let mut order = super::proto_in::order(&pc, &po);
+        let mut order = super::proto_in::order(UNSET_INTEGER, &pc, &po);
         // Left out by the encoder when it equals UNSET_INTEGER (as the
         // official builder does): absent reads back as that.
         order.discretionary_amt = po

@@ -41,8 +41,10 @@ fn float_max_string(v: f64) -> String {
     s.to_owned()
 }
 
-/// `f"{Decimal(v):f}"`: the exact decimal value of a double.
-pub(crate) fn exact_decimal(v: f64) -> String {
+/// `decimalMaxString` of a double (10.51.1): `f"{Decimal(str(v)):f}"`, the
+/// shortest text that reads back as `v`, in positional notation; Python's
+/// `str` gives a whole number below 1e16 a ".0".
+pub(crate) fn decimal_max_string(v: f64) -> String {
     if !v.is_finite() {
         return if v.is_nan() {
             "NaN".into()
@@ -52,62 +54,26 @@ pub(crate) fn exact_decimal(v: f64) -> String {
             "-Infinity".into()
         };
     }
-    let bits = v.to_bits();
-    let neg = bits >> 63 == 1;
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    let frac = bits & ((1u64 << 52) - 1);
-    let (mut mant, mut e) = if exp == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), exp - 1075)
-    };
-    if mant == 0 {
-        return if neg { "-0".into() } else { "0".into() };
-    }
-    while mant & 1 == 0 {
-        mant >>= 1;
-        e += 1;
-    }
-    // Little-endian base-10 digits of the mantissa.
-    let mut digits: Vec<u8> = mant.to_string().bytes().rev().map(|b| b - b'0').collect();
-    let mul = |digits: &mut Vec<u8>, k: u8| {
-        let mut carry = 0u16;
-        for d in digits.iter_mut() {
-            let x = *d as u16 * k as u16 + carry;
-            *d = (x % 10) as u8;
-            carry = x / 10;
-        }
-        while carry > 0 {
-            digits.push((carry % 10) as u8);
-            carry /= 10;
-        }
-    };
-    let mut scale = 0usize;
-    if e >= 0 {
-        for _ in 0..e {
-            mul(&mut digits, 2);
-        }
-    } else {
-        // m / 2^k = m * 5^k / 10^k
-        for _ in 0..(-e) {
-            mul(&mut digits, 5);
-        }
-        scale = (-e) as usize;
-    }
-    while digits.len() <= scale {
-        digits.push(0);
-    }
-    let mut s = String::with_capacity(digits.len() + 2);
-    if neg {
-        s.push('-');
-    }
-    for (i, d) in digits.iter().enumerate().rev() {
-        s.push((b'0' + d) as char);
-        if i == scale && scale > 0 {
-            s.push('.');
+    // Rust's Display is the shortest round-trip digits, never an exponent;
+    // where two candidates are equally near the double, it rounds up and
+    // Python to the even digit.
+    let mut t = v.to_string();
+    if let Some(dot) = t.find('.') {
+        let d = t.len() - dot - 1;
+        let exact = format!("{:.*}", d + 30, v);
+        if let Some(edot) = exact.find('.') {
+            let (head, tail) = exact.split_at(edot + 1 + d);
+            let tie = tail.starts_with('5') && tail[1..].bytes().all(|b| b == b'0');
+            let even = head.bytes().last().is_some_and(|b| (b - b'0') % 2 == 0);
+            if tie && even && head.parse::<f64>() == Ok(v) {
+                t = head.to_owned();
+            }
         }
     }
-    s
+    if v.fract() == 0.0 && v.abs() < 1e16 {
+        t.push_str(".0");
+    }
+    t
 }
 
 /// A protobuf map as a tag-value list (in key order: protobuf leaves the
@@ -149,9 +115,14 @@ pub fn contract(p: &proto::Contract) -> Contract {
         symbol,
         sec_type,
         last_trade_date_or_contract_month,
+        last_trade_date,
         strike,
         right
     );
+    if let Some(v) = &p.primary_exch {
+        c.primary_exchange = v.clone();
+    }
+    set!(issuer_id, description);
     if let Some(m) = p.multiplier {
         c.multiplier = float_max_string(m);
     }
@@ -181,14 +152,15 @@ pub fn contract(p: &proto::Contract) -> Contract {
         set(&mut leg.exempt_code, l.exempt_code);
         c.combo_legs.push(leg);
     }
-    // Always present in the official decoder's result.
-    let mut dn = DeltaNeutralContract::default();
+    // Present when the message has one (10.51.1; 10.37.2's decoder made
+    // an empty one for every contract).
     if let Some(d) = &p.delta_neutral_contract {
+        let mut dn = DeltaNeutralContract::default();
         set(&mut dn.con_id, d.con_id);
         set(&mut dn.delta, d.delta);
         set(&mut dn.price, d.price);
+        c.delta_neutral_contract = Some(dn);
     }
-    c.delta_neutral_contract = Some(dn);
     c
 }
 
@@ -237,8 +209,16 @@ fn condition(p: &proto::OrderCondition) -> Option<OrderCondition> {
 
 /// An order from its protobuf form (`decodeOrder`); the per-leg prices come
 /// from the contract's legs.
-pub fn order(pc: &proto::Contract, p: &proto::Order) -> Order {
+pub fn order(order_id: i32, pc: &proto::Contract, p: &proto::Order) -> Order {
     let mut o = Order::default();
+    // The message's order id, then the order's own when it has one (10.51.1;
+    // 10.37.2's decoder copied neither).
+    if order_id != UNSET_INTEGER {
+        o.order_id = order_id;
+    }
+    if let Some(id) = p.order_id {
+        o.order_id = id;
+    }
     macro_rules! set {
         ($($f:ident),*) => { $( if let Some(v) = &p.$f { o.$f = v.clone(); } )* };
     }
@@ -393,8 +373,27 @@ pub fn order(pc: &proto::Contract, p: &proto::Order) -> Order {
         ext_operator,
         manual_order_indicator,
         submitter,
-        imbalance_only
+        imbalance_only,
+        delta_neutral_settling_firm,
+        shareholder,
+        active_start_time,
+        active_stop_time,
+        conditions_include_overnight,
+        post_only,
+        allow_pre_open,
+        ignore_open_auction,
+        deactivate,
+        what_if_type
     );
+    if p.hedge_type.is_some() {
+        set!(hedge_max_size);
+    }
+    if let Some(v) = p.route_marketable_to_bbo {
+        o.route_marketable_to_bbo = v != 0;
+    }
+    if let Some(v) = p.seek_price_improvement {
+        o.seek_price_improvement = Some(v != 0);
+    }
     o
 }
 
@@ -404,17 +403,11 @@ pub fn order_state(p: &proto::OrderState) -> OrderState {
     if let Some(v) = &p.status {
         s.status = v.clone();
     }
-    if let Some(v) = p.init_margin_before {
-        // Kept as the float in the official decoder; its text here.
-        let mut out = Vec::new();
-        crate::wire::FieldWriter::new(&mut out).put_f64(v);
-        out.pop();
-        s.init_margin_before = String::from_utf8(out).unwrap_or_default();
-    }
     macro_rules! text {
-        ($($f:ident),*) => { $( if let Some(v) = p.$f { s.$f = exact_decimal(v); } )* };
+        ($($f:ident),*) => { $( if let Some(v) = p.$f { s.$f = decimal_max_string(v); } )* };
     }
     text!(
+        init_margin_before,
         maint_margin_before,
         equity_with_loan_before,
         init_margin_change,
@@ -445,7 +438,7 @@ pub fn order_state(p: &proto::OrderState) -> OrderState {
         equity_with_loan_after_outside_rth
     );
     set(&mut s.suggested_size, dec(&p.suggested_size));
-    set!(reject_reason);
+    set!(reject_reason, completed_time, completed_status);
     for a in &p.order_allocations {
         s.order_allocations.push(OrderAllocation {
             account: a.account.clone().unwrap_or_default(),
@@ -458,6 +451,60 @@ pub fn order_state(p: &proto::OrderState) -> OrderState {
         });
     }
     s
+}
+
+/// An order state in its protobuf form, as TWS fills it (the inverse of
+/// [`order_state`]): a margin figure that is no number, an unset double or
+/// empty text is left out.
+pub fn order_state_to_proto(st: &OrderState) -> proto::OrderState {
+    let num = |t: &str| t.parse::<f64>().ok();
+    proto::OrderState {
+        status: s(&st.status),
+        init_margin_before: num(&st.init_margin_before),
+        maint_margin_before: num(&st.maint_margin_before),
+        equity_with_loan_before: num(&st.equity_with_loan_before),
+        init_margin_change: num(&st.init_margin_change),
+        maint_margin_change: num(&st.maint_margin_change),
+        equity_with_loan_change: num(&st.equity_with_loan_change),
+        init_margin_after: num(&st.init_margin_after),
+        maint_margin_after: num(&st.maint_margin_after),
+        equity_with_loan_after: num(&st.equity_with_loan_after),
+        commission_and_fees: f(st.commission_and_fees),
+        min_commission_and_fees: f(st.min_commission_and_fees),
+        max_commission_and_fees: f(st.max_commission_and_fees),
+        commission_and_fees_currency: s(&st.commission_and_fees_currency),
+        margin_currency: s(&st.margin_currency),
+        init_margin_before_outside_rth: f(st.init_margin_before_outside_rth),
+        maint_margin_before_outside_rth: f(st.maint_margin_before_outside_rth),
+        equity_with_loan_before_outside_rth: f(st.equity_with_loan_before_outside_rth),
+        init_margin_change_outside_rth: f(st.init_margin_change_outside_rth),
+        maint_margin_change_outside_rth: f(st.maint_margin_change_outside_rth),
+        equity_with_loan_change_outside_rth: f(st.equity_with_loan_change_outside_rth),
+        init_margin_after_outside_rth: f(st.init_margin_after_outside_rth),
+        maint_margin_after_outside_rth: f(st.maint_margin_after_outside_rth),
+        equity_with_loan_after_outside_rth: f(st.equity_with_loan_after_outside_rth),
+        suggested_size: (st.suggested_size != UNSET_DECIMAL).then(|| st.suggested_size.to_string()),
+        reject_reason: s(&st.reject_reason),
+        order_allocations: st
+            .order_allocations
+            .iter()
+            .map(|a| {
+                let d = |v: Decimal| (v != UNSET_DECIMAL).then(|| v.to_string());
+                proto::OrderAllocation {
+                    account: s(&a.account),
+                    position: d(a.position),
+                    position_desired: d(a.position_desired),
+                    position_after: d(a.position_after),
+                    desired_alloc_qty: d(a.desired_alloc_qty),
+                    allowed_alloc_qty: d(a.allowed_alloc_qty),
+                    is_monetary: b(a.is_monetary),
+                }
+            })
+            .collect(),
+        warning_text: s(&st.warning_text),
+        completed_time: s(&st.completed_time),
+        completed_status: s(&st.completed_status),
+    }
 }
 
 /// An execution from its protobuf form (`decodeExecution`).
@@ -500,21 +547,7 @@ pub fn execution(p: &proto::Execution) -> Execution {
 // ---------------------------------------------------------------------------
 // Outgoing: the request builders.
 
-fn s(v: &str) -> Option<String> {
-    (!v.is_empty()).then(|| v.to_owned())
-}
-
-fn i(v: i32) -> Option<i32> {
-    (v != UNSET_INTEGER).then_some(v)
-}
-
-fn f(v: f64) -> Option<f64> {
-    (v != UNSET_DOUBLE).then_some(v)
-}
-
-fn b(v: bool) -> Option<bool> {
-    v.then_some(true)
-}
+use crate::messages::protobuf::{b, f, i, s};
 
 fn map(list: &[TagValue]) -> std::collections::BTreeMap<String, String> {
     list.iter()
@@ -847,6 +880,14 @@ pub fn order_to_proto(o: &Order) -> proto::Order {
         submitter: s(&o.submitter),
         auto_cancel_parent: b(o.auto_cancel_parent),
         imbalance_only: b(o.imbalance_only),
+        hedge_max_size: i(o.hedge_max_size),
+        conditions_include_overnight: b(o.conditions_include_overnight),
+        post_only: b(o.post_only),
+        allow_pre_open: b(o.allow_pre_open),
+        ignore_open_auction: b(o.ignore_open_auction),
+        deactivate: b(o.deactivate),
+        seek_price_improvement: o.seek_price_improvement.map(i32::from),
+        what_if_type: i(o.what_if_type),
         ..Default::default()
     }
 }
@@ -917,15 +958,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn exact_decimal_matches_python_decimal_of_a_float() {
-        assert_eq!(exact_decimal(1000.0), "1000");
-        assert_eq!(exact_decimal(0.5), "0.5");
-        assert_eq!(exact_decimal(-2.25), "-2.25");
-        assert_eq!(
-            exact_decimal(0.1),
-            "0.1000000000000000055511151231257827021181583404541015625"
-        );
-        assert_eq!(exact_decimal(0.0), "0");
+    fn decimal_max_string_as_official() {
+        // Python: f"{Decimal(str(v)):f}".
+        for (v, text) in [
+            (1.0, "1.0"),
+            (0.0, "0.0"),
+            (-0.0, "-0.0"),
+            (0.1, "0.1"),
+            (1e16, "10000000000000000"),
+            (1e-9, "0.000000001"),
+            (-2.25, "-2.25"),
+            (123456.5, "123456.5"),
+            (123456789012345.12, "123456789012345.12"),
+            (f64::INFINITY, "Infinity"),
+        ] {
+            assert_eq!(decimal_max_string(v), text, "{v}");
+        }
+        assert_eq!(decimal_max_string(1e300), format!("1{}", "0".repeat(300)));
     }
 
     #[test]

@@ -281,6 +281,22 @@ pub fn order(v: &Value) -> Order {
         imbalance_only: o.bool("imbalanceOnly", d.imbalance_only),
         route_marketable_to_bbo: o.bool("routeMarketableToBbo", d.route_marketable_to_bbo),
         parent_perm_id: o.i64("parentPermId", d.parent_perm_id),
+        deactivate: o.bool("deactivate", d.deactivate),
+        post_only: o.bool("postOnly", d.post_only),
+        allow_pre_open: o.bool("allowPreOpen", d.allow_pre_open),
+        ignore_open_auction: o.bool("ignoreOpenAuction", d.ignore_open_auction),
+        seek_price_improvement: o
+            .get("seekPriceImprovement")
+            .filter(|v| !v.is_null())
+            .map(boolean),
+        what_if_type: o.i32("whatIfType", d.what_if_type),
+        hedge_max_size: o.i32("hedgeMaxSize", d.hedge_max_size),
+        conditions_include_overnight: o
+            .bool("conditionsIncludeOvernight", d.conditions_include_overnight),
+        sl_order_id: o.i32("slOrderId", d.sl_order_id),
+        sl_order_type: o.str("slOrderType"),
+        pt_order_id: o.i32("ptOrderId", d.pt_order_id),
+        pt_order_type: o.str("ptOrderType"),
         use_price_mgmt_algo: o
             .get("usePriceMgmtAlgo")
             .filter(|v| !v.is_null())
