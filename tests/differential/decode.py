@@ -188,10 +188,6 @@ NEWER_ATTRIBUTES = {"deactivate", "postonly", "allowpreopen", "ignoreopenauction
                     "ptorderid", "ptordertype"}
 NEWER_DEFAULTS = (None, "n:0", "n:2147483647", "s:")
 
-# Attributes the official protobuf decoder sets under a misspelled name,
-# which its own objects never read (docs/orders.md): ours has no such field.
-OFFICIAL_MISSPELLINGS = {"shortsalesslot", "ddeltaneutralsettlingfirm"}
-
 # The verify flag, which the official decoder leaves as text.
 VERIFY_FLAG = re.compile(r"^verify(AndAuth)?Completed\[0\]$")
 
@@ -229,8 +225,6 @@ def differences(official, ours, path):
                if k not in official
                and not (k in NEWER_ATTRIBUTES and ours[k] in NEWER_DEFAULTS)]
         for k, v in official.items():
-            if k in OFFICIAL_MISSPELLINGS:
-                continue
             if k not in ours:
                 out.append(f"{path}.{k}: missing on our side (official {v!r})")
             else:
@@ -268,8 +262,14 @@ def differences(official, ours, path):
     # routeMarketableToBbo: 10.51.1's Order leaves it None until a message
     # sets it (a tri-state int there); ours is a bool whose false is the
     # same "not asked" (docs/orders.md).
-    if official is None and ours == "n:0" and path.endswith(".routemarketabletobbo"):
-        return []
+    if path.endswith(".routemarketabletobbo"):
+        if official is None and ours == "n:0":
+            return []
+        # A set value: 10.51.1 keeps the proto's int, ours the bool it
+        # stands for (any non-zero int is true).
+        if isinstance(official, str) and official.startswith("n:") \
+                and (official != "n:0") == (ours == "n:1"):
+            return []
     # seekPriceImprovement: 10.51.1 keeps the proto's int; ours is the
     # Option<bool> it stands for (any non-zero int is true).
     if path.endswith(".seekpriceimprovement") and isinstance(official, str) \

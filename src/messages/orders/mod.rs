@@ -812,7 +812,7 @@ mod deliver {
             w.execution_details_proto_buf(p);
             if let (Some(c), Some(e)) = (&p.contract, &p.execution) {
                 w.exec_details(
-                    p.req_id.unwrap_or(0),
+                    p.req_id.unwrap_or(crate::errors::NO_VALID_ID),
                     &proto_in::contract(c),
                     &proto_in::execution(e),
                 );
@@ -826,7 +826,10 @@ mod deliver {
                 .as_ref()
                 .and_then(|e| e.order_id)
                 .unwrap_or(0);
-            exec_route(self.0.req_id.unwrap_or(0), order_id)
+            exec_route(
+                self.0.req_id.unwrap_or(crate::errors::NO_VALID_ID),
+                order_id,
+            )
         }
     }
 

@@ -365,23 +365,12 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
         let pc = p.contract.unwrap_or_default();
         let po = p.order.unwrap_or_default();
         let mut contract = super::proto_in::contract(&pc);
-        if pc.delta_neutral_contract.is_none() {
-            contract.delta_neutral_contract = None;
-        }
         // What the request carries beyond what the official openOrder
         // decoder reads.
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
-        contract.primary_exchange = text(&pc.primary_exch);
         contract.sec_id_type = text(&pc.sec_id_type);
         contract.sec_id = text(&pc.sec_id);
-        contract.description = text(&pc.description);
-        contract.issuer_id = text(&pc.issuer_id);
         contract.include_expired = pc.include_expired.unwrap_or(false);
-        for (leg, pl) in contract.combo_legs.iter_mut().zip(&pc.combo_legs) {
-            if let Some(v) = pl.short_sales_slot {
-                leg.short_sale_slot = v;
-            }
-        }
         let mut order = super::proto_in::order(UNSET_INTEGER, &pc, &po);
         // Left out by the encoder when it equals UNSET_INTEGER (as the
         // official builder does): absent reads back as that.
@@ -392,10 +381,7 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
         order.transmit = po.transmit.unwrap_or(false);
         order.override_percentage_constraints = po.override_percentage_constraints.unwrap_or(false);
         order.algo_id = text(&po.algo_id);
-        order.active_start_time = text(&po.active_start_time);
-        order.active_stop_time = text(&po.active_stop_time);
         order.scale_table = text(&po.scale_table);
-        order.delta_neutral_settling_firm = text(&po.delta_neutral_settling_firm);
         order.mifid2_decision_maker = text(&po.mifid2_decision_maker);
         order.mifid2_decision_algo = text(&po.mifid2_decision_algo);
         order.mifid2_execution_trader = text(&po.mifid2_execution_trader);

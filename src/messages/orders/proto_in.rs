@@ -1,12 +1,14 @@
 //! The protobuf forms of the order messages, both ways.
 //!
-//! Incoming (`openOrder`, `orderStatus`, `executionData` as protobuf): the
-//! conversions the official decoder applies, quirks included — a missing
-//! field keeps the default, the order's id is not copied into the `Order`,
-//! a delta-neutral contract is always present, the margin figures become
-//! the exact decimal expansion of the double (`decimalMaxString`), and two
-//! misspelled assignments of the official decoder (`deltaNeutralSettlingFirm`,
-//! `shortSaleSlot` of a combo leg) leave those fields at their defaults.
+//! Incoming (`openOrder`, `orderStatus`, `executionData`, `completedOrder`
+//! as protobuf): the conversions the official decoder of 10.51.1 applies —
+//! a missing field keeps the default, the message's order id is copied into
+//! the `Order`, a delta-neutral contract only when the message has one, the
+//! margin figures become `decimalMaxString` texts. (10.37.2's decoder
+//! differed: no order id, an empty delta-neutral contract always, the
+//! doubles' exact expansions, and two misspelled assignments that left a
+//! combo leg's `shortSaleSlot` and `deltaNeutralSettlingFirm` unset; the
+//! differential harness checks the protobuf forms against 10.51.1.)
 //!
 //! Outgoing (`placeOrder`, `cancelOrder`, `reqGlobalCancel`, `reqExecutions`
 //! as protobuf): the official request builders, which set a field only when
@@ -144,8 +146,7 @@ pub fn contract(p: &proto::Contract) -> Contract {
             leg.exchange = v.clone();
         }
         set(&mut leg.open_close, l.open_close);
-        // The official decoder assigns shortSalesSlot (misspelled): the
-        // leg's shortSaleSlot keeps its default.
+        set(&mut leg.short_sale_slot, l.short_sales_slot);
         if let Some(v) = &l.designated_location {
             leg.designated_location = v.clone();
         }
@@ -272,7 +273,6 @@ pub fn order(order_id: i32, pc: &proto::Contract, p: &proto::Order) -> Order {
         delta_neutral_aux_price,
         delta_neutral_con_id
     );
-    // deltaNeutralSettlingFirm: misspelled in the official decoder, so not set.
     set!(
         delta_neutral_clearing_account,
         delta_neutral_clearing_intent,
@@ -376,6 +376,9 @@ pub fn order(order_id: i32, pc: &proto::Contract, p: &proto::Order) -> Order {
         imbalance_only,
         delta_neutral_settling_firm,
         shareholder,
+        auto_cancel_date,
+        ref_futures_con_id,
+        parent_perm_id,
         active_start_time,
         active_stop_time,
         conditions_include_overnight,
@@ -387,6 +390,9 @@ pub fn order(order_id: i32, pc: &proto::Contract, p: &proto::Order) -> Order {
     );
     if p.hedge_type.is_some() {
         set!(hedge_max_size);
+    }
+    if let Some(q) = dec(&p.filled_quantity) {
+        o.filled_quantity = q;
     }
     if let Some(v) = p.route_marketable_to_bbo {
         o.route_marketable_to_bbo = v != 0;
