@@ -111,6 +111,28 @@ pub const MAX_RATE_EXCEEDED: CodeMsg = CodeMsg {
     code: 100,
     msg: "Max rate of messages per second has been exceeded.",
 };
+/// 534: the official client could not send `calculateImpliedVolatility`
+/// (10.51.1: with options, "not supported").
+pub const FAIL_SEND_REQCALCIMPLIEDVOLAT: CodeMsg = CodeMsg {
+    code: 534,
+    msg: "Request Calculate Implied Volatility Sending Error - ",
+};
+/// 535: the official client could not send `calculateOptionPrice`.
+pub const FAIL_SEND_REQCALCOPTIONPRICE: CodeMsg = CodeMsg {
+    code: 535,
+    msg: "Request Calculate Option Price Sending Error - ",
+};
+/// 545: the official client could not send `verifyRequest` (10.51.1's
+/// refusal of it).
+pub const FAIL_SEND_VERIFYMESSAGE: CodeMsg = CodeMsg {
+    code: 545,
+    msg: "Verify Message Sending Error - ",
+};
+/// 551: the official client could not send `verifyAndAuthRequest`.
+pub const FAIL_SEND_VERIFYANDAUTHREQUEST: CodeMsg = CodeMsg {
+    code: 551,
+    msg: "Verify And Auth Request Sending Error - ",
+};
 /// 320 (from TWS): a request TWS could not read (a field that does not
 /// parse, a frame that ends early), under the request's id when that could
 /// be read.
@@ -684,6 +706,7 @@ impl Error {
                 }
             }
             Error::Encode(EncodeError::InvalidSymbol(_)) => INVALID_SYMBOL.code,
+            Error::Encode(EncodeError::Refused { code, .. }) => *code,
             Error::Encode(_) => UPDATE_TWS.code,
             Error::Decode(_) => BAD_MESSAGE.code,
             Error::Io(_) => SOCKET_EXCEPTION.code,
@@ -711,6 +734,7 @@ impl Error {
             Error::Encode(EncodeError::InvalidSymbol(s)) => format!("{}{s}", INVALID_SYMBOL.msg),
             Error::Encode(EncodeError::UpdateTws(what)) => format!("{}{what}", UPDATE_TWS.msg),
             Error::Encode(EncodeError::Unsupported(what)) => (*what).to_owned(),
+            Error::Encode(EncodeError::Refused { text, .. }) => (*text).to_owned(),
             Error::Decode(e) => format!("{}: {e}", BAD_MESSAGE.msg),
             Error::Io(e) => format!("{}{e}", SOCKET_EXCEPTION.msg),
             Error::Config(e) => e.clone(),

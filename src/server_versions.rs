@@ -337,6 +337,12 @@ pub const MIN_CLIENT_VER: i32 = 100;
 /// the form the version calls for: a TWS at a version sends its answers in
 /// that version's form, so a version is never offered before its forms are
 /// spoken.
-pub const MAX_CLIENT_VER: i32 = MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
+pub const MAX_CLIENT_VER: i32 = MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
+/// The first server version only the newest official client (10.51.1)
+/// speaks. Where the two official clients send a request differently at a
+/// version both speak, each version's truth is the client that speaks it
+/// alone: 10.37.2 below this one, 10.51.1 from it on (both sets of golden
+/// vectors are recorded so: `tests/golden/record.py`).
+pub const LATEST_OFFICIAL_FROM: i32 = MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
 /// The highest server version of the newest official client (10.51.1).
 pub const LATEST_OFFICIAL_SERVER_VERSION: i32 = UNIFIED_VERSION_COND_ORDER_WITH_OVERNIGHT_PARAM;

@@ -184,7 +184,8 @@ fn frames_split_across_reads_are_reassembled() {
 #[test]
 fn server_version_outside_our_range_is_a_clear_final_error() {
     init_logs();
-    for (sv, code) in [(99, 503), (204, 506), (250, 506)] {
+    let above = tws_api::server_versions::MAX_CLIENT_VER + 1;
+    for (sv, code) in [(99, 503), (above, 506), (250, 506)] {
         let (port, h) = peer(sv, Vec::new(), false);
         let client = EClient::new();
         let (mut rec, log) = Recorder::new();

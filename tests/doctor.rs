@@ -61,7 +61,10 @@ fn a_healthy_gateway_passes_every_step() {
         outcomes(&r)
     );
     assert_eq!(r.steps.len(), 8);
-    assert_eq!(r.server_version, Some(203));
+    assert_eq!(
+        r.server_version,
+        Some(tws_api::server_versions::MAX_CLIENT_VER)
+    );
     assert!(r.step("farms").unwrap().found.contains("2104"), "{text}");
     assert!(
         r.step("next_valid_id").unwrap().found.contains("DU1234567"),

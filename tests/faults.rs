@@ -548,7 +548,7 @@ fn server_version_outside_our_range() {
     // `server_version_outside_our_range_is_a_clear_final_error`: the simulated
     // gateway cannot be made to answer such a version, as this shows.
     init_logs();
-    for sv in [99, 204] {
+    for sv in [99, tws_api::server_versions::MAX_CLIENT_VER + 1] {
         let err = SimGateway::start(SimConfig {
             server_version: sv,
             ..SimConfig::default()

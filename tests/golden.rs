@@ -21,9 +21,10 @@ use std::thread;
 use std::time::Duration;
 
 use serde_json::Value;
+use tws_api::server_versions::LATEST_OFFICIAL_FROM;
 use tws_api::EClient;
 
-const VERSIONS: [i32; 4] = [176, 187, 200, 203];
+const VERSIONS: [i32; 5] = [176, 187, 200, 203, 204];
 const CONN_TIME: &str = "20261123 16:53:52 UTC";
 
 /// What the official client did for one scenario at one version.
@@ -144,6 +145,14 @@ fn run(sc: &Value, port: u16, rx: &mpsc::Receiver<Captured>) -> Result<Expected,
     }
     if let Some(o) = sc.get("optional_capabilities").and_then(Value::as_str) {
         client.set_optional_capabilities(o);
+    }
+    if call == "HELLO" {
+        // The hello offers the highest version the client speaks: the
+        // vectors are 10.37.2's, which speaks up to 203 (10.51.1's hello,
+        // up to 226, is checked when this crate speaks 226).
+        client
+            .set_max_server_version(LATEST_OFFICIAL_FROM - 1)
+            .expect("a version it speaks");
     }
     let client_id = sc.get("client_id").and_then(Value::as_i64).unwrap_or(0) as i32;
     client

@@ -61,7 +61,25 @@ fn current_time_in_millis_needs_server_version_197() {
 #[test]
 fn verify_requests_are_refused_and_messages_answered() {
     init_logs();
-    let gw = SimGateway::start(SimConfig::default()).unwrap();
+    // 10.51.1's refusals from 204 on (545, 551); 10.37.2's (508) below.
+    let gw = SimGateway::start(SimConfig {
+        server_version: 204,
+        ..SimConfig::default()
+    })
+    .unwrap();
+    let (client, _log, h) = connected_calls(&gw, 1);
+    assert_eq!(client.verify_request("app", "1").unwrap_err().code(), 545);
+    let err = client
+        .verify_and_auth_request("app", "1", "key")
+        .unwrap_err();
+    assert_eq!(err.code(), 551);
+    client.disconnect();
+    h.join().unwrap();
+    let gw = SimGateway::start(SimConfig {
+        server_version: 203,
+        ..SimConfig::default()
+    })
+    .unwrap();
     let (client, log, h) = connected_calls(&gw, 1);
     assert_eq!(client.verify_request("app", "1").unwrap_err().code(), 508);
     assert_eq!(

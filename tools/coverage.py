@@ -1,58 +1,91 @@
 #!/usr/bin/env python3
-"""How much of the official 10.37.2 surface this crate covers.
+"""How much of the official surface this crate covers, per official client.
 
-For the 81 requests of the official EClient: which have golden vectors
-(a scenario in tests/golden/scenarios/ recorded in tests/golden/vectors/),
-which the simulated gateway answers (an arm in a src/sim/*.rs handler of the
-id table's typed requests);
-for the 96 callbacks of the official EWrapper: which the differential
-decoder compares (the last run of `cargo test --test differential` leaves
-target/coverage/differential.json).
+The requests of the official EClient and the callbacks of its EWrapper, of
+10.37.2 (`ibapi-stable`, server versions up to 203) and of 10.51.1
+(`ibapi-latest`, installed apart in .python/ibapi-10.51.1, server versions
+204-226): for each request, its golden scenarios recorded with each client
+(tests/golden/vectors/, by server version) and whether the simulated
+gateway answers it (an arm in a src/sim/*.rs handler of the id table's
+typed requests); for each callback, whether the differential decoder
+compares it with each client's decoder (the last run of `cargo test --test
+differential` leaves target/coverage/differential-<version>.json).
 
 Usage: python3 tools/coverage.py [--write docs/coverage.md]
 """
 import glob
-import inspect
 import json
 import os
 import re
+import subprocess
 import sys
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LATEST_DIR = os.environ.get("IBAPI_LATEST_DIR") or os.path.join(ROOT, ".python", "ibapi-10.51.1")
+# The first server version whose vectors come from 10.51.1.
+LATEST_FROM = 204
+CLIENTS = ("10.37.2", "10.51.1")
+
+# Run as `coverage.py --surface` by main() under each official client.
+SURFACE = r"""
+import inspect, json, re
 from ibapi.client import EClient
 from ibapi.wrapper import EWrapper
+requests = {}
+members = dict(inspect.getmembers(EClient, inspect.isfunction))
+for name, fn in members.items():
+    if name.startswith("_") or name.startswith("sendMsg"):
+        continue
+    # A request's protobuf variant (reqMktDataProtoBuf) is the request; a
+    # request that exists only so (reqConfigProtoBuf) is one of its own.
+    if name.endswith("ProtoBuf") and name[:-len("ProtoBuf")] in members:
+        continue
+    src = inspect.getsource(fn)
+    ids = re.findall(r"OUT\.([A-Z_]+)", src)
+    if not ids:
+        # 10.51.1's new requests build their protobuf and call the variant,
+        # which sends it.
+        for called in re.findall(r"self\.(\w+ProtoBuf)\(", src):
+            if called in members:
+                ids = re.findall(r"OUT\.([A-Z_]+)", inspect.getsource(members[called]))
+                if ids:
+                    break
+    if ids and ("sendMsg" in src or "ProtoBuf(" in src):
+        requests[name] = ids[0]
+callbacks = sorted(n for n, _ in inspect.getmembers(EWrapper, inspect.isfunction)
+                   if not n.startswith("_") and n != "logAnswer")
+print(json.dumps({"requests": requests, "callbacks": callbacks}))
+"""
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-
-def official_requests():
-    """Official request name -> its outgoing message id name (OUT.X)."""
-    out = {}
-    for name, fn in inspect.getmembers(EClient, inspect.isfunction):
-        if name.startswith("_") or name.endswith("ProtoBuf") or name.startswith("sendMsg"):
-            continue
-        src = inspect.getsource(fn)
-        ids = re.findall(r"OUT\.([A-Z_]+)", src)
-        if ids and ("sendMsg" in src or "ProtoBuf(" in src):
-            out[name] = ids[0]
-    return out
-
-
-def official_callbacks():
-    return sorted(n for n, _ in inspect.getmembers(EWrapper, inspect.isfunction)
-                  if not n.startswith("_") and n != "logAnswer")
+def surface(client):
+    """The requests (name -> OUT id name) and callbacks of one official client."""
+    env = dict(os.environ)
+    if client == "10.51.1":
+        env["PYTHONPATH"] = LATEST_DIR
+    else:
+        env.pop("PYTHONPATH", None)
+    out = subprocess.run([sys.executable, "-c", SURFACE], env=env,
+                         capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        return None
+    return json.loads(out.stdout)
 
 
 def golden_calls():
-    recorded = set()
+    """Official call -> (scenarios recorded with 10.37.2, with 10.51.1)."""
+    recorded = {}
     for path in glob.glob(os.path.join(ROOT, "tests/golden/vectors/*.txt")):
         for line in open(path, encoding="utf-8"):
             if not line.startswith("#") and line.strip():
-                recorded.add(line.split(" ")[1])
+                sv, name = line.split(" ")[:2]
+                recorded.setdefault(name, set()).add(int(sv) >= LATEST_FROM)
     calls = {}
     for path in glob.glob(os.path.join(ROOT, "tests/golden/scenarios/*.json")):
         for sc in json.load(open(path, encoding="utf-8")):
-            if sc["name"] in recorded:
-                calls[sc["call"]] = calls.get(sc["call"], 0) + 1
+            got = recorded.get(sc["name"], set())
+            old, new = calls.get(sc["call"], (0, 0))
+            calls[sc["call"]] = (old + (False in got), new + (True in got))
     return calls
 
 
@@ -72,8 +105,8 @@ def sim_answered_ids():
     return ids
 
 
-def differential_callbacks():
-    path = os.path.join(ROOT, "target/coverage/differential.json")
+def differential_callbacks(client):
+    path = os.path.join(ROOT, f"target/coverage/differential-{client}.json")
     if not os.path.exists(path):
         return None
     return json.load(open(path, encoding="utf-8"))
@@ -84,45 +117,62 @@ def key(name):
 
 
 def main():
-    requests = official_requests()
-    callbacks = official_callbacks()
+    surfaces = {c: surface(c) for c in CLIENTS}
+    missing = [c for c, v in surfaces.items() if v is None]
+    if missing:
+        print(f"coverage: the official client {', '.join(missing)} cannot be imported")
+        return 1
     golden = golden_calls()
     sim = sim_answered_ids()
-    diff = differential_callbacks()
-    diff_keys = {key(k) for k in (diff or {})}
+    diffs = {c: differential_callbacks(c) for c in CLIENTS}
+    diff_keys = {c: {key(k) for k in (d or {})} for c, d in diffs.items()}
+    out_id = {}
+    for c in CLIENTS:
+        out_id.update(surfaces[c]["requests"])
+    requests = sorted(set().union(*(surfaces[c]["requests"] for c in CLIENTS)))
+    callbacks = sorted(set().union(*(surfaces[c]["callbacks"] for c in CLIENTS)))
 
-    rows_r = []
-    for name in sorted(requests):
-        rows_r.append((name, golden.get(name, 0), requests[name] in sim))
-    rows_c = [(c, key(c) in diff_keys) for c in callbacks]
-    n_g = sum(1 for _, g, _ in rows_r if g)
-    n_s = sum(1 for _, _, s in rows_r if s)
-    n_d = sum(1 for _, d in rows_c if d)
-    summary = (f"requests: {len(rows_r)} official, {n_g} with golden vectors, "
-               f"{n_s} answered by the sim; callbacks: {len(rows_c)} official, "
-               f"{n_d} in the differential decoder"
-               + ("" if diff is not None else " (run `cargo test --test differential` first)"))
+    parts = []
+    for i, c in enumerate(CLIENTS):
+        reqs = surfaces[c]["requests"]
+        cbs = surfaces[c]["callbacks"]
+        n_g = sum(1 for r in reqs if golden.get(r, (0, 0))[i])
+        n_s = sum(1 for r in reqs if reqs[r] in sim)
+        n_d = sum(1 for cb in cbs if key(cb) in diff_keys[c])
+        parts.append(f"{c}: requests {len(reqs)}, {n_g} with golden vectors, {n_s} answered by "
+                     f"the sim; callbacks {len(cbs)}, {n_d} in the differential decoder"
+                     + ("" if diffs[c] is not None else " (run `cargo test --test differential` first)"))
+    summary = "; ".join(parts)
     print("coverage: " + summary)
 
     if len(sys.argv) > 2 and sys.argv[1] == "--write":
         lines = [
-            "# Coverage of the official 10.37.2 surface",
+            "# Coverage of the official surface, per official client",
             "",
             "Generated by `python3 tools/coverage.py --write docs/coverage.md` (after",
-            "`cargo test --test differential`); CI prints the summary line.",
+            "`cargo test --test differential`); CI prints the summary line. 10.37.2 is the",
+            "truth up to server version 203, 10.51.1 from 204 on (the versions this crate",
+            "speaks above 203 so far: see `server_versions::MAX_CLIENT_VER`).",
             "",
             f"**{summary}.**",
             "",
             "## Requests",
             "",
-            "| official request | golden scenarios | sim answers |",
-            "|---|---|---|",
+            "| official request | in 10.37.2 | in 10.51.1 | golden scenarios (10.37.2) | golden scenarios (10.51.1) | sim answers |",
+            "|---|---|---|---|---|---|",
         ]
-        for name, g, s in rows_r:
-            lines.append(f"| `{name}` | {g or ''} | {'yes' if s else ''} |")
-        lines += ["", "## Callbacks", "", "| official callback | differential decoder |", "|---|---|"]
-        for c, d in rows_c:
-            lines.append(f"| `{c}` | {'yes' if d else ''} |")
+        for name in requests:
+            g = golden.get(name, (0, 0))
+            inn = ["yes" if name in surfaces[c]["requests"] else "" for c in CLIENTS]
+            lines.append(f"| `{name}` | {inn[0]} | {inn[1]} | {g[0] or ''} | {g[1] or ''} | "
+                         f"{'yes' if out_id[name] in sim else ''} |")
+        lines += ["", "## Callbacks", "",
+                  "| official callback | in 10.37.2 | in 10.51.1 | differential (10.37.2) | differential (10.51.1) |",
+                  "|---|---|---|---|---|"]
+        for cb in callbacks:
+            inn = ["yes" if cb in surfaces[c]["callbacks"] else "" for c in CLIENTS]
+            d = ["yes" if key(cb) in diff_keys[c] else "" for c in CLIENTS]
+            lines.append(f"| `{cb}` | {inn[0]} | {inn[1]} | {d[0]} | {d[1]} |")
         random_path = os.path.join(ROOT, "target", "coverage", "random.json")
         if os.path.exists(random_path):
             with open(random_path) as f:

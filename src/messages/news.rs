@@ -11,6 +11,7 @@ use super::layout::refuse;
 use super::layout::{Io, Layout};
 use super::market_data::options;
 use crate::model::{NewsProvider, TagValue};
+use crate::server_versions::LATEST_OFFICIAL_FROM;
 use crate::server_versions::{
     MIN_SERVER_VER_NEWS_QUERY_ORIGINS, MIN_SERVER_VER_REQ_HISTORICAL_NEWS,
     MIN_SERVER_VER_REQ_NEWS_ARTICLE, MIN_SERVER_VER_REQ_NEWS_PROVIDERS,
@@ -140,8 +141,9 @@ flat_message! {
 ///
 /// The official 10.37.2 client never sends its `historicalNewsOptions`: the
 /// options field (server version 128+) is always empty, whatever the caller
-/// passes. This port sends exactly the same bytes, so the options are not
-/// part of the message.
+/// passes; 10.51.1 sends them. This port sends them as the official client
+/// of each version does: not below [`LATEST_OFFICIAL_FROM`], from it on as
+/// `tag=value;` pairs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReqHistoricalNews {
     /// The request id.
@@ -156,6 +158,8 @@ pub struct ReqHistoricalNews {
     pub end_date_time: String,
     /// Maximum number of headlines (1–300).
     pub total_results: i32,
+    /// Internal options (sent from [`LATEST_OFFICIAL_FROM`] on).
+    pub historical_news_options: Vec<TagValue>,
 }
 
 impl Layout for ReqHistoricalNews {
@@ -174,7 +178,15 @@ impl Layout for ReqHistoricalNews {
         io.ascii(&mut self.end_date_time, "end date time")?;
         io.int(&mut self.total_results, "total results")?;
         if io.sv() >= MIN_SERVER_VER_NEWS_QUERY_ORIGINS {
-            io.skip("historical news options")?;
+            if io.reading() || io.sv() >= LATEST_OFFICIAL_FROM {
+                options(
+                    io,
+                    &mut self.historical_news_options,
+                    "historical news options",
+                )?;
+            } else {
+                io.skip("historical news options")?;
+            }
         }
         Ok(())
     }
@@ -240,6 +252,7 @@ mod tests {
                     start_date_time: "2026-01-01 00:00:00.0".into(),
                     end_date_time: String::new(),
                     total_results: 10,
+                    historical_news_options: vec![],
                 };
                 assert_eq!(round_trip(&h, sv), h);
             }
@@ -260,6 +273,16 @@ mod tests {
         let frame = to_frame(&h, 176).unwrap();
         assert_eq!(&frame[4..], b"86\x004\x008314\x00BRFG\x00\x00\x005\x00\x00");
         assert!(to_frame(&ReqNewsProviders, 100).is_err());
+        // The options: sent as 10.51.1 sends them from 204 on, never before
+        // (10.37.2).
+        let h = ReqHistoricalNews {
+            historical_news_options: vec![TagValue::new("a", "b")],
+            ..h
+        };
+        let frame = to_frame(&h, 203).unwrap();
+        assert!(frame.ends_with(b"5\x00\x00"));
+        let frame = to_frame(&h, 204).unwrap();
+        assert!(frame.ends_with(b"5\x00a=b;\x00"));
     }
 
     #[test]

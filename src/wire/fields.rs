@@ -68,6 +68,15 @@ pub enum EncodeError {
     UpdateTws(&'static str),
     /// The request uses something the client does not support.
     Unsupported(&'static str),
+    /// The official client refuses the request with this code and text
+    /// (e.g. 534 "Request Calculate Implied Volatility Sending Error - not
+    /// supported").
+    Refused {
+        /// The official code.
+        code: i32,
+        /// The text `error` receives.
+        text: &'static str,
+    },
 }
 
 impl fmt::Display for EncodeError {
@@ -78,6 +87,7 @@ impl fmt::Display for EncodeError {
                 write!(f, "The TWS is out of date and must be upgraded. {what}")
             }
             EncodeError::Unsupported(what) => write!(f, "{what}"),
+            EncodeError::Refused { code, text } => write!(f, "[{code}] {text}"),
         }
     }
 }

@@ -111,7 +111,7 @@ mod tests {
             parsed,
             Hello {
                 min_version: 100,
-                max_version: 203,
+                max_version: MAX_CLIENT_VER,
                 connect_options: "+PACEAPI".into()
             }
         );

@@ -176,8 +176,10 @@ UNSET_NUMBERS = {num(D(2**31 - 1)), num(D(repr(sys.float_info.max)))}
 
 # Where the official decoder gives None and we give the unset sentinel of
 # the field's type: tickOptionComputation's tickAttrib and its values'
-# "not computed" markers (by argument position). Nowhere else.
-NONE_IS_UNSET = re.compile(r"^tickOptionComputation\[([2-9]|10)\]$")
+# "not computed" markers (by argument position), and a protobuf volume
+# condition without its volume. Nowhere else.
+NONE_IS_UNSET = re.compile(r"^(tickOptionComputation\[([2-9]|10)\]"
+                           r"|(openOrder|completedOrder)\[\d\]\.conditions\[\d+\]\.volume)$")
 
 # Attributes of 10.51.1's objects that 10.37.2's lack (the order parameters
 # of server versions 216-226): on our side only, when 10.37.2 decodes a
@@ -405,7 +407,19 @@ def random_verdict(official, ours):
     return None
 
 
+def _version(dist):
+    import importlib.metadata
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
 RANDOM = "--random" in sys.argv
+# The official client this run decodes with (PYTHONPATH chooses it).
+OFFICIAL_VERSION = next(
+    (v for v in (_version("ibapi-latest") if "ibapi-10.51.1" in os.path.dirname(ibapi.__file__) else None,
+                 _version("ibapi-stable")) if v), "?")
 
 
 def main():
@@ -502,11 +516,17 @@ def main():
     # For tools/coverage.py: which callbacks the last run compared.
     cov = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "target", "coverage")
     try:
-        if random_frames or not check_minimum:
-            raise OSError("random frames, or a first run: not the coverage of the harness")
+        if random_frames:
+            raise OSError("random frames: not the coverage of the harness")
         os.makedirs(cov, exist_ok=True)
-        with open(os.path.join(cov, "differential.json"), "w") as f:
-            json.dump(by_message, f, indent=1, sort_keys=True)
+        # This run's callbacks, by the official client that compared them
+        # (tools/coverage.py's column per version), and after the last run
+        # of the harness the callbacks of both.
+        with open(os.path.join(cov, f"differential-{OFFICIAL_VERSION}.json"), "w") as f:
+            json.dump(this_run, f, indent=1, sort_keys=True)
+        if check_minimum:
+            with open(os.path.join(cov, "differential.json"), "w") as f:
+                json.dump(by_message, f, indent=1, sort_keys=True)
     except OSError:
         pass
     return 1 if problems else 0

@@ -19,17 +19,22 @@ import sys
 
 from google.protobuf.descriptor import FieldDescriptor as FD
 
+from ibapi.protobuf.CompletedOrder_pb2 import CompletedOrder
+from ibapi.protobuf.CompletedOrdersEnd_pb2 import CompletedOrdersEnd
 from ibapi.protobuf.ErrorMessage_pb2 import ErrorMessage
 from ibapi.protobuf.ExecutionDetailsEnd_pb2 import ExecutionDetailsEnd
 from ibapi.protobuf.ExecutionDetails_pb2 import ExecutionDetails
 from ibapi.protobuf.OpenOrder_pb2 import OpenOrder
 from ibapi.protobuf.OpenOrdersEnd_pb2 import OpenOrdersEnd
+from ibapi.protobuf.OrderBound_pb2 import OrderBound
 from ibapi.protobuf.OrderStatus_pb2 import OrderStatus
 
-# The incoming protobuf messages of 10.37.2, by message id (the official
-# decoder's msgId2handleInfoProtoBuf).
+# The incoming protobuf messages this crate reads, by message id (the
+# official 10.51.1 decoder's msgId2handleInfoProtoBuf has them all; this
+# script runs with 10.51.1, tests/differential.rs).
 CLASSES = {3: OrderStatus, 4: ErrorMessage, 5: OpenOrder, 11: ExecutionDetails,
-           53: OpenOrdersEnd, 55: ExecutionDetailsEnd}
+           53: OpenOrdersEnd, 55: ExecutionDetailsEnd, 100: OrderBound,
+           101: CompletedOrder, 102: CompletedOrdersEnd}
 
 INT32 = [0, 1, -1, 7, 100, 2147483647, -2147483648]
 INT64 = INT32 + [9223372036854775807, -9223372036854775808, 1795452832123]

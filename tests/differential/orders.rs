@@ -10,6 +10,7 @@ use tws_api::messages::orders::{
     proto_in, CommissionAndFeesReportMsg, CompletedOrder, CompletedOrdersEnd, ExecutionData,
     ExecutionDataEnd, OpenOrder, OpenOrderEnd, OrderBound, OrderStatus,
 };
+use tws_api::messages::ProtoForm;
 use tws_api::model::order_condition::*;
 use tws_api::model::*;
 use tws_api::proto;
@@ -453,7 +454,39 @@ fn proto_decimal(r: &mut Rng) -> String {
 }
 
 fn protobuf(f: &mut Frames, r: &mut Rng) {
-    for sv in [201, 203] {
+    // Server version 204: the completed orders and orderBound, as the
+    // simulated gateway sends them (their ProtoForm).
+    for _ in 0..20 {
+        let mut c = contract(r);
+        combo(r, &mut c);
+        let mut o = order(r, &c);
+        o.algo_params.truncate(1);
+        o.smart_combo_routing_params.truncate(1);
+        let mut order_state = state(r);
+        order_state.completed_time = "20261205 10:00:00 America/New_York".into();
+        order_state.completed_status = r.pick(&["Filled", "Cancelled by Trader"]).into();
+        let m = tws_api::messages::orders::CompletedOrder {
+            contract: c,
+            order: o,
+            order_state,
+        };
+        f.add_proto(204, incoming::COMPLETED_ORDER, &m.to_proto(204));
+    }
+    f.add_proto(
+        204,
+        incoming::COMPLETED_ORDERS_END,
+        &proto::CompletedOrdersEnd::default(),
+    );
+    for _ in 0..8 {
+        let m = tws_api::messages::orders::OrderBound {
+            perm_id: r.long(),
+            client_id: r.int(),
+            order_id: r.int(),
+        };
+        f.add_proto(204, incoming::ORDER_BOUND, &m.to_proto(204));
+    }
+    f.add_proto(204, incoming::ORDER_BOUND, &proto::OrderBound::default());
+    for sv in [201, 203, 204] {
         for _ in 0..10 {
             f.add_proto(
                 sv,
@@ -481,15 +514,8 @@ fn protobuf(f: &mut Frames, r: &mut Rng) {
             o.algo_params.truncate(1);
             o.smart_combo_routing_params.truncate(1);
             let s = state(r);
-            let mut pc = proto_in::contract_to_proto(&c, &o);
+            let pc = proto_in::contract_to_proto(&c, &o);
             let mut po = proto_in::order_to_proto(&o);
-            // Two assignments of the official decoder are misspelled
-            // (`shortSalesSlot` of a leg, `ddeltaNeutralSettlingFirm`): it
-            // adds attributes no Order or ComboLeg has. Not sent here.
-            for leg in &mut pc.combo_legs {
-                leg.short_sales_slot = None;
-            }
-            po.delta_neutral_settling_firm = None;
             if o.total_quantity == UNSET_DECIMAL {
                 po.total_quantity = Some("100".into());
             }

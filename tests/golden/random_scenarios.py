@@ -143,7 +143,10 @@ def main():
     drawn = []
     for i in range(args.count):
         domain, base = rng.choice(bases)
-        versions = base.get("versions", list(record.SERVER_VERSIONS))
+        # The versions this process's official client records (10.37.2's).
+        versions = [v for v in base.get("versions", list(record.SERVER_VERSIONS)) if record.ours(v)]
+        if not versions:
+            continue
         sv = rng.choice(versions)
         sc = {
             "name": f"random_{args.seed}_{i}_{base['name']}",

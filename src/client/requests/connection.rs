@@ -2,15 +2,24 @@
 //! handshake, user info and the time in milliseconds.
 
 use crate::client::EClient;
-use crate::errors::{Error, BAD_MESSAGE, NO_VALID_ID};
+use crate::errors::{
+    Error, BAD_MESSAGE, FAIL_SEND_VERIFYANDAUTHREQUEST, FAIL_SEND_VERIFYMESSAGE, NO_VALID_ID,
+};
 use crate::messages::connection::{
     ReqCurrentTime, ReqCurrentTimeInMillis, ReqIds, ReqManagedAccts, ReqUserInfo,
     SetServerLogLevel, VerifyAndAuthMessage, VerifyAndAuthRequest, VerifyMessage, VerifyRequest,
     VERIFY_REFUSED,
 };
+use crate::messages::ids::outgoing;
 use crate::messages::Message;
-use crate::server_versions::MIN_SERVER_VER_LINKING;
-use crate::wire::DecodeError;
+use crate::server_versions::{LATEST_OFFICIAL_FROM, MIN_SERVER_VER_LINKING};
+use crate::wire::{DecodeError, EncodeError};
+
+/// 10.51.1's refusal of `verifyRequest` (545).
+const VERIFY_MESSAGE_REFUSED: &str =
+    "Verify Message Sending Error - Intent to authenticate needs to be expressed during initial connect request.";
+/// 10.51.1's refusal of `verifyAndAuthRequest` (551).
+const VERIFY_AND_AUTH_REFUSED: &str = "Verify And Auth Request Sending Error - Intent to authenticate needs to be expressed during initial connect request.";
 
 impl EClient {
     /// `reqIds`: asks for the next valid order id (answered by `next_valid_id`).
@@ -98,6 +107,17 @@ impl EClient {
         if !self.is_connected() || self.server_version() < MIN_SERVER_VER_LINKING {
             // `send` reports 504 or 503 and sends nothing.
             return self.send(NO_VALID_ID, msg);
+        }
+        // 10.37.2 refuses with 508 "Bad message"; 10.51.1 (the truth from
+        // LATEST_OFFICIAL_FROM on) with the request's own sending error.
+        if self.server_version() >= LATEST_OFFICIAL_FROM {
+            let (code, text) = if M::ID == outgoing::VERIFY_REQUEST {
+                (FAIL_SEND_VERIFYMESSAGE.code, VERIFY_MESSAGE_REFUSED)
+            } else {
+                (FAIL_SEND_VERIFYANDAUTHREQUEST.code, VERIFY_AND_AUTH_REFUSED)
+            };
+            self.report_error(NO_VALID_ID, code, text.to_owned());
+            return Err(Error::Encode(EncodeError::Refused { code, text }));
         }
         self.report_error(
             NO_VALID_ID,

@@ -61,7 +61,6 @@ impl EClient {
         total_results: i32,
         historical_news_options: &[TagValue],
     ) -> Result<(), Error> {
-        let _ = historical_news_options;
         let msg = ReqHistoricalNews {
             req_id,
             con_id,
@@ -69,6 +68,7 @@ impl EClient {
             start_date_time: start_date_time.to_owned(),
             end_date_time: end_date_time.to_owned(),
             total_results,
+            historical_news_options: historical_news_options.to_vec(),
         };
         self.send(req_id, &msg)
     }

@@ -7,6 +7,7 @@ use crate::messages::layout::refuse;
 use crate::messages::layout::version;
 use crate::messages::layout::{Io, Layout};
 use crate::model::{tick_type, Contract, TagValue, TickType, UNSET_DOUBLE, UNSET_INTEGER};
+use crate::server_versions::LATEST_OFFICIAL_FROM;
 use crate::server_versions::{
     MIN_SERVER_VER_LINKING, MIN_SERVER_VER_PRICE_BASED_VOLATILITY,
     MIN_SERVER_VER_REQ_CALC_IMPLIED_VOLAT, MIN_SERVER_VER_TRADING_CLASS,
@@ -22,14 +23,19 @@ const CALC_TRADING_CLASS_REFUSED: &str =
 /// (message version 3): the contract, two numbers (`$first`, the under
 /// price), the options (after a count the other side does not need).
 macro_rules! calc_message {
-    ($t:ident = $id:path, $first:ident, $options:ident) => {
+    ($t:ident = $id:path, $first:ident, $options:ident, $refused:expr) => {
         impl Layout for $t {
             fn check(&self, sv: i32) -> Result<(), EncodeError> {
                 refuse(sv < MIN_SERVER_VER_REQ_CALC_IMPLIED_VOLAT, CALC_REFUSED)?;
                 refuse(
                     sv < MIN_SERVER_VER_TRADING_CLASS && !self.contract.trading_class.is_empty(),
                     CALC_TRADING_CLASS_REFUSED,
-                )
+                )?;
+                // 10.51.1 sends no options ("not supported").
+                if sv >= LATEST_OFFICIAL_FROM && !self.$options.is_empty() {
+                    return Err($refused);
+                }
+                Ok(())
             }
 
             fn layout(&mut self, io: &mut dyn Io) -> Result<(), DecodeError> {
@@ -45,9 +51,14 @@ macro_rules! calc_message {
                 io.float(&mut self.under_price, "under price")?;
                 if sv >= MIN_SERVER_VER_LINKING {
                     // 10.37.2 sends a count before the options; 10.51.1
-                    // sends the options alone (one field fewer). Both are
-                    // read.
-                    if !io.reading() || io.remaining_fields() != 1 {
+                    // (the truth from LATEST_OFFICIAL_FROM on) the options
+                    // alone, one field fewer. Both are read.
+                    let count = if io.reading() {
+                        io.remaining_fields() != 1
+                    } else {
+                        sv < LATEST_OFFICIAL_FROM
+                    };
+                    if count {
                         dropped(io, self.$options.len(), "options count")?;
                     }
                     options(io, &mut self.$options, "options")?;
@@ -80,7 +91,11 @@ pub struct ReqCalcImpliedVolat {
 calc_message!(
     ReqCalcImpliedVolat = outgoing::REQ_CALC_IMPLIED_VOLAT,
     option_price,
-    impl_vol_options
+    impl_vol_options,
+    EncodeError::Refused {
+        code: crate::errors::FAIL_SEND_REQCALCIMPLIEDVOLAT.code,
+        text: "Request Calculate Implied Volatility Sending Error - not supported",
+    }
 );
 
 /// `calculateOptionPrice`: the price (and greeks) of an option at a given
@@ -103,7 +118,11 @@ pub struct ReqCalcOptionPrice {
 calc_message!(
     ReqCalcOptionPrice = outgoing::REQ_CALC_OPTION_PRICE,
     volatility,
-    opt_prc_options
+    opt_prc_options,
+    EncodeError::Refused {
+        code: crate::errors::FAIL_SEND_REQCALCOPTIONPRICE.code,
+        text: "Request Calculate Option Price Sending Error - not supported",
+    }
 );
 
 /// The two calculation cancels: the same message under two ids.

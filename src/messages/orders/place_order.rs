@@ -7,7 +7,7 @@
 //! simulated gateway decodes what the client encodes.
 
 use super::groups::{self, Checked, VolatilityFields};
-use super::refusals::refusal;
+use super::refusals::{newer_refusal, refusal};
 use crate::layout_message;
 use crate::messages::ids::outgoing;
 use crate::messages::layout::version;
@@ -48,7 +48,7 @@ pub(crate) fn is_peg_best(order_type: &str) -> bool {
 
 impl Layout for PlaceOrder {
     fn check(&self, sv: i32) -> Result<(), EncodeError> {
-        match refusal(sv, &self.contract, &self.order) {
+        match refusal(sv, &self.contract, &self.order).or_else(|| newer_refusal(sv, &self.order)) {
             Some(text) => Err(EncodeError::UpdateTws(text)),
             None => Ok(()),
         }
@@ -331,10 +331,15 @@ impl Layout for PlaceOrder {
 layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
     const PROTOBUF_SINCE: Option<i32> = outgoing::protobuf_since(outgoing::PLACE_ORDER);
 
-    /// `PlaceOrderRequest` (server version 203 on). The official client makes
-    /// no version check on this path.
-    fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+    /// `PlaceOrderRequest` (server version 203 on). 10.37.2 makes no
+    /// version check on this path; 10.51.1 (from LATEST_OFFICIAL_FROM on)
+    /// checks its own order parameters, and sends the attached orders
+    /// (empty when there are none).
+    fn encode_protobuf(&self, sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
         use prost::Message as _;
+        if let Some(text) = newer_refusal(sv, &self.order) {
+            return Err(EncodeError::UpdateTws(text));
+        }
         let p = crate::proto::PlaceOrderRequest {
             order_id: (self.order_id != UNSET_INTEGER).then_some(self.order_id),
             contract: Some(super::proto_in::contract_to_proto(
@@ -342,7 +347,6 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
                 &self.order,
             )),
             order: None,
-            // Attached orders (server version 218 on) are not sent yet.
             attached_orders: None,
         };
         p.encode(out)
@@ -350,11 +354,19 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
         // The order (field 3, the last) with its maps as the official
         // client writes them (see `encode_order_proto`).
         let mut order = Vec::new();
-        super::proto_in::encode_order_proto(&self.order, &mut order);
+        super::proto_in::encode_order_proto(sv, &self.order, &mut order);
         out.push((3 << 3) | 2);
         prost::encode_length_delimiter(order.len(), out)
             .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))?;
         out.extend_from_slice(&order);
+        // The attached orders (field 4), after the order.
+        if sv >= LATEST_OFFICIAL_FROM {
+            let attached = super::proto_in::attached_orders_to_proto(&self.order).encode_to_vec();
+            out.push((4 << 3) | 2);
+            prost::encode_length_delimiter(attached.len(), out)
+                .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))?;
+            out.extend_from_slice(&attached);
+        }
         Ok(())
     }
 

@@ -193,7 +193,8 @@ fn condition(p: &proto::OrderCondition) -> Option<OrderCondition> {
             set(&mut x.is_more, is_more);
             set(&mut x.con_id, p.con_id);
             set(&mut x.exchange, p.exchange.clone());
-            set(&mut x.volume, p.volume);
+            // Absent: not given (10.51.1's condition keeps None).
+            x.volume = p.volume.unwrap_or(UNSET_INTEGER);
         }
         OrderCondition::PercentChange(x) => {
             set(&mut x.is_more, is_more);
@@ -570,9 +571,15 @@ fn map(list: &[TagValue]) -> std::collections::BTreeMap<String, String> {
 /// writes them), and each map's entries are written whole at its place in
 /// that order. The entries of one map are in key order (the official order
 /// is its hash table's, which no one can reproduce).
-pub(crate) fn encode_order_proto(o: &Order, out: &mut Vec<u8>) {
+pub(crate) fn encode_order_proto(sv: i32, o: &Order, out: &mut Vec<u8>) {
     use prost::Message as _;
     let mut p = order_to_proto(o);
+    // 10.51.1 (from LATEST_OFFICIAL_FROM on) sends the client id and
+    // routeMarketableToBbo too (10.37.2 neither).
+    if sv >= crate::server_versions::LATEST_OFFICIAL_FROM {
+        p.client_id = i(o.client_id);
+        p.route_marketable_to_bbo = o.route_marketable_to_bbo.then_some(1);
+    }
     // The field numbers of the maps in Order.proto, increasing.
     let maps = [
         (62, std::mem::take(&mut p.algo_params)),
@@ -744,6 +751,16 @@ fn condition_to_proto(c: &OrderCondition) -> proto::OrderCondition {
         }
     }
     p
+}
+
+/// `createAttachedOrdersProto` (10.51.1).
+pub fn attached_orders_to_proto(o: &Order) -> proto::AttachedOrders {
+    proto::AttachedOrders {
+        sl_order_id: i(o.sl_order_id),
+        sl_order_type: s(&o.sl_order_type),
+        pt_order_id: i(o.pt_order_id),
+        pt_order_type: s(&o.pt_order_type),
+    }
 }
 
 /// `createOrderProto`.
@@ -1018,12 +1035,12 @@ mod tests {
             ..Order::default()
         };
         let mut ours = Vec::new();
-        encode_order_proto(&o, &mut ours);
+        encode_order_proto(203, &o, &mut ours);
         assert_eq!(ours, order_to_proto(&o).encode_to_vec());
         let mut none = Order::default();
         none.algo_params.clear();
         let mut ours = Vec::new();
-        encode_order_proto(&none, &mut ours);
+        encode_order_proto(203, &none, &mut ours);
         assert_eq!(ours, order_to_proto(&none).encode_to_vec());
     }
 

@@ -201,3 +201,80 @@ pub(super) fn refusal(sv: i32, c: &Contract, o: &Order) -> Option<&'static str> 
         .find(|(refused, _)| *refused)
         .map(|(_, text)| *text)
 }
+
+/// The order parameters of 10.51.1 that server version `sv` cannot take,
+/// with its texts (`validateOrderParameters`, then
+/// `validateAttachedOrdersParameters`); the first refusal wins. Below
+/// [`LATEST_OFFICIAL_FROM`] the official client (10.37.2) has none of these
+/// parameters but `routeMarketableToBbo`, which it sends; here the others
+/// are refused there too, rather than dropped.
+pub(super) fn newer_refusal(sv: i32, o: &Order) -> Option<&'static str> {
+    macro_rules! order {
+        ($name:literal) => {
+            concat!(
+                " The following order parameter is not supported by your TWS version - ",
+                $name
+            )
+        };
+    }
+    macro_rules! attached {
+        ($name:literal) => {
+            concat!(
+                " The following attached orders parameter is not supported by your TWS version - ",
+                $name
+            )
+        };
+    }
+    let params_1 = sv < MIN_SERVER_VER_ADDITIONAL_ORDER_PARAMS_1;
+    let params_2 = sv < MIN_SERVER_VER_ADDITIONAL_ORDER_PARAMS_2;
+    let attach = sv < MIN_SERVER_VER_ATTACHED_ORDERS;
+    let gates: &[(bool, &'static str)] = &[
+        (params_1 && o.deactivate, order!("deactivate")),
+        (params_1 && o.post_only, order!("postOnly")),
+        (params_1 && o.allow_pre_open, order!("allowPreOpen")),
+        (
+            params_1 && o.ignore_open_auction,
+            order!("ignoreOpenAuction"),
+        ),
+        (
+            params_2 && sv >= LATEST_OFFICIAL_FROM && o.route_marketable_to_bbo,
+            order!("routeMarketableToBbo"),
+        ),
+        (
+            params_2 && o.seek_price_improvement.is_some(),
+            order!("seekPriceImprovement"),
+        ),
+        (
+            params_2 && o.what_if_type != UNSET_INTEGER,
+            order!("whatIfType"),
+        ),
+        (
+            sv < MIN_SERVER_VER_HEDGE_MAX_SIZE && o.hedge_max_size != UNSET_INTEGER,
+            order!("hedgeMaxSize"),
+        ),
+        (
+            sv < UNIFIED_VERSION_COND_ORDER_WITH_OVERNIGHT_PARAM && o.conditions_include_overnight,
+            order!("conditionsIncludeOvernight"),
+        ),
+        (
+            attach && o.sl_order_id != UNSET_INTEGER,
+            attached!("slOrderId"),
+        ),
+        (
+            attach && !o.sl_order_type.is_empty(),
+            attached!("slOrderType"),
+        ),
+        (
+            attach && o.pt_order_id != UNSET_INTEGER,
+            attached!("ptOrderId"),
+        ),
+        (
+            attach && !o.pt_order_type.is_empty(),
+            attached!("ptOrderType"),
+        ),
+    ];
+    gates
+        .iter()
+        .find(|(refused, _)| *refused)
+        .map(|(_, text)| *text)
+}
