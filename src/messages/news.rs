@@ -178,7 +178,7 @@ impl Layout for ReqHistoricalNews {
         io.ascii(&mut self.end_date_time, "end date time")?;
         io.int(&mut self.total_results, "total results")?;
         if io.sv() >= MIN_SERVER_VER_NEWS_QUERY_ORIGINS {
-            if io.reading() || io.sv() >= LATEST_OFFICIAL_FROM {
+            if io.sv() >= LATEST_OFFICIAL_FROM {
                 options(
                     io,
                     &mut self.historical_news_options,
