@@ -462,9 +462,10 @@ fn price(io: &mut dyn Io, v: &mut f64, since: i32, f: &'static str) -> Result<()
 }
 
 /// The discretionary amount: a float whose default is the Python integer 0
-/// in the official client (printed `0`, not `0.0`).
+/// in the official client (printed `0`, not `0.0`); a negative zero is a
+/// float set by the caller (printed `-0.0`).
 fn discretionary_amt(io: &mut dyn Io, v: &mut f64) -> Result<(), DecodeError> {
-    if !io.reading() && *v == 0.0 {
+    if !io.reading() && v.to_bits() == 0 {
         io.int(&mut 0, "discretionary amt")
     } else {
         io.float(v, "discretionary amt")
