@@ -1071,6 +1071,31 @@ pub trait EWrapper: Send {
         debug!("order_bound_proto_buf: order_bound_proto={order_bound_proto:?}");
     }
 
+    /// The protobuf form of a [`contract_details`](Self::contract_details) message,
+    /// delivered before the decoded callback when the server sends protobuf (server version
+    /// 205 on).
+    ///
+    /// Official name: `contractDataProtoBuf`.
+    fn contract_data_proto_buf(&mut self, contract_data_proto: &proto::ContractData) {
+        debug!("contract_data_proto_buf: contract_data_proto={contract_data_proto:?}");
+    }
+
+    /// The protobuf form of a [`bond_contract_details`](Self::bond_contract_details)
+    /// message, delivered before the decoded callback when the server sends protobuf.
+    ///
+    /// Official name: `bondContractDataProtoBuf`.
+    fn bond_contract_data_proto_buf(&mut self, contract_data_proto: &proto::ContractData) {
+        debug!("bond_contract_data_proto_buf: contract_data_proto={contract_data_proto:?}");
+    }
+
+    /// The protobuf form of a [`contract_details_end`](Self::contract_details_end) message,
+    /// delivered before the decoded callback when the server sends protobuf.
+    ///
+    /// Official name: `contractDataEndProtoBuf`.
+    fn contract_data_end_proto_buf(&mut self, contract_data_end_proto: &proto::ContractDataEnd) {
+        debug!("contract_data_end_proto_buf: contract_data_end_proto={contract_data_end_proto:?}");
+    }
+
     // ---------------------------------------------------------------------
     // tws-api extensions: not in the official API. They come from the
     // reconnecting supervisor of `IBClient` (see `IBClient::set_reconnect`).
@@ -1269,6 +1294,9 @@ mod tests {
         w.completed_order_proto_buf(&proto::CompletedOrder::default());
         w.completed_orders_end_proto_buf(&proto::CompletedOrdersEnd::default());
         w.order_bound_proto_buf(&proto::OrderBound::default());
+        w.contract_data_proto_buf(&proto::ContractData::default());
+        w.bond_contract_data_proto_buf(&proto::ContractData::default());
+        w.contract_data_end_proto_buf(&proto::ContractDataEnd::default());
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! layouts too.
 
 mod details;
+mod proto_forms;
 
 pub use details::{BondContractData, ContractData};
 
@@ -101,7 +102,9 @@ impl Layout for ReqContractDetails {
     }
 }
 
-layout_message!(ReqContractDetails = outgoing::REQ_CONTRACT_DATA);
+layout_message!(ReqContractDetails = outgoing::REQ_CONTRACT_DATA, impl {
+    crate::protobuf_form!(outgoing::protobuf_since);
+});
 
 /// Before `MIN_SERVER_VER_PRIMARYEXCH`, one field carries both exchanges as
 /// `SMART:ARCA` (`BEST` or `SMART` with a primary exchange), else the
@@ -135,6 +138,7 @@ flat_message! {
         /// The request id.
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {

@@ -281,7 +281,7 @@ id_table! {
         PORTFOLIO_VALUE = 7 => account::UpdatePortfolio;
         ACCT_UPDATE_TIME = 8 => account::UpdateAccountTime;
         NEXT_VALID_ID = 9 => connection::NextValidId;
-        CONTRACT_DATA = 10 => contracts::ContractData;
+        CONTRACT_DATA = 10 => contracts::ContractData, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
         EXECUTION_DATA = 11 => orders::ExecutionData, pb proto::ExecutionDetails;
         MARKET_DEPTH = 12 => market_depth::MarketDepth;
         MARKET_DEPTH_L2 = 13 => market_depth::MarketDepthL2<'a>, read market_depth::MarketDepthL2::decode_borrowed;
@@ -289,7 +289,7 @@ id_table! {
         MANAGED_ACCTS = 15 => connection::ManagedAccounts;
         RECEIVE_FA = 16 => account::ReceiveFa;
         HISTORICAL_DATA = 17 => historical::HistoricalDataFrame<'a>, read historical::HistoricalDataFrame::read;
-        BOND_CONTRACT_DATA = 18 => contracts::BondContractData;
+        BOND_CONTRACT_DATA = 18 => contracts::BondContractData, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
         SCANNER_PARAMETERS = 19 => scanner::ScannerParameters;
         SCANNER_DATA = 20 => scanner::ScannerDataFrame<'a>, read scanner::ScannerDataFrame::read;
         TICK_OPTION_COMPUTATION = 21 => options::TickOptionComputation;
@@ -299,7 +299,7 @@ id_table! {
         CURRENT_TIME = 49 => connection::CurrentTime;
         REAL_TIME_BARS = 50 => historical::RealTimeBars;
         FUNDAMENTAL_DATA = 51 => fundamentals::FundamentalData;
-        CONTRACT_DATA_END = 52 => contracts::ContractDataEnd;
+        CONTRACT_DATA_END = 52 => contracts::ContractDataEnd, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
         OPEN_ORDER_END = 53 => orders::OpenOrderEnd, pb proto::OpenOrdersEnd;
         ACCT_DOWNLOAD_END = 54 => account::AccountDownloadEnd;
         EXECUTION_DATA_END = 55 => orders::ExecutionDataEnd, pb proto::ExecutionDetailsEnd;
@@ -385,7 +385,7 @@ id_table! {
             CANCEL_TICK_BY_TICK_DATA = 98 => CancelTickByTickData(tick_by_tick::CancelTickByTickData) | cancels by_id;
         }
         contracts => ContractsRequest {
-            REQ_CONTRACT_DATA = 9 => ReqContractDetails(contracts::ReqContractDetails) | one_shot by_id "reqContractDetails";
+            REQ_CONTRACT_DATA = 9 => ReqContractDetails(contracts::ReqContractDetails), protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA | one_shot by_id "reqContractDetails";
             REQ_SEC_DEF_OPT_PARAMS = 78 => ReqSecDefOptParams(contracts::ReqSecDefOptParams) | one_shot by_id "reqSecDefOptParams";
             REQ_MATCHING_SYMBOLS = 81 => ReqMatchingSymbols(contracts::ReqMatchingSymbols) | one_shot by_id "reqMatchingSymbols";
             REQ_MKT_DEPTH_EXCHANGES = 82 => ReqMktDepthExchanges(contracts::ReqMktDepthExchanges) | one_shot by_request "reqMktDepthExchanges";

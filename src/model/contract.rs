@@ -569,6 +569,20 @@ pub struct ContractDetails {
     pub fund_asset_type: FundAssetType,
     /// Reasons the account may not trade this contract.
     pub ineligibility_reason_list: Vec<IneligibilityReason>,
+    /// The smallest size an algo order takes (10.51.1; protobuf answers).
+    pub min_algo_size: Decimal,
+    /// The precision of last prices (10.51.1; protobuf answers).
+    pub last_price_precision: Decimal,
+    /// The precision of last sizes (10.51.1; protobuf answers).
+    pub last_size_precision: Decimal,
+    /// Event contracts: the first contract (10.51.1; protobuf answers).
+    pub event_contract1: String,
+    /// Event contracts: the first description.
+    pub event_contract_description1: String,
+    /// Event contracts: the second description.
+    pub event_contract_description2: String,
+    /// How the contract settles (10.51.1; protobuf answers).
+    pub settlement_method: String,
 }
 
 impl Default for ContractDetails {
@@ -635,6 +649,13 @@ impl Default for ContractDetails {
             fund_distribution_policy_indicator: FundDistributionPolicyIndicator::NoneItem,
             fund_asset_type: FundAssetType::NoneItem,
             ineligibility_reason_list: Vec::new(),
+            min_algo_size: UNSET_DECIMAL,
+            last_price_precision: UNSET_DECIMAL,
+            last_size_precision: UNSET_DECIMAL,
+            event_contract1: String::new(),
+            event_contract_description1: String::new(),
+            event_contract_description2: String::new(),
+            settlement_method: String::new(),
         }
     }
 }

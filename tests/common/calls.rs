@@ -902,6 +902,24 @@ impl EWrapper for CallRecorder {
     fn order_bound_proto_buf(&mut self, order_bound_proto: &proto::OrderBound) {
         self.record("order_bound_proto_buf", vec![to_json(&order_bound_proto)]);
     }
+    fn contract_data_proto_buf(&mut self, contract_data_proto: &proto::ContractData) {
+        self.record(
+            "contract_data_proto_buf",
+            vec![to_json(&contract_data_proto)],
+        );
+    }
+    fn bond_contract_data_proto_buf(&mut self, contract_data_proto: &proto::ContractData) {
+        self.record(
+            "bond_contract_data_proto_buf",
+            vec![to_json(&contract_data_proto)],
+        );
+    }
+    fn contract_data_end_proto_buf(&mut self, contract_data_end_proto: &proto::ContractDataEnd) {
+        self.record(
+            "contract_data_end_proto_buf",
+            vec![to_json(&contract_data_end_proto)],
+        );
+    }
     fn reconnecting(&mut self, attempt: u32, delay: std::time::Duration) {
         self.record("reconnecting", vec![to_json(&attempt), to_json(&delay)]);
     }

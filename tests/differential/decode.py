@@ -30,6 +30,7 @@ import decimal
 import enum
 import inspect
 import json
+import math
 import re
 import os
 import sys
@@ -182,13 +183,22 @@ NONE_IS_UNSET = re.compile(r"^(tickOptionComputation\[([2-9]|10)\]"
                            r"|(openOrder|completedOrder)\[\d\]\.conditions\[\d+\]\.volume)$")
 
 # Attributes of 10.51.1's objects that 10.37.2's lack (the order parameters
-# of server versions 216-226): on our side only, when 10.37.2 decodes a
-# text frame, and then with their defaults.
+# of server versions 216-226, the contract details of its protobuf form): on
+# our side only, when 10.37.2 decodes a text frame, and then with their
+# defaults.
 NEWER_ATTRIBUTES = {"deactivate", "postonly", "allowpreopen", "ignoreopenauction",
                     "seekpriceimprovement", "whatiftype", "hedgemaxsize",
                     "conditionsincludeovernight", "slorderid", "slordertype",
-                    "ptorderid", "ptordertype"}
-NEWER_DEFAULTS = (None, "n:0", "n:2147483647", "s:")
+                    "ptorderid", "ptordertype", "minalgosize", "lastpriceprecision",
+                    "lastsizeprecision", "eventcontract1", "eventcontractdescription1",
+                    "eventcontractdescription2", "settlementmethod"}
+NEWER_DEFAULTS = (None, "n:0", "n:2147483647", "s:", "UNSET_DECIMAL")
+
+# The lists that travel as protobuf maps, and whether the frame being
+# compared is protobuf (set per frame by main).
+MAP_LISTS = re.compile(r"\.(secidlist|algoparams|smartcomboroutingparams|ordermiscoptions)$")
+FROM_PROTOBUF = [False]
+INELIGIBILITY_TEXT = re.compile(r"\.ineligibilityreasonlist\[\d+\]\.(id|description)$")
 
 # The verify flag, which the official decoder leaves as text.
 VERIFY_FLAG = re.compile(r"^verify(AndAuth)?Completed\[0\]$")
@@ -241,6 +251,11 @@ def differences(official, ours, path):
             official = [c for i, c in enumerate(official) if i == 0 or c != official[i - 1]]
         if not isinstance(ours, list) or len(ours) != len(official):
             return [f"{path}: official {official!r}, ours {ours!r}"]
+        # A list that was a protobuf map: protobuf leaves the order of its
+        # entries open (ours are in key order), so compared without order.
+        if FROM_PROTOBUF[0] and MAP_LISTS.search(path):
+            official = sorted(official, key=repr)
+            ours = sorted(ours, key=repr)
         out = []
         for i, (a, b) in enumerate(zip(official, ours)):
             out.extend(differences(a, b, f"{path}[{i}]"))
@@ -260,6 +275,22 @@ def differences(official, ours, path):
     # Likewise a text attribute the official class leaves as None (the
     # condition classes' defaults) is an empty String here.
     if official is None and ours == "s:":
+        return []
+    # evMultiplier: a double in the protobuf form, an integer in the text
+    # form and here (docs/contracts.md); a double no i32 holds (a fraction,
+    # out of range, NaN, infinite) is cast, as Rust casts.
+    if path.endswith(".evmultiplier") and isinstance(official, str) \
+            and official[:2] in ("d:", "f:", "n:") and isinstance(ours, str) and ours.startswith("n:"):
+        try:
+            v = float(official[2:])
+        except ValueError:
+            v = None
+        fits_i32 = v is not None and math.isfinite(v) and v == int(v) and -2**31 <= v < 2**31
+        if v is not None and not fits_i32:
+            return []
+    # An ineligibility reason without its id or description in a protobuf
+    # frame: the official class keeps str(None), "None"; ours is empty.
+    if official == "s:None" and ours == "s:" and INELIGIBILITY_TEXT.search(path):
         return []
     # routeMarketableToBbo: 10.51.1's Order leaves it None until a message
     # sets it (a tri-state int there); ours is a bool whose false is the
@@ -450,6 +481,7 @@ def main():
     for i, ((sv, hexed), ours) in enumerate(zip(frames, ours_lines)):
         sv, payload = int(sv), bytes.fromhex(hexed)
         msg_id, official = official_calls(sv, payload)
+        FROM_PROTOBUF[0] = msg_id > 200
         n_calls += len(official)
         for name, _ in official:
             by_message[name] = by_message.get(name, 0) + 1

@@ -8,13 +8,17 @@ pub fn frames(f: &mut Frames) {
     let mut r = Rng::new(22);
     for sv in VERSIONS {
         for _ in 0..6 {
-            f.add(
-                sv,
-                &FundamentalData {
-                    req_id: r.int(),
-                    data: r.text(),
-                },
-            );
+            // 10.51.1, the truth from LATEST_OFFICIAL_FROM on, has no
+            // fundamentalData (removed in 10.47): no decoder to compare with.
+            if sv < tws_api::server_versions::LATEST_OFFICIAL_FROM {
+                f.add(
+                    sv,
+                    &FundamentalData {
+                        req_id: r.int(),
+                        data: r.text(),
+                    },
+                );
+            }
             f.add(
                 sv,
                 &WshMetaData {
@@ -30,13 +34,15 @@ pub fn frames(f: &mut Frames) {
                 },
             );
         }
-        f.add(
-            sv,
-            &FundamentalData {
-                req_id: 5,
-                data: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ReportSnapshot><CoID Type=\"CompanyName\">Société Générale ✓</CoID></ReportSnapshot>".into(),
-            },
-        );
+        if sv < tws_api::server_versions::LATEST_OFFICIAL_FROM {
+            f.add(
+                sv,
+                &FundamentalData {
+                    req_id: 5,
+                    data: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ReportSnapshot><CoID Type=\"CompanyName\">Société Générale ✓</CoID></ReportSnapshot>".into(),
+                },
+            );
+        }
         f.add(
             sv,
             &WshEventDataMessage {

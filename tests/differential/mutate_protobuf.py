@@ -21,6 +21,8 @@ from google.protobuf.descriptor import FieldDescriptor as FD
 
 from ibapi.protobuf.CompletedOrder_pb2 import CompletedOrder
 from ibapi.protobuf.CompletedOrdersEnd_pb2 import CompletedOrdersEnd
+from ibapi.protobuf.ContractDataEnd_pb2 import ContractDataEnd
+from ibapi.protobuf.ContractData_pb2 import ContractData
 from ibapi.protobuf.ErrorMessage_pb2 import ErrorMessage
 from ibapi.protobuf.ExecutionDetailsEnd_pb2 import ExecutionDetailsEnd
 from ibapi.protobuf.ExecutionDetails_pb2 import ExecutionDetails
@@ -34,7 +36,8 @@ from ibapi.protobuf.OrderStatus_pb2 import OrderStatus
 # script runs with 10.51.1, tests/differential.rs).
 CLASSES = {3: OrderStatus, 4: ErrorMessage, 5: OpenOrder, 11: ExecutionDetails,
            53: OpenOrdersEnd, 55: ExecutionDetailsEnd, 100: OrderBound,
-           101: CompletedOrder, 102: CompletedOrdersEnd}
+           101: CompletedOrder, 102: CompletedOrdersEnd, 10: ContractData,
+           18: ContractData, 52: ContractDataEnd}
 
 INT32 = [0, 1, -1, 7, 100, 2147483647, -2147483648]
 INT64 = INT32 + [9223372036854775807, -9223372036854775808, 1795452832123]

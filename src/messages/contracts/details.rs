@@ -33,7 +33,7 @@ fn py_space(c: char) -> bool {
 /// The official `readLastTradeDate`: `date[-time[-zone]]` or
 /// `date[ time[ zone]]` split into its parts (empty parts kept when split on
 /// `-`, as Python's `str.split("-")` keeps them).
-fn split_last_trade_date(field: &str) -> Vec<&str> {
+pub(super) fn split_last_trade_date(field: &str) -> Vec<&str> {
     if field.contains('-') {
         field.split('-').collect()
     } else {
@@ -46,7 +46,7 @@ fn split_last_trade_date(field: &str) -> Vec<&str> {
 /// or a part holding a space is kept by a `-` instead, which the split
 /// keeps where a space would not (found by the random inputs of
 /// tests/fuzz_regressions.rs).
-fn join_last_trade_date(parts: &[&str]) -> String {
+pub(super) fn join_last_trade_date(parts: &[&str]) -> String {
     let n = parts
         .iter()
         .rposition(|p| !p.is_empty())
@@ -255,7 +255,9 @@ impl Layout for ContractData {
     }
 }
 
-layout_message!(ContractData = incoming::CONTRACT_DATA);
+layout_message!(ContractData = incoming::CONTRACT_DATA, impl {
+    crate::protobuf_form!(incoming::protobuf_since);
+});
 
 /// The fund fields of a `FUND` contract.
 fn fund_fields(io: &mut dyn Io, d: &mut ContractDetails) -> Result<(), DecodeError> {
@@ -376,7 +378,9 @@ impl Layout for BondContractData {
     }
 }
 
-layout_message!(BondContractData = incoming::BOND_CONTRACT_DATA);
+layout_message!(BondContractData = incoming::BOND_CONTRACT_DATA, impl {
+    crate::protobuf_form!(incoming::protobuf_since);
+});
 
 #[cfg(test)]
 mod tests {

@@ -376,13 +376,8 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
             .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
         let pc = p.contract.unwrap_or_default();
         let po = p.order.unwrap_or_default();
-        let mut contract = super::proto_in::contract(&pc);
-        // What the request carries beyond what the official openOrder
-        // decoder reads.
+        let contract = super::proto_in::request_contract(&pc);
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
-        contract.sec_id_type = text(&pc.sec_id_type);
-        contract.sec_id = text(&pc.sec_id);
-        contract.include_expired = pc.include_expired.unwrap_or(false);
         let mut order = super::proto_in::order(UNSET_INTEGER, &pc, &po);
         // Left out by the encoder when it equals UNSET_INTEGER (as the
         // official builder does): absent reads back as that.

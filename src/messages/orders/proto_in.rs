@@ -28,7 +28,7 @@ use super::OrderStatus;
 /// client's `Decimal(text)` does (exponents, a negative zero); text that is
 /// no number is unset here (the official client hands such text over as
 /// it is, or raises).
-fn dec(s: &Option<String>) -> Option<Decimal> {
+pub(crate) fn dec(s: &Option<String>) -> Option<Decimal> {
     s.as_deref()
         .map(|t| crate::wire::fields::decimal_from_text(t.trim()).unwrap_or(UNSET_DECIMAL))
 }
@@ -80,7 +80,7 @@ pub(crate) fn decimal_max_string(v: f64) -> String {
 
 /// A protobuf map as a tag-value list (in key order: protobuf leaves the
 /// order open).
-fn tag_values(map: &std::collections::BTreeMap<String, String>) -> Vec<TagValue> {
+pub(crate) fn tag_values(map: &std::collections::BTreeMap<String, String>) -> Vec<TagValue> {
     map.iter()
         .map(|(k, v)| TagValue {
             tag: k.clone(),
@@ -104,6 +104,17 @@ pub fn order_status(p: &proto::OrderStatus) -> OrderStatus {
         why_held: p.why_held.clone().unwrap_or_default(),
         mkt_cap_price: p.mkt_cap_price.unwrap_or(UNSET_DOUBLE),
     }
+}
+
+/// The contract of a request from its protobuf form (the simulated
+/// gateway's side): [`contract`] and what a request carries beyond what the
+/// answers' decoder reads (the security id, include-expired).
+pub fn request_contract(p: &proto::Contract) -> Contract {
+    let mut c = contract(p);
+    c.sec_id_type = p.sec_id_type.clone().unwrap_or_default();
+    c.sec_id = p.sec_id.clone().unwrap_or_default();
+    c.include_expired = p.include_expired.unwrap_or(false);
+    c
 }
 
 /// A contract from its protobuf form (`decodeContract`).
@@ -556,7 +567,7 @@ pub fn execution(p: &proto::Execution) -> Execution {
 
 use crate::messages::protobuf::{b, f, i, s};
 
-fn map(list: &[TagValue]) -> std::collections::BTreeMap<String, String> {
+pub(crate) fn map(list: &[TagValue]) -> std::collections::BTreeMap<String, String> {
     list.iter()
         .map(|tv| (tv.tag.clone(), tv.value.clone()))
         .collect()
