@@ -10,6 +10,8 @@ use tws_api::errors::{Connectivity, FarmState};
 use tws_api::sim::{Fault, SimConfig, SimGateway};
 use tws_api::IBClient;
 
+mod common;
+
 const WAIT: Duration = Duration::from_secs(20);
 
 /// Polls `cond` until it holds; panics after [`WAIT`] (a hang guard, not a
@@ -94,4 +96,58 @@ fn requests_wait_through_a_connectivity_loss() {
     });
     client.disconnect();
     gw.shutdown();
+}
+
+/// 1101 (restored, data lost): TWS has dropped the market and account data
+/// subscriptions. With resubscription on, `IBClient` sends them again with
+/// their ids and says so (`resubscribed`); the ticks come back. Without it,
+/// they stay gone (the sim drops them as TWS does).
+#[test]
+fn market_data_is_resubscribed_after_1101() {
+    for resubscribe in [true, false] {
+        let gw = SimGateway::start(SimConfig {
+            tick_interval: Duration::from_millis(5),
+            ..SimConfig::default()
+        })
+        .unwrap();
+        let (rec, log) = common::CallRecorder::new();
+        let client = IBClient::with_wrapper(rec);
+        client.set_resubscribe(resubscribe);
+        client.connect("127.0.0.1", gw.port(), 7).unwrap();
+        client.start();
+        assert!(client.wait_for_connection(WAIT));
+        client
+            .req_mkt_data(3, &common::stock("AAPL"), "", false, false, &[])
+            .unwrap();
+        client.req_account_summary(4, "All", "NetLiquidation").unwrap();
+        let ticks = || log.named("tick_price").len();
+        until("ticks", || ticks() > 0);
+        assert_eq!(gw.inject(Fault::ConnectivityLost), 1);
+        until("1100", || client.connectivity() == Connectivity::Lost);
+        assert_eq!(
+            gw.inject(Fault::ConnectivityRestored { data_kept: false }),
+            1
+        );
+        until("1101", || {
+            client.connectivity() == Connectivity::RestoredDataLost
+        });
+        if resubscribe {
+            until("resubscribed", || !log.named("resubscribed").is_empty());
+            // The ticker and the account summary.
+            assert_eq!(log.named("resubscribed")[0].arg(0), 2);
+            let before = ticks();
+            until("ticks again", || ticks() > before);
+        } else {
+            // Nothing is resent: the ticks are gone. The sim drops them
+            // before it writes 1101, so no tick follows it; the answer to a
+            // later request shows that none came.
+            let before = ticks();
+            client.req_current_time().unwrap();
+            until("currentTime", || !log.named("current_time").is_empty());
+            assert_eq!(ticks(), before);
+            assert!(log.named("resubscribed").is_empty());
+        }
+        client.disconnect();
+        gw.shutdown();
+    }
 }

@@ -403,3 +403,44 @@ fn a_backlog_longer_than_the_heartbeat_timeout_does_not_look_like_a_dead_connect
     assert!(ib.is_connected());
     ib.disconnect();
 }
+
+/// TWS forgets the market data type with the connection: after a reconnect
+/// `IBClient` sets it again, before it resubscribes.
+#[test]
+fn the_market_data_type_is_set_again_after_a_reconnect_before_the_resubscriptions() {
+    use tws_api::messages::ids::outgoing;
+    init_logs();
+    let gw = SimGateway::start(tws_api::sim::SimConfig {
+        record_requests: true,
+        ..sim_config()
+    })
+    .unwrap();
+    let (ib, log) = started(gw.port(), 5, Some(fast_policy()));
+    ib.set_resubscribe(true);
+    ib.req_market_data_type(3).unwrap();
+    assert_eq!(ib.market_data_type(), Some(3));
+    ib.req_mkt_data(1, &common::stock("AAPL"), "", false, false, &[])
+        .unwrap();
+    gw.drop_connections();
+    assert!(log.wait_until(|e| e.iter().any(|e| matches!(e, Ev::Error(-8, _, _)))));
+    // On the new connection: the type, then the ticker.
+    let ids = || -> Vec<u32> {
+        gw.recorded_requests()
+            .into_iter()
+            .map(|r| r.msg_id)
+            .filter(|id| *id == outgoing::REQ_MARKET_DATA_TYPE || *id == outgoing::REQ_MKT_DATA)
+            .collect()
+    };
+    assert!(common::call_log::wait(|| ids().len() >= 4), "{:?}", ids());
+    let after = ids();
+    assert_eq!(
+        after,
+        [
+            outgoing::REQ_MARKET_DATA_TYPE,
+            outgoing::REQ_MKT_DATA,
+            outgoing::REQ_MARKET_DATA_TYPE,
+            outgoing::REQ_MKT_DATA
+        ]
+    );
+    ib.disconnect();
+}

@@ -101,8 +101,15 @@ impl Observer for Tracked<'_> {
                 }
             }
         }
-        if let Some(SessionFact::NextValidId(_)) = fact {
-            self.after_next_valid_id(user);
+        match fact {
+            Some(SessionFact::NextValidId(_)) => self.after_next_valid_id(user),
+            Some(SessionFact::Error { code, .. })
+                if crate::errors::Connectivity::from_code(code)
+                    == Some(crate::errors::Connectivity::RestoredDataLost) =>
+            {
+                self.after_data_lost(user)
+            }
+            _ => {}
         }
         Ok(())
     }
@@ -740,11 +747,33 @@ impl Tracked<'_> {
         }
     }
 
+    /// 1101: TWS is back in touch with IB but its market and account data
+    /// subscriptions are gone; with resubscription on they are sent again
+    /// (TWS asks the client to), and `resubscribed(n)` says so.
+    fn after_data_lost(&mut self, user: &mut dyn EWrapper) {
+        if !self.state.resubscribe.load(Ordering::SeqCst) {
+            log::warn!("1101: market and account data subscriptions were lost; resubscription is off");
+            return;
+        }
+        self.client.subscriptions_lost();
+        match self.client.resubscribe() {
+            Ok(n) => user.resubscribed(n),
+            Err(e) => log::warn!("resubscribing after 1101 failed: {e}"),
+        }
+    }
+
     fn after_next_valid_id(&mut self, user: &mut dyn EWrapper) {
         let pending = self.state.reconnect_pending.lock().take();
         self.state.reconnect_attempt.store(0, Ordering::SeqCst);
         if let Some(attempts) = pending {
             self.state.reconnects.fetch_add(1, Ordering::SeqCst);
+            // TWS forgets the market data type with the connection: set it
+            // again before the subscriptions that depend on it.
+            if let Some(t) = self.client.market_data_type() {
+                if let Err(e) = self.client.req_market_data_type(t) {
+                    log::warn!("setting the market data type again after the reconnect failed: {e}");
+                }
+            }
             if self.state.resubscribe.load(Ordering::SeqCst) {
                 match self.client.resubscribe() {
                     Ok(n) => user.resubscribed(n),

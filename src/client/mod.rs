@@ -25,7 +25,7 @@ pub use event::Event;
 pub use flow::DEFAULT_QUEUE_LIMIT;
 pub use ibclient::IBClient;
 pub use latency::{LatencyStats, RequestLatency, LATENCY_WINDOW};
-pub use lifecycle::{RequestInFlight, RequestKey, RequestKind};
+pub use lifecycle::{RequestInFlight, RequestKey, RequestKind, LOST_WITH_DATA};
 pub use metrics::MetricsSnapshot;
 pub use pacer::RateLimit;
 pub use pool::{

@@ -244,6 +244,14 @@ impl Session<'_> {
                 }
                 Fault::ConnectivityRestored { data_kept } => {
                     self.offline = false;
+                    if !data_kept {
+                        // TWS has dropped the market and account data
+                        // subscriptions: the client resubmits them
+                        // (client::LOST_WITH_DATA).
+                        self.market_data.data_lost();
+                        self.historical.data_lost();
+                        self.account.data_lost();
+                    }
                     let code = if data_kept {
                         CONNECTIVITY_RESTORED
                     } else {

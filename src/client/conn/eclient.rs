@@ -103,6 +103,9 @@ pub(crate) struct Inner {
     pub(crate) live_guard: crate::client::requests::orders::LiveOrderGuard,
     /// The requests in flight.
     pub(crate) requests: Registry,
+    /// The market data type last asked for with `reqMarketDataType` (0:
+    /// never), set again after a reconnect.
+    pub(crate) market_data_type: std::sync::atomic::AtomicI32,
 }
 
 #[derive(Debug, Clone)]
@@ -244,6 +247,7 @@ impl EClient {
                 spin: Spin::default(),
                 pacer: Pacer::default(),
                 hist_pacer: Default::default(),
+                market_data_type: Default::default(),
                 live_guard: Default::default(),
                 requests: Registry::default(),
             }),
@@ -566,6 +570,23 @@ impl EClient {
     /// queue counts). **tws-api extension.**
     pub fn request_latencies(&self) -> Vec<crate::client::RequestLatency> {
         self.inner.requests.latencies()
+    }
+
+    /// The market data type last asked for with
+    /// [`req_market_data_type`](EClient::req_market_data_type), if any.
+    /// **tws-api extension.**
+    pub fn market_data_type(&self) -> Option<i32> {
+        match self.inner.market_data_type.load(Ordering::Relaxed) {
+            0 => None,
+            t => Some(t),
+        }
+    }
+
+    /// TWS reported 1101 (connectivity to IB restored, data lost): its market
+    /// and account data subscriptions are gone. They are marked interrupted,
+    /// for [`resubscribe`](EClient::resubscribe) to send again.
+    pub(crate) fn subscriptions_lost(&self) {
+        self.inner.requests.data_lost();
     }
 
     /// Sends again, with their original request ids, the subscriptions that

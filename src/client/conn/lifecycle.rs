@@ -95,6 +95,27 @@ struct Entry {
     answered: bool,
 }
 
+/// The subscriptions TWS drops when it reports 1101 ("data lost"; IB:
+/// market and account data subscriptions must be resubmitted): market data,
+/// depth, tick-by-tick, real-time bars, and the account, position and PnL
+/// streams. The simulated gateway drops the same ones.
+pub const LOST_WITH_DATA: [u32; 11] = {
+    use crate::messages::ids::outgoing::*;
+    [
+        REQ_MKT_DATA,
+        REQ_MKT_DEPTH,
+        REQ_TICK_BY_TICK_DATA,
+        REQ_REAL_TIME_BARS,
+        REQ_ACCT_DATA,
+        REQ_ACCOUNT_SUMMARY,
+        REQ_POSITIONS,
+        REQ_POSITIONS_MULTI,
+        REQ_ACCOUNT_UPDATES_MULTI,
+        REQ_PNL,
+        REQ_PNL_SINGLE,
+    ]
+};
+
 /// What an interrupted request becomes when the connection drops.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Interrupted {
@@ -349,6 +370,25 @@ impl Registry {
         });
         self.update_len(&map);
         out
+    }
+
+    /// 1101 (connectivity restored, data lost): the live market and account
+    /// data subscriptions are marked interrupted, as TWS has dropped them
+    /// ([`LOST_WITH_DATA`]).
+    pub(crate) fn data_lost(&self) {
+        let mut map = self.map.lock();
+        for e in map.values_mut() {
+            let lost = e.frame.as_ref().is_some_and(|(sv, frame)| {
+                frame.get(4..).is_some_and(|payload| {
+                    crate::wire::MessageHeader::parse(*sv, payload)
+                        .is_ok_and(|h| LOST_WITH_DATA.contains(&h.id))
+                })
+            });
+            if lost && e.kind == RequestKind::Subscription {
+                e.interrupted = true;
+            }
+        }
+        self.update_len(&map);
     }
 
     /// Marks a resubscribed request live again.

@@ -17,7 +17,11 @@ use crate::server_versions::{
 impl EClient {
     /// `reqMarketDataType`: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
     pub fn req_market_data_type(&self, market_data_type: i32) -> Result<(), Error> {
-        self.send(NO_VALID_ID, &ReqMarketDataType { market_data_type })
+        self.send(NO_VALID_ID, &ReqMarketDataType { market_data_type })?;
+        self.inner
+            .market_data_type
+            .store(market_data_type, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     }
 
     /// `reqMktData`: streams (or snapshots) top-of-book data for `contract`,

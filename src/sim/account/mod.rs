@@ -99,6 +99,18 @@ pub(crate) struct State {
 }
 
 impl State {
+    /// 1101: the account, position and PnL subscriptions are gone.
+    pub(crate) fn data_lost(&mut self) {
+        self.updates = None;
+        self.summaries.clear();
+        self.positions = None;
+        self.positions_multi.clear();
+        self.updates_multi.clear();
+        self.pnl.clear();
+    }
+}
+
+impl State {
     fn streaming(&self) -> bool {
         self.updates.is_some()
             || !self.summaries.is_empty()

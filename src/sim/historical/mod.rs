@@ -73,6 +73,13 @@ pub(crate) struct State {
     pacing: PacingLog,
 }
 
+impl State {
+    /// 1101: the real-time bar subscriptions are gone.
+    pub(crate) fn data_lost(&mut self) {
+        self.realtime.clear();
+    }
+}
+
 /// Answers one request of this domain.
 pub(super) fn handle(s: &mut Session<'_>, req: HistoricalRequest) {
     match req {

@@ -133,6 +133,13 @@ pub(crate) struct State {
     next: Instant,
 }
 
+impl State {
+    /// 1101: every subscription is gone.
+    pub(crate) fn data_lost(&mut self) {
+        self.books.clear();
+    }
+}
+
 impl Default for State {
     fn default() -> Self {
         State {

@@ -79,6 +79,15 @@ pub(crate) struct State {
     pub(super) tick_by_tick: tick_by_tick::State,
 }
 
+impl State {
+    /// 1101: the market data, depth and tick-by-tick subscriptions are gone.
+    pub(crate) fn data_lost(&mut self) {
+        self.subs.clear();
+        self.depth.data_lost();
+        self.tick_by_tick.data_lost();
+    }
+}
+
 impl Default for State {
     fn default() -> Self {
         State {
