@@ -1096,6 +1096,94 @@ pub trait EWrapper: Send {
         debug!("contract_data_end_proto_buf: contract_data_end_proto={contract_data_end_proto:?}");
     }
 
+    /// The protobuf form of a [`tick_price`](Self::tick_price) (and its `tick_size`) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 206 on).
+    ///
+    /// Official name: `tickPriceProtoBuf`.
+    fn tick_price_proto_buf(&mut self, tick_price_proto: &proto::TickPrice) {
+        debug!("tick_price_proto_buf: tick_price_proto={tick_price_proto:?}");
+    }
+
+    /// The protobuf form of a [`tick_size`](Self::tick_size) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 206 on).
+    ///
+    /// Official name: `tickSizeProtoBuf`.
+    fn tick_size_proto_buf(&mut self, tick_size_proto: &proto::TickSize) {
+        debug!("tick_size_proto_buf: tick_size_proto={tick_size_proto:?}");
+    }
+
+    /// The protobuf form of a [`tick_option_computation`](Self::tick_option_computation) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 206 on).
+    ///
+    /// Official name: `tickOptionComputationProtoBuf`.
+    fn tick_option_computation_proto_buf(
+        &mut self,
+        tick_option_computation_proto: &proto::TickOptionComputation,
+    ) {
+        debug!("tick_option_computation_proto_buf: tick_option_computation_proto={tick_option_computation_proto:?}");
+    }
+
+    /// The protobuf form of a [`tick_generic`](Self::tick_generic) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 206 on).
+    ///
+    /// Official name: `tickGenericProtoBuf`.
+    fn tick_generic_proto_buf(&mut self, tick_generic_proto: &proto::TickGeneric) {
+        debug!("tick_generic_proto_buf: tick_generic_proto={tick_generic_proto:?}");
+    }
+
+    /// The protobuf form of a [`tick_string`](Self::tick_string) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 206 on).
+    ///
+    /// Official name: `tickStringProtoBuf`.
+    fn tick_string_proto_buf(&mut self, tick_string_proto: &proto::TickString) {
+        debug!("tick_string_proto_buf: tick_string_proto={tick_string_proto:?}");
+    }
+
+    /// The protobuf form of a [`tick_snapshot_end`](Self::tick_snapshot_end) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 206 on).
+    ///
+    /// Official name: `tickSnapshotEndProtoBuf`.
+    fn tick_snapshot_end_proto_buf(&mut self, tick_snapshot_end_proto: &proto::TickSnapshotEnd) {
+        debug!("tick_snapshot_end_proto_buf: tick_snapshot_end_proto={tick_snapshot_end_proto:?}");
+    }
+
+    /// The protobuf form of a [`update_mkt_depth`](Self::update_mkt_depth) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 206 on).
+    ///
+    /// Official name: `updateMarketDepthProtoBuf`.
+    fn update_market_depth_proto_buf(&mut self, market_depth_proto: &proto::MarketDepth) {
+        debug!("update_market_depth_proto_buf: market_depth_proto={market_depth_proto:?}");
+    }
+
+    /// The protobuf form of a [`update_mkt_depth_l2`](Self::update_mkt_depth_l2) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 206 on).
+    ///
+    /// Official name: `updateMarketDepthL2ProtoBuf`.
+    fn update_market_depth_l2_proto_buf(&mut self, market_depth_l2_proto: &proto::MarketDepthL2) {
+        debug!("update_market_depth_l2_proto_buf: market_depth_l2_proto={market_depth_l2_proto:?}");
+    }
+
+    /// The protobuf form of a [`market_data_type`](Self::market_data_type) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 206 on).
+    ///
+    /// Official name: `updateMarketDataTypeProtoBuf`.
+    fn update_market_data_type_proto_buf(
+        &mut self,
+        market_data_type_proto: &proto::MarketDataType,
+    ) {
+        debug!(
+            "update_market_data_type_proto_buf: market_data_type_proto={market_data_type_proto:?}"
+        );
+    }
+
+    /// The protobuf form of a [`tick_req_params`](Self::tick_req_params) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 206 on).
+    ///
+    /// Official name: `tickReqParamsProtoBuf`.
+    fn tick_req_params_proto_buf(&mut self, tick_req_params_proto: &proto::TickReqParams) {
+        debug!("tick_req_params_proto_buf: tick_req_params_proto={tick_req_params_proto:?}");
+    }
+
     // ---------------------------------------------------------------------
     // tws-api extensions: not in the official API. They come from the
     // reconnecting supervisor of `IBClient` (see `IBClient::set_reconnect`).
@@ -1297,6 +1385,16 @@ mod tests {
         w.contract_data_proto_buf(&proto::ContractData::default());
         w.bond_contract_data_proto_buf(&proto::ContractData::default());
         w.contract_data_end_proto_buf(&proto::ContractDataEnd::default());
+        w.tick_price_proto_buf(&proto::TickPrice::default());
+        w.tick_size_proto_buf(&proto::TickSize::default());
+        w.tick_option_computation_proto_buf(&proto::TickOptionComputation::default());
+        w.tick_generic_proto_buf(&proto::TickGeneric::default());
+        w.tick_string_proto_buf(&proto::TickString::default());
+        w.tick_snapshot_end_proto_buf(&proto::TickSnapshotEnd::default());
+        w.update_market_depth_proto_buf(&proto::MarketDepth::default());
+        w.update_market_depth_l2_proto_buf(&proto::MarketDepthL2::default());
+        w.update_market_data_type_proto_buf(&proto::MarketDataType::default());
+        w.tick_req_params_proto_buf(&proto::TickReqParams::default());
     }
 
     #[test]

@@ -119,7 +119,9 @@ fn market_data_is_resubscribed_after_1101() {
         client
             .req_mkt_data(3, &common::stock("AAPL"), "", false, false, &[])
             .unwrap();
-        client.req_account_summary(4, "All", "NetLiquidation").unwrap();
+        client
+            .req_account_summary(4, "All", "NetLiquidation")
+            .unwrap();
         let ticks = || log.named("tick_price").len();
         until("ticks", || ticks() > 0);
         assert_eq!(gw.inject(Fault::ConnectivityLost), 1);

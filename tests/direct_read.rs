@@ -39,10 +39,7 @@ fn queued_error_arrives(direct: bool) {
     }
     let before = client.metrics().direct_reads;
     // Refused by the client (not printable), so queued from this thread.
-    let bad = Contract::stock("AA\u{7}PL", "SMART", "USD");
-    assert!(client
-        .req_mkt_data(41, &bad, "", false, false, &[])
-        .is_err());
+    assert!(client.req_matching_symbols(41, "AA\u{7}PL").is_err());
     assert!(log.wait_until(|c| c.iter().any(|c| c.name == "error" && c.arg(0) == 41)));
     // And the socket is still read afterwards.
     client.req_current_time().unwrap();
@@ -382,10 +379,7 @@ fn drained_while_a_callback_blocks(block_in: BlockIn, reads: Reads) {
             .unwrap(),
         BlockIn::Error(id) => {
             // Refused by the client (not printable): the error is queued.
-            let bad = Contract::stock("AA\u{7}PL", "SMART", "USD");
-            assert!(client
-                .req_mkt_data(id, &bad, "", false, false, &[])
-                .is_err());
+            assert!(client.req_matching_symbols(id, "AA\u{7}PL").is_err());
         }
     }
     assert!(wait(|| entered.load(SeqCst)), "the callback blocks");

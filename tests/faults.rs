@@ -708,8 +708,9 @@ fn an_unknown_id_is_reported_as_received_and_a_known_undecodable_one_is_counted(
     let before = log.snapshot().len();
     // Garbage whose first four bytes read as id 1199 (999 + 200: "protobuf").
     let mut bytes = frame(sv, 1199, b"\x01\x02");
-    // tickPrice as protobuf: a known message that 10.37.2 never sends that way.
-    bytes.extend_from_slice(&frame(sv, 201, b""));
+    // fundamentalData as protobuf: a known message that has no protobuf form
+    // (10.51.1 removed fundamentals before they would have had one).
+    bytes.extend_from_slice(&frame(sv, 251, b""));
     bytes.extend_from_slice(&current_time(sv, 42));
     assert_eq!(gw.inject(Fault::Raw(bytes)), 1);
     assert!(log.wait_until(|e| e[before..].contains(&Ev::CurrentTime(42))));

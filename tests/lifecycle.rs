@@ -10,7 +10,6 @@ use std::time::Duration;
 use common::supervised::{fast_policy, sim_config};
 use common::{connected_calls, init_logs, stock, CallRecorder};
 use tws_api::client::{RequestKey, RequestKind};
-use tws_api::messages::decode_body;
 use tws_api::messages::ids::outgoing;
 use tws_api::messages::market_data::ReqMktData;
 use tws_api::sim::{Fault, SimConfig, SimGateway};
@@ -156,7 +155,7 @@ fn subscriptions_are_sent_again_after_a_reconnect_once_each() {
         .recorded_requests()
         .into_iter()
         .filter(|r| r.msg_id == outgoing::REQ_MKT_DATA)
-        .map(|r| decode_body(r.server_version, &r.body).expect("decodes"))
+        .map(|r| r.decode().expect("decodes"))
         .collect();
     assert_eq!(reqs.len(), 2, "{reqs:?}");
     assert_eq!(reqs[0].req_id, 1);

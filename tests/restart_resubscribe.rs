@@ -67,12 +67,9 @@ fn a_hundred_restarts_resubscribe_all_ten_subscriptions_each_time() {
                 .into_iter()
                 .filter(|r| r.msg_id == outgoing::REQ_MKT_DATA)
                 .filter_map(|r| {
-                    tws_api::messages::decode_body::<tws_api::messages::market_data::ReqMktData>(
-                        r.server_version,
-                        &r.body,
-                    )
-                    .ok()
-                    .map(|m| m.req_id)
+                    r.decode::<tws_api::messages::market_data::ReqMktData>()
+                        .ok()
+                        .map(|m| m.req_id)
                 })
                 .collect()
         };

@@ -752,7 +752,9 @@ impl Tracked<'_> {
     /// (TWS asks the client to), and `resubscribed(n)` says so.
     fn after_data_lost(&mut self, user: &mut dyn EWrapper) {
         if !self.state.resubscribe.load(Ordering::SeqCst) {
-            log::warn!("1101: market and account data subscriptions were lost; resubscription is off");
+            log::warn!(
+                "1101: market and account data subscriptions were lost; resubscription is off"
+            );
             return;
         }
         self.client.subscriptions_lost();
@@ -771,7 +773,9 @@ impl Tracked<'_> {
             // again before the subscriptions that depend on it.
             if let Some(t) = self.client.market_data_type() {
                 if let Err(e) = self.client.req_market_data_type(t) {
-                    log::warn!("setting the market data type again after the reconnect failed: {e}");
+                    log::warn!(
+                        "setting the market data type again after the reconnect failed: {e}"
+                    );
                 }
             }
             if self.state.resubscribe.load(Ordering::SeqCst) {

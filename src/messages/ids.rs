@@ -142,7 +142,9 @@ macro_rules! id_table {
                     $( $( incoming::$iname => {
                         let _ = stringify!($isince);
                         let m = super::WithProto::<$ity>::read(sv, body)?;
-                        return h.on(sv, &m);
+                        let delivered = h.on(sv, &m);
+                        m.recycle();
+                        return delivered;
                     } )? )*
                     id => {
                         h.unknown(id, true, incoming::name(id).is_some());
@@ -272,8 +274,8 @@ use super::{
 
 id_table! {
     incoming<'a> {
-        TICK_PRICE = 1 => market_data::TickPrice;
-        TICK_SIZE = 2 => market_data::TickSize;
+        TICK_PRICE = 1 => market_data::TickPrice, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
+        TICK_SIZE = 2 => market_data::TickSize, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         ORDER_STATUS = 3 => orders::OrderStatus, pb proto::OrderStatus;
         ERR_MSG = 4 => connection::ErrorMessage, pb proto::ErrorMessage;
         OPEN_ORDER = 5 => orders::OpenOrder, pb proto::OpenOrder;
@@ -283,8 +285,8 @@ id_table! {
         NEXT_VALID_ID = 9 => connection::NextValidId;
         CONTRACT_DATA = 10 => contracts::ContractData, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
         EXECUTION_DATA = 11 => orders::ExecutionData, pb proto::ExecutionDetails;
-        MARKET_DEPTH = 12 => market_depth::MarketDepth;
-        MARKET_DEPTH_L2 = 13 => market_depth::MarketDepthL2<'a>, read market_depth::MarketDepthL2::decode_borrowed;
+        MARKET_DEPTH = 12 => market_depth::MarketDepth, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
+        MARKET_DEPTH_L2 = 13 => market_depth::MarketDepthL2<'a>, read market_depth::MarketDepthL2::decode_borrowed, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         NEWS_BULLETINS = 14 => news::NewsBulletin;
         MANAGED_ACCTS = 15 => connection::ManagedAccounts;
         RECEIVE_FA = 16 => account::ReceiveFa;
@@ -292,9 +294,9 @@ id_table! {
         BOND_CONTRACT_DATA = 18 => contracts::BondContractData, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
         SCANNER_PARAMETERS = 19 => scanner::ScannerParameters;
         SCANNER_DATA = 20 => scanner::ScannerDataFrame<'a>, read scanner::ScannerDataFrame::read;
-        TICK_OPTION_COMPUTATION = 21 => options::TickOptionComputation;
-        TICK_GENERIC = 45 => market_data::TickGeneric;
-        TICK_STRING = 46 => market_data::TickString<'a>, read market_data::TickString::decode_borrowed;
+        TICK_OPTION_COMPUTATION = 21 => options::TickOptionComputation, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
+        TICK_GENERIC = 45 => market_data::TickGeneric, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
+        TICK_STRING = 46 => market_data::TickString<'a>, read market_data::TickString::decode_borrowed, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         TICK_EFP = 47 => ticks::TickEfp;
         CURRENT_TIME = 49 => connection::CurrentTime;
         REAL_TIME_BARS = 50 => historical::RealTimeBars;
@@ -304,8 +306,8 @@ id_table! {
         ACCT_DOWNLOAD_END = 54 => account::AccountDownloadEnd;
         EXECUTION_DATA_END = 55 => orders::ExecutionDataEnd, pb proto::ExecutionDetailsEnd;
         DELTA_NEUTRAL_VALIDATION = 56 => ticks::DeltaNeutralValidation;
-        TICK_SNAPSHOT_END = 57 => market_data::TickSnapshotEnd;
-        MARKET_DATA_TYPE = 58 => market_data::MarketDataType;
+        TICK_SNAPSHOT_END = 57 => market_data::TickSnapshotEnd, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
+        MARKET_DATA_TYPE = 58 => market_data::MarketDataType, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         COMMISSION_AND_FEES_REPORT = 59 => orders::CommissionAndFeesReportMsg;
         POSITION_DATA = 61 => account::PositionData;
         POSITION_END = 62 => account::PositionEnd;
@@ -327,7 +329,7 @@ id_table! {
         FAMILY_CODES = 78 => account::FamilyCodes;
         SYMBOL_SAMPLES = 79 => contracts::SymbolSamples;
         MKT_DEPTH_EXCHANGES = 80 => contracts::MktDepthExchanges;
-        TICK_REQ_PARAMS = 81 => market_data::TickReqParams;
+        TICK_REQ_PARAMS = 81 => market_data::TickReqParams, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         SMART_COMPONENTS = 82 => contracts::SmartComponents;
         NEWS_ARTICLE = 83 => news::NewsArticle;
         TICK_NEWS = 84 => ticks::TickNews;
@@ -372,15 +374,15 @@ id_table! {
             REQ_CURRENT_TIME_IN_MILLIS = 105 => ReqCurrentTimeInMillis(connection::ReqCurrentTimeInMillis) | one_shot by_request "reqCurrentTimeInMillis";
         }
         market_data => MarketDataRequest {
-            REQ_MKT_DATA = 1 => ReqMktData(market_data::ReqMktData) | subscription by_id "reqMktData";
-            CANCEL_MKT_DATA = 2 => CancelMktData(market_data::CancelMktData) | cancels by_id;
-            REQ_MKT_DEPTH = 10 => ReqMktDepth(market_depth::ReqMktDepth) | subscription by_id "reqMktDepth";
-            CANCEL_MKT_DEPTH = 11 => CancelMktDepth(market_depth::CancelMktDepth) | cancels by_id;
+            REQ_MKT_DATA = 1 => ReqMktData(market_data::ReqMktData), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA | subscription by_id "reqMktData";
+            CANCEL_MKT_DATA = 2 => CancelMktData(market_data::CancelMktData), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA | cancels by_id;
+            REQ_MKT_DEPTH = 10 => ReqMktDepth(market_depth::ReqMktDepth), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA | subscription by_id "reqMktDepth";
+            CANCEL_MKT_DEPTH = 11 => CancelMktDepth(market_depth::CancelMktDepth), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA | cancels by_id;
             REQ_CALC_IMPLIED_VOLAT = 54 => ReqCalcImpliedVolat(options::ReqCalcImpliedVolat) | subscription by_id "calculateImpliedVolatility";
             REQ_CALC_OPTION_PRICE = 55 => ReqCalcOptionPrice(options::ReqCalcOptionPrice) | subscription by_id "calculateOptionPrice";
             CANCEL_CALC_IMPLIED_VOLAT = 56 => CancelCalcImpliedVolat(options::CancelCalcImpliedVolat) | cancels by_id;
             CANCEL_CALC_OPTION_PRICE = 57 => CancelCalcOptionPrice(options::CancelCalcOptionPrice) | cancels by_id;
-            REQ_MARKET_DATA_TYPE = 59 => ReqMarketDataType(market_data::ReqMarketDataType);
+            REQ_MARKET_DATA_TYPE = 59 => ReqMarketDataType(market_data::ReqMarketDataType), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
             REQ_TICK_BY_TICK_DATA = 97 => ReqTickByTickData(tick_by_tick::ReqTickByTickData) | subscription by_id "reqTickByTickData";
             CANCEL_TICK_BY_TICK_DATA = 98 => CancelTickByTickData(tick_by_tick::CancelTickByTickData) | cancels by_id;
         }

@@ -39,6 +39,139 @@ pub trait ProtoForm: Sized {
 
     /// The `…ProtoBuf` callback of an incoming message (none for a request).
     fn proto_callback(_p: &Self::Proto, _w: &mut dyn EWrapper) {}
+
+    /// Reads the protobuf message of a body. The tick path's messages
+    /// override it to take their text fields' buffers from the
+    /// [`strings`] pool, so that reading them allocates nothing.
+    fn read_proto(body: &[u8]) -> Result<Self::Proto, DecodeError> {
+        read_proto::<Self::Proto>(body)
+    }
+
+    /// Called once both have been delivered: gives their buffers back to the
+    /// [`strings`] pool (the tick path's messages), or drops them.
+    fn recycle(_p: Self::Proto, _m: Option<Self>) {}
+}
+
+/// A small pool of text buffers on the dispatching thread: the tick path's
+/// protobuf messages read their text fields (a size, a tick string) into
+/// buffers taken from here and give them back once delivered, so that,
+/// once warm, reading them allocates nothing, as the text path does.
+pub mod strings {
+    use std::cell::RefCell;
+
+    const KEEP: usize = 16;
+
+    thread_local! {
+        static POOL: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// An empty buffer, with the capacity of one given back before.
+    pub fn take() -> String {
+        POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default()
+    }
+
+    /// Gives a buffer back (emptied; dropped when the pool is full).
+    pub fn give(mut s: String) {
+        s.clear();
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < KEEP {
+                p.push(s);
+            }
+        });
+    }
+
+    /// Gives back the buffer an optional field holds, if any.
+    pub fn give_opt(s: Option<String>) {
+        if let Some(s) = s {
+            give(s);
+        }
+    }
+}
+
+/// Calls `f` with the number of each field of a protobuf body, and the
+/// bytes of those that are length-delimited; `false` when the body is
+/// malformed (nothing is decoded).
+fn scan<'a>(body: &'a [u8], mut f: impl FnMut(u32, Option<&'a [u8]>)) -> bool {
+    fn varint(b: &mut &[u8]) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let (&byte, rest) = b.split_first()?;
+            *b = rest;
+            v |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+    let mut b = body;
+    while !b.is_empty() {
+        let Some(key) = varint(&mut b) else {
+            return false;
+        };
+        let number = u32::try_from(key >> 3).unwrap_or(u32::MAX);
+        let skip = match key & 7 {
+            0 => varint(&mut b).map(|_| 0),
+            1 => Some(8),
+            2 => varint(&mut b).and_then(|n| usize::try_from(n).ok()),
+            5 => Some(4),
+            _ => None,
+        };
+        match skip {
+            Some(n) if n <= b.len() => {
+                f(number, (key & 7 == 2).then(|| &b[..n]));
+                b = &b[n..];
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Whether protobuf field `number` is present in `body` (a scan of the
+/// keys, nothing decoded). A malformed body answers `false`: the decoder
+/// refuses it anyway.
+pub fn has_field(body: &[u8], number: u32) -> bool {
+    let mut found = false;
+    scan(body, |n, _| found |= n == number);
+    found
+}
+
+/// The bytes of the last occurrence of length-delimited field `number`.
+pub fn field_bytes(body: &[u8], number: u32) -> Option<&[u8]> {
+    let mut found = None;
+    scan(body, |n, bytes| {
+        if n == number {
+            found = bytes;
+        }
+    });
+    found
+}
+
+/// Where a message keeps one of its text fields.
+pub type TextField<P> = fn(&mut P) -> &mut Option<String>;
+
+/// Reads a protobuf body into a message whose text fields (`fields`: each
+/// field's number and where it lives) reuse buffers of the [`strings`]
+/// pool: a field that is present is read into a pooled buffer, one that is
+/// absent stays `None` and its buffer goes back.
+pub fn read_pooled<P: prost::Message + Default>(
+    body: &[u8],
+    fields: &[(u32, TextField<P>)],
+) -> Result<P, DecodeError> {
+    let mut p = P::default();
+    for (_, field) in fields {
+        *field(&mut p) = Some(strings::take());
+    }
+    p.merge(body)
+        .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
+    for (number, field) in fields {
+        if !has_field(body, *number) {
+            strings::give_opt(field(&mut p).take());
+        }
+    }
+    Ok(p)
 }
 
 /// Appends the protobuf body of `m` (the [`protobuf_form!`](crate::protobuf_form) encoder).
@@ -101,10 +234,22 @@ pub struct WithProto<M: ProtoForm> {
 
 impl<M: ProtoForm> WithProto<M> {
     /// Reads a protobuf body.
+    #[inline]
     pub fn read(sv: i32, body: &[u8]) -> Result<Self, DecodeError> {
-        let proto = read_proto::<M::Proto>(body)?;
-        let msg = M::from_proto(sv, &proto)?;
-        Ok(WithProto { proto, msg })
+        let proto = M::read_proto(body)?;
+        match M::from_proto(sv, &proto) {
+            Ok(msg) => Ok(WithProto { proto, msg }),
+            Err(e) => {
+                M::recycle(proto, None);
+                Err(e)
+            }
+        }
+    }
+
+    /// Done with it: its buffers go back (see [`ProtoForm::recycle`]).
+    #[inline]
+    pub fn recycle(self) {
+        M::recycle(self.proto, self.msg);
     }
 }
 

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use crate::messages::connection::{CurrentTime, ManagedAccounts, NextValidId, StartApi};
 use crate::messages::ids::outgoing;
 use crate::messages::market_data::{ReqMktData, TickPrice, TickSize, TickSnapshotEnd, TickString};
-use crate::messages::{decode_body, encode_frame};
+use crate::messages::{decode_either, encode_frame};
 use crate::model::{tick_type, Decimal};
 use crate::wire::MessageHeader;
 
@@ -173,7 +173,7 @@ fn serve(mut stream: TcpStream, config: &BurstConfig, written: &AtomicU64) -> io
             let mut out = Vec::new();
             match h.id {
                 outgoing::START_API => {
-                    let _: StartApi = decode_body(sv, body).map_err(invalid)?;
+                    let _: StartApi = decode_either(sv, h.protobuf, body).map_err(invalid)?;
                     let accounts_list = "DU1234567".to_owned();
                     encode_frame(&ManagedAccounts { accounts_list }, sv, &mut out)
                         .map_err(invalid)?;
@@ -186,7 +186,7 @@ fn serve(mut stream: TcpStream, config: &BurstConfig, written: &AtomicU64) -> io
                     stream.write_all(&out)?;
                 }
                 outgoing::REQ_MKT_DATA => {
-                    let m: ReqMktData = decode_body(sv, body).map_err(invalid)?;
+                    let m: ReqMktData = decode_either(sv, h.protobuf, body).map_err(invalid)?;
                     let ticks = lead.next().unwrap_or(config.ticks);
                     match config.rate {
                         None => stream_fast(&mut stream, sv, m.req_id, ticks)?,

@@ -537,7 +537,8 @@ pub struct RecordedRequest {
 }
 
 impl RecordedRequest {
-    /// Decodes the body as `M` (fields, at the connection's server version).
+    /// Decodes the body as `M`, in the form it came in (fields or protobuf),
+    /// at the connection's server version.
     ///
     /// ```
     /// use tws_api::messages::connection::SetServerLogLevel;
@@ -552,7 +553,7 @@ impl RecordedRequest {
     /// assert_eq!(r.decode::<SetServerLogLevel>().unwrap().log_level, 5);
     /// ```
     pub fn decode<M: crate::messages::Message>(&self) -> Result<M, crate::wire::DecodeError> {
-        crate::messages::decode_body(self.server_version, &self.body)
+        crate::messages::decode_either(self.server_version, self.protobuf, &self.body)
     }
 }
 

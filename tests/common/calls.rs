@@ -920,6 +920,60 @@ impl EWrapper for CallRecorder {
             vec![to_json(&contract_data_end_proto)],
         );
     }
+    fn tick_price_proto_buf(&mut self, tick_price_proto: &proto::TickPrice) {
+        self.record("tick_price_proto_buf", vec![to_json(&tick_price_proto)]);
+    }
+    fn tick_size_proto_buf(&mut self, tick_size_proto: &proto::TickSize) {
+        self.record("tick_size_proto_buf", vec![to_json(&tick_size_proto)]);
+    }
+    fn tick_option_computation_proto_buf(
+        &mut self,
+        tick_option_computation_proto: &proto::TickOptionComputation,
+    ) {
+        self.record(
+            "tick_option_computation_proto_buf",
+            vec![to_json(&tick_option_computation_proto)],
+        );
+    }
+    fn tick_generic_proto_buf(&mut self, tick_generic_proto: &proto::TickGeneric) {
+        self.record("tick_generic_proto_buf", vec![to_json(&tick_generic_proto)]);
+    }
+    fn tick_string_proto_buf(&mut self, tick_string_proto: &proto::TickString) {
+        self.record("tick_string_proto_buf", vec![to_json(&tick_string_proto)]);
+    }
+    fn tick_snapshot_end_proto_buf(&mut self, tick_snapshot_end_proto: &proto::TickSnapshotEnd) {
+        self.record(
+            "tick_snapshot_end_proto_buf",
+            vec![to_json(&tick_snapshot_end_proto)],
+        );
+    }
+    fn update_market_depth_proto_buf(&mut self, market_depth_proto: &proto::MarketDepth) {
+        self.record(
+            "update_market_depth_proto_buf",
+            vec![to_json(&market_depth_proto)],
+        );
+    }
+    fn update_market_depth_l2_proto_buf(&mut self, market_depth_l2_proto: &proto::MarketDepthL2) {
+        self.record(
+            "update_market_depth_l2_proto_buf",
+            vec![to_json(&market_depth_l2_proto)],
+        );
+    }
+    fn update_market_data_type_proto_buf(
+        &mut self,
+        market_data_type_proto: &proto::MarketDataType,
+    ) {
+        self.record(
+            "update_market_data_type_proto_buf",
+            vec![to_json(&market_data_type_proto)],
+        );
+    }
+    fn tick_req_params_proto_buf(&mut self, tick_req_params_proto: &proto::TickReqParams) {
+        self.record(
+            "tick_req_params_proto_buf",
+            vec![to_json(&tick_req_params_proto)],
+        );
+    }
     fn reconnecting(&mut self, attempt: u32, delay: std::time::Duration) {
         self.record("reconnecting", vec![to_json(&attempt), to_json(&delay)]);
     }

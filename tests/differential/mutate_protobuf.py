@@ -24,6 +24,16 @@ from ibapi.protobuf.CompletedOrdersEnd_pb2 import CompletedOrdersEnd
 from ibapi.protobuf.ContractDataEnd_pb2 import ContractDataEnd
 from ibapi.protobuf.ContractData_pb2 import ContractData
 from ibapi.protobuf.ErrorMessage_pb2 import ErrorMessage
+from ibapi.protobuf.MarketDataType_pb2 import MarketDataType
+from ibapi.protobuf.MarketDepthL2_pb2 import MarketDepthL2
+from ibapi.protobuf.MarketDepth_pb2 import MarketDepth
+from ibapi.protobuf.TickGeneric_pb2 import TickGeneric
+from ibapi.protobuf.TickOptionComputation_pb2 import TickOptionComputation
+from ibapi.protobuf.TickPrice_pb2 import TickPrice
+from ibapi.protobuf.TickReqParams_pb2 import TickReqParams
+from ibapi.protobuf.TickSize_pb2 import TickSize
+from ibapi.protobuf.TickSnapshotEnd_pb2 import TickSnapshotEnd
+from ibapi.protobuf.TickString_pb2 import TickString
 from ibapi.protobuf.ExecutionDetailsEnd_pb2 import ExecutionDetailsEnd
 from ibapi.protobuf.ExecutionDetails_pb2 import ExecutionDetails
 from ibapi.protobuf.OpenOrder_pb2 import OpenOrder
@@ -37,7 +47,10 @@ from ibapi.protobuf.OrderStatus_pb2 import OrderStatus
 CLASSES = {3: OrderStatus, 4: ErrorMessage, 5: OpenOrder, 11: ExecutionDetails,
            53: OpenOrdersEnd, 55: ExecutionDetailsEnd, 100: OrderBound,
            101: CompletedOrder, 102: CompletedOrdersEnd, 10: ContractData,
-           18: ContractData, 52: ContractDataEnd}
+           18: ContractData, 52: ContractDataEnd, 1: TickPrice, 2: TickSize,
+           21: TickOptionComputation, 45: TickGeneric, 46: TickString,
+           57: TickSnapshotEnd, 58: MarketDataType, 81: TickReqParams,
+           12: MarketDepth, 13: MarketDepthL2}
 
 INT32 = [0, 1, -1, 7, 100, 2147483647, -2147483648]
 INT64 = INT32 + [9223372036854775807, -9223372036854775808, 1795452832123]

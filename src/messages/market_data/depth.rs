@@ -73,7 +73,9 @@ impl Layout for ReqMktDepth {
     }
 }
 
-layout_message!(ReqMktDepth = outgoing::REQ_MKT_DEPTH);
+layout_message!(ReqMktDepth = outgoing::REQ_MKT_DEPTH, impl {
+    crate::protobuf_form!(outgoing::protobuf_since);
+});
 
 /// `cancelMktDepth` (message version 1): stop an order book subscription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -102,7 +104,9 @@ impl Layout for CancelMktDepth {
     }
 }
 
-layout_message!(CancelMktDepth = outgoing::CANCEL_MKT_DEPTH);
+layout_message!(CancelMktDepth = outgoing::CANCEL_MKT_DEPTH, impl {
+    crate::protobuf_form!(outgoing::protobuf_since);
+});
 
 /// The depth operations of `updateMktDepth` / `updateMktDepthL2`.
 pub mod operation {
@@ -140,6 +144,7 @@ flat_message! {
         /// The row's size.
         pub size: Decimal = Dec,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `updateMktDepthL2` (message version 1): a change of one row of the level II
@@ -193,6 +198,7 @@ impl<'a> MarketDepthL2<'a> {
 
 impl Message for MarketDepthL2<'_> {
     const ID: u32 = incoming::MARKET_DEPTH_L2;
+    crate::protobuf_form!(incoming::protobuf_since);
 
     fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
         w.put_int(1);

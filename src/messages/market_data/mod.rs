@@ -9,6 +9,7 @@
 
 pub mod depth;
 pub mod options;
+mod proto_forms;
 pub mod tick_by_tick;
 pub mod ticks;
 
@@ -202,7 +203,9 @@ impl Layout for ReqMktData {
     }
 }
 
-layout_message!(ReqMktData = outgoing::REQ_MKT_DATA);
+layout_message!(ReqMktData = outgoing::REQ_MKT_DATA, impl {
+    crate::protobuf_form!(outgoing::protobuf_since);
+});
 
 flat_message! {
     /// `cancelMktData` (message version 2): stop the stream of one ticker id.
@@ -212,6 +215,7 @@ flat_message! {
         /// The ticker id given to [`ReqMktData`].
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -223,6 +227,7 @@ flat_message! {
         /// The market data type wanted.
         pub market_data_type: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -235,6 +240,7 @@ flat_message! {
         /// 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
         pub market_data_type: i32 = Int,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {
@@ -256,6 +262,7 @@ flat_message! {
         /// Attribute bits: 1 can auto-execute, 2 past limit, 4 pre-open.
         pub attr_mask: i32 = Int,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 impl TickPrice {
@@ -305,6 +312,7 @@ flat_message! {
         /// The size.
         pub size: Decimal = Dec,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `tickString`: a text tick (last timestamp, RT volume, …).
@@ -335,6 +343,7 @@ impl<'a> TickString<'a> {
 
 impl Message for TickString<'_> {
     const ID: u32 = incoming::TICK_STRING;
+    crate::protobuf_form!(incoming::protobuf_since);
 
     fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
         w.put_int(TICK_VERSION);
@@ -364,6 +373,7 @@ flat_message! {
         /// The value.
         pub value: f64 = Float,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {
@@ -380,6 +390,7 @@ flat_message! {
         /// Snapshot permission bits.
         pub snapshot_permissions: i32 = Int,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {
@@ -390,6 +401,7 @@ flat_message! {
         /// The ticker id.
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 #[cfg(test)]

@@ -308,7 +308,9 @@ impl Layout for TickOptionComputation {
     }
 }
 
-layout_message!(TickOptionComputation = incoming::TICK_OPTION_COMPUTATION);
+layout_message!(TickOptionComputation = incoming::TICK_OPTION_COMPUTATION, impl {
+    crate::protobuf_form!(incoming::protobuf_since);
+});
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,526 @@
+//! The protobuf forms of market data and depth (server version 206,
+//! `MIN_SERVER_VER_PROTOBUF_MARKET_DATA`, on): the requests `reqMktData`,
+//! `cancelMktData`, `reqMktDepth`, `cancelMktDepth`, `reqMarketDataType`, and
+//! the answers, read as the official 10.51.1 decoder reads them. The tick
+//! path's answers (`tickPrice`, `tickSize`, `tickString`, the depth updates)
+//! read their text fields into pooled buffers
+//! ([`strings`](crate::messages::protobuf::strings)): reading them allocates
+//! nothing once warm, as on the text path.
+
+use std::borrow::Cow;
+
+use super::depth::{CancelMktDepth, MarketDepth, MarketDepthL2, ReqMktDepth};
+use super::options::TickOptionComputation;
+use super::{
+    CancelMktData, MarketDataType, ReqMarketDataType, ReqMktData, TickGeneric, TickPrice,
+    TickReqParams, TickSize, TickSnapshotEnd, TickString,
+};
+use crate::errors::NO_VALID_ID;
+use crate::messages::orders::proto_in::{
+    contract_to_proto, dec, map, request_contract, tag_values,
+};
+use crate::messages::protobuf::{b, f, i, read_pooled, s, strings};
+use crate::messages::ProtoForm;
+use crate::model::{tick_type, Decimal, Order, UNSET_DECIMAL, UNSET_DOUBLE, UNSET_INTEGER};
+use crate::proto;
+use crate::wire::DecodeError;
+use crate::EWrapper;
+
+/// A decimal's text as TWS writes it; unset is left out.
+fn decimal_text(v: Decimal) -> Option<String> {
+    (v != UNSET_DECIMAL).then(|| v.to_string())
+}
+
+/// A size read from a pooled text field (unset when absent or no number).
+#[inline]
+fn size(t: &Option<String>) -> Decimal {
+    dec(t).unwrap_or(UNSET_DECIMAL)
+}
+
+/// A text field given back to the pool.
+fn give_cow(c: Cow<'_, str>) {
+    if let Cow::Owned(s) = c {
+        strings::give(s);
+    }
+}
+
+/// Text from a pooled buffer: the official decoder's `""` when absent.
+fn pooled_text(t: &Option<String>) -> Cow<'static, str> {
+    let mut out = strings::take();
+    if let Some(t) = t {
+        out.push_str(t);
+    }
+    Cow::Owned(out)
+}
+
+impl ProtoForm for TickPrice {
+    type Proto = proto::TickPrice;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::TickPrice {
+            req_id: Some(self.req_id),
+            tick_type: Some(self.tick_type),
+            price: f(self.price),
+            size: decimal_text(self.size),
+            attr_mask: i(self.attr_mask),
+        }
+    }
+    #[inline]
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(TickPrice {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            tick_type: p.tick_type.unwrap_or(UNSET_INTEGER),
+            price: p.price.unwrap_or(UNSET_DOUBLE),
+            size: size(&p.size),
+            attr_mask: p.attr_mask.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.tick_price_proto_buf(p);
+    }
+    #[inline]
+    fn read_proto(body: &[u8]) -> Result<Self::Proto, DecodeError> {
+        read_pooled(body, &[(4, |p: &mut Self::Proto| &mut p.size)])
+    }
+    #[inline]
+    fn recycle(p: Self::Proto, _m: Option<Self>) {
+        strings::give_opt(p.size);
+    }
+}
+
+impl ProtoForm for TickSize {
+    type Proto = proto::TickSize;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::TickSize {
+            req_id: Some(self.req_id),
+            tick_type: Some(self.tick_type),
+            size: decimal_text(self.size),
+        }
+    }
+    #[inline]
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(TickSize {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            tick_type: p.tick_type.unwrap_or(UNSET_INTEGER),
+            size: size(&p.size),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.tick_size_proto_buf(p);
+    }
+    #[inline]
+    fn read_proto(body: &[u8]) -> Result<Self::Proto, DecodeError> {
+        read_pooled(body, &[(3, |p: &mut Self::Proto| &mut p.size)])
+    }
+    #[inline]
+    fn recycle(p: Self::Proto, _m: Option<Self>) {
+        strings::give_opt(p.size);
+    }
+}
+
+impl ProtoForm for TickGeneric {
+    type Proto = proto::TickGeneric;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::TickGeneric {
+            req_id: Some(self.req_id),
+            tick_type: Some(self.tick_type),
+            value: f(self.value),
+        }
+    }
+    /// As the official decoder: a tick of type NOT_SET is not delivered.
+    #[inline]
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        let t = p.tick_type.unwrap_or(UNSET_INTEGER);
+        Ok((t != tick_type::NOT_SET).then(|| TickGeneric {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            tick_type: t,
+            value: p.value.unwrap_or(UNSET_DOUBLE),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.tick_generic_proto_buf(p);
+    }
+}
+
+impl<'a> ProtoForm for TickString<'a> {
+    type Proto = proto::TickString;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::TickString {
+            req_id: Some(self.req_id),
+            tick_type: Some(self.tick_type),
+            value: s(&self.value),
+        }
+    }
+    /// As the official decoder: a tick of type NOT_SET is not delivered;
+    /// an absent value is empty.
+    #[inline]
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        let t = p.tick_type.unwrap_or(UNSET_INTEGER);
+        if t == tick_type::NOT_SET {
+            return Ok(None);
+        }
+        Ok(Some(TickString {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            tick_type: t,
+            value: pooled_text(&p.value),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.tick_string_proto_buf(p);
+    }
+    #[inline]
+    fn read_proto(body: &[u8]) -> Result<Self::Proto, DecodeError> {
+        read_pooled(body, &[(3, |p: &mut Self::Proto| &mut p.value)])
+    }
+    #[inline]
+    fn recycle(p: Self::Proto, m: Option<Self>) {
+        strings::give_opt(p.value);
+        if let Some(m) = m {
+            give_cow(m.value);
+        }
+    }
+}
+
+impl ProtoForm for TickSnapshotEnd {
+    type Proto = proto::TickSnapshotEnd;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::TickSnapshotEnd {
+            req_id: Some(self.req_id),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(TickSnapshotEnd {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.tick_snapshot_end_proto_buf(p);
+    }
+}
+
+impl ProtoForm for MarketDataType {
+    type Proto = proto::MarketDataType;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::MarketDataType {
+            req_id: Some(self.req_id),
+            market_data_type: i(self.market_data_type),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(MarketDataType {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            market_data_type: p.market_data_type.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.update_market_data_type_proto_buf(p);
+    }
+}
+
+impl ProtoForm for TickReqParams {
+    type Proto = proto::TickReqParams;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::TickReqParams {
+            req_id: Some(self.ticker_id),
+            min_tick: (self.min_tick != UNSET_DOUBLE)
+                .then(|| crate::messages::orders::proto_in::decimal_max_string(self.min_tick)),
+            bbo_exchange: s(&self.bbo_exchange),
+            snapshot_permissions: i(self.snapshot_permissions),
+            last_price_precision: None,
+            last_size_precision: None,
+        }
+    }
+    /// As the official decoder (`float(minTick)`): a minimum tick that is no
+    /// number refuses the message.
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        let min_tick = match &p.min_tick {
+            Some(t) => t
+                .trim()
+                .parse()
+                .map_err(|_| DecodeError::Invalid(format!("min tick {t:?} is no number")))?,
+            None => UNSET_DOUBLE,
+        };
+        Ok(Some(TickReqParams {
+            ticker_id: p.req_id.unwrap_or(NO_VALID_ID),
+            min_tick,
+            bbo_exchange: p.bbo_exchange.clone().unwrap_or_default(),
+            snapshot_permissions: p.snapshot_permissions.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.tick_req_params_proto_buf(p);
+    }
+}
+
+impl ProtoForm for TickOptionComputation {
+    type Proto = proto::TickOptionComputation;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::TickOptionComputation {
+            req_id: Some(self.req_id),
+            tick_type: Some(self.tick_type),
+            tick_attrib: i(self.tick_attrib),
+            implied_vol: f(self.implied_vol),
+            delta: f(self.delta),
+            opt_price: f(self.opt_price),
+            pv_dividend: f(self.pv_dividend),
+            gamma: f(self.gamma),
+            vega: f(self.vega),
+            theta: f(self.theta),
+            und_price: f(self.und_price),
+        }
+    }
+    /// An absent value is "not computed" (the official decoder's `None`):
+    /// the wire's marker for it, −1 or −2, which delivery turns into
+    /// `UNSET_DOUBLE`.
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(TickOptionComputation {
+            version: 6,
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            tick_type: p.tick_type.unwrap_or(UNSET_INTEGER),
+            tick_attrib: p.tick_attrib.unwrap_or(UNSET_INTEGER),
+            implied_vol: p.implied_vol.unwrap_or(-1.0),
+            delta: p.delta.unwrap_or(-2.0),
+            opt_price: p.opt_price.unwrap_or(-1.0),
+            pv_dividend: p.pv_dividend.unwrap_or(-1.0),
+            gamma: p.gamma.unwrap_or(-2.0),
+            vega: p.vega.unwrap_or(-2.0),
+            theta: p.theta.unwrap_or(-2.0),
+            und_price: p.und_price.unwrap_or(-1.0),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.tick_option_computation_proto_buf(p);
+    }
+}
+
+/// The depth data of both depth messages, its text fields pooled.
+fn read_depth<P: prost::Message + Default>(
+    body: &[u8],
+    data: fn(&mut P) -> &mut Option<proto::MarketDepthData>,
+) -> Result<P, DecodeError> {
+    let mut p = P::default();
+    *data(&mut p) = Some(proto::MarketDepthData {
+        size: Some(strings::take()),
+        market_maker: Some(strings::take()),
+        ..Default::default()
+    });
+    p.merge(body)
+        .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
+    // Where the nested message and its text fields are absent. (Protobuf
+    // merges repeated occurrences of a message; the last one stands for
+    // them here, as TWS sends one.)
+    let nested = crate::messages::protobuf::field_bytes(body, 2);
+    let d = data(&mut p);
+    match (nested, d.as_mut()) {
+        (Some(inner), Some(d)) => {
+            if !crate::messages::protobuf::has_field(inner, 5) {
+                strings::give_opt(d.size.take());
+            }
+            if !crate::messages::protobuf::has_field(inner, 6) {
+                strings::give_opt(d.market_maker.take());
+            }
+        }
+        (None, Some(_)) => {
+            if let Some(d) = d.take() {
+                give_depth(d);
+            }
+        }
+        _ => {}
+    }
+    Ok(p)
+}
+
+fn give_depth(d: proto::MarketDepthData) {
+    strings::give_opt(d.size);
+    strings::give_opt(d.market_maker);
+}
+
+impl ProtoForm for MarketDepth {
+    type Proto = proto::MarketDepth;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::MarketDepth {
+            req_id: Some(self.req_id),
+            market_depth_data: Some(proto::MarketDepthData {
+                position: Some(self.position),
+                operation: Some(self.operation),
+                side: Some(self.side),
+                price: f(self.price),
+                size: decimal_text(self.size),
+                market_maker: None,
+                is_smart_depth: None,
+            }),
+        }
+    }
+    /// As the official decoder: nothing but the `…ProtoBuf` callback
+    /// without the depth data.
+    #[inline]
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        let Some(d) = &p.market_depth_data else {
+            return Ok(None);
+        };
+        Ok(Some(MarketDepth {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            position: d.position.unwrap_or(UNSET_INTEGER),
+            operation: d.operation.unwrap_or(UNSET_INTEGER),
+            side: d.side.unwrap_or(UNSET_INTEGER),
+            price: d.price.unwrap_or(UNSET_DOUBLE),
+            size: size(&d.size),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.update_market_depth_proto_buf(p);
+    }
+    #[inline]
+    fn read_proto(body: &[u8]) -> Result<Self::Proto, DecodeError> {
+        read_depth(body, |p: &mut Self::Proto| &mut p.market_depth_data)
+    }
+    #[inline]
+    fn recycle(p: Self::Proto, _m: Option<Self>) {
+        if let Some(d) = p.market_depth_data {
+            give_depth(d);
+        }
+    }
+}
+
+impl<'a> ProtoForm for MarketDepthL2<'a> {
+    type Proto = proto::MarketDepthL2;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::MarketDepthL2 {
+            req_id: Some(self.req_id),
+            market_depth_data: Some(proto::MarketDepthData {
+                position: Some(self.position),
+                operation: Some(self.operation),
+                side: Some(self.side),
+                price: f(self.price),
+                size: decimal_text(self.size),
+                market_maker: s(&self.market_maker),
+                is_smart_depth: b(self.is_smart_depth),
+            }),
+        }
+    }
+    /// As the official decoder: nothing but the `…ProtoBuf` callback
+    /// without the depth data; an absent position is 0.
+    #[inline]
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        let Some(d) = &p.market_depth_data else {
+            return Ok(None);
+        };
+        Ok(Some(MarketDepthL2 {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            position: d.position.unwrap_or(0),
+            market_maker: pooled_text(&d.market_maker),
+            operation: d.operation.unwrap_or(UNSET_INTEGER),
+            side: d.side.unwrap_or(UNSET_INTEGER),
+            price: d.price.unwrap_or(UNSET_DOUBLE),
+            size: size(&d.size),
+            is_smart_depth: d.is_smart_depth.unwrap_or(false),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.update_market_depth_l2_proto_buf(p);
+    }
+    #[inline]
+    fn read_proto(body: &[u8]) -> Result<Self::Proto, DecodeError> {
+        read_depth(body, |p: &mut Self::Proto| &mut p.market_depth_data)
+    }
+    #[inline]
+    fn recycle(p: Self::Proto, m: Option<Self>) {
+        if let Some(d) = p.market_depth_data {
+            give_depth(d);
+        }
+        if let Some(m) = m {
+            give_cow(m.market_maker);
+        }
+    }
+}
+
+impl ProtoForm for ReqMktData {
+    type Proto = proto::MarketDataRequest;
+    /// `createMarketDataRequestProto`.
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::MarketDataRequest {
+            req_id: i(self.req_id),
+            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            generic_tick_list: s(&self.generic_tick_list),
+            snapshot: b(self.snapshot),
+            regulatory_snapshot: b(self.regulatory_snapshot),
+            market_data_options: map(&self.mkt_data_options),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqMktData {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            contract: request_contract(&p.contract.clone().unwrap_or_default()),
+            generic_tick_list: p.generic_tick_list.clone().unwrap_or_default(),
+            snapshot: p.snapshot.unwrap_or(false),
+            regulatory_snapshot: p.regulatory_snapshot.unwrap_or(false),
+            mkt_data_options: tag_values(&p.market_data_options),
+        }))
+    }
+}
+
+impl ProtoForm for CancelMktData {
+    type Proto = proto::CancelMarketData;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::CancelMarketData {
+            req_id: i(self.req_id),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(CancelMktData {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+}
+
+impl ProtoForm for ReqMktDepth {
+    type Proto = proto::MarketDepthRequest;
+    /// `createMarketDepthRequestProto`.
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::MarketDepthRequest {
+            req_id: i(self.req_id),
+            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            num_rows: i(self.num_rows),
+            is_smart_depth: b(self.is_smart_depth),
+            market_depth_options: map(&self.mkt_depth_options),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqMktDepth {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            contract: request_contract(&p.contract.clone().unwrap_or_default()),
+            num_rows: p.num_rows.unwrap_or(UNSET_INTEGER),
+            is_smart_depth: p.is_smart_depth.unwrap_or(false),
+            mkt_depth_options: tag_values(&p.market_depth_options),
+        }))
+    }
+}
+
+impl ProtoForm for CancelMktDepth {
+    type Proto = proto::CancelMarketDepth;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::CancelMarketDepth {
+            req_id: i(self.req_id),
+            is_smart_depth: b(self.is_smart_depth),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(CancelMktDepth {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            is_smart_depth: p.is_smart_depth.unwrap_or(false),
+        }))
+    }
+}
+
+impl ProtoForm for ReqMarketDataType {
+    type Proto = proto::MarketDataTypeRequest;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::MarketDataTypeRequest {
+            market_data_type: i(self.market_data_type),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqMarketDataType {
+            market_data_type: p.market_data_type.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+}
