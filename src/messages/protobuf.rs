@@ -89,10 +89,22 @@ pub mod strings {
     }
 }
 
-/// Calls `f` with the number of each field of a protobuf body, and the
-/// bytes of those that are length-delimited; `false` when the body is
-/// malformed (nothing is decoded).
-fn scan<'a>(body: &'a [u8], mut f: impl FnMut(u32, Option<&'a [u8]>)) -> bool {
+/// One field's value in a protobuf body, as its wire type carries it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WireValue<'a> {
+    /// Wire type 0.
+    Varint(u64),
+    /// Wire type 1.
+    Fixed64(u64),
+    /// Wire type 2: the bytes.
+    Bytes(&'a [u8]),
+    /// Wire type 5.
+    Fixed32(u32),
+}
+
+/// The fields of a protobuf body in order, each with its number; an `Err`
+/// ends a malformed body (nothing further is read).
+pub fn fields(body: &[u8]) -> impl Iterator<Item = Result<(u32, WireValue<'_>), DecodeError>> {
     fn varint(b: &mut &[u8]) -> Option<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
@@ -105,28 +117,69 @@ fn scan<'a>(body: &'a [u8], mut f: impl FnMut(u32, Option<&'a [u8]>)) -> bool {
         }
         None
     }
+    fn take<'a>(b: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = (b.get(..n)?, b.get(n..)?);
+        *b = rest;
+        Some(head)
+    }
     let mut b = body;
-    while !b.is_empty() {
-        let Some(key) = varint(&mut b) else {
-            return false;
-        };
-        let number = u32::try_from(key >> 3).unwrap_or(u32::MAX);
-        let skip = match key & 7 {
-            0 => varint(&mut b).map(|_| 0),
-            1 => Some(8),
-            2 => varint(&mut b).and_then(|n| usize::try_from(n).ok()),
-            5 => Some(4),
-            _ => None,
-        };
-        match skip {
-            Some(n) if n <= b.len() => {
-                f(number, (key & 7 == 2).then(|| &b[..n]));
-                b = &b[n..];
-            }
-            _ => return false,
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if b.is_empty() || failed {
+            return None;
+        }
+        let next = (|| {
+            let key = varint(&mut b)?;
+            let number = u32::try_from(key >> 3).ok().filter(|n| *n > 0)?;
+            let value = match key & 7 {
+                0 => WireValue::Varint(varint(&mut b)?),
+                1 => WireValue::Fixed64(u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?)),
+                2 => {
+                    let n = usize::try_from(varint(&mut b)?).ok()?;
+                    WireValue::Bytes(take(&mut b, n)?)
+                }
+                5 => WireValue::Fixed32(u32::from_le_bytes(take(&mut b, 4)?.try_into().ok()?)),
+                _ => return None,
+            };
+            Some((number, value))
+        })();
+        Some(next.ok_or_else(|| {
+            failed = true;
+            DecodeError::Protobuf("malformed protobuf body".into())
+        }))
+    })
+}
+
+/// Calls `f` with the number of each field of a protobuf body, and the
+/// bytes of those that are length-delimited; `false` when the body is
+/// malformed.
+fn scan<'a>(body: &'a [u8], mut f: impl FnMut(u32, Option<&'a [u8]>)) -> bool {
+    for field in fields(body) {
+        match field {
+            Ok((n, WireValue::Bytes(b))) => f(n, Some(b)),
+            Ok((n, _)) => f(n, None),
+            Err(_) => return false,
         }
     }
     true
+}
+
+/// A text field read into a pooled buffer (the one `slot` holds, or a new
+/// one from [`strings`]); invalid UTF-8 refuses the message, as protobuf's
+/// `string` does.
+#[inline]
+pub fn pooled_str(slot: &mut Option<String>, bytes: &[u8]) -> Result<(), DecodeError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| DecodeError::Protobuf("invalid UTF-8 in a string field".into()))?;
+    let s = slot.get_or_insert_with(strings::take);
+    s.clear();
+    s.push_str(text);
+    Ok(())
+}
+
+/// A field of a known number with the wrong wire type.
+pub fn wrong_wire_type(number: u32) -> DecodeError {
+    DecodeError::Protobuf(format!("field {number}: invalid wire type"))
 }
 
 /// Whether protobuf field `number` is present in `body` (a scan of the
@@ -149,30 +202,6 @@ pub fn field_bytes(body: &[u8], number: u32) -> Option<&[u8]> {
     found
 }
 
-/// Where a message keeps one of its text fields.
-pub type TextField<P> = fn(&mut P) -> &mut Option<String>;
-
-/// Reads a protobuf body into a message whose text fields (`fields`: each
-/// field's number and where it lives) reuse buffers of the [`strings`]
-/// pool: a field that is present is read into a pooled buffer, one that is
-/// absent stays `None` and its buffer goes back.
-pub fn read_pooled<P: prost::Message + Default>(
-    body: &[u8],
-    fields: &[(u32, TextField<P>)],
-) -> Result<P, DecodeError> {
-    let mut p = P::default();
-    for (_, field) in fields {
-        *field(&mut p) = Some(strings::take());
-    }
-    p.merge(body)
-        .map_err(|e| DecodeError::Protobuf(e.to_string()))?;
-    for (number, field) in fields {
-        if !has_field(body, *number) {
-            strings::give_opt(field(&mut p).take());
-        }
-    }
-    Ok(p)
-}
 
 /// Appends the protobuf body of `m` (the [`protobuf_form!`](crate::protobuf_form) encoder).
 pub fn encode<M: ProtoForm>(m: &M, sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {

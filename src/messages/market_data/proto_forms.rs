@@ -19,7 +19,9 @@ use crate::errors::NO_VALID_ID;
 use crate::messages::orders::proto_in::{
     contract_to_proto, dec, map, request_contract, tag_values,
 };
-use crate::messages::protobuf::{b, f, i, read_pooled, s, strings};
+use crate::messages::protobuf::{
+    b, f, fields, i, pooled_str, s, strings, wrong_wire_type, WireValue,
+};
 use crate::messages::ProtoForm;
 use crate::model::{tick_type, Decimal, Order, UNSET_DECIMAL, UNSET_DOUBLE, UNSET_INTEGER};
 use crate::proto;
@@ -77,9 +79,23 @@ impl ProtoForm for TickPrice {
     fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
         w.tick_price_proto_buf(p);
     }
+    /// One pass over the body, the size into a pooled buffer (the tick
+    /// path: no allocation, no second look).
     #[inline]
     fn read_proto(body: &[u8]) -> Result<Self::Proto, DecodeError> {
-        read_pooled(body, &[(4, |p: &mut Self::Proto| &mut p.size)])
+        let mut p = proto::TickPrice::default();
+        for field in fields(body) {
+            match field? {
+                (1, WireValue::Varint(v)) => p.req_id = Some(v as i32),
+                (2, WireValue::Varint(v)) => p.tick_type = Some(v as i32),
+                (3, WireValue::Fixed64(v)) => p.price = Some(f64::from_bits(v)),
+                (4, WireValue::Bytes(b)) => pooled_str(&mut p.size, b)?,
+                (5, WireValue::Varint(v)) => p.attr_mask = Some(v as i32),
+                (n @ 1..=5, _) => return Err(wrong_wire_type(n)),
+                _ => {}
+            }
+        }
+        Ok(p)
     }
     #[inline]
     fn recycle(p: Self::Proto, _m: Option<Self>) {
@@ -107,9 +123,20 @@ impl ProtoForm for TickSize {
     fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
         w.tick_size_proto_buf(p);
     }
+    /// One pass over the body, the size into a pooled buffer.
     #[inline]
     fn read_proto(body: &[u8]) -> Result<Self::Proto, DecodeError> {
-        read_pooled(body, &[(3, |p: &mut Self::Proto| &mut p.size)])
+        let mut p = proto::TickSize::default();
+        for field in fields(body) {
+            match field? {
+                (1, WireValue::Varint(v)) => p.req_id = Some(v as i32),
+                (2, WireValue::Varint(v)) => p.tick_type = Some(v as i32),
+                (3, WireValue::Bytes(b)) => pooled_str(&mut p.size, b)?,
+                (n @ 1..=3, _) => return Err(wrong_wire_type(n)),
+                _ => {}
+            }
+        }
+        Ok(p)
     }
     #[inline]
     fn recycle(p: Self::Proto, _m: Option<Self>) {
@@ -167,9 +194,20 @@ impl<'a> ProtoForm for TickString<'a> {
     fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
         w.tick_string_proto_buf(p);
     }
+    /// One pass over the body, the value into a pooled buffer.
     #[inline]
     fn read_proto(body: &[u8]) -> Result<Self::Proto, DecodeError> {
-        read_pooled(body, &[(3, |p: &mut Self::Proto| &mut p.value)])
+        let mut p = proto::TickString::default();
+        for field in fields(body) {
+            match field? {
+                (1, WireValue::Varint(v)) => p.req_id = Some(v as i32),
+                (2, WireValue::Varint(v)) => p.tick_type = Some(v as i32),
+                (3, WireValue::Bytes(b)) => pooled_str(&mut p.value, b)?,
+                (n @ 1..=3, _) => return Err(wrong_wire_type(n)),
+                _ => {}
+            }
+        }
+        Ok(p)
     }
     #[inline]
     fn recycle(p: Self::Proto, m: Option<Self>) {
