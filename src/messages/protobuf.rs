@@ -202,7 +202,6 @@ pub fn field_bytes(body: &[u8], number: u32) -> Option<&[u8]> {
     found
 }
 
-
 /// Appends the protobuf body of `m` (the [`protobuf_form!`](crate::protobuf_form) encoder).
 pub fn encode<M: ProtoForm>(m: &M, sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
     prost::Message::encode(&m.to_proto(sv), out)
