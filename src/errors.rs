@@ -271,6 +271,35 @@ pub const INVALID_REQUEST: CodeMsg = CodeMsg {
     msg: "Error validating request.",
 };
 
+/// 10197 (from TWS): another session of the same user (TWS, mobile, the
+/// web) holds the live market data.
+pub const COMPETING_LIVE_SESSION: CodeMsg = CodeMsg {
+    code: 10197,
+    msg: "No market data during competing live session",
+};
+
+/// The cause TWS gives (after [`INVALID_REQUEST`]'s text) when its API is
+/// set to read-only and an order request comes.
+pub const READ_ONLY_CAUSE: &str = "The API interface is currently in Read-Only mode.";
+
+/// What to do about an error, where the answer is known: the text a
+/// blocking helper's or a stream's [`Error::Tws`] adds to TWS's.
+pub fn advice(code: i32, text: &str) -> Option<&'static str> {
+    match code {
+        10197 => Some(
+            "Another session of the same IB user (TWS, IB Gateway, the mobile app or the web) \
+             holds the live market data: log it out, or ask for delayed data with \
+             req_market_data_type(3).",
+        ),
+        321 if text.contains("Read-Only") => Some(
+            "TWS accepts no orders from the API while it is read-only: uncheck \"Read-Only API\" \
+             (TWS: Edit > Global Configuration > API > Settings; IB Gateway: Configure > \
+             Settings > API > Settings).",
+        ),
+        _ => None,
+    }
+}
+
 /// Every code above, for lookups.
 pub const ALL: &[CodeMsg] = &[
     ALREADY_CONNECTED,
@@ -301,6 +330,7 @@ pub const ALL: &[CodeMsg] = &[
     MAX_TICKERS_REACHED,
     MAX_DEPTH_REQUESTS_REACHED,
     INVALID_REQUEST,
+    COMPETING_LIVE_SESSION,
     LIVE_ORDERS_NOT_ALLOWED,
     NO_SECURITY_DEFINITION,
     FA_NOT_ADVISOR,
@@ -757,6 +787,10 @@ impl fmt::Display for Error {
                  Gateway 4002 paper / 4001 live)?"
             ),
             Error::Config(e) => write!(f, "configuration error: {e}"),
+            Error::Tws { code, message, .. } => match advice(*code, message) {
+                Some(advice) => write!(f, "[{code}] {message} {advice}"),
+                None => write!(f, "[{code}] {message}"),
+            },
             other => write!(f, "[{}] {}", other.code(), other.wrapper_text()),
         }
     }

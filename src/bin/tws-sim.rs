@@ -73,6 +73,9 @@ struct Args {
     /// the connection closed (TWS's limit is 50)
     #[arg(long, value_name = "N")]
     max_messages_per_second: Option<u32>,
+    /// TWS's "Read-Only API" setting: order requests get error 321
+    #[arg(long)]
+    read_only: bool,
     /// Put warnings (10090, 10167, 2104, 2158) at random places of every
     /// answer, from this seed
     #[arg(long, value_name = "SEED")]
@@ -109,6 +112,7 @@ fn main() -> ExitCode {
             .then_some(tws_api::messages::historical::PacingRules::IB),
         clock_speed: args.clock_speed,
         max_messages_per_second: args.max_messages_per_second,
+        read_only: args.read_only,
         random_warnings: args.random_warnings.map(|seed| RandomWarnings {
             seed,
             probability: args.warning_probability,

@@ -218,6 +218,11 @@ pub struct SimConfig {
     /// second has been exceeded") and is disconnected, as TWS does with 50.
     /// `None` (the default) accepts any rate.
     pub max_messages_per_second: Option<u32>,
+    /// TWS's "Read-Only API" setting: order requests (`placeOrder`,
+    /// `cancelOrder`, `reqGlobalCancel`, `exerciseOptions`) are answered
+    /// with error 321 ("… The API interface is currently in Read-Only
+    /// mode.") and do nothing. Off by default.
+    pub read_only: bool,
 }
 
 impl Default for SimConfig {
@@ -246,6 +251,7 @@ impl Default for SimConfig {
             inject_warnings: Vec::new(),
             random_warnings: None,
             max_messages_per_second: None,
+            read_only: false,
         }
     }
 }
@@ -512,6 +518,10 @@ pub enum Fault {
         /// `true`: 1102, subscriptions kept; `false`: 1101, data lost.
         data_kept: bool,
     },
+    /// Another session of the same user (TWS, the mobile app) takes the live
+    /// market data: 10197 under each market data, depth and tick-by-tick
+    /// subscription, which stop.
+    CompetingSession,
 }
 
 /// A fault on its way to one session, with the channel that says it was applied.

@@ -11,10 +11,10 @@ use prost::Message as _;
 use super::time::{now_millis, now_secs};
 use super::{Fault, Injected, RecordedRequest, Shared};
 use crate::errors::{
-    CLIENT_ID_IN_USE, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED, CONNECTIVITY_RESTORED_DATA_LOST,
-    HMDS_DATA_FARM_BROKEN, HMDS_DATA_FARM_OK, MARKET_DATA_FARM_BROKEN, MARKET_DATA_FARM_OK,
-    MAX_RATE_EXCEEDED, NO_VALID_ID, SEC_DEF_DATA_FARM_BROKEN, SEC_DEF_DATA_FARM_OK,
-    SERVER_API_ERROR,
+    CLIENT_ID_IN_USE, COMPETING_LIVE_SESSION, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED,
+    CONNECTIVITY_RESTORED_DATA_LOST, HMDS_DATA_FARM_BROKEN, HMDS_DATA_FARM_OK,
+    MARKET_DATA_FARM_BROKEN, MARKET_DATA_FARM_OK, MAX_RATE_EXCEEDED, NO_VALID_ID,
+    SEC_DEF_DATA_FARM_BROKEN, SEC_DEF_DATA_FARM_OK, SERVER_API_ERROR,
 };
 use crate::messages::connection::{CurrentTime, ErrorMessage, ManagedAccounts, NextValidId};
 use crate::messages::ids::{incoming, outgoing};
@@ -264,6 +264,17 @@ impl Session<'_> {
                     ] {
                         self.write_error(NO_VALID_ID, code.code, &format!("{}{farm}", code.msg));
                     }
+                    self.flush()?;
+                }
+                Fault::CompetingSession => {
+                    for id in self.market_data.subscription_ids() {
+                        self.write_error(
+                            id,
+                            COMPETING_LIVE_SESSION.code,
+                            COMPETING_LIVE_SESSION.msg,
+                        );
+                    }
+                    self.market_data.competing_session();
                     self.flush()?;
                 }
                 Fault::Close => {

@@ -138,6 +138,11 @@ impl State {
     pub(crate) fn data_lost(&mut self) {
         self.books.clear();
     }
+
+    /// The ids of the subscriptions.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = i32> + '_ {
+        self.books.keys().copied()
+    }
 }
 
 impl Default for State {

@@ -77,14 +77,31 @@ pub(crate) struct State {
     pub(super) depth: depth::State,
     /// Tick-by-tick streams.
     pub(super) tick_by_tick: tick_by_tick::State,
+    /// A competing live session holds the live data (`Fault::CompetingSession`).
+    competing: bool,
 }
 
 impl State {
     /// 1101: the market data, depth and tick-by-tick subscriptions are gone.
+    /// Another session took the live data: the subscriptions end, and new
+    /// ones are refused (see `handle`).
+    pub(crate) fn competing_session(&mut self) {
+        self.competing = true;
+        self.data_lost();
+    }
+
     pub(crate) fn data_lost(&mut self) {
         self.subs.clear();
         self.depth.data_lost();
         self.tick_by_tick.data_lost();
+    }
+
+    /// The ids of the market data, depth and tick-by-tick subscriptions.
+    pub(crate) fn subscription_ids(&self) -> Vec<i32> {
+        let mut ids: Vec<i32> = self.subs.keys().copied().collect();
+        ids.extend(self.depth.ids());
+        ids.extend(self.tick_by_tick.ids());
+        ids
     }
 }
 
@@ -92,6 +109,7 @@ impl Default for State {
     fn default() -> Self {
         State {
             market_data_type: 1,
+            competing: false,
             subs: BTreeMap::new(),
             next_tick: Instant::now(),
             depth: Default::default(),
@@ -102,6 +120,22 @@ impl Default for State {
 
 /// Answers one market data request.
 pub(super) fn handle(s: &mut Session<'_>, req: MarketDataRequest) {
+    // Live data belongs to the competing session (Fault::CompetingSession)
+    // until the connection ends: new subscriptions get 10197 (delayed data
+    // still flows, as with TWS).
+    if s.market_data.competing && s.market_data.market_data_type == 1 {
+        let id = match &req {
+            MarketDataRequest::ReqMktData(m) => Some(m.req_id),
+            MarketDataRequest::ReqMktDepth(m) => Some(m.req_id),
+            MarketDataRequest::ReqTickByTickData(m) => Some(m.req_id),
+            _ => None,
+        };
+        if let Some(id) = id {
+            let c = crate::errors::COMPETING_LIVE_SESSION;
+            s.send_error(id, c.code, c.msg);
+            return;
+        }
+    }
     match req {
         MarketDataRequest::ReqMarketDataType(m) => {
             s.market_data.market_data_type = m.market_data_type;

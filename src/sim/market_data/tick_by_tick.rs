@@ -44,6 +44,11 @@ impl State {
     pub(crate) fn data_lost(&mut self) {
         self.streams.clear();
     }
+
+    /// The ids of the subscriptions.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = i32> + '_ {
+        self.streams.keys().copied()
+    }
 }
 
 impl Default for State {

@@ -81,6 +81,24 @@ pub(super) use crate::clock::now_secs_f64 as now_f64;
 /// Answers one request of this domain.
 pub(super) fn handle(s: &mut Session<'_>, req: OrdersRequest) {
     watch_if_master(s);
+    if s.shared.config.read_only {
+        let id = match &req {
+            OrdersRequest::PlaceOrder(m) => Some(m.order_id),
+            OrdersRequest::CancelOrder(m) => Some(m.order_id),
+            OrdersRequest::ReqGlobalCancel(_) => Some(crate::errors::NO_VALID_ID),
+            OrdersRequest::ExerciseOptions(m) => Some(m.req_id),
+            _ => None,
+        };
+        if let Some(id) = id {
+            let text = format!(
+                "{}-'bW' : cause - {}",
+                crate::errors::INVALID_REQUEST.msg,
+                crate::errors::READ_ONLY_CAUSE
+            );
+            s.send_error(id, crate::errors::INVALID_REQUEST.code, &text);
+            return;
+        }
+    }
     match req {
         OrdersRequest::PlaceOrder(m) => place(s, m),
         OrdersRequest::CancelOrder(m) => cancel(s, m),
