@@ -1184,6 +1184,124 @@ pub trait EWrapper: Send {
         debug!("tick_req_params_proto_buf: tick_req_params_proto={tick_req_params_proto:?}");
     }
 
+    /// The protobuf form of a [`update_account_value`](Self::update_account_value) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `updateAccountValueProtoBuf`.
+    fn update_account_value_proto_buf(&mut self, account_value_proto: &proto::AccountValue) {
+        debug!("update_account_value_proto_buf: account_value_proto={account_value_proto:?}");
+    }
+
+    /// The protobuf form of a [`update_portfolio`](Self::update_portfolio) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `updatePortfolioProtoBuf`.
+    fn update_portfolio_proto_buf(&mut self, portfolio_value_proto: &proto::PortfolioValue) {
+        debug!("update_portfolio_proto_buf: portfolio_value_proto={portfolio_value_proto:?}");
+    }
+
+    /// The protobuf form of a [`update_account_time`](Self::update_account_time) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `updateAccountTimeProtoBuf`.
+    fn update_account_time_proto_buf(
+        &mut self,
+        account_update_time_proto: &proto::AccountUpdateTime,
+    ) {
+        debug!("update_account_time_proto_buf: account_update_time_proto={account_update_time_proto:?}");
+    }
+
+    /// The protobuf form of a [`account_download_end`](Self::account_download_end) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `accountDataEndProtoBuf`.
+    fn account_data_end_proto_buf(&mut self, account_data_end_proto: &proto::AccountDataEnd) {
+        debug!("account_data_end_proto_buf: account_data_end_proto={account_data_end_proto:?}");
+    }
+
+    /// The protobuf form of a [`managed_accounts`](Self::managed_accounts) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `managedAccountsProtoBuf`.
+    fn managed_accounts_proto_buf(&mut self, managed_accounts_proto: &proto::ManagedAccounts) {
+        debug!("managed_accounts_proto_buf: managed_accounts_proto={managed_accounts_proto:?}");
+    }
+
+    /// The protobuf form of a [`position`](Self::position) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `positionProtoBuf`.
+    fn position_proto_buf(&mut self, position_proto: &proto::Position) {
+        debug!("position_proto_buf: position_proto={position_proto:?}");
+    }
+
+    /// The protobuf form of a [`position_end`](Self::position_end) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `positionEndProtoBuf`.
+    fn position_end_proto_buf(&mut self, position_end_proto: &proto::PositionEnd) {
+        debug!("position_end_proto_buf: position_end_proto={position_end_proto:?}");
+    }
+
+    /// The protobuf form of a [`account_summary`](Self::account_summary) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `accountSummaryProtoBuf`.
+    fn account_summary_proto_buf(&mut self, account_summary_proto: &proto::AccountSummary) {
+        debug!("account_summary_proto_buf: account_summary_proto={account_summary_proto:?}");
+    }
+
+    /// The protobuf form of a [`account_summary_end`](Self::account_summary_end) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `accountSummaryEndProtoBuf`.
+    fn account_summary_end_proto_buf(
+        &mut self,
+        account_summary_end_proto: &proto::AccountSummaryEnd,
+    ) {
+        debug!("account_summary_end_proto_buf: account_summary_end_proto={account_summary_end_proto:?}");
+    }
+
+    /// The protobuf form of a [`position_multi`](Self::position_multi) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `positionMultiProtoBuf`.
+    fn position_multi_proto_buf(&mut self, position_multi_proto: &proto::PositionMulti) {
+        debug!("position_multi_proto_buf: position_multi_proto={position_multi_proto:?}");
+    }
+
+    /// The protobuf form of a [`position_multi_end`](Self::position_multi_end) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `positionMultiEndProtoBuf`.
+    fn position_multi_end_proto_buf(&mut self, position_multi_end_proto: &proto::PositionMultiEnd) {
+        debug!(
+            "position_multi_end_proto_buf: position_multi_end_proto={position_multi_end_proto:?}"
+        );
+    }
+
+    /// The protobuf form of a [`account_update_multi`](Self::account_update_multi) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `accountUpdateMultiProtoBuf`.
+    fn account_update_multi_proto_buf(
+        &mut self,
+        account_update_multi_proto: &proto::AccountUpdateMulti,
+    ) {
+        debug!("account_update_multi_proto_buf: account_update_multi_proto={account_update_multi_proto:?}");
+    }
+
+    /// The protobuf form of a [`account_update_multi_end`](Self::account_update_multi_end) message, delivered before the
+    /// decoded callback when the server sends protobuf (server version 207 on).
+    ///
+    /// Official name: `accountUpdateMultiEndProtoBuf`.
+    fn account_update_multi_end_proto_buf(
+        &mut self,
+        account_update_multi_end_proto: &proto::AccountUpdateMultiEnd,
+    ) {
+        debug!("account_update_multi_end_proto_buf: account_update_multi_end_proto={account_update_multi_end_proto:?}");
+    }
+
     // ---------------------------------------------------------------------
     // tws-api extensions: not in the official API. They come from the
     // reconnecting supervisor of `IBClient` (see `IBClient::set_reconnect`).
@@ -1395,6 +1513,19 @@ mod tests {
         w.update_market_depth_l2_proto_buf(&proto::MarketDepthL2::default());
         w.update_market_data_type_proto_buf(&proto::MarketDataType::default());
         w.tick_req_params_proto_buf(&proto::TickReqParams::default());
+        w.update_account_value_proto_buf(&proto::AccountValue::default());
+        w.update_portfolio_proto_buf(&proto::PortfolioValue::default());
+        w.update_account_time_proto_buf(&proto::AccountUpdateTime::default());
+        w.account_data_end_proto_buf(&proto::AccountDataEnd::default());
+        w.managed_accounts_proto_buf(&proto::ManagedAccounts::default());
+        w.position_proto_buf(&proto::Position::default());
+        w.position_end_proto_buf(&proto::PositionEnd::default());
+        w.account_summary_proto_buf(&proto::AccountSummary::default());
+        w.account_summary_end_proto_buf(&proto::AccountSummaryEnd::default());
+        w.position_multi_proto_buf(&proto::PositionMulti::default());
+        w.position_multi_end_proto_buf(&proto::PositionMultiEnd::default());
+        w.account_update_multi_proto_buf(&proto::AccountUpdateMulti::default());
+        w.account_update_multi_end_proto_buf(&proto::AccountUpdateMultiEnd::default());
     }
 
     #[test]

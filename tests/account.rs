@@ -360,9 +360,15 @@ fn old_servers_refuse_pnl_and_multi_requests() {
     assert!(wait_named(&log, "position_end"));
 }
 
+/// In the text form (below 207); the protobuf form sends such text, as
+/// 10.51.1 does (tests/golden).
 #[test]
 fn a_string_the_client_cannot_send_is_refused_under_the_request_id() {
-    let gw = gateway();
+    let gw = SimGateway::start(SimConfig {
+        server_version: 206,
+        ..SimConfig::default()
+    })
+    .unwrap();
     let (client, log, _h) = connected_calls(&gw, 1);
     let e = client
         .req_account_summary(11, "Allé", "NetLiquidation")

@@ -25,8 +25,8 @@ fn the_recorder_records_every_callback() {
     let trait_methods = methods(&wrapper, "pub trait EWrapper");
     assert_eq!(
         trait_methods.len(),
-        116,
-        "96 callbacks of 10.37.2 + 16 ProtoBuf callbacks of 10.51.1 (server versions 204-206) + 4 extensions"
+        129,
+        "96 callbacks of 10.37.2 + 29 ProtoBuf callbacks of 10.51.1 (server versions 204-207) + 4 extensions"
     );
     let file = "tests/common/calls.rs";
     let source = std::fs::read_to_string(format!("{root}/{file}")).unwrap();

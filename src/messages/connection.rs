@@ -77,7 +77,8 @@ version_only!(
 );
 version_only!(
     /// `reqManagedAccts`: asks for the account list, answered by [`ManagedAccounts`].
-    ReqManagedAccts = outgoing::REQ_MANAGED_ACCTS
+    ReqManagedAccts = outgoing::REQ_MANAGED_ACCTS,
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 );
 
 flat_message! {
@@ -119,6 +120,7 @@ flat_message! {
         /// Accounts, comma-separated (`"DU123,DU456"`).
         pub accounts_list: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {

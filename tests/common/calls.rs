@@ -974,6 +974,90 @@ impl EWrapper for CallRecorder {
             vec![to_json(&tick_req_params_proto)],
         );
     }
+    fn update_account_value_proto_buf(&mut self, account_value_proto: &proto::AccountValue) {
+        self.record(
+            "update_account_value_proto_buf",
+            vec![to_json(&account_value_proto)],
+        );
+    }
+    fn update_portfolio_proto_buf(&mut self, portfolio_value_proto: &proto::PortfolioValue) {
+        self.record(
+            "update_portfolio_proto_buf",
+            vec![to_json(&portfolio_value_proto)],
+        );
+    }
+    fn update_account_time_proto_buf(
+        &mut self,
+        account_update_time_proto: &proto::AccountUpdateTime,
+    ) {
+        self.record(
+            "update_account_time_proto_buf",
+            vec![to_json(&account_update_time_proto)],
+        );
+    }
+    fn account_data_end_proto_buf(&mut self, account_data_end_proto: &proto::AccountDataEnd) {
+        self.record(
+            "account_data_end_proto_buf",
+            vec![to_json(&account_data_end_proto)],
+        );
+    }
+    fn managed_accounts_proto_buf(&mut self, managed_accounts_proto: &proto::ManagedAccounts) {
+        self.record(
+            "managed_accounts_proto_buf",
+            vec![to_json(&managed_accounts_proto)],
+        );
+    }
+    fn position_proto_buf(&mut self, position_proto: &proto::Position) {
+        self.record("position_proto_buf", vec![to_json(&position_proto)]);
+    }
+    fn position_end_proto_buf(&mut self, position_end_proto: &proto::PositionEnd) {
+        self.record("position_end_proto_buf", vec![to_json(&position_end_proto)]);
+    }
+    fn account_summary_proto_buf(&mut self, account_summary_proto: &proto::AccountSummary) {
+        self.record(
+            "account_summary_proto_buf",
+            vec![to_json(&account_summary_proto)],
+        );
+    }
+    fn account_summary_end_proto_buf(
+        &mut self,
+        account_summary_end_proto: &proto::AccountSummaryEnd,
+    ) {
+        self.record(
+            "account_summary_end_proto_buf",
+            vec![to_json(&account_summary_end_proto)],
+        );
+    }
+    fn position_multi_proto_buf(&mut self, position_multi_proto: &proto::PositionMulti) {
+        self.record(
+            "position_multi_proto_buf",
+            vec![to_json(&position_multi_proto)],
+        );
+    }
+    fn position_multi_end_proto_buf(&mut self, position_multi_end_proto: &proto::PositionMultiEnd) {
+        self.record(
+            "position_multi_end_proto_buf",
+            vec![to_json(&position_multi_end_proto)],
+        );
+    }
+    fn account_update_multi_proto_buf(
+        &mut self,
+        account_update_multi_proto: &proto::AccountUpdateMulti,
+    ) {
+        self.record(
+            "account_update_multi_proto_buf",
+            vec![to_json(&account_update_multi_proto)],
+        );
+    }
+    fn account_update_multi_end_proto_buf(
+        &mut self,
+        account_update_multi_end_proto: &proto::AccountUpdateMultiEnd,
+    ) {
+        self.record(
+            "account_update_multi_end_proto_buf",
+            vec![to_json(&account_update_multi_end_proto)],
+        );
+    }
     fn reconnecting(&mut self, attempt: u32, delay: std::time::Duration) {
         self.record("reconnecting", vec![to_json(&attempt), to_json(&delay)]);
     }

@@ -19,6 +19,19 @@ import sys
 
 from google.protobuf.descriptor import FieldDescriptor as FD
 
+from ibapi.protobuf.AccountValue_pb2 import AccountValue
+from ibapi.protobuf.PortfolioValue_pb2 import PortfolioValue
+from ibapi.protobuf.AccountUpdateTime_pb2 import AccountUpdateTime
+from ibapi.protobuf.AccountDataEnd_pb2 import AccountDataEnd
+from ibapi.protobuf.ManagedAccounts_pb2 import ManagedAccounts
+from ibapi.protobuf.Position_pb2 import Position
+from ibapi.protobuf.PositionEnd_pb2 import PositionEnd
+from ibapi.protobuf.AccountSummary_pb2 import AccountSummary
+from ibapi.protobuf.AccountSummaryEnd_pb2 import AccountSummaryEnd
+from ibapi.protobuf.PositionMulti_pb2 import PositionMulti
+from ibapi.protobuf.PositionMultiEnd_pb2 import PositionMultiEnd
+from ibapi.protobuf.AccountUpdateMulti_pb2 import AccountUpdateMulti
+from ibapi.protobuf.AccountUpdateMultiEnd_pb2 import AccountUpdateMultiEnd
 from ibapi.protobuf.CompletedOrder_pb2 import CompletedOrder
 from ibapi.protobuf.CompletedOrdersEnd_pb2 import CompletedOrdersEnd
 from ibapi.protobuf.ContractDataEnd_pb2 import ContractDataEnd
@@ -50,7 +63,10 @@ CLASSES = {3: OrderStatus, 4: ErrorMessage, 5: OpenOrder, 11: ExecutionDetails,
            18: ContractData, 52: ContractDataEnd, 1: TickPrice, 2: TickSize,
            21: TickOptionComputation, 45: TickGeneric, 46: TickString,
            57: TickSnapshotEnd, 58: MarketDataType, 81: TickReqParams,
-           12: MarketDepth, 13: MarketDepthL2}
+           12: MarketDepth, 13: MarketDepthL2, 6: AccountValue, 7: PortfolioValue,
+           8: AccountUpdateTime, 54: AccountDataEnd, 15: ManagedAccounts, 61: Position,
+           62: PositionEnd, 63: AccountSummary, 64: AccountSummaryEnd, 71: PositionMulti,
+           72: PositionMultiEnd, 73: AccountUpdateMulti, 74: AccountUpdateMultiEnd}
 
 INT32 = [0, 1, -1, 7, 100, 2147483647, -2147483648]
 INT64 = INT32 + [9223372036854775807, -9223372036854775808, 1795452832123]

@@ -7,6 +7,7 @@
 //! `position`, `accountSummary`, `pnl`, `receiveFA`, …). Everything is
 //! re-exported here.
 
+mod proto_forms;
 pub mod requests;
 pub mod responses;
 

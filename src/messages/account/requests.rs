@@ -22,6 +22,7 @@ flat_message! {
         /// The account (needed for advisor logins; may be empty otherwise).
         pub acct_code: String = Ascii,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -37,6 +38,7 @@ flat_message! {
         /// Comma-separated tags ([`crate::model::AccountSummaryTags`], `$LEDGER`, …).
         pub tags: String = Ascii,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// A cancel made of a version field and a request id.
@@ -51,6 +53,7 @@ macro_rules! req_id_only {
                 /// The id of the request to cancel.
                 pub req_id: i32 = Int,
             }
+            impl { crate::protobuf_form!(outgoing::protobuf_since); }
         }
     };
 }
@@ -91,7 +94,9 @@ macro_rules! positions_request {
             }
         }
 
-        layout_message!($name = $id);
+        layout_message!($name = $id, impl {
+            crate::protobuf_form!(outgoing::protobuf_since);
+        });
     };
 }
 
@@ -119,6 +124,7 @@ flat_message! {
         /// The model code (empty: none).
         pub model_code: String = Ascii,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -137,6 +143,7 @@ flat_message! {
         /// Only the ledger (cash balances) and the net liquidation value.
         pub ledger_and_nlv: bool = Bool,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// The text of the PnL requests' refusal.

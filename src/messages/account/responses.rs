@@ -29,6 +29,7 @@ flat_message! {
         /// The account.
         pub account_name: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// The contract fields every position message starts with: conId, symbol,
@@ -97,7 +98,9 @@ impl Layout for UpdatePortfolio {
     }
 }
 
-layout_message!(UpdatePortfolio = incoming::PORTFOLIO_VALUE);
+layout_message!(UpdatePortfolio = incoming::PORTFOLIO_VALUE, impl {
+    crate::protobuf_form!(incoming::protobuf_since);
+});
 
 flat_message! {
     /// `updateAccountTime` (`ACCT_UPDATE_TIME`, message version 1): the time of
@@ -108,6 +111,7 @@ flat_message! {
         /// The official `timeStamp` argument.
         pub time_stamp: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {
@@ -119,6 +123,7 @@ flat_message! {
         /// The official `accountName` argument.
         pub account_name: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// A message of a version field and a request id: the end markers.
@@ -132,6 +137,7 @@ macro_rules! req_id_end {
                 /// The request id.
                 pub req_id: i32 = Int,
             }
+            impl { crate::protobuf_form!(incoming::protobuf_since); }
         }
     };
 }
@@ -199,7 +205,9 @@ impl Layout for PositionData {
     }
 }
 
-layout_message!(PositionData = incoming::POSITION_DATA);
+layout_message!(PositionData = incoming::POSITION_DATA, impl {
+    crate::protobuf_form!(incoming::protobuf_since);
+});
 
 /// `positionEnd` (message version 1): every position has been sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -211,7 +219,9 @@ impl Layout for PositionEnd {
     }
 }
 
-layout_message!(PositionEnd = incoming::POSITION_END);
+layout_message!(PositionEnd = incoming::POSITION_END, impl {
+    crate::protobuf_form!(incoming::protobuf_since);
+});
 
 flat_message! {
     /// `accountSummary` (message version 1): one value of an account summary.
@@ -229,6 +239,7 @@ flat_message! {
         /// The currency, or empty.
         pub currency: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `positionMulti` (message version 1): one position of an account and/or model.
@@ -260,7 +271,9 @@ impl Layout for PositionMulti {
     }
 }
 
-layout_message!(PositionMulti = incoming::POSITION_MULTI);
+layout_message!(PositionMulti = incoming::POSITION_MULTI, impl {
+    crate::protobuf_form!(incoming::protobuf_since);
+});
 
 flat_message! {
     /// `accountUpdateMulti` (message version 1): one account value of an account
@@ -281,6 +294,7 @@ flat_message! {
         /// The currency, or empty.
         pub currency: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// The unrealized and realized PnL of `pnl` and `pnlSingle`: sent from server

@@ -1,0 +1,381 @@
+//! The protobuf forms of accounts and positions (server version 207,
+//! `MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS`, on): the account, position,
+//! account-summary and model requests and their answers, and the managed
+//! accounts, read as the official 10.51.1 decoder reads them.
+
+use super::requests::{
+    CancelAccountSummary, CancelAccountUpdatesMulti, CancelPositions, CancelPositionsMulti,
+    ReqAccountSummary, ReqAccountUpdates, ReqAccountUpdatesMulti, ReqPositions, ReqPositionsMulti,
+};
+use super::responses::{
+    AccountDownloadEnd, AccountSummary, AccountSummaryEnd, AccountUpdateMulti,
+    AccountUpdateMultiEnd, PositionData, PositionEnd, PositionMulti, PositionMultiEnd,
+    UpdateAccountTime, UpdateAccountValue, UpdatePortfolio,
+};
+use crate::errors::NO_VALID_ID;
+use crate::messages::connection::{ManagedAccounts, ReqManagedAccts};
+use crate::messages::orders::proto_in::{contract, contract_to_proto, dec};
+use crate::messages::protobuf::{b, f, i, s};
+use crate::messages::ProtoForm;
+use crate::model::{Order, UNSET_DECIMAL, UNSET_INTEGER};
+use crate::proto;
+use crate::wire::DecodeError;
+use crate::EWrapper;
+
+/// Text the official decoder reads as `""` when absent.
+fn text(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+/// A decimal's text as TWS writes it; unset is left out.
+fn decimal_text(v: crate::model::Decimal) -> Option<String> {
+    (v != UNSET_DECIMAL).then(|| v.to_string())
+}
+
+/// A message whose protobuf form holds nothing.
+macro_rules! empty_form {
+    ($($t:ident => $p:ident $(, $callback:ident)?;)*) => {$(
+        impl ProtoForm for $t {
+            type Proto = proto::$p;
+            fn to_proto(&self, _sv: i32) -> proto::$p {
+                proto::$p {}
+            }
+            fn from_proto(_sv: i32, _p: &proto::$p) -> Result<Option<Self>, DecodeError> {
+                Ok(Some($t))
+            }
+            $(fn proto_callback(p: &proto::$p, w: &mut dyn EWrapper) {
+                w.$callback(p);
+            })?
+        }
+    )*};
+}
+
+empty_form! {
+    ReqPositions => PositionsRequest;
+    CancelPositions => CancelPositions;
+    ReqManagedAccts => ManagedAccountsRequest;
+    PositionEnd => PositionEnd, position_end_proto_buf;
+}
+
+/// A message whose protobuf form is its request id alone.
+macro_rules! req_id_form {
+    ($($t:ident => $p:ident, $absent:expr $(, $callback:ident)?;)*) => {$(
+        impl ProtoForm for $t {
+            type Proto = proto::$p;
+            fn to_proto(&self, _sv: i32) -> proto::$p {
+                proto::$p { req_id: i(self.req_id) }
+            }
+            fn from_proto(_sv: i32, p: &proto::$p) -> Result<Option<Self>, DecodeError> {
+                Ok(Some($t { req_id: p.req_id.unwrap_or($absent) }))
+            }
+            $(fn proto_callback(p: &proto::$p, w: &mut dyn EWrapper) {
+                w.$callback(p);
+            })?
+        }
+    )*};
+}
+
+req_id_form! {
+    CancelAccountSummary => CancelAccountSummary, UNSET_INTEGER;
+    CancelPositionsMulti => CancelPositionsMulti, UNSET_INTEGER;
+    CancelAccountUpdatesMulti => CancelAccountUpdatesMulti, UNSET_INTEGER;
+    AccountSummaryEnd => AccountSummaryEnd, NO_VALID_ID, account_summary_end_proto_buf;
+    PositionMultiEnd => PositionMultiEnd, NO_VALID_ID, position_multi_end_proto_buf;
+    AccountUpdateMultiEnd => AccountUpdateMultiEnd, NO_VALID_ID, account_update_multi_end_proto_buf;
+}
+
+impl ProtoForm for ReqAccountUpdates {
+    type Proto = proto::AccountDataRequest;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::AccountDataRequest {
+            subscribe: b(self.subscribe),
+            acct_code: s(&self.acct_code),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqAccountUpdates {
+            subscribe: p.subscribe.unwrap_or(false),
+            acct_code: text(&p.acct_code),
+        }))
+    }
+}
+
+impl ProtoForm for ReqAccountSummary {
+    type Proto = proto::AccountSummaryRequest;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::AccountSummaryRequest {
+            req_id: i(self.req_id),
+            group: s(&self.group_name),
+            tags: s(&self.tags),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqAccountSummary {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            group_name: text(&p.group),
+            tags: text(&p.tags),
+        }))
+    }
+}
+
+impl ProtoForm for ReqPositionsMulti {
+    type Proto = proto::PositionsMultiRequest;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::PositionsMultiRequest {
+            req_id: i(self.req_id),
+            account: s(&self.account),
+            model_code: s(&self.model_code),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqPositionsMulti {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            account: text(&p.account),
+            model_code: text(&p.model_code),
+        }))
+    }
+}
+
+impl ProtoForm for ReqAccountUpdatesMulti {
+    type Proto = proto::AccountUpdatesMultiRequest;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::AccountUpdatesMultiRequest {
+            req_id: i(self.req_id),
+            account: s(&self.account),
+            model_code: s(&self.model_code),
+            ledger_and_nlv: b(self.ledger_and_nlv),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqAccountUpdatesMulti {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            account: text(&p.account),
+            model_code: text(&p.model_code),
+            ledger_and_nlv: p.ledger_and_nlv.unwrap_or(false),
+        }))
+    }
+}
+
+impl ProtoForm for UpdateAccountValue {
+    type Proto = proto::AccountValue;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::AccountValue {
+            key: s(&self.key),
+            value: s(&self.val),
+            currency: s(&self.currency),
+            account_name: s(&self.account_name),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(UpdateAccountValue {
+            key: text(&p.key),
+            val: text(&p.value),
+            currency: text(&p.currency),
+            account_name: text(&p.account_name),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.update_account_value_proto_buf(p);
+    }
+}
+
+impl ProtoForm for UpdatePortfolio {
+    type Proto = proto::PortfolioValue;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::PortfolioValue {
+            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            position: decimal_text(self.position),
+            market_price: f(self.market_price),
+            market_value: f(self.market_value),
+            average_cost: f(self.average_cost),
+            unrealized_pnl: f(self.unrealized_pnl),
+            realized_pnl: f(self.realized_pnl),
+            account_name: s(&self.account_name),
+        }
+    }
+    /// As the official decoder: nothing but the `…ProtoBuf` callback
+    /// without the contract; an absent number is 0.
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        let Some(c) = &p.contract else {
+            return Ok(None);
+        };
+        Ok(Some(UpdatePortfolio {
+            version: 8,
+            contract: contract(c),
+            position: dec(&p.position).unwrap_or(UNSET_DECIMAL),
+            market_price: p.market_price.unwrap_or(0.0),
+            market_value: p.market_value.unwrap_or(0.0),
+            average_cost: p.average_cost.unwrap_or(0.0),
+            unrealized_pnl: p.unrealized_pnl.unwrap_or(0.0),
+            realized_pnl: p.realized_pnl.unwrap_or(0.0),
+            account_name: text(&p.account_name),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.update_portfolio_proto_buf(p);
+    }
+}
+
+impl ProtoForm for UpdateAccountTime {
+    type Proto = proto::AccountUpdateTime;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::AccountUpdateTime {
+            time_stamp: s(&self.time_stamp),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(UpdateAccountTime {
+            time_stamp: text(&p.time_stamp),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.update_account_time_proto_buf(p);
+    }
+}
+
+impl ProtoForm for AccountDownloadEnd {
+    type Proto = proto::AccountDataEnd;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::AccountDataEnd {
+            account_name: s(&self.account_name),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(AccountDownloadEnd {
+            account_name: text(&p.account_name),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.account_data_end_proto_buf(p);
+    }
+}
+
+impl ProtoForm for ManagedAccounts {
+    type Proto = proto::ManagedAccounts;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::ManagedAccounts {
+            accounts_list: s(&self.accounts_list),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ManagedAccounts {
+            accounts_list: text(&p.accounts_list),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.managed_accounts_proto_buf(p);
+    }
+}
+
+impl ProtoForm for PositionData {
+    type Proto = proto::Position;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::Position {
+            account: s(&self.account),
+            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            position: decimal_text(self.position),
+            avg_cost: f(self.avg_cost),
+        }
+    }
+    /// As the official decoder: nothing but the `…ProtoBuf` callback
+    /// without the contract; an absent average cost is 0.
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        let Some(c) = &p.contract else {
+            return Ok(None);
+        };
+        Ok(Some(PositionData {
+            version: 3,
+            account: text(&p.account),
+            contract: contract(c),
+            position: dec(&p.position).unwrap_or(UNSET_DECIMAL),
+            avg_cost: p.avg_cost.unwrap_or(0.0),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.position_proto_buf(p);
+    }
+}
+
+impl ProtoForm for AccountSummary {
+    type Proto = proto::AccountSummary;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::AccountSummary {
+            req_id: i(self.req_id),
+            account: s(&self.account),
+            tag: s(&self.tag),
+            value: s(&self.value),
+            currency: s(&self.currency),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(AccountSummary {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            account: text(&p.account),
+            tag: text(&p.tag),
+            value: text(&p.value),
+            currency: text(&p.currency),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.account_summary_proto_buf(p);
+    }
+}
+
+impl ProtoForm for PositionMulti {
+    type Proto = proto::PositionMulti;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::PositionMulti {
+            req_id: i(self.req_id),
+            account: s(&self.account),
+            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            position: decimal_text(self.pos),
+            avg_cost: f(self.avg_cost),
+            model_code: s(&self.model_code),
+        }
+    }
+    /// As the official decoder: nothing but the `…ProtoBuf` callback
+    /// without the contract; an absent average cost is 0.
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        let Some(c) = &p.contract else {
+            return Ok(None);
+        };
+        Ok(Some(PositionMulti {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            account: text(&p.account),
+            contract: contract(c),
+            pos: dec(&p.position).unwrap_or(UNSET_DECIMAL),
+            avg_cost: p.avg_cost.unwrap_or(0.0),
+            model_code: text(&p.model_code),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.position_multi_proto_buf(p);
+    }
+}
+
+impl ProtoForm for AccountUpdateMulti {
+    type Proto = proto::AccountUpdateMulti;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::AccountUpdateMulti {
+            req_id: i(self.req_id),
+            account: s(&self.account),
+            model_code: s(&self.model_code),
+            key: s(&self.key),
+            value: s(&self.value),
+            currency: s(&self.currency),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(AccountUpdateMulti {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            account: text(&p.account),
+            model_code: text(&p.model_code),
+            key: text(&p.key),
+            value: text(&p.value),
+            currency: text(&p.currency),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.account_update_multi_proto_buf(p);
+    }
+}
