@@ -153,3 +153,43 @@ fn market_data_is_resubscribed_after_1101() {
         gw.shutdown();
     }
 }
+
+/// The `tws-sim` program plays the same events from its standard input.
+#[test]
+fn tws_sim_plays_connectivity_events_from_its_standard_input() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let mut sim = Command::new(env!("CARGO_BIN_EXE_tws-sim"))
+        .args(["--port", "0"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("tws-sim starts");
+    let mut out = BufReader::new(sim.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    out.read_line(&mut line).expect("its address");
+    let port: u16 = line
+        .trim()
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("listening on HOST:PORT");
+    let client = IBClient::new();
+    client.connect("127.0.0.1", port, 7).unwrap();
+    client.start();
+    assert!(client.wait_for_connection(WAIT));
+    let mut stdin = sim.stdin.take().expect("stdin");
+    for (event, now) in [
+        ("lose", Connectivity::Lost),
+        ("restore", Connectivity::RestoredDataKept),
+    ] {
+        writeln!(stdin, "{event}").unwrap();
+        line.clear();
+        out.read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "ok 1", "{event}");
+        until(event, || client.connectivity() == now);
+    }
+    client.disconnect();
+    let _ = sim.kill();
+    let _ = sim.wait();
+}

@@ -4,13 +4,19 @@
 //! tws-sim --port 0                 # ephemeral port; prints "listening on 127.0.0.1:PORT"
 //! tws-sim --port 7497 --server-version 187
 //! ```
+//!
+//! While it runs, a line on its standard input plays a TWS event on every
+//! connection: `lose` (TWS loses IB: 1100, the farms broken, requests held),
+//! `restore` (1102, data kept), `restore-data-lost` (1101: the market and
+//! account data subscriptions dropped), `compete` (a competing live session:
+//! 10197). Each answers with `ok N` (the connections it reached).
 
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
 use tws_api::sim::burst::{BurstConfig, BurstGateway};
-use tws_api::sim::{RandomWarnings, SimConfig, SimGateway};
+use tws_api::sim::{Fault, RandomWarnings, SimConfig, SimGateway};
 
 /// A simulated TWS / IB Gateway speaking the TWS API protocol.
 ///
@@ -26,8 +32,9 @@ struct Args {
     #[arg(long, value_name = "PORT", default_value_t = 7497)]
     port: u16,
     /// Highest server version to negotiate
-    #[arg(long, value_name = "N", default_value_t = 203,
-          value_parser = clap::value_parser!(i32).range(100..=203))]
+    #[arg(long, value_name = "N", default_value_t = tws_api::server_versions::MAX_CLIENT_VER,
+          value_parser = clap::value_parser!(i32)
+              .range(100..=i64::from(tws_api::server_versions::MAX_CLIENT_VER)))]
     server_version: i32,
     /// Accounts reported by managedAccounts, comma-separated
     #[arg(long, value_name = "A,B", default_value = "DU1234567")]
@@ -141,12 +148,10 @@ fn main() -> ExitCode {
     let port = args.port;
     // Keep whichever gateway runs alive until the process is killed.
     let started = match burst {
-        Some(b) => BurstGateway::bind((host, port), b)
-            .map(|g| (g.addr(), Box::new(g) as Box<dyn std::any::Any>)),
-        None => SimGateway::bind((host, port), config)
-            .map(|g| (g.addr(), Box::new(g) as Box<dyn std::any::Any>)),
+        Some(b) => BurstGateway::bind((host, port), b).map(|g| (g.addr(), Gateway::Burst(g))),
+        None => SimGateway::bind((host, port), config).map(|g| (g.addr(), Gateway::Sim(g))),
     };
-    let (addr, _gateway) = match started {
+    let (addr, gateway) = match started {
         Ok(v) => v,
         Err(e) => {
             eprintln!("tws-sim: cannot listen on {host}:{port}: {e}");
@@ -154,7 +159,31 @@ fn main() -> ExitCode {
         }
     };
     println!("listening on {addr}");
+    if let Gateway::Sim(gw) = &gateway {
+        // Events from the standard input, until it ends.
+        for line in std::io::stdin().lines().map_while(Result::ok) {
+            let fault = match line.trim() {
+                "lose" => Fault::ConnectivityLost,
+                "restore" => Fault::ConnectivityRestored { data_kept: true },
+                "restore-data-lost" => Fault::ConnectivityRestored { data_kept: false },
+                "compete" => Fault::CompetingSession,
+                "" => continue,
+                other => {
+                    println!("unknown event {other:?}: lose, restore, restore-data-lost, compete");
+                    continue;
+                }
+            };
+            println!("ok {}", gw.inject(fault));
+        }
+    }
     loop {
         std::thread::park();
     }
+}
+
+/// The gateway that runs, kept alive until the process is killed.
+enum Gateway {
+    Sim(SimGateway),
+    #[allow(dead_code)]
+    Burst(BurstGateway),
 }
