@@ -292,31 +292,43 @@ fn random_requests_are_byte_identical_to_the_official_client() {
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
     let seed = env("GOLDEN_SEED").unwrap_or(20261205);
     let count = env("GOLDEN_RANDOM").unwrap_or(300);
-    let out = std::env::temp_dir().join(format!(
-        "tws-api-random-golden-{}-{seed}.jsonl",
-        std::process::id()
-    ));
-    let script = golden_dir().join("random_scenarios.py");
-    let run_py = std::process::Command::new("python3")
-        .arg(&script)
-        .args(["--seed", &seed.to_string(), "--count", &count.to_string()])
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        run_py.status.success(),
-        "random_scenarios.py failed:\n{}{}",
-        String::from_utf8_lossy(&run_py.stdout),
-        String::from_utf8_lossy(&run_py.stderr)
-    );
-    let text = std::fs::read_to_string(&out).expect("the recorded scenarios");
-    let _ = std::fs::remove_file(&out);
-    let scenarios: Vec<Value> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect();
+    // Drawn and recorded twice: with 10.37.2 at its versions, and with
+    // 10.51.1 (record.py's TWS_RECORD_PACKAGE=latest) at those above 203.
+    let mut scenarios: Vec<Value> = Vec::new();
+    for package in ["stable", "latest"] {
+        if package == "latest"
+            && !common::python::Official::Latest
+                .available("the random golden scenarios with 10.51.1")
+        {
+            continue;
+        }
+        let out = std::env::temp_dir().join(format!(
+            "tws-api-random-golden-{}-{seed}-{package}.jsonl",
+            std::process::id()
+        ));
+        let script = golden_dir().join("random_scenarios.py");
+        let run_py = std::process::Command::new("python3")
+            .arg(&script)
+            .args(["--seed", &seed.to_string(), "--count", &count.to_string()])
+            .arg("--out")
+            .arg(&out)
+            .env("TWS_RECORD_PACKAGE", package)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            run_py.status.success(),
+            "random_scenarios.py ({package}) failed:\n{}{}",
+            String::from_utf8_lossy(&run_py.stdout),
+            String::from_utf8_lossy(&run_py.stderr)
+        );
+        let text = std::fs::read_to_string(&out).expect("the recorded scenarios");
+        let _ = std::fs::remove_file(&out);
+        scenarios.extend(
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line")),
+        );
+    }
     let mut by_version: BTreeMap<i32, Vec<&Value>> = BTreeMap::new();
     for sc in &scenarios {
         by_version

@@ -31,8 +31,24 @@ macro_rules! calc_message {
                     sv < MIN_SERVER_VER_TRADING_CLASS && !self.contract.trading_class.is_empty(),
                     CALC_TRADING_CLASS_REFUSED,
                 )?;
-                // 10.51.1 sends no options ("not supported").
-                if sv >= LATEST_OFFICIAL_FROM && !self.$options.is_empty() {
+                // 10.51.1 sends no options ("not supported"); it finds a
+                // contract text it cannot send (579) first.
+                let c = &self.contract;
+                let printable = [
+                    &c.symbol,
+                    &c.sec_type,
+                    &c.last_trade_date_or_contract_month,
+                    &c.right,
+                    &c.multiplier,
+                    &c.exchange,
+                    &c.primary_exchange,
+                    &c.currency,
+                    &c.local_symbol,
+                    &c.trading_class,
+                ]
+                .iter()
+                .all(|t| crate::wire::fields::is_ascii_printable(t));
+                if sv >= LATEST_OFFICIAL_FROM && !self.$options.is_empty() && printable {
                     return Err($refused);
                 }
                 Ok(())
