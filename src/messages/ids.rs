@@ -5,7 +5,7 @@
 //! Below server version 201 the id is sent as a text field; from 201 on as a
 //! raw big-endian u32 (see [`crate::wire`]). A protobuf-encoded message
 //! carries its id plus [`PROTOBUF_MSG_ID`]. Values are the official ones
-//! (ibapi 10.37.2).
+//! (ibapi 10.37.2; ibapi-latest 10.51.1 for the protobuf versions).
 //!
 //! From this table come the id constants ([`incoming`], [`outgoing`]), their
 //! official names, the server versions from which requests travel as protobuf
