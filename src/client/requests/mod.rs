@@ -11,4 +11,5 @@ mod historical;
 mod market_data;
 mod news;
 pub(crate) mod orders;
+mod proto_buf;
 mod scanner;

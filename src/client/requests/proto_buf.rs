@@ -1,0 +1,154 @@
+//! The `…ProtoBuf` request variants of the official 10.51.1 client: a
+//! request given as its protobuf message, sent as it is (its bytes, not a
+//! conversion), under the request's own message id. As with the typed
+//! methods, the request is tracked (its answers end it) and a failure
+//! reaches `error`.
+//!
+//! One difference from the official client, which sends the protobuf form
+//! at any server version: below the version from which the request travels
+//! as protobuf (`ids::outgoing::protobuf_since`), a server would not
+//! understand it, so it is refused with 503 and nothing is sent.
+
+use std::marker::PhantomData;
+
+use crate::client::EClient;
+use crate::errors::NO_VALID_ID;
+use crate::messages::account::{
+    CancelAccountSummary, CancelAccountUpdatesMulti, CancelPositions, CancelPositionsMulti,
+    ReqAccountSummary, ReqAccountUpdates, ReqAccountUpdatesMulti, ReqPositions, ReqPositionsMulti,
+};
+use crate::messages::connection::ReqManagedAccts;
+use crate::messages::contracts::ReqContractDetails;
+use crate::messages::market_data::depth::{CancelMktDepth, ReqMktDepth};
+use crate::messages::market_data::{CancelMktData, ReqMarketDataType, ReqMktData};
+use crate::messages::orders::{
+    CancelOrder, PlaceOrder, ReqAllOpenOrders, ReqAutoOpenOrders, ReqCompletedOrders,
+    ReqExecutions, ReqGlobalCancel, ReqOpenOrders,
+};
+use crate::messages::Message;
+use crate::proto;
+use crate::wire::{DecodeError, EncodeError, FieldReader, FieldWriter};
+use crate::Error;
+
+/// A request of type `M` given as its protobuf message's bytes: the form of
+/// `M` from `M`'s protobuf version, nothing below it.
+struct RawProto<M> {
+    bytes: Vec<u8>,
+    _request: PhantomData<fn() -> M>,
+}
+
+impl<M: Message> Message for RawProto<M> {
+    const ID: u32 = M::ID;
+    const PROTOBUF_SINCE: Option<i32> = M::PROTOBUF_SINCE;
+
+    fn encode(&self, _sv: i32, _w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
+        Err(EncodeError::UpdateTws(
+            "  It does not take this request in its protobuf form.",
+        ))
+    }
+
+    fn decode(_sv: i32, _r: &mut FieldReader<'_>) -> Result<Self, DecodeError> {
+        Err(DecodeError::Invalid(
+            "a request given as protobuf has no text form".into(),
+        ))
+    }
+
+    fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        out.extend_from_slice(&self.bytes);
+        Ok(())
+    }
+}
+
+impl EClient {
+    /// `placeOrderProtoBuf` (10.51.1): [`place_order`](EClient::place_order)
+    /// given as its protobuf message (server version 203 on). The live-order
+    /// guard applies as to `place_order` (the order's account).
+    pub fn place_order_proto_buf(&self, p: &proto::PlaceOrderRequest) -> Result<(), Error> {
+        let order_id = p.order_id.unwrap_or(NO_VALID_ID);
+        let account = p
+            .order
+            .as_ref()
+            .and_then(|o| o.account.clone())
+            .unwrap_or_default();
+        if let Err(why) = self.live_guard().check(&account) {
+            let e = Error::LiveOrdersNotAllowed(why);
+            if self.is_connected() {
+                self.queue_error(order_id, &e);
+            }
+            return Err(e);
+        }
+        self.send_proto_buf::<PlaceOrder>(order_id, p)
+    }
+
+    /// Sends `p` as request `M`, tracked under `id`.
+    fn send_proto_buf<M: Message>(&self, id: i32, p: &impl prost::Message) -> Result<(), Error> {
+        let raw = RawProto::<M> {
+            bytes: p.encode_to_vec(),
+            _request: PhantomData,
+        };
+        self.send(id, &raw)
+    }
+}
+
+/// The variants: `name(proto type) = typed request, the id it goes under`.
+macro_rules! proto_buf_requests {
+    ($($(#[$doc:meta])* $name:ident($p:ident: $pt:ty) => $m:ty, $id:expr;)*) => {
+        impl EClient {
+            $(
+                $(#[$doc])*
+                pub fn $name(&self, $p: &$pt) -> Result<(), Error> {
+                    self.send_proto_buf::<$m>($id, $p)
+                }
+            )*
+        }
+    };
+}
+
+proto_buf_requests! {
+    /// `cancelOrderProtoBuf` (10.51.1), server version 203 on.
+    cancel_order_proto_buf(p: proto::CancelOrderRequest) => CancelOrder, p.order_id.unwrap_or(NO_VALID_ID);
+    /// `reqGlobalCancelProtoBuf` (10.51.1), server version 203 on.
+    req_global_cancel_proto_buf(p: proto::GlobalCancelRequest) => ReqGlobalCancel, NO_VALID_ID;
+    /// `reqExecutionsProtoBuf` (10.51.1), server version 201 on.
+    req_executions_proto_buf(p: proto::ExecutionRequest) => ReqExecutions, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqOpenOrdersProtoBuf` (10.51.1), server version 204 on.
+    req_open_orders_proto_buf(p: proto::OpenOrdersRequest) => ReqOpenOrders, NO_VALID_ID;
+    /// `reqAutoOpenOrdersProtoBuf` (10.51.1), server version 204 on.
+    req_auto_open_orders_proto_buf(p: proto::AutoOpenOrdersRequest) => ReqAutoOpenOrders, NO_VALID_ID;
+    /// `reqAllOpenOrdersProtoBuf` (10.51.1), server version 204 on.
+    req_all_open_orders_proto_buf(p: proto::AllOpenOrdersRequest) => ReqAllOpenOrders, NO_VALID_ID;
+    /// `reqCompletedOrdersProtoBuf` (10.51.1), server version 204 on.
+    req_completed_orders_proto_buf(p: proto::CompletedOrdersRequest) => ReqCompletedOrders, NO_VALID_ID;
+    /// `reqContractDataProtoBuf` (10.51.1), server version 205 on.
+    req_contract_data_proto_buf(p: proto::ContractDataRequest) => ReqContractDetails, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqMarketDataProtoBuf` (10.51.1), server version 206 on.
+    req_market_data_proto_buf(p: proto::MarketDataRequest) => ReqMktData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelMarketDataProtoBuf` (10.51.1), server version 206 on.
+    cancel_market_data_proto_buf(p: proto::CancelMarketData) => CancelMktData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqMarketDepthProtoBuf` (10.51.1), server version 206 on.
+    req_market_depth_proto_buf(p: proto::MarketDepthRequest) => ReqMktDepth, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelMarketDepthProtoBuf` (10.51.1), server version 206 on.
+    cancel_market_depth_proto_buf(p: proto::CancelMarketDepth) => CancelMktDepth, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqMarketDataTypeProtoBuf` (10.51.1), server version 206 on.
+    req_market_data_type_proto_buf(p: proto::MarketDataTypeRequest) => ReqMarketDataType, NO_VALID_ID;
+    /// `reqAccountUpdatesProtoBuf` (10.51.1), server version 207 on.
+    req_account_updates_proto_buf(p: proto::AccountDataRequest) => ReqAccountUpdates, NO_VALID_ID;
+    /// `reqManagedAcctsProtoBuf` (10.51.1), server version 207 on.
+    req_managed_accts_proto_buf(p: proto::ManagedAccountsRequest) => ReqManagedAccts, NO_VALID_ID;
+    /// `reqPositionsProtoBuf` (10.51.1), server version 207 on.
+    req_positions_proto_buf(p: proto::PositionsRequest) => ReqPositions, NO_VALID_ID;
+    /// `cancelPositionsProtoBuf` (10.51.1), server version 207 on.
+    cancel_positions_proto_buf(p: proto::CancelPositions) => CancelPositions, NO_VALID_ID;
+    /// `reqAccountSummaryProtoBuf` (10.51.1), server version 207 on.
+    req_account_summary_proto_buf(p: proto::AccountSummaryRequest) => ReqAccountSummary, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelAccountSummaryProtoBuf` (10.51.1), server version 207 on.
+    cancel_account_summary_proto_buf(p: proto::CancelAccountSummary) => CancelAccountSummary, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqPositionsMultiProtoBuf` (10.51.1), server version 207 on.
+    req_positions_multi_proto_buf(p: proto::PositionsMultiRequest) => ReqPositionsMulti, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelPositionsMultiProtoBuf` (10.51.1), server version 207 on.
+    cancel_positions_multi_proto_buf(p: proto::CancelPositionsMulti) => CancelPositionsMulti, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqAccountUpdatesMultiProtoBuf` (10.51.1), server version 207 on.
+    req_account_updates_multi_proto_buf(p: proto::AccountUpdatesMultiRequest) => ReqAccountUpdatesMulti, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelAccountUpdatesMultiProtoBuf` (10.51.1), server version 207 on.
+    cancel_account_updates_multi_proto_buf(p: proto::CancelAccountUpdatesMulti) => CancelAccountUpdatesMulti, p.req_id.unwrap_or(NO_VALID_ID);
+}
