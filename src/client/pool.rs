@@ -534,7 +534,10 @@ impl Inner {
 }
 
 /// A pool of supervised [`IBClient`]s with distinct client ids, one per
-/// strategy. See the [module docs](self).
+/// strategy: `acquire` a connected client for a strategy, read the pool's
+/// `health()` (also as Prometheus text), be told of trouble with
+/// `on_alert`. docs/connection.md ("A pool of clients for many
+/// strategies") walks through it.
 pub struct ClientPool {
     inner: Arc<Inner>,
     monitor: Mutex<Option<JoinHandle<()>>>,
