@@ -7,7 +7,7 @@
 use super::{Frames, Rng, VERSIONS};
 use tws_api::messages::ids::incoming;
 use tws_api::messages::orders::{
-    proto_in, CommissionAndFeesReportMsg, CompletedOrder, CompletedOrdersEnd, ExecutionData,
+    proto_out, CommissionAndFeesReportMsg, CompletedOrder, CompletedOrdersEnd, ExecutionData,
     ExecutionDataEnd, OpenOrder, OpenOrderEnd, OrderBound, OrderStatus,
 };
 use tws_api::messages::ProtoForm;
@@ -514,8 +514,8 @@ fn protobuf(f: &mut Frames, r: &mut Rng) {
             o.algo_params.truncate(1);
             o.smart_combo_routing_params.truncate(1);
             let s = state(r);
-            let pc = proto_in::contract_to_proto(&c, &o);
-            let mut po = proto_in::order_to_proto(&o);
+            let pc = proto_out::contract_to_proto(&c, &o);
+            let mut po = proto_out::order_to_proto(&o);
             if o.total_quantity == UNSET_DECIMAL {
                 po.total_quantity = Some("100".into());
             }
@@ -557,7 +557,7 @@ fn protobuf(f: &mut Frames, r: &mut Rng) {
                 incoming::EXECUTION_DATA,
                 &proto::ExecutionDetails {
                     req_id: Some(r.pick(&[-1, 7])),
-                    contract: Some(proto_in::contract_to_proto(&c, &Order::default())),
+                    contract: Some(proto_out::contract_to_proto(&c, &Order::default())),
                     execution: Some(proto::Execution {
                         order_id: Some(e.order_id),
                         exec_id: Some(e.exec_id),

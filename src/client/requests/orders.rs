@@ -145,19 +145,26 @@ impl EClient {
         contract: &Contract,
         order: &Order,
     ) -> Result<(), Error> {
-        if let Err(why) = self.live_guard().check(&order.account) {
-            let e = Error::LiveOrdersNotAllowed(why);
-            if self.is_connected() {
-                self.queue_error(order_id, &e);
-            }
-            return Err(e);
-        }
+        self.guard_live_order(order_id, &order.account)?;
         let msg = PlaceOrder {
             order_id,
             contract: contract.clone(),
             order: order.clone(),
         };
         self.send(order_id, &msg)
+    }
+
+    /// The live-order guard of both forms of `placeOrder`: refused with
+    /// 90001 (reported under the order id) unless `account` may trade.
+    pub(crate) fn guard_live_order(&self, order_id: i32, account: &str) -> Result<(), Error> {
+        if let Err(why) = self.live_guard().check(account) {
+            let e = Error::LiveOrdersNotAllowed(why);
+            if self.is_connected() {
+                self.queue_error(order_id, &e);
+            }
+            return Err(e);
+        }
+        Ok(())
     }
 
     /// `cancelOrder`: cancels the order `order_id`. Answered by `order_status`

@@ -70,13 +70,7 @@ impl EClient {
             .as_ref()
             .and_then(|o| o.account.clone())
             .unwrap_or_default();
-        if let Err(why) = self.live_guard().check(&account) {
-            let e = Error::LiveOrdersNotAllowed(why);
-            if self.is_connected() {
-                self.queue_error(order_id, &e);
-            }
-            return Err(e);
-        }
+        self.guard_live_order(order_id, &account)?;
         self.send_proto_buf::<PlaceOrder>(order_id, p)
     }
 

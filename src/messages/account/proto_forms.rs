@@ -14,7 +14,8 @@ use super::responses::{
 };
 use crate::errors::NO_VALID_ID;
 use crate::messages::connection::{ManagedAccounts, ReqManagedAccts};
-use crate::messages::orders::proto_in::{contract, contract_to_proto, dec};
+use crate::messages::orders::proto_in::{contract, dec};
+use crate::messages::orders::proto_out::contract_to_proto;
 use crate::messages::protobuf::{b, f, i, s};
 use crate::messages::ProtoForm;
 use crate::model::{Order, UNSET_DECIMAL, UNSET_INTEGER};

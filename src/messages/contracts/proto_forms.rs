@@ -7,9 +7,8 @@
 use super::details::{join_last_trade_date, split_last_trade_date};
 use super::{BondContractData, ContractData, ContractDataEnd, ReqContractDetails};
 use crate::errors::NO_VALID_ID;
-use crate::messages::orders::proto_in::{
-    contract, contract_to_proto, dec, map, request_contract, tag_values,
-};
+use crate::messages::orders::proto_in::{contract, dec, request_contract, tag_values};
+use crate::messages::orders::proto_out::{contract_to_proto, map};
 use crate::messages::protobuf::{b, f, i, s};
 use crate::messages::ProtoForm;
 use crate::model::{

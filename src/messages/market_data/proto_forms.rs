@@ -16,9 +16,8 @@ use super::{
     TickReqParams, TickSize, TickSnapshotEnd, TickString,
 };
 use crate::errors::NO_VALID_ID;
-use crate::messages::orders::proto_in::{
-    contract_to_proto, dec, map, request_contract, tag_values,
-};
+use crate::messages::orders::proto_in::{dec, request_contract, tag_values};
+use crate::messages::orders::proto_out::{contract_to_proto, map};
 use crate::messages::protobuf::{
     b, f, fields, i, pooled_str, s, strings, wrong_wire_type, WireValue,
 };

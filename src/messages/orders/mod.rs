@@ -15,6 +15,7 @@ mod groups;
 pub mod open_order;
 pub mod place_order;
 pub mod proto_in;
+pub mod proto_out;
 mod refusals;
 
 pub use open_order::{CompletedOrder, OpenOrder};
@@ -112,7 +113,7 @@ layout_message!(CancelOrder = outgoing::CANCEL_ORDER, impl {
     fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
         let p = proto::CancelOrderRequest {
             order_id: (self.order_id != UNSET_INTEGER).then_some(self.order_id),
-            order_cancel: Some(proto_in::order_cancel_to_proto(&self.order_cancel)),
+            order_cancel: Some(proto_out::order_cancel_to_proto(&self.order_cancel)),
         };
         p.encode(out)
             .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
@@ -156,7 +157,7 @@ layout_message!(ReqGlobalCancel = outgoing::REQ_GLOBAL_CANCEL, impl {
 
     fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
         let p = proto::GlobalCancelRequest {
-            order_cancel: Some(proto_in::order_cancel_to_proto(&self.order_cancel)),
+            order_cancel: Some(proto_out::order_cancel_to_proto(&self.order_cancel)),
         };
         p.encode(out)
             .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
@@ -339,7 +340,7 @@ layout_message!(ReqExecutions = outgoing::REQ_EXECUTIONS, impl {
     fn encode_protobuf(&self, _sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
         let p = proto::ExecutionRequest {
             req_id: (self.req_id != UNSET_INTEGER).then_some(self.req_id),
-            execution_filter: Some(proto_in::filter_to_proto(&self.filter)),
+            execution_filter: Some(proto_out::filter_to_proto(&self.filter)),
         };
         p.encode(out)
             .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))

@@ -567,7 +567,7 @@ layout_message!(CompletedOrder = incoming::COMPLETED_ORDER, impl {
 impl crate::messages::ProtoForm for CompletedOrder {
     type Proto = crate::proto::CompletedOrder;
     fn to_proto(&self, _sv: i32) -> Self::Proto {
-        use super::proto_in::{contract_to_proto, order_state_to_proto, order_to_proto};
+        use super::proto_out::{contract_to_proto, order_state_to_proto, order_to_proto};
         crate::proto::CompletedOrder {
             contract: Some(contract_to_proto(&self.contract, &self.order)),
             order: Some(order_to_proto(&self.order)),

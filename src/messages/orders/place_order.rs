@@ -342,7 +342,7 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
         }
         let p = crate::proto::PlaceOrderRequest {
             order_id: (self.order_id != UNSET_INTEGER).then_some(self.order_id),
-            contract: Some(super::proto_in::contract_to_proto(
+            contract: Some(super::proto_out::contract_to_proto(
                 &self.contract,
                 &self.order,
             )),
@@ -354,14 +354,14 @@ layout_message!(PlaceOrder = outgoing::PLACE_ORDER, impl {
         // The order (field 3, the last) with its maps as the official
         // client writes them (see `encode_order_proto`).
         let mut order = Vec::new();
-        super::proto_in::encode_order_proto(sv, &self.order, &mut order);
+        super::proto_out::encode_order_proto(sv, &self.order, &mut order);
         out.push((3 << 3) | 2);
         prost::encode_length_delimiter(order.len(), out)
             .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))?;
         out.extend_from_slice(&order);
         // The attached orders (field 4), after the order.
         if sv >= LATEST_OFFICIAL_FROM {
-            let attached = super::proto_in::attached_orders_to_proto(&self.order).encode_to_vec();
+            let attached = super::proto_out::attached_orders_to_proto(&self.order).encode_to_vec();
             out.push((4 << 3) | 2);
             prost::encode_length_delimiter(attached.len(), out)
                 .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))?;
