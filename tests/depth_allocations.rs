@@ -91,8 +91,8 @@ impl EWrapper for Sink {
 
 #[test]
 fn decoding_and_dispatching_depth_and_tick_by_tick_allocates_nothing() {
-    // 206: depth in its protobuf form (tick-by-tick stays text until 208).
-    for sv in [176, 187, 203, 206] {
+    // 206: depth in its protobuf form; 208: tick-by-tick too.
+    for sv in [176, 187, 203, 206, 208] {
         let frames = [
             to_frame(
                 &MarketDepth {

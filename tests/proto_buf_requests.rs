@@ -7,6 +7,7 @@
 mod common;
 
 use common::call_log::connected_calls;
+use tws_api::messages::historical::ReqHeadTimeStamp;
 use tws_api::messages::ids::outgoing;
 use tws_api::messages::market_data::ReqMktData;
 use tws_api::messages::ProtoForm;
@@ -76,12 +77,29 @@ fn a_request_given_as_protobuf_is_the_typed_requests_frame_and_is_answered() {
     assert!(log.wait_for("tick_snapshot_end", 31));
     assert!(log.wait_for("tick_snapshot_end", 32));
 
+    let h = ReqHeadTimeStamp {
+        req_id: 41,
+        contract: Contract::stock("AAPL", "SMART", "USD"),
+        what_to_show: "TRADES".into(),
+        use_rth: 1,
+        format_date: 1,
+    };
+    client
+        .req_head_time_stamp(41, &h.contract, "TRADES", 1, 1)
+        .unwrap();
+    client
+        .req_head_timestamp_proto_buf(&ReqHeadTimeStamp { req_id: 42, ..h }.to_proto(0))
+        .unwrap();
+    assert!(log.wait_for("head_timestamp", 41));
+    assert!(log.wait_for("head_timestamp", 42));
+
     // The two forms of each request: the same bytes after the request id
     // (field 1, first, one byte of key and one of value here).
     for id in [
         outgoing::REQ_CONTRACT_DATA,
         outgoing::REQ_ACCOUNT_SUMMARY,
         outgoing::REQ_MKT_DATA,
+        outgoing::REQ_HEAD_TIMESTAMP,
     ] {
         let got = bodies(&gw, id);
         assert_eq!(got.len(), 2, "{id}: {got:?}");

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes tests/common/calls.rs from the EWrapper trait in src/wrapper.rs: the
+"""Writes tests/common/calls.rs from the EWrapper trait in src/wrapper.rs
+(and its `…ProtoBuf` rows in src/wrapper/proto_buf.rs): the
 tests' `CallRecorder`, which records every callback as its name and its
 arguments (each one as JSON, from its Debug form), for the differential
 decoder and the domain tests.
@@ -45,6 +46,12 @@ for m in re.finditer(r"\n    fn (\w+)\(", trait):
     assert params and params[0] == "&mut self", (name, params, trait[m.end():i-1][:80])
     args = [p.split(":", 1) for p in params[1:]]
     methods.append((name, [(a.strip(), t.strip()) for a, t in args]))
+
+# The `…ProtoBuf` callbacks: one row each in src/wrapper/proto_buf.rs.
+ROWS = (ROOT / "src/wrapper/proto_buf.rs").read_text()
+for m in re.finditer(r"\d+ => (\w+)\((\w+): (\w+)\) before", ROWS):
+    methods.append((m.group(1), [(m.group(2), "&proto::" + m.group(3))]))
+assert len(set(n for n, _ in methods)) == len(methods), "a callback defined twice"
 
 CALLS = ROOT / "tests/common/calls.rs"
 lines = [

@@ -290,7 +290,7 @@ id_table! {
         NEWS_BULLETINS = 14 => news::NewsBulletin;
         MANAGED_ACCTS = 15 => connection::ManagedAccounts, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         RECEIVE_FA = 16 => account::ReceiveFa;
-        HISTORICAL_DATA = 17 => historical::HistoricalDataFrame<'a>, read historical::HistoricalDataFrame::read;
+        HISTORICAL_DATA = 17 => historical::HistoricalDataFrame<'a>, read historical::HistoricalDataFrame::read, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         BOND_CONTRACT_DATA = 18 => contracts::BondContractData, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
         SCANNER_PARAMETERS = 19 => scanner::ScannerParameters;
         SCANNER_DATA = 20 => scanner::ScannerDataFrame<'a>, read scanner::ScannerDataFrame::read;
@@ -299,7 +299,7 @@ id_table! {
         TICK_STRING = 46 => market_data::TickString<'a>, read market_data::TickString::decode_borrowed, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         TICK_EFP = 47 => ticks::TickEfp;
         CURRENT_TIME = 49 => connection::CurrentTime;
-        REAL_TIME_BARS = 50 => historical::RealTimeBars;
+        REAL_TIME_BARS = 50 => historical::RealTimeBars, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         FUNDAMENTAL_DATA = 51 => fundamentals::FundamentalData;
         CONTRACT_DATA_END = 52 => contracts::ContractDataEnd, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
         OPEN_ORDER_END = 53 => orders::OpenOrderEnd, pb proto::OpenOrdersEnd;
@@ -336,27 +336,27 @@ id_table! {
         NEWS_PROVIDERS = 85 => news::NewsProviders;
         HISTORICAL_NEWS = 86 => news::HistoricalNews;
         HISTORICAL_NEWS_END = 87 => news::HistoricalNewsEnd;
-        HEAD_TIMESTAMP = 88 => historical::HeadTimestamp;
-        HISTOGRAM_DATA = 89 => historical::HistogramDataMsg;
-        HISTORICAL_DATA_UPDATE = 90 => historical::HistoricalDataUpdate;
+        HEAD_TIMESTAMP = 88 => historical::HeadTimestamp, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
+        HISTOGRAM_DATA = 89 => historical::HistogramDataMsg, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
+        HISTORICAL_DATA_UPDATE = 90 => historical::HistoricalDataUpdate, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         REROUTE_MKT_DATA_REQ = 91 => ticks::RerouteMktDataReq;
         REROUTE_MKT_DEPTH_REQ = 92 => market_depth::RerouteMktDepthReq;
         MARKET_RULE = 93 => contracts::MarketRule;
         PNL = 94 => account::PnL;
         PNL_SINGLE = 95 => account::PnLSingle;
-        HISTORICAL_TICKS = 96 => historical::HistoricalTicks;
-        HISTORICAL_TICKS_BID_ASK = 97 => historical::HistoricalTicksBidAsk;
-        HISTORICAL_TICKS_LAST = 98 => historical::HistoricalTicksLast;
-        TICK_BY_TICK = 99 => tick_by_tick::TickByTick<'a>, read tick_by_tick::TickByTick::decode_borrowed;
+        HISTORICAL_TICKS = 96 => historical::HistoricalTicks, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
+        HISTORICAL_TICKS_BID_ASK = 97 => historical::HistoricalTicksBidAsk, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
+        HISTORICAL_TICKS_LAST = 98 => historical::HistoricalTicksLast, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
+        TICK_BY_TICK = 99 => tick_by_tick::TickByTick<'a>, read tick_by_tick::TickByTick::decode_borrowed, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         ORDER_BOUND = 100 => orders::OrderBound, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
         COMPLETED_ORDER = 101 => orders::CompletedOrder, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
         COMPLETED_ORDERS_END = 102 => orders::CompletedOrdersEnd, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
         REPLACE_FA_END = 103 => account::ReplaceFaEnd;
         WSH_META_DATA = 104 => fundamentals::WshMetaData;
         WSH_EVENT_DATA = 105 => fundamentals::WshEventDataMessage;
-        HISTORICAL_SCHEDULE = 106 => historical::HistoricalSchedule;
+        HISTORICAL_SCHEDULE = 106 => historical::HistoricalSchedule, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         USER_INFO = 107 => connection::UserInfo;
-        HISTORICAL_DATA_END = 108 => historical::HistoricalDataEnd;
+        HISTORICAL_DATA_END = 108 => historical::HistoricalDataEnd, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         CURRENT_TIME_IN_MILLIS = 109 => connection::CurrentTimeInMillis;
     }
     outgoing {
@@ -383,8 +383,8 @@ id_table! {
             CANCEL_CALC_IMPLIED_VOLAT = 56 => CancelCalcImpliedVolat(options::CancelCalcImpliedVolat) | cancels by_id;
             CANCEL_CALC_OPTION_PRICE = 57 => CancelCalcOptionPrice(options::CancelCalcOptionPrice) | cancels by_id;
             REQ_MARKET_DATA_TYPE = 59 => ReqMarketDataType(market_data::ReqMarketDataType), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
-            REQ_TICK_BY_TICK_DATA = 97 => ReqTickByTickData(tick_by_tick::ReqTickByTickData) | subscription by_id "reqTickByTickData";
-            CANCEL_TICK_BY_TICK_DATA = 98 => CancelTickByTickData(tick_by_tick::CancelTickByTickData) | cancels by_id;
+            REQ_TICK_BY_TICK_DATA = 97 => ReqTickByTickData(tick_by_tick::ReqTickByTickData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | subscription by_id "reqTickByTickData";
+            CANCEL_TICK_BY_TICK_DATA = 98 => CancelTickByTickData(tick_by_tick::CancelTickByTickData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | cancels by_id;
         }
         contracts => ContractsRequest {
             REQ_CONTRACT_DATA = 9 => ReqContractDetails(contracts::ReqContractDetails), protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA | one_shot by_id "reqContractDetails";
@@ -395,15 +395,15 @@ id_table! {
             REQ_MARKET_RULE = 91 => ReqMarketRule(contracts::ReqMarketRule) | one_shot by_request "reqMarketRule";
         }
         historical => HistoricalRequest {
-            REQ_HISTORICAL_DATA = 20 => ReqHistoricalData(historical::ReqHistoricalData) | one_shot by_id "reqHistoricalData";
-            CANCEL_HISTORICAL_DATA = 25 => CancelHistoricalData(historical::CancelHistoricalData) | cancels by_id;
-            REQ_REAL_TIME_BARS = 50 => ReqRealTimeBars(historical::ReqRealTimeBars) | subscription by_id "reqRealTimeBars";
-            CANCEL_REAL_TIME_BARS = 51 => CancelRealTimeBars(historical::CancelRealTimeBars) | cancels by_id;
-            REQ_HEAD_TIMESTAMP = 87 => ReqHeadTimeStamp(historical::ReqHeadTimeStamp) | one_shot by_id "reqHeadTimeStamp";
-            REQ_HISTOGRAM_DATA = 88 => ReqHistogramData(historical::ReqHistogramData) | one_shot by_id "reqHistogramData";
-            CANCEL_HISTOGRAM_DATA = 89 => CancelHistogramData(historical::CancelHistogramData) | cancels by_id;
-            CANCEL_HEAD_TIMESTAMP = 90 => CancelHeadTimeStamp(historical::CancelHeadTimeStamp) | cancels by_id;
-            REQ_HISTORICAL_TICKS = 96 => ReqHistoricalTicks(historical::ReqHistoricalTicks) | one_shot by_id "reqHistoricalTicks";
+            REQ_HISTORICAL_DATA = 20 => ReqHistoricalData(historical::ReqHistoricalData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | one_shot by_id "reqHistoricalData";
+            CANCEL_HISTORICAL_DATA = 25 => CancelHistoricalData(historical::CancelHistoricalData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | cancels by_id;
+            REQ_REAL_TIME_BARS = 50 => ReqRealTimeBars(historical::ReqRealTimeBars), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | subscription by_id "reqRealTimeBars";
+            CANCEL_REAL_TIME_BARS = 51 => CancelRealTimeBars(historical::CancelRealTimeBars), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | cancels by_id;
+            REQ_HEAD_TIMESTAMP = 87 => ReqHeadTimeStamp(historical::ReqHeadTimeStamp), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | one_shot by_id "reqHeadTimeStamp";
+            REQ_HISTOGRAM_DATA = 88 => ReqHistogramData(historical::ReqHistogramData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | one_shot by_id "reqHistogramData";
+            CANCEL_HISTOGRAM_DATA = 89 => CancelHistogramData(historical::CancelHistogramData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | cancels by_id;
+            CANCEL_HEAD_TIMESTAMP = 90 => CancelHeadTimeStamp(historical::CancelHeadTimeStamp), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | cancels by_id;
+            REQ_HISTORICAL_TICKS = 96 => ReqHistoricalTicks(historical::ReqHistoricalTicks), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | one_shot by_id "reqHistoricalTicks";
         }
         orders => OrdersRequest {
             PLACE_ORDER = 3 => PlaceOrder(orders::PlaceOrder), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;

@@ -331,3 +331,87 @@ pub(crate) fn f(v: f64) -> Option<f64> {
 pub(crate) fn b(v: bool) -> Option<bool> {
     v.then_some(true)
 }
+
+/// A decimal's text as TWS writes it; unset is left out.
+pub(crate) fn decimal_text(v: crate::model::Decimal) -> Option<String> {
+    (v != crate::model::UNSET_DECIMAL).then(|| v.to_string())
+}
+
+// How the official decoder reads a field that may be absent.
+
+/// Text; `""` when absent.
+pub(crate) fn text(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+/// A decimal carried as text (see [`dec`](super::orders::proto_in::dec));
+/// unset when absent.
+#[inline]
+pub(crate) fn decimal(t: &Option<String>) -> crate::model::Decimal {
+    super::orders::proto_in::dec(t).unwrap_or(crate::model::UNSET_DECIMAL)
+}
+
+/// Text from a pooled buffer ([`strings`]): `""` when absent.
+pub(crate) fn pooled_text(t: &Option<String>) -> std::borrow::Cow<'static, str> {
+    let mut out = strings::take();
+    if let Some(t) = t {
+        out.push_str(t);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A text field given back to the [`strings`] pool.
+pub(crate) fn give_cow(c: std::borrow::Cow<'_, str>) {
+    if let std::borrow::Cow::Owned(s) = c {
+        strings::give(s);
+    }
+}
+
+/// The [`ProtoForm`] of messages whose protobuf form holds nothing:
+/// `empty_proto_form! { Type => ProtoType [, protoBufCallback]; … }`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! empty_proto_form {
+    ($($t:ident => $p:ident $(, $callback:ident)?;)*) => {$(
+        impl $crate::messages::ProtoForm for $t {
+            type Proto = $crate::proto::$p;
+            fn to_proto(&self, _sv: i32) -> $crate::proto::$p {
+                $crate::proto::$p {}
+            }
+            fn from_proto(
+                _sv: i32,
+                _p: &$crate::proto::$p,
+            ) -> Result<Option<Self>, $crate::wire::DecodeError> {
+                Ok(Some($t))
+            }
+            $(fn proto_callback(p: &$crate::proto::$p, w: &mut dyn $crate::EWrapper) {
+                w.$callback(p);
+            })?
+        }
+    )*};
+}
+
+/// The [`ProtoForm`] of messages whose protobuf form is their request id
+/// alone: `req_id_proto_form! { Type => ProtoType, value when absent
+/// [, protoBufCallback]; … }`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! req_id_proto_form {
+    ($($t:ident => $p:ident, $absent:expr $(, $callback:ident)?;)*) => {$(
+        impl $crate::messages::ProtoForm for $t {
+            type Proto = $crate::proto::$p;
+            fn to_proto(&self, _sv: i32) -> $crate::proto::$p {
+                $crate::proto::$p { req_id: $crate::messages::protobuf::i(self.req_id) }
+            }
+            fn from_proto(
+                _sv: i32,
+                p: &$crate::proto::$p,
+            ) -> Result<Option<Self>, $crate::wire::DecodeError> {
+                Ok(Some($t { req_id: p.req_id.unwrap_or($absent) }))
+            }
+            $(fn proto_callback(p: &$crate::proto::$p, w: &mut dyn $crate::EWrapper) {
+                w.$callback(p);
+            })?
+        }
+    )*};
+}

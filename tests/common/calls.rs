@@ -854,6 +854,18 @@ impl EWrapper for CallRecorder {
     fn current_time_in_millis(&mut self, time_in_millis: i64) {
         self.record("current_time_in_millis", vec![to_json(&time_in_millis)]);
     }
+    fn reconnecting(&mut self, attempt: u32, delay: std::time::Duration) {
+        self.record("reconnecting", vec![to_json(&attempt), to_json(&delay)]);
+    }
+    fn reconnected(&mut self, attempts: u32) {
+        self.record("reconnected", vec![to_json(&attempts)]);
+    }
+    fn resubscribed(&mut self, count: usize) {
+        self.record("resubscribed", vec![to_json(&count)]);
+    }
+    fn reconnect_gave_up(&mut self, reason: &str) {
+        self.record("reconnect_gave_up", vec![to_json(&reason)]);
+    }
     fn order_status_proto_buf(&mut self, order_status_proto: &proto::OrderStatus) {
         self.record("order_status_proto_buf", vec![to_json(&order_status_proto)]);
     }
@@ -1058,16 +1070,85 @@ impl EWrapper for CallRecorder {
             vec![to_json(&account_update_multi_end_proto)],
         );
     }
-    fn reconnecting(&mut self, attempt: u32, delay: std::time::Duration) {
-        self.record("reconnecting", vec![to_json(&attempt), to_json(&delay)]);
+    fn historical_data_proto_buf(&mut self, historical_data_proto: &proto::HistoricalData) {
+        self.record(
+            "historical_data_proto_buf",
+            vec![to_json(&historical_data_proto)],
+        );
     }
-    fn reconnected(&mut self, attempts: u32) {
-        self.record("reconnected", vec![to_json(&attempts)]);
+    fn historical_data_update_proto_buf(
+        &mut self,
+        historical_data_update_proto: &proto::HistoricalDataUpdate,
+    ) {
+        self.record(
+            "historical_data_update_proto_buf",
+            vec![to_json(&historical_data_update_proto)],
+        );
     }
-    fn resubscribed(&mut self, count: usize) {
-        self.record("resubscribed", vec![to_json(&count)]);
+    fn historical_data_end_proto_buf(
+        &mut self,
+        historical_data_end_proto: &proto::HistoricalDataEnd,
+    ) {
+        self.record(
+            "historical_data_end_proto_buf",
+            vec![to_json(&historical_data_end_proto)],
+        );
     }
-    fn reconnect_gave_up(&mut self, reason: &str) {
-        self.record("reconnect_gave_up", vec![to_json(&reason)]);
+    fn real_time_bar_tick_proto_buf(&mut self, real_time_bar_tick_proto: &proto::RealTimeBarTick) {
+        self.record(
+            "real_time_bar_tick_proto_buf",
+            vec![to_json(&real_time_bar_tick_proto)],
+        );
+    }
+    fn head_timestamp_proto_buf(&mut self, head_timestamp_proto: &proto::HeadTimestamp) {
+        self.record(
+            "head_timestamp_proto_buf",
+            vec![to_json(&head_timestamp_proto)],
+        );
+    }
+    fn histogram_data_proto_buf(&mut self, histogram_data_proto: &proto::HistogramData) {
+        self.record(
+            "histogram_data_proto_buf",
+            vec![to_json(&histogram_data_proto)],
+        );
+    }
+    fn historical_ticks_proto_buf(&mut self, historical_ticks_proto: &proto::HistoricalTicks) {
+        self.record(
+            "historical_ticks_proto_buf",
+            vec![to_json(&historical_ticks_proto)],
+        );
+    }
+    fn historical_ticks_bid_ask_proto_buf(
+        &mut self,
+        historical_ticks_bid_ask_proto: &proto::HistoricalTicksBidAsk,
+    ) {
+        self.record(
+            "historical_ticks_bid_ask_proto_buf",
+            vec![to_json(&historical_ticks_bid_ask_proto)],
+        );
+    }
+    fn historical_ticks_last_proto_buf(
+        &mut self,
+        historical_ticks_last_proto: &proto::HistoricalTicksLast,
+    ) {
+        self.record(
+            "historical_ticks_last_proto_buf",
+            vec![to_json(&historical_ticks_last_proto)],
+        );
+    }
+    fn tick_by_tick_data_proto_buf(&mut self, tick_by_tick_data_proto: &proto::TickByTickData) {
+        self.record(
+            "tick_by_tick_data_proto_buf",
+            vec![to_json(&tick_by_tick_data_proto)],
+        );
+    }
+    fn historical_schedule_proto_buf(
+        &mut self,
+        historical_schedule_proto: &proto::HistoricalSchedule,
+    ) {
+        self.record(
+            "historical_schedule_proto_buf",
+            vec![to_json(&historical_schedule_proto)],
+        );
     }
 }

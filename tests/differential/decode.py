@@ -130,6 +130,15 @@ def canon_official(x):
         out = {}
         for f in x.DESCRIPTOR.fields:
             v = getattr(x, f.name)
+            oneof = f.containing_oneof
+            if oneof is not None and not oneof.name.startswith("_"):
+                # A oneof (not proto3's optional): under its own name, the
+                # member set (prost's enum prints its variant's value alone).
+                if x.WhichOneof(oneof.name) == f.name:
+                    out[key(oneof.name)] = canon_official(v)
+                else:
+                    out.setdefault(key(oneof.name), None)
+                continue
             if f.message_type is not None and f.message_type.GetOptions().map_entry:
                 out[key(f.name)] = {key(str(k)): canon_official(val) for k, val in v.items()}
             elif is_repeated(f):

@@ -53,6 +53,17 @@ from ibapi.protobuf.OpenOrder_pb2 import OpenOrder
 from ibapi.protobuf.OpenOrdersEnd_pb2 import OpenOrdersEnd
 from ibapi.protobuf.OrderBound_pb2 import OrderBound
 from ibapi.protobuf.OrderStatus_pb2 import OrderStatus
+from ibapi.protobuf.HistoricalData_pb2 import HistoricalData
+from ibapi.protobuf.HistoricalDataEnd_pb2 import HistoricalDataEnd
+from ibapi.protobuf.HistoricalDataUpdate_pb2 import HistoricalDataUpdate
+from ibapi.protobuf.RealTimeBarTick_pb2 import RealTimeBarTick
+from ibapi.protobuf.HeadTimestamp_pb2 import HeadTimestamp
+from ibapi.protobuf.HistogramData_pb2 import HistogramData
+from ibapi.protobuf.HistoricalTicks_pb2 import HistoricalTicks
+from ibapi.protobuf.HistoricalTicksBidAsk_pb2 import HistoricalTicksBidAsk
+from ibapi.protobuf.HistoricalTicksLast_pb2 import HistoricalTicksLast
+from ibapi.protobuf.TickByTickData_pb2 import TickByTickData
+from ibapi.protobuf.HistoricalSchedule_pb2 import HistoricalSchedule
 
 # The incoming protobuf messages this crate reads, by message id (the
 # official 10.51.1 decoder's msgId2handleInfoProtoBuf has them all; this
@@ -66,7 +77,11 @@ CLASSES = {3: OrderStatus, 4: ErrorMessage, 5: OpenOrder, 11: ExecutionDetails,
            12: MarketDepth, 13: MarketDepthL2, 6: AccountValue, 7: PortfolioValue,
            8: AccountUpdateTime, 54: AccountDataEnd, 15: ManagedAccounts, 61: Position,
            62: PositionEnd, 63: AccountSummary, 64: AccountSummaryEnd, 71: PositionMulti,
-           72: PositionMultiEnd, 73: AccountUpdateMulti, 74: AccountUpdateMultiEnd}
+           72: PositionMultiEnd, 73: AccountUpdateMulti, 74: AccountUpdateMultiEnd,
+           17: HistoricalData, 108: HistoricalDataEnd, 90: HistoricalDataUpdate,
+           50: RealTimeBarTick, 88: HeadTimestamp, 89: HistogramData, 96: HistoricalTicks,
+           97: HistoricalTicksBidAsk, 98: HistoricalTicksLast, 99: TickByTickData,
+           106: HistoricalSchedule}
 
 INT32 = [0, 1, -1, 7, 100, 2147483647, -2147483648]
 INT64 = INT32 + [9223372036854775807, -9223372036854775808, 1795452832123]

@@ -19,7 +19,12 @@ use crate::messages::account::{
 };
 use crate::messages::connection::ReqManagedAccts;
 use crate::messages::contracts::ReqContractDetails;
+use crate::messages::historical::{
+    CancelHeadTimeStamp, CancelHistogramData, CancelHistoricalData, CancelRealTimeBars,
+    ReqHeadTimeStamp, ReqHistogramData, ReqHistoricalData, ReqHistoricalTicks, ReqRealTimeBars,
+};
 use crate::messages::market_data::depth::{CancelMktDepth, ReqMktDepth};
+use crate::messages::market_data::tick_by_tick::{CancelTickByTickData, ReqTickByTickData};
 use crate::messages::market_data::{CancelMktData, ReqMarketDataType, ReqMktData};
 use crate::messages::orders::{
     CancelOrder, PlaceOrder, ReqAllOpenOrders, ReqAutoOpenOrders, ReqCompletedOrders,
@@ -145,4 +150,26 @@ proto_buf_requests! {
     req_account_updates_multi_proto_buf(p: proto::AccountUpdatesMultiRequest) => ReqAccountUpdatesMulti, p.req_id.unwrap_or(NO_VALID_ID);
     /// `cancelAccountUpdatesMultiProtoBuf` (10.51.1), server version 207 on.
     cancel_account_updates_multi_proto_buf(p: proto::CancelAccountUpdatesMulti) => CancelAccountUpdatesMulti, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqHistoricalDataProtoBuf` (10.51.1), server version 208 on.
+    req_historical_data_proto_buf(p: proto::HistoricalDataRequest) => ReqHistoricalData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelHistoricalDataProtoBuf` (10.51.1), server version 208 on.
+    cancel_historical_data_proto_buf(p: proto::CancelHistoricalData) => CancelHistoricalData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqRealTimeBarsProtoBuf` (10.51.1), server version 208 on.
+    req_real_time_bars_proto_buf(p: proto::RealTimeBarsRequest) => ReqRealTimeBars, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelRealTimeBarsProtoBuf` (10.51.1), server version 208 on.
+    cancel_real_time_bars_proto_buf(p: proto::CancelRealTimeBars) => CancelRealTimeBars, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqHeadTimestampProtoBuf` (10.51.1), server version 208 on.
+    req_head_timestamp_proto_buf(p: proto::HeadTimestampRequest) => ReqHeadTimeStamp, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelHeadTimestampProtoBuf` (10.51.1), server version 208 on.
+    cancel_head_timestamp_proto_buf(p: proto::CancelHeadTimestamp) => CancelHeadTimeStamp, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqHistogramDataProtoBuf` (10.51.1), server version 208 on.
+    req_histogram_data_proto_buf(p: proto::HistogramDataRequest) => ReqHistogramData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelHistogramDataProtoBuf` (10.51.1), server version 208 on.
+    cancel_histogram_data_proto_buf(p: proto::CancelHistogramData) => CancelHistogramData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqHistoricalTicksProtoBuf` (10.51.1), server version 208 on.
+    req_historical_ticks_proto_buf(p: proto::HistoricalTicksRequest) => ReqHistoricalTicks, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqTickByTickDataProtoBuf` (10.51.1), server version 208 on.
+    req_tick_by_tick_data_proto_buf(p: proto::TickByTickRequest) => ReqTickByTickData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelTickByTickProtoBuf` (10.51.1), server version 208 on.
+    cancel_tick_by_tick_proto_buf(p: proto::CancelTickByTick) => CancelTickByTickData, p.req_id.unwrap_or(NO_VALID_ID);
 }

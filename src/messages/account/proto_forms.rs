@@ -16,67 +16,21 @@ use crate::errors::NO_VALID_ID;
 use crate::messages::connection::{ManagedAccounts, ReqManagedAccts};
 use crate::messages::orders::proto_in::{contract, dec};
 use crate::messages::orders::proto_out::contract_to_proto;
-use crate::messages::protobuf::{b, f, i, s};
+use crate::messages::protobuf::{b, decimal_text, f, i, s, text};
 use crate::messages::ProtoForm;
 use crate::model::{Order, UNSET_DECIMAL, UNSET_INTEGER};
 use crate::proto;
 use crate::wire::DecodeError;
 use crate::EWrapper;
 
-/// Text the official decoder reads as `""` when absent.
-fn text(v: &Option<String>) -> String {
-    v.clone().unwrap_or_default()
-}
-
-/// A decimal's text as TWS writes it; unset is left out.
-fn decimal_text(v: crate::model::Decimal) -> Option<String> {
-    (v != UNSET_DECIMAL).then(|| v.to_string())
-}
-
-/// A message whose protobuf form holds nothing.
-macro_rules! empty_form {
-    ($($t:ident => $p:ident $(, $callback:ident)?;)*) => {$(
-        impl ProtoForm for $t {
-            type Proto = proto::$p;
-            fn to_proto(&self, _sv: i32) -> proto::$p {
-                proto::$p {}
-            }
-            fn from_proto(_sv: i32, _p: &proto::$p) -> Result<Option<Self>, DecodeError> {
-                Ok(Some($t))
-            }
-            $(fn proto_callback(p: &proto::$p, w: &mut dyn EWrapper) {
-                w.$callback(p);
-            })?
-        }
-    )*};
-}
-
-empty_form! {
+crate::empty_proto_form! {
     ReqPositions => PositionsRequest;
     CancelPositions => CancelPositions;
     ReqManagedAccts => ManagedAccountsRequest;
     PositionEnd => PositionEnd, position_end_proto_buf;
 }
 
-/// A message whose protobuf form is its request id alone.
-macro_rules! req_id_form {
-    ($($t:ident => $p:ident, $absent:expr $(, $callback:ident)?;)*) => {$(
-        impl ProtoForm for $t {
-            type Proto = proto::$p;
-            fn to_proto(&self, _sv: i32) -> proto::$p {
-                proto::$p { req_id: i(self.req_id) }
-            }
-            fn from_proto(_sv: i32, p: &proto::$p) -> Result<Option<Self>, DecodeError> {
-                Ok(Some($t { req_id: p.req_id.unwrap_or($absent) }))
-            }
-            $(fn proto_callback(p: &proto::$p, w: &mut dyn EWrapper) {
-                w.$callback(p);
-            })?
-        }
-    )*};
-}
-
-req_id_form! {
+crate::req_id_proto_form! {
     CancelAccountSummary => CancelAccountSummary, UNSET_INTEGER;
     CancelPositionsMulti => CancelPositionsMulti, UNSET_INTEGER;
     CancelAccountUpdatesMulti => CancelAccountUpdatesMulti, UNSET_INTEGER;

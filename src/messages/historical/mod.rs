@@ -5,6 +5,7 @@
 //! here), and IB's pacing rules for historical requests in [`pacing`].
 
 pub mod pacing;
+mod proto_forms;
 pub mod responses;
 
 pub use pacing::PacingRules;
@@ -111,7 +112,7 @@ impl Layout for ReqHistoricalData {
     }
 }
 
-layout_message!(ReqHistoricalData = outgoing::REQ_HISTORICAL_DATA);
+layout_message!(ReqHistoricalData = outgoing::REQ_HISTORICAL_DATA, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `cancelHistoricalData` (message version 1): stops a request, and the
@@ -122,6 +123,7 @@ flat_message! {
         /// The id given to [`ReqHistoricalData`].
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// `reqHeadTimeStamp`: the earliest date with data for a contract.
@@ -156,7 +158,7 @@ impl Layout for ReqHeadTimeStamp {
     }
 }
 
-layout_message!(ReqHeadTimeStamp = outgoing::REQ_HEAD_TIMESTAMP);
+layout_message!(ReqHeadTimeStamp = outgoing::REQ_HEAD_TIMESTAMP, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `cancelHeadTimeStamp`.
@@ -166,6 +168,7 @@ flat_message! {
         /// The id given to [`ReqHeadTimeStamp`].
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// `reqHistogramData`: volume by price over a period.
@@ -194,7 +197,7 @@ impl Layout for ReqHistogramData {
     }
 }
 
-layout_message!(ReqHistogramData = outgoing::REQ_HISTOGRAM_DATA);
+layout_message!(ReqHistogramData = outgoing::REQ_HISTOGRAM_DATA, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `cancelHistogramData`.
@@ -204,6 +207,7 @@ flat_message! {
         /// The id given to [`ReqHistogramData`].
         pub ticker_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// `reqHistoricalTicks`: up to 1000 trade, bid/ask or midpoint ticks.
@@ -250,7 +254,7 @@ impl Layout for ReqHistoricalTicks {
     }
 }
 
-layout_message!(ReqHistoricalTicks = outgoing::REQ_HISTORICAL_TICKS);
+layout_message!(ReqHistoricalTicks = outgoing::REQ_HISTORICAL_TICKS, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 /// `reqRealTimeBars` (message version 3): five-second bars as they form.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -295,7 +299,7 @@ impl Layout for ReqRealTimeBars {
     }
 }
 
-layout_message!(ReqRealTimeBars = outgoing::REQ_REAL_TIME_BARS);
+layout_message!(ReqRealTimeBars = outgoing::REQ_REAL_TIME_BARS, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `cancelRealTimeBars` (message version 1).
@@ -305,6 +309,7 @@ flat_message! {
         /// The id given to [`ReqRealTimeBars`].
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 #[cfg(test)]

@@ -118,7 +118,7 @@ impl Layout for HistoricalData {
     }
 }
 
-layout_message!(HistoricalData = incoming::HISTORICAL_DATA);
+layout_message!(HistoricalData = incoming::HISTORICAL_DATA, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 flat_message! {
     /// `historicalDataEnd` (from `MIN_SERVER_VER_HISTORICAL_DATA_END`): the end
@@ -132,6 +132,7 @@ flat_message! {
         /// End of the period.
         pub end_date_str: String = Raw,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `historicalDataUpdate`: the last bar of a `keep_up_to_date` request,
@@ -160,7 +161,7 @@ impl Layout for HistoricalDataUpdate {
     }
 }
 
-layout_message!(HistoricalDataUpdate = incoming::HISTORICAL_DATA_UPDATE);
+layout_message!(HistoricalDataUpdate = incoming::HISTORICAL_DATA_UPDATE, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 /// `historicalSchedule`: the trading sessions of a `reqHistoricalData`
 /// request with `what_to_show = "SCHEDULE"`.
@@ -194,7 +195,7 @@ impl Layout for HistoricalSchedule {
     }
 }
 
-layout_message!(HistoricalSchedule = incoming::HISTORICAL_SCHEDULE);
+layout_message!(HistoricalSchedule = incoming::HISTORICAL_SCHEDULE, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 flat_message! {
     /// `headTimestamp`: the earliest date with data.
@@ -205,6 +206,7 @@ flat_message! {
         /// The date, as the request's `format_date` asked.
         pub head_timestamp: String = Raw,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `histogramData`: volume by price.
@@ -228,7 +230,7 @@ impl Layout for HistogramDataMsg {
     }
 }
 
-layout_message!(HistogramDataMsg = incoming::HISTOGRAM_DATA);
+layout_message!(HistogramDataMsg = incoming::HISTOGRAM_DATA, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 /// Declares one of the three historical tick answers, which share their
 /// shape: the request id, the count, the ticks (each laid out by `$tick`),
@@ -257,7 +259,7 @@ macro_rules! historical_ticks {
             }
         }
 
-        layout_message!($name = $id);
+        layout_message!($name = $id, impl { crate::protobuf_form!(incoming::protobuf_since); });
     };
 }
 
@@ -338,7 +340,7 @@ impl Layout for RealTimeBars {
     }
 }
 
-layout_message!(RealTimeBars = incoming::REAL_TIME_BARS);
+layout_message!(RealTimeBars = incoming::REAL_TIME_BARS, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 #[cfg(test)]
 mod tests {
@@ -503,12 +505,22 @@ mod tests {
 /// A `historicalData` frame as the dispatcher sees it: its bars are read
 /// while they are delivered, one reused bar at a time, so that a year of
 /// minute bars is never held twice (see [`HistoricalData::decode_each`]).
+/// The protobuf form comes whole (its `…ProtoBuf` callback holds it) and
+/// carries its bars converted.
 #[derive(Debug, Clone)]
 pub struct HistoricalDataFrame<'a> {
     req_id: i32,
     /// The form before `historicalDataEnd`: this message is the end.
     is_end: bool,
-    body: FieldReader<'a>,
+    body: FrameBody<'a>,
+}
+
+#[derive(Debug, Clone)]
+enum FrameBody<'a> {
+    /// The text form's fields, read at delivery.
+    Fields(FieldReader<'a>),
+    /// The protobuf form's bars.
+    Bars(Vec<BarData>),
 }
 
 impl<'a> HistoricalDataFrame<'a> {
@@ -524,8 +536,35 @@ impl<'a> HistoricalDataFrame<'a> {
         Ok(HistoricalDataFrame {
             req_id,
             is_end: sv < MIN_SERVER_VER_HISTORICAL_DATA_END,
-            body,
+            body: FrameBody::Fields(body),
         })
+    }
+
+    /// The protobuf form's message, its bars converted.
+    pub fn from_bars(m: HistoricalData) -> HistoricalDataFrame<'static> {
+        HistoricalDataFrame {
+            req_id: m.header.req_id,
+            is_end: false,
+            body: FrameBody::Bars(m.bars),
+        }
+    }
+
+    /// The request id.
+    pub fn req_id(&self) -> i32 {
+        self.req_id
+    }
+
+    /// The bars, collected (a bar that does not decode ends them).
+    pub fn bars(&self, sv: i32) -> Vec<BarData> {
+        match &self.body {
+            FrameBody::Bars(bars) => bars.clone(),
+            FrameBody::Fields(r) => {
+                let mut bars = Vec::new();
+                let _ =
+                    HistoricalData::decode_each(sv, &mut r.clone(), |_, b| bars.push(b.clone()));
+                bars
+            }
+        }
     }
 }
 
@@ -539,9 +578,18 @@ mod deliver {
     impl Incoming for HistoricalDataFrame<'_> {
         const MAY_END: bool = true;
         fn deliver(&self, sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            let body = match &self.body {
+                FrameBody::Bars(bars) => {
+                    for bar in bars {
+                        w.historical_data(self.req_id, bar);
+                    }
+                    return Ok(());
+                }
+                FrameBody::Fields(body) => body,
+            };
             // One callback per bar as it is read; a bar that does not decode
             // stops the message after the bars before it were delivered.
-            let header = HistoricalData::decode_each(sv, &mut self.body.clone(), |req_id, bar| {
+            let header = HistoricalData::decode_each(sv, &mut body.clone(), |req_id, bar| {
                 w.historical_data(req_id, bar)
             })?;
             if sv < MIN_SERVER_VER_HISTORICAL_DATA_END {

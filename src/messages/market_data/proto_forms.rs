@@ -7,8 +7,6 @@
 //! ([`strings`](crate::messages::protobuf::strings)): reading them allocates
 //! nothing once warm, as on the text path.
 
-use std::borrow::Cow;
-
 use super::depth::{CancelMktDepth, MarketDepth, MarketDepthL2, ReqMktDepth};
 use super::options::TickOptionComputation;
 use super::{
@@ -16,43 +14,17 @@ use super::{
     TickReqParams, TickSize, TickSnapshotEnd, TickString,
 };
 use crate::errors::NO_VALID_ID;
-use crate::messages::orders::proto_in::{dec, request_contract, tag_values};
+use crate::messages::orders::proto_in::{request_contract, tag_values};
 use crate::messages::orders::proto_out::{contract_to_proto, map};
 use crate::messages::protobuf::{
-    b, f, fields, i, pooled_str, s, strings, wrong_wire_type, WireValue,
+    b, decimal, decimal_text, f, fields, give_cow, i, pooled_str, pooled_text, s, strings,
+    wrong_wire_type, WireValue,
 };
 use crate::messages::ProtoForm;
-use crate::model::{tick_type, Decimal, Order, UNSET_DECIMAL, UNSET_DOUBLE, UNSET_INTEGER};
+use crate::model::{tick_type, Order, UNSET_DOUBLE, UNSET_INTEGER};
 use crate::proto;
 use crate::wire::DecodeError;
 use crate::EWrapper;
-
-/// A decimal's text as TWS writes it; unset is left out.
-fn decimal_text(v: Decimal) -> Option<String> {
-    (v != UNSET_DECIMAL).then(|| v.to_string())
-}
-
-/// A size read from a pooled text field (unset when absent or no number).
-#[inline]
-fn size(t: &Option<String>) -> Decimal {
-    dec(t).unwrap_or(UNSET_DECIMAL)
-}
-
-/// A text field given back to the pool.
-fn give_cow(c: Cow<'_, str>) {
-    if let Cow::Owned(s) = c {
-        strings::give(s);
-    }
-}
-
-/// Text from a pooled buffer: the official decoder's `""` when absent.
-fn pooled_text(t: &Option<String>) -> Cow<'static, str> {
-    let mut out = strings::take();
-    if let Some(t) = t {
-        out.push_str(t);
-    }
-    Cow::Owned(out)
-}
 
 impl ProtoForm for TickPrice {
     type Proto = proto::TickPrice;
@@ -71,7 +43,7 @@ impl ProtoForm for TickPrice {
             req_id: p.req_id.unwrap_or(NO_VALID_ID),
             tick_type: p.tick_type.unwrap_or(UNSET_INTEGER),
             price: p.price.unwrap_or(UNSET_DOUBLE),
-            size: size(&p.size),
+            size: decimal(&p.size),
             attr_mask: p.attr_mask.unwrap_or(UNSET_INTEGER),
         }))
     }
@@ -116,7 +88,7 @@ impl ProtoForm for TickSize {
         Ok(Some(TickSize {
             req_id: p.req_id.unwrap_or(NO_VALID_ID),
             tick_type: p.tick_type.unwrap_or(UNSET_INTEGER),
-            size: size(&p.size),
+            size: decimal(&p.size),
         }))
     }
     fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
@@ -400,7 +372,7 @@ impl ProtoForm for MarketDepth {
             operation: d.operation.unwrap_or(UNSET_INTEGER),
             side: d.side.unwrap_or(UNSET_INTEGER),
             price: d.price.unwrap_or(UNSET_DOUBLE),
-            size: size(&d.size),
+            size: decimal(&d.size),
         }))
     }
     fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
@@ -448,7 +420,7 @@ impl<'a> ProtoForm for MarketDepthL2<'a> {
             operation: d.operation.unwrap_or(UNSET_INTEGER),
             side: d.side.unwrap_or(UNSET_INTEGER),
             price: d.price.unwrap_or(UNSET_DOUBLE),
-            size: size(&d.size),
+            size: decimal(&d.size),
             is_smart_depth: d.is_smart_depth.unwrap_or(false),
         }))
     }

@@ -51,7 +51,7 @@ impl Layout for ReqTickByTickData {
     }
 }
 
-layout_message!(ReqTickByTickData = outgoing::REQ_TICK_BY_TICK_DATA);
+layout_message!(ReqTickByTickData = outgoing::REQ_TICK_BY_TICK_DATA, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `cancelTickByTickData`: stop a tick-by-tick stream.
@@ -61,6 +61,7 @@ flat_message! {
         /// The request id given to [`ReqTickByTickData`].
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// The tick types of the `tickByTick` message (its second field).
@@ -236,6 +237,8 @@ impl<'a> TickByTick<'a> {
 
 impl Message for TickByTick<'_> {
     const ID: u32 = incoming::TICK_BY_TICK;
+
+    crate::protobuf_form!(incoming::protobuf_since);
 
     fn encode(&self, _sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
         w.put_int(self.req_id);

@@ -183,25 +183,10 @@ version_only!(
     impl { protobuf_form!(outgoing::protobuf_since); }
 );
 
-/// A message whose protobuf form has no fields.
-macro_rules! empty_proto_form {
-    ($($t:ident => $p:ident),* $(,)?) => {$(
-        impl ProtoForm for $t {
-            type Proto = proto::$p;
-            fn to_proto(&self, _sv: i32) -> proto::$p {
-                proto::$p {}
-            }
-            fn from_proto(_sv: i32, _p: &proto::$p) -> Result<Option<Self>, DecodeError> {
-                Ok(Some($t))
-            }
-        }
-    )*};
+crate::empty_proto_form! {
+    ReqOpenOrders => OpenOrdersRequest;
+    ReqAllOpenOrders => AllOpenOrdersRequest;
 }
-
-empty_proto_form!(
-    ReqOpenOrders => OpenOrdersRequest,
-    ReqAllOpenOrders => AllOpenOrdersRequest,
-);
 
 impl ProtoForm for ReqAutoOpenOrders {
     type Proto = proto::AutoOpenOrdersRequest;
