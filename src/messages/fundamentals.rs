@@ -125,6 +125,7 @@ macro_rules! wsh_id_request {
                 /// The request id.
                 pub req_id: i32 = Int,
             }
+            impl { crate::protobuf_form!(outgoing::protobuf_since); }
         }
     };
 }
@@ -196,7 +197,7 @@ impl Layout for ReqWshEventData {
     }
 }
 
-layout_message!(ReqWshEventData = outgoing::REQ_WSH_EVENT_DATA);
+layout_message!(ReqWshEventData = outgoing::REQ_WSH_EVENT_DATA, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 /// A WSH answer: the request id and a JSON document.
 macro_rules! json_answer {
@@ -210,6 +211,7 @@ macro_rules! json_answer {
                 /// The JSON document.
                 pub data_json: String = Raw,
             }
+            impl { crate::protobuf_form!(incoming::protobuf_since); }
         }
     };
 }

@@ -287,7 +287,7 @@ id_table! {
         EXECUTION_DATA = 11 => orders::ExecutionData, pb proto::ExecutionDetails;
         MARKET_DEPTH = 12 => market_depth::MarketDepth, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         MARKET_DEPTH_L2 = 13 => market_depth::MarketDepthL2<'a>, read market_depth::MarketDepthL2::decode_borrowed, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
-        NEWS_BULLETINS = 14 => news::NewsBulletin;
+        NEWS_BULLETINS = 14 => news::NewsBulletin, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
         MANAGED_ACCTS = 15 => connection::ManagedAccounts, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         RECEIVE_FA = 16 => account::ReceiveFa;
         HISTORICAL_DATA = 17 => historical::HistoricalDataFrame<'a>, read historical::HistoricalDataFrame::read, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
@@ -331,11 +331,11 @@ id_table! {
         MKT_DEPTH_EXCHANGES = 80 => contracts::MktDepthExchanges;
         TICK_REQ_PARAMS = 81 => market_data::TickReqParams, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         SMART_COMPONENTS = 82 => contracts::SmartComponents;
-        NEWS_ARTICLE = 83 => news::NewsArticle;
-        TICK_NEWS = 84 => ticks::TickNews;
-        NEWS_PROVIDERS = 85 => news::NewsProviders;
-        HISTORICAL_NEWS = 86 => news::HistoricalNews;
-        HISTORICAL_NEWS_END = 87 => news::HistoricalNewsEnd;
+        NEWS_ARTICLE = 83 => news::NewsArticle, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
+        TICK_NEWS = 84 => ticks::TickNews, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
+        NEWS_PROVIDERS = 85 => news::NewsProviders, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
+        HISTORICAL_NEWS = 86 => news::HistoricalNews, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
+        HISTORICAL_NEWS_END = 87 => news::HistoricalNewsEnd, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
         HEAD_TIMESTAMP = 88 => historical::HeadTimestamp, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         HISTOGRAM_DATA = 89 => historical::HistogramDataMsg, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         HISTORICAL_DATA_UPDATE = 90 => historical::HistoricalDataUpdate, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
@@ -352,8 +352,8 @@ id_table! {
         COMPLETED_ORDER = 101 => orders::CompletedOrder, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
         COMPLETED_ORDERS_END = 102 => orders::CompletedOrdersEnd, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
         REPLACE_FA_END = 103 => account::ReplaceFaEnd;
-        WSH_META_DATA = 104 => fundamentals::WshMetaData;
-        WSH_EVENT_DATA = 105 => fundamentals::WshEventDataMessage;
+        WSH_META_DATA = 104 => fundamentals::WshMetaData, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
+        WSH_EVENT_DATA = 105 => fundamentals::WshEventDataMessage, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
         HISTORICAL_SCHEDULE = 106 => historical::HistoricalSchedule, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         USER_INFO = 107 => connection::UserInfo;
         HISTORICAL_DATA_END = 108 => historical::HistoricalDataEnd, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
@@ -441,19 +441,19 @@ id_table! {
             REQ_SCANNER_PARAMETERS = 24 => ReqScannerParameters(scanner::ReqScannerParameters) | one_shot by_request "reqScannerParameters";
         }
         news => NewsRequest {
-            REQ_NEWS_BULLETINS = 12 => ReqNewsBulletins(news::ReqNewsBulletins) | subscription by_request "reqNewsBulletins";
-            CANCEL_NEWS_BULLETINS = 13 => CancelNewsBulletins(news::CancelNewsBulletins) | cancels REQ_NEWS_BULLETINS;
-            REQ_NEWS_ARTICLE = 84 => ReqNewsArticle(news::ReqNewsArticle) | one_shot by_id "reqNewsArticle";
-            REQ_NEWS_PROVIDERS = 85 => ReqNewsProviders(news::ReqNewsProviders) | one_shot by_request "reqNewsProviders";
-            REQ_HISTORICAL_NEWS = 86 => ReqHistoricalNews(news::ReqHistoricalNews) | one_shot by_id "reqHistoricalNews";
+            REQ_NEWS_BULLETINS = 12 => ReqNewsBulletins(news::ReqNewsBulletins), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | subscription by_request "reqNewsBulletins";
+            CANCEL_NEWS_BULLETINS = 13 => CancelNewsBulletins(news::CancelNewsBulletins), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | cancels REQ_NEWS_BULLETINS;
+            REQ_NEWS_ARTICLE = 84 => ReqNewsArticle(news::ReqNewsArticle), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | one_shot by_id "reqNewsArticle";
+            REQ_NEWS_PROVIDERS = 85 => ReqNewsProviders(news::ReqNewsProviders), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | one_shot by_request "reqNewsProviders";
+            REQ_HISTORICAL_NEWS = 86 => ReqHistoricalNews(news::ReqHistoricalNews), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | one_shot by_id "reqHistoricalNews";
         }
         fundamentals => FundamentalsRequest {
             REQ_FUNDAMENTAL_DATA = 52 => ReqFundamentalData(fundamentals::ReqFundamentalData) | one_shot by_id "reqFundamentalData";
             CANCEL_FUNDAMENTAL_DATA = 53 => CancelFundamentalData(fundamentals::CancelFundamentalData) | cancels by_id;
-            REQ_WSH_META_DATA = 100 => ReqWshMetaData(fundamentals::ReqWshMetaData) | one_shot by_id "reqWshMetaData";
-            CANCEL_WSH_META_DATA = 101 => CancelWshMetaData(fundamentals::CancelWshMetaData) | cancels by_id;
-            REQ_WSH_EVENT_DATA = 102 => ReqWshEventData(fundamentals::ReqWshEventData) | one_shot by_id "reqWshEventData";
-            CANCEL_WSH_EVENT_DATA = 103 => CancelWshEventData(fundamentals::CancelWshEventData) | cancels by_id;
+            REQ_WSH_META_DATA = 100 => ReqWshMetaData(fundamentals::ReqWshMetaData), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | one_shot by_id "reqWshMetaData";
+            CANCEL_WSH_META_DATA = 101 => CancelWshMetaData(fundamentals::CancelWshMetaData), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | cancels by_id;
+            REQ_WSH_EVENT_DATA = 102 => ReqWshEventData(fundamentals::ReqWshEventData), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | one_shot by_id "reqWshEventData";
+            CANCEL_WSH_EVENT_DATA = 103 => CancelWshEventData(fundamentals::CancelWshEventData), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | cancels by_id;
         }
         display_groups => DisplayGroupsRequest {
             QUERY_DISPLAY_GROUPS = 67 => QueryDisplayGroups(display_groups::QueryDisplayGroups);

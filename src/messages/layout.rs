@@ -374,7 +374,7 @@ macro_rules! unit_message {
         }
         $crate::layout_message!($t = $id $(, impl { $($extra)* })?);
     };
-    ($t:ty = $id:path, refuse $gate:expr, $why:expr) => {
+    ($t:ty = $id:path, refuse $gate:expr, $why:expr $(, impl { $($extra:tt)* })?) => {
         impl $crate::messages::layout::Layout for $t {
             fn check(&self, sv: i32) -> Result<(), $crate::wire::EncodeError> {
                 $crate::messages::layout::refuse(sv < $gate, $why)
@@ -387,7 +387,7 @@ macro_rules! unit_message {
                 Ok(())
             }
         }
-        $crate::layout_message!($t = $id);
+        $crate::layout_message!($t = $id $(, impl { $($extra)* })?);
     };
 }
 

@@ -73,6 +73,14 @@ macro_rules! proto_buf_callbacks {
             208 => historical_ticks_last_proto_buf(historical_ticks_last_proto: HistoricalTicksLast) before historical_ticks_last, "historicalTicksLastProtoBuf";
             208 => tick_by_tick_data_proto_buf(tick_by_tick_data_proto: TickByTickData) before tick_by_tick_all_last, "tickByTickDataProtoBuf";
             208 => historical_schedule_proto_buf(historical_schedule_proto: HistoricalSchedule) before historical_schedule, "historicalScheduleProtoBuf";
+            209 => update_news_bulletin_proto_buf(news_bulletin_proto: NewsBulletin) before update_news_bulletin, "updateNewsBulletinProtoBuf";
+            209 => news_article_proto_buf(news_article_proto: NewsArticle) before news_article, "newsArticleProtoBuf";
+            209 => news_providers_proto_buf(news_providers_proto: NewsProviders) before news_providers, "newsProvidersProtoBuf";
+            209 => historical_news_proto_buf(historical_news_proto: HistoricalNews) before historical_news, "historicalNewsProtoBuf";
+            209 => historical_news_end_proto_buf(historical_news_end_proto: HistoricalNewsEnd) before historical_news_end, "historicalNewsEndProtoBuf";
+            209 => wsh_meta_data_proto_buf(wsh_meta_data_proto: WshMetaData) before wsh_meta_data, "wshMetaDataProtoBuf";
+            209 => wsh_event_data_proto_buf(wsh_event_data_proto: WshEventData) before wsh_event_data, "wshEventDataProtoBuf";
+            209 => tick_news_proto_buf(tick_news_proto: TickNews) before tick_news, "tickNewsProtoBuf";
         }
     };
 }

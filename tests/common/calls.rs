@@ -1151,4 +1151,49 @@ impl EWrapper for CallRecorder {
             vec![to_json(&historical_schedule_proto)],
         );
     }
+    fn update_news_bulletin_proto_buf(&mut self, news_bulletin_proto: &proto::NewsBulletin) {
+        self.record(
+            "update_news_bulletin_proto_buf",
+            vec![to_json(&news_bulletin_proto)],
+        );
+    }
+    fn news_article_proto_buf(&mut self, news_article_proto: &proto::NewsArticle) {
+        self.record("news_article_proto_buf", vec![to_json(&news_article_proto)]);
+    }
+    fn news_providers_proto_buf(&mut self, news_providers_proto: &proto::NewsProviders) {
+        self.record(
+            "news_providers_proto_buf",
+            vec![to_json(&news_providers_proto)],
+        );
+    }
+    fn historical_news_proto_buf(&mut self, historical_news_proto: &proto::HistoricalNews) {
+        self.record(
+            "historical_news_proto_buf",
+            vec![to_json(&historical_news_proto)],
+        );
+    }
+    fn historical_news_end_proto_buf(
+        &mut self,
+        historical_news_end_proto: &proto::HistoricalNewsEnd,
+    ) {
+        self.record(
+            "historical_news_end_proto_buf",
+            vec![to_json(&historical_news_end_proto)],
+        );
+    }
+    fn wsh_meta_data_proto_buf(&mut self, wsh_meta_data_proto: &proto::WshMetaData) {
+        self.record(
+            "wsh_meta_data_proto_buf",
+            vec![to_json(&wsh_meta_data_proto)],
+        );
+    }
+    fn wsh_event_data_proto_buf(&mut self, wsh_event_data_proto: &proto::WshEventData) {
+        self.record(
+            "wsh_event_data_proto_buf",
+            vec![to_json(&wsh_event_data_proto)],
+        );
+    }
+    fn tick_news_proto_buf(&mut self, tick_news_proto: &proto::TickNews) {
+        self.record("tick_news_proto_buf", vec![to_json(&tick_news_proto)]);
+    }
 }

@@ -64,6 +64,14 @@ from ibapi.protobuf.HistoricalTicksBidAsk_pb2 import HistoricalTicksBidAsk
 from ibapi.protobuf.HistoricalTicksLast_pb2 import HistoricalTicksLast
 from ibapi.protobuf.TickByTickData_pb2 import TickByTickData
 from ibapi.protobuf.HistoricalSchedule_pb2 import HistoricalSchedule
+from ibapi.protobuf.NewsBulletin_pb2 import NewsBulletin
+from ibapi.protobuf.NewsArticle_pb2 import NewsArticle
+from ibapi.protobuf.TickNews_pb2 import TickNews
+from ibapi.protobuf.NewsProviders_pb2 import NewsProviders
+from ibapi.protobuf.HistoricalNews_pb2 import HistoricalNews
+from ibapi.protobuf.HistoricalNewsEnd_pb2 import HistoricalNewsEnd
+from ibapi.protobuf.WshMetaData_pb2 import WshMetaData
+from ibapi.protobuf.WshEventData_pb2 import WshEventData
 
 # The incoming protobuf messages this crate reads, by message id (the
 # official 10.51.1 decoder's msgId2handleInfoProtoBuf has them all; this
@@ -81,7 +89,9 @@ CLASSES = {3: OrderStatus, 4: ErrorMessage, 5: OpenOrder, 11: ExecutionDetails,
            17: HistoricalData, 108: HistoricalDataEnd, 90: HistoricalDataUpdate,
            50: RealTimeBarTick, 88: HeadTimestamp, 89: HistogramData, 96: HistoricalTicks,
            97: HistoricalTicksBidAsk, 98: HistoricalTicksLast, 99: TickByTickData,
-           106: HistoricalSchedule}
+           106: HistoricalSchedule,
+           14: NewsBulletin, 83: NewsArticle, 84: TickNews, 85: NewsProviders,
+           86: HistoricalNews, 87: HistoricalNewsEnd, 104: WshMetaData, 105: WshEventData}
 
 INT32 = [0, 1, -1, 7, 100, 2147483647, -2147483648]
 INT64 = INT32 + [9223372036854775807, -9223372036854775808, 1795452832123]

@@ -19,6 +19,9 @@ use crate::messages::account::{
 };
 use crate::messages::connection::ReqManagedAccts;
 use crate::messages::contracts::ReqContractDetails;
+use crate::messages::fundamentals::{
+    CancelWshEventData, CancelWshMetaData, ReqWshEventData, ReqWshMetaData,
+};
 use crate::messages::historical::{
     CancelHeadTimeStamp, CancelHistogramData, CancelHistoricalData, CancelRealTimeBars,
     ReqHeadTimeStamp, ReqHistogramData, ReqHistoricalData, ReqHistoricalTicks, ReqRealTimeBars,
@@ -26,6 +29,9 @@ use crate::messages::historical::{
 use crate::messages::market_data::depth::{CancelMktDepth, ReqMktDepth};
 use crate::messages::market_data::tick_by_tick::{CancelTickByTickData, ReqTickByTickData};
 use crate::messages::market_data::{CancelMktData, ReqMarketDataType, ReqMktData};
+use crate::messages::news::{
+    CancelNewsBulletins, ReqHistoricalNews, ReqNewsArticle, ReqNewsBulletins, ReqNewsProviders,
+};
 use crate::messages::orders::{
     CancelOrder, PlaceOrder, ReqAllOpenOrders, ReqAutoOpenOrders, ReqCompletedOrders,
     ReqExecutions, ReqGlobalCancel, ReqOpenOrders,
@@ -172,4 +178,22 @@ proto_buf_requests! {
     req_tick_by_tick_data_proto_buf(p: proto::TickByTickRequest) => ReqTickByTickData, p.req_id.unwrap_or(NO_VALID_ID);
     /// `cancelTickByTickProtoBuf` (10.51.1), server version 208 on.
     cancel_tick_by_tick_proto_buf(p: proto::CancelTickByTick) => CancelTickByTickData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqNewsBulletinsProtoBuf` (10.51.1), server version 209 on.
+    req_news_bulletins_proto_buf(p: proto::NewsBulletinsRequest) => ReqNewsBulletins, NO_VALID_ID;
+    /// `cancelNewsBulletinsProtoBuf` (10.51.1), server version 209 on.
+    cancel_news_bulletins_proto_buf(p: proto::CancelNewsBulletins) => CancelNewsBulletins, NO_VALID_ID;
+    /// `reqNewsArticleProtoBuf` (10.51.1), server version 209 on.
+    req_news_article_proto_buf(p: proto::NewsArticleRequest) => ReqNewsArticle, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqNewsProvidersProtoBuf` (10.51.1), server version 209 on.
+    req_news_providers_proto_buf(p: proto::NewsProvidersRequest) => ReqNewsProviders, NO_VALID_ID;
+    /// `reqHistoricalNewsProtoBuf` (10.51.1), server version 209 on.
+    req_historical_news_proto_buf(p: proto::HistoricalNewsRequest) => ReqHistoricalNews, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqWshMetaDataProtoBuf` (10.51.1), server version 209 on.
+    req_wsh_meta_data_proto_buf(p: proto::WshMetaDataRequest) => ReqWshMetaData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelWshMetaDataProtoBuf` (10.51.1), server version 209 on.
+    cancel_wsh_meta_data_proto_buf(p: proto::CancelWshMetaData) => CancelWshMetaData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqWshEventDataProtoBuf` (10.51.1), server version 209 on.
+    req_wsh_event_data_proto_buf(p: proto::WshEventDataRequest) => ReqWshEventData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelWshEventDataProtoBuf` (10.51.1), server version 209 on.
+    cancel_wsh_event_data_proto_buf(p: proto::CancelWshEventData) => CancelWshEventData, p.req_id.unwrap_or(NO_VALID_ID);
 }

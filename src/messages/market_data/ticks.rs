@@ -56,6 +56,7 @@ flat_message! {
         /// Extra data (`K:n.nn;C:n.nn` sentiment and confidence, …).
         pub extra_data: String = Raw,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `deltaNeutralValidation` (message version 1): the delta-neutral contract

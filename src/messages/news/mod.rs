@@ -5,6 +5,8 @@
 //! `reqNewsBulletins` / `cancelNewsBulletins` → `updateNewsBulletin`.
 //! (`tickNews`, through generic tick 292 of `reqMktData`, is market data.)
 
+mod proto_forms;
+
 use super::ids::{incoming, outgoing};
 use super::layout::list;
 use super::layout::refuse;
@@ -28,13 +30,14 @@ flat_message! {
         /// `true`: today's bulletins so far, then new ones; `false`: new ones only.
         pub all_msgs: bool = Bool,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// `cancelNewsBulletins` (message version 1): stop the bulletins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CancelNewsBulletins;
 
-unit_message!(CancelNewsBulletins = outgoing::CANCEL_NEWS_BULLETINS, version 1);
+unit_message!(CancelNewsBulletins = outgoing::CANCEL_NEWS_BULLETINS, version 1, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `updateNewsBulletin` (incoming `NEWS_BULLETINS`, version 1). Every text
@@ -52,6 +55,7 @@ flat_message! {
         /// The exchange the bulletin is about.
         pub origin_exch: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `reqNewsProviders` (no fields, server version 115+): answered by
@@ -59,11 +63,9 @@ flat_message! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReqNewsProviders;
 
-unit_message!(
-    ReqNewsProviders = outgoing::REQ_NEWS_PROVIDERS,
+unit_message!(ReqNewsProviders = outgoing::REQ_NEWS_PROVIDERS,
     refuse MIN_SERVER_VER_REQ_NEWS_PROVIDERS,
-    "  It does not support news providers request."
-);
+    "  It does not support news providers request.", impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 /// `newsProviders`: the news providers this login may use.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -86,7 +88,7 @@ impl Layout for NewsProviders {
     }
 }
 
-layout_message!(NewsProviders = incoming::NEWS_PROVIDERS);
+layout_message!(NewsProviders = incoming::NEWS_PROVIDERS, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 /// `reqNewsArticle` (server version 116+): the body of one article,
 /// answered by [`NewsArticle`].
@@ -121,7 +123,7 @@ impl Layout for ReqNewsArticle {
     }
 }
 
-layout_message!(ReqNewsArticle = outgoing::REQ_NEWS_ARTICLE);
+layout_message!(ReqNewsArticle = outgoing::REQ_NEWS_ARTICLE, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `newsArticle`: an article's body.
@@ -134,6 +136,7 @@ flat_message! {
         /// The body.
         pub article_text: String = Raw,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `reqHistoricalNews` (server version 117+): headlines of one contract,
@@ -192,7 +195,7 @@ impl Layout for ReqHistoricalNews {
     }
 }
 
-layout_message!(ReqHistoricalNews = outgoing::REQ_HISTORICAL_NEWS);
+layout_message!(ReqHistoricalNews = outgoing::REQ_HISTORICAL_NEWS, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `historicalNews`: one headline.
@@ -209,6 +212,7 @@ flat_message! {
         /// The headline.
         pub headline: String = Raw,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {
@@ -220,6 +224,7 @@ flat_message! {
         /// More headlines exist than `total_results` allowed.
         pub has_more: bool = Bool,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 #[cfg(test)]
