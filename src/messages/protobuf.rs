@@ -47,6 +47,11 @@ pub trait ProtoForm: Sized {
         read_proto::<Self::Proto>(body)
     }
 
+    /// The numbers of the message's map fields (a request's tag-value
+    /// lists), written whole as the official library writes them
+    /// ([`full_map_entries`]).
+    const MAP_FIELDS: &'static [u32] = &[];
+
     /// Called once both have been delivered: gives their buffers back to the
     /// [`strings`] pool (the tick path's messages), or drops them.
     fn recycle(_p: Self::Proto, _m: Option<Self>) {}
@@ -202,10 +207,110 @@ pub fn field_bytes(body: &[u8], number: u32) -> Option<&[u8]> {
     found
 }
 
-/// Appends the protobuf body of `m` (the [`protobuf_form!`](crate::protobuf_form) encoder).
+/// Appends the protobuf body of `m` (the [`protobuf_form!`](crate::protobuf_form) encoder),
+/// its maps' entries whole ([`ProtoForm::MAP_FIELDS`]).
 pub fn encode<M: ProtoForm>(m: &M, sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-    prost::Message::encode(&m.to_proto(sv), out)
-        .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"))
+    let p = m.to_proto(sv);
+    if M::MAP_FIELDS.is_empty() {
+        return prost::Message::encode(&p, out)
+            .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"));
+    }
+    full_map_entries(&prost::Message::encode_to_vec(&p), M::MAP_FIELDS, out);
+    Ok(())
+}
+
+/// Appends `body` (a message prost has just encoded) with the entries of
+/// its map fields `numbers` written as the official client's protobuf
+/// library writes them: key and value both, an empty one included
+/// (`{"x": ""}` is the entry `0a 01 78 12 00`), where prost leaves a default
+/// out, as proto3 allows. The rest is copied as it is (prost writes fields
+/// in number order, as the official library does). The entries of one map
+/// are in key order (the official order is its hash table's, which no one
+/// can reproduce).
+pub(crate) fn full_map_entries(body: &[u8], numbers: &[u32], out: &mut Vec<u8>) {
+    let mut pos = 0;
+    while let Some((number, len)) = field_at(&body[pos..]) {
+        let field = &body[pos..pos + len];
+        pos += len;
+        if !numbers.contains(&number) {
+            out.extend_from_slice(field);
+            continue;
+        }
+        let (mut key, mut value): (&[u8], &[u8]) = (&[], &[]);
+        for f in fields(field_bytes_of(field)).flatten() {
+            match f {
+                (1, WireValue::Bytes(k)) => key = k,
+                (2, WireValue::Bytes(v)) => value = v,
+                _ => {}
+            }
+        }
+        put_varint(out, (u64::from(number) << 3) | 2);
+        let entry_len = 2
+            + varint_len(key.len() as u64)
+            + key.len()
+            + varint_len(value.len() as u64)
+            + value.len();
+        put_varint(out, entry_len as u64);
+        out.push(0x0a); // field 1 (key), length-delimited
+        put_varint(out, key.len() as u64);
+        out.extend_from_slice(key);
+        out.push(0x12); // field 2 (value), length-delimited
+        put_varint(out, value.len() as u64);
+        out.extend_from_slice(value);
+    }
+    out.extend_from_slice(&body[pos..]);
+}
+
+/// The number and the encoded length of the field at the start of `b`;
+/// `None` at the end (or where it does not parse).
+fn field_at(b: &[u8]) -> Option<(u32, usize)> {
+    let (key, mut len) = read_varint(b)?;
+    match key & 7 {
+        0 => len += read_varint(&b[len..])?.1,
+        1 => len += 8,
+        2 => {
+            let (n, l) = read_varint(&b[len..])?;
+            len += l + usize::try_from(n).ok()?;
+        }
+        5 => len += 4,
+        _ => return None,
+    }
+    let number = u32::try_from(key >> 3).ok()?;
+    (len <= b.len()).then_some((number, len))
+}
+
+/// The payload of one length-delimited field (its key and length skipped).
+fn field_bytes_of(field: &[u8]) -> &[u8] {
+    let Some((_, k)) = read_varint(field) else {
+        return &[];
+    };
+    let Some((_, l)) = read_varint(&field[k..]) else {
+        return &[];
+    };
+    &field[k + l..]
+}
+
+fn read_varint(b: &[u8]) -> Option<(u64, usize)> {
+    let mut v = 0u64;
+    for (i, &c) in b.iter().enumerate().take(10) {
+        v |= u64::from(c & 0x7f) << (7 * i);
+        if c & 0x80 == 0 {
+            return Some((v, i + 1));
+        }
+    }
+    None
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn varint_len(v: u64) -> usize {
+    (64 - (v | 1).leading_zeros() as usize).div_ceil(7)
 }
 
 /// Reads the protobuf message of a body.

@@ -60,6 +60,7 @@ crate::req_id_proto_form! {
 
 impl ProtoForm for ReqHistoricalData {
     type Proto = proto::HistoricalDataRequest;
+    const MAP_FIELDS: &'static [u32] = &[10];
     /// `createHistoricalDataRequestProto`.
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::HistoricalDataRequest {
@@ -93,6 +94,7 @@ impl ProtoForm for ReqHistoricalData {
 
 impl ProtoForm for ReqRealTimeBars {
     type Proto = proto::RealTimeBarsRequest;
+    const MAP_FIELDS: &'static [u32] = &[6];
     /// `createRealTimeBarsRequestProto`.
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::RealTimeBarsRequest {
@@ -176,6 +178,7 @@ impl ProtoForm for CancelHistogramData {
 
 impl ProtoForm for ReqHistoricalTicks {
     type Proto = proto::HistoricalTicksRequest;
+    const MAP_FIELDS: &'static [u32] = &[9];
     /// `createHistoricalTicksRequestProto`.
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::HistoricalTicksRequest {

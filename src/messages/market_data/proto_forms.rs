@@ -444,6 +444,7 @@ impl<'a> ProtoForm for MarketDepthL2<'a> {
 
 impl ProtoForm for ReqMktData {
     type Proto = proto::MarketDataRequest;
+    const MAP_FIELDS: &'static [u32] = &[6];
     /// `createMarketDataRequestProto`.
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::MarketDataRequest {
@@ -483,6 +484,7 @@ impl ProtoForm for CancelMktData {
 
 impl ProtoForm for ReqMktDepth {
     type Proto = proto::MarketDepthRequest;
+    const MAP_FIELDS: &'static [u32] = &[5];
     /// `createMarketDepthRequestProto`.
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::MarketDepthRequest {

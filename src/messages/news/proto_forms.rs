@@ -49,6 +49,7 @@ impl ProtoForm for ReqNewsBulletins {
 
 impl ProtoForm for ReqNewsArticle {
     type Proto = proto::NewsArticleRequest;
+    const MAP_FIELDS: &'static [u32] = &[4];
     /// `createNewsArticleRequestProto`.
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::NewsArticleRequest {
@@ -70,6 +71,7 @@ impl ProtoForm for ReqNewsArticle {
 
 impl ProtoForm for ReqHistoricalNews {
     type Proto = proto::HistoricalNewsRequest;
+    const MAP_FIELDS: &'static [u32] = &[7];
     /// `createHistoricalNewsRequestProto`.
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::HistoricalNewsRequest {

@@ -4,7 +4,7 @@
 //! sentinel), and the order state as TWS fills it for the simulated
 //! gateway's answers. The readers are in [`super::proto_in`].
 
-use crate::messages::protobuf::{b, f, i, s};
+use crate::messages::protobuf::{b, f, full_map_entries, i, s};
 use crate::model::order_condition::*;
 use crate::model::{
     Contract, Decimal, ExecutionFilter, Order, OrderCancel, OrderState, TagValue, UNSET_DECIMAL,
@@ -73,14 +73,8 @@ pub(crate) fn map(list: &[TagValue]) -> std::collections::BTreeMap<String, Strin
 }
 
 /// `createOrderProto`, encoded as the official client's protobuf library
-/// encodes it. That library writes the key and the value of every map
-/// entry, an empty one included (`algoParams {"x": ""}` is the entry
-/// `0a 01 78 12 00`); prost leaves an empty key or value out of the entry,
-/// as proto3 allows for a default. So the three maps are taken out, the rest
-/// is encoded by prost (fields in number order, as the official library
-/// writes them), and each map's entries are written whole at its place in
-/// that order. The entries of one map are in key order (the official order
-/// is its hash table's, which no one can reproduce).
+/// encodes it: its three maps' entries whole (see
+/// [`full_map_entries`](crate::messages::protobuf::full_map_entries)).
 pub(crate) fn encode_order_proto(sv: i32, o: &Order, out: &mut Vec<u8>) {
     use prost::Message as _;
     let mut p = order_to_proto(o);
@@ -90,79 +84,8 @@ pub(crate) fn encode_order_proto(sv: i32, o: &Order, out: &mut Vec<u8>) {
         p.client_id = i(o.client_id);
         p.route_marketable_to_bbo = o.route_marketable_to_bbo.then_some(1);
     }
-    // The field numbers of the maps in Order.proto, increasing.
-    let maps = [
-        (62, std::mem::take(&mut p.algo_params)),
-        (64, std::mem::take(&mut p.smart_combo_routing_params)),
-        (84, std::mem::take(&mut p.order_misc_options)),
-    ];
-    let body = p.encode_to_vec();
-    let mut pos = 0;
-    for (number, entries) in &maps {
-        while let Some((n, len)) = proto_field_at(&body[pos..]) {
-            if n >= *number {
-                break;
-            }
-            out.extend_from_slice(&body[pos..pos + len]);
-            pos += len;
-        }
-        for (key, value) in entries {
-            put_varint(out, (number << 3) | 2);
-            let entry_len = 2
-                + varint_len(key.len() as u64)
-                + key.len()
-                + varint_len(value.len() as u64)
-                + value.len();
-            put_varint(out, entry_len as u64);
-            out.push(0x0a); // field 1 (key), length-delimited
-            put_varint(out, key.len() as u64);
-            out.extend_from_slice(key.as_bytes());
-            out.push(0x12); // field 2 (value), length-delimited
-            put_varint(out, value.len() as u64);
-            out.extend_from_slice(value.as_bytes());
-        }
-    }
-    out.extend_from_slice(&body[pos..]);
-}
-
-/// The number and the encoded length of the field at the start of `b` (a
-/// message prost has just encoded), `None` at the end.
-fn proto_field_at(b: &[u8]) -> Option<(u64, usize)> {
-    let (key, mut len) = read_varint(b)?;
-    match key & 7 {
-        0 => len += read_varint(&b[len..])?.1,
-        1 => len += 8,
-        2 => {
-            let (n, l) = read_varint(&b[len..])?;
-            len += l + usize::try_from(n).ok()?;
-        }
-        5 => len += 4,
-        _ => return None,
-    }
-    (len <= b.len()).then_some((key >> 3, len))
-}
-
-fn read_varint(b: &[u8]) -> Option<(u64, usize)> {
-    let mut v = 0u64;
-    for (i, &c) in b.iter().enumerate().take(10) {
-        v |= u64::from(c & 0x7f) << (7 * i);
-        if c & 0x80 == 0 {
-            return Some((v, i + 1));
-        }
-    }
-    None
-}
-
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn varint_len(v: u64) -> usize {
-    (64 - (v | 1).leading_zeros() as usize).div_ceil(7)
+    // The field numbers of the maps in Order.proto.
+    full_map_entries(&p.encode_to_vec(), &[62, 64, 84], out);
 }
 
 /// `createContractProto`. The official builder assigns `primaryExchange`,
