@@ -292,8 +292,8 @@ id_table! {
         RECEIVE_FA = 16 => account::ReceiveFa;
         HISTORICAL_DATA = 17 => historical::HistoricalDataFrame<'a>, read historical::HistoricalDataFrame::read, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         BOND_CONTRACT_DATA = 18 => contracts::BondContractData, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
-        SCANNER_PARAMETERS = 19 => scanner::ScannerParameters;
-        SCANNER_DATA = 20 => scanner::ScannerDataFrame<'a>, read scanner::ScannerDataFrame::read;
+        SCANNER_PARAMETERS = 19 => scanner::ScannerParameters, protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA;
+        SCANNER_DATA = 20 => scanner::ScannerDataFrame<'a>, read scanner::ScannerDataFrame::read, protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA;
         TICK_OPTION_COMPUTATION = 21 => options::TickOptionComputation, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         TICK_GENERIC = 45 => market_data::TickGeneric, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         TICK_STRING = 46 => market_data::TickString<'a>, read market_data::TickString::decode_borrowed, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
@@ -342,8 +342,8 @@ id_table! {
         REROUTE_MKT_DATA_REQ = 91 => ticks::RerouteMktDataReq;
         REROUTE_MKT_DEPTH_REQ = 92 => market_depth::RerouteMktDepthReq;
         MARKET_RULE = 93 => contracts::MarketRule;
-        PNL = 94 => account::PnL;
-        PNL_SINGLE = 95 => account::PnLSingle;
+        PNL = 94 => account::PnL, protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA;
+        PNL_SINGLE = 95 => account::PnLSingle, protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA;
         HISTORICAL_TICKS = 96 => historical::HistoricalTicks, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         HISTORICAL_TICKS_BID_ASK = 97 => historical::HistoricalTicksBidAsk, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         HISTORICAL_TICKS_LAST = 98 => historical::HistoricalTicksLast, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
@@ -430,15 +430,15 @@ id_table! {
             CANCEL_ACCOUNT_UPDATES_MULTI = 77 => CancelAccountUpdatesMulti(account::CancelAccountUpdatesMulti), protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS | cancels by_id;
             REQ_SOFT_DOLLAR_TIERS = 79 => ReqSoftDollarTiers(account::ReqSoftDollarTiers) | one_shot by_id "reqSoftDollarTiers";
             REQ_FAMILY_CODES = 80 => ReqFamilyCodes(account::ReqFamilyCodes) | one_shot by_request "reqFamilyCodes";
-            REQ_PNL = 92 => ReqPnL(account::ReqPnL) | subscription by_id "reqPnL";
-            CANCEL_PNL = 93 => CancelPnL(account::CancelPnL) | cancels by_id;
-            REQ_PNL_SINGLE = 94 => ReqPnLSingle(account::ReqPnLSingle) | subscription by_id "reqPnLSingle";
-            CANCEL_PNL_SINGLE = 95 => CancelPnLSingle(account::CancelPnLSingle) | cancels by_id;
+            REQ_PNL = 92 => ReqPnL(account::ReqPnL), protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA | subscription by_id "reqPnL";
+            CANCEL_PNL = 93 => CancelPnL(account::CancelPnL), protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA | cancels by_id;
+            REQ_PNL_SINGLE = 94 => ReqPnLSingle(account::ReqPnLSingle), protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA | subscription by_id "reqPnLSingle";
+            CANCEL_PNL_SINGLE = 95 => CancelPnLSingle(account::CancelPnLSingle), protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA | cancels by_id;
         }
         scanner => ScannerRequest {
-            REQ_SCANNER_SUBSCRIPTION = 22 => ReqScannerSubscription(scanner::ReqScannerSubscription) | subscription by_id "reqScannerSubscription";
-            CANCEL_SCANNER_SUBSCRIPTION = 23 => CancelScannerSubscription(scanner::CancelScannerSubscription) | cancels by_id;
-            REQ_SCANNER_PARAMETERS = 24 => ReqScannerParameters(scanner::ReqScannerParameters) | one_shot by_request "reqScannerParameters";
+            REQ_SCANNER_SUBSCRIPTION = 22 => ReqScannerSubscription(scanner::ReqScannerSubscription), protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA | subscription by_id "reqScannerSubscription";
+            CANCEL_SCANNER_SUBSCRIPTION = 23 => CancelScannerSubscription(scanner::CancelScannerSubscription), protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA | cancels by_id;
+            REQ_SCANNER_PARAMETERS = 24 => ReqScannerParameters(scanner::ReqScannerParameters), protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA | one_shot by_request "reqScannerParameters";
         }
         news => NewsRequest {
             REQ_NEWS_BULLETINS = 12 => ReqNewsBulletins(news::ReqNewsBulletins), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | subscription by_request "reqNewsBulletins";

@@ -52,6 +52,19 @@ pub trait ProtoForm: Sized {
     /// ([`full_map_entries`]).
     const MAP_FIELDS: &'static [u32] = &[];
 
+    /// Appends the encoded body: [`to_proto`](ProtoForm::to_proto) as prost
+    /// writes it, the maps' entries whole. A message whose maps sit in a
+    /// nested message writes its own.
+    fn encode_body(&self, sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        let p = self.to_proto(sv);
+        if Self::MAP_FIELDS.is_empty() {
+            return prost::Message::encode(&p, out)
+                .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"));
+        }
+        full_map_entries(&prost::Message::encode_to_vec(&p), Self::MAP_FIELDS, out);
+        Ok(())
+    }
+
     /// Called once both have been delivered: gives their buffers back to the
     /// [`strings`] pool (the tick path's messages), or drops them.
     fn recycle(_p: Self::Proto, _m: Option<Self>) {}
@@ -210,13 +223,7 @@ pub fn field_bytes(body: &[u8], number: u32) -> Option<&[u8]> {
 /// Appends the protobuf body of `m` (the [`protobuf_form!`](crate::protobuf_form) encoder),
 /// its maps' entries whole ([`ProtoForm::MAP_FIELDS`]).
 pub fn encode<M: ProtoForm>(m: &M, sv: i32, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-    let p = m.to_proto(sv);
-    if M::MAP_FIELDS.is_empty() {
-        return prost::Message::encode(&p, out)
-            .map_err(|_| EncodeError::Unsupported("protobuf encoding failed"));
-    }
-    full_map_entries(&prost::Message::encode_to_vec(&p), M::MAP_FIELDS, out);
-    Ok(())
+    m.encode_body(sv, out)
 }
 
 /// Appends `body` (a message prost has just encoded) with the entries of

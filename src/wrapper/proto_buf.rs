@@ -81,6 +81,10 @@ macro_rules! proto_buf_callbacks {
             209 => wsh_meta_data_proto_buf(wsh_meta_data_proto: WshMetaData) before wsh_meta_data, "wshMetaDataProtoBuf";
             209 => wsh_event_data_proto_buf(wsh_event_data_proto: WshEventData) before wsh_event_data, "wshEventDataProtoBuf";
             209 => tick_news_proto_buf(tick_news_proto: TickNews) before tick_news, "tickNewsProtoBuf";
+            210 => scanner_parameters_proto_buf(scanner_parameters_proto: ScannerParameters) before scanner_parameters, "scannerParametersProtoBuf";
+            210 => scanner_data_proto_buf(scanner_data_proto: ScannerData) before scanner_data, "scannerDataProtoBuf";
+            210 => pnl_proto_buf(pnl_proto: PnL) before pnl, "pnlProtoBuf";
+            210 => pnl_single_proto_buf(pnl_single_proto: PnLSingle) before pnl_single, "pnlSingleProtoBuf";
         }
     };
 }

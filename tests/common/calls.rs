@@ -1196,4 +1196,22 @@ impl EWrapper for CallRecorder {
     fn tick_news_proto_buf(&mut self, tick_news_proto: &proto::TickNews) {
         self.record("tick_news_proto_buf", vec![to_json(&tick_news_proto)]);
     }
+    fn scanner_parameters_proto_buf(
+        &mut self,
+        scanner_parameters_proto: &proto::ScannerParameters,
+    ) {
+        self.record(
+            "scanner_parameters_proto_buf",
+            vec![to_json(&scanner_parameters_proto)],
+        );
+    }
+    fn scanner_data_proto_buf(&mut self, scanner_data_proto: &proto::ScannerData) {
+        self.record("scanner_data_proto_buf", vec![to_json(&scanner_data_proto)]);
+    }
+    fn pnl_proto_buf(&mut self, pnl_proto: &proto::PnL) {
+        self.record("pnl_proto_buf", vec![to_json(&pnl_proto)]);
+    }
+    fn pnl_single_proto_buf(&mut self, pnl_single_proto: &proto::PnLSingle) {
+        self.record("pnl_single_proto_buf", vec![to_json(&pnl_single_proto)]);
+    }
 }

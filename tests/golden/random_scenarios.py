@@ -120,10 +120,6 @@ def mutate(rng, value, pools, p):
     return value
 
 
-# The first protobuf server version (MIN_SERVER_VER_PROTOBUF).
-PROTOBUF = 201
-
-
 def without_known_differences(sc, sv):
     """Leaves out of a drawn scenario what differs from the official client
     on purpose (docs/orders.md), where there is no truth to compare with."""
@@ -134,20 +130,6 @@ def without_known_differences(sc, sv):
         for a in sc["args"]:
             if isinstance(a, dict) and a.get("discretionaryAmt") == {"$": "float", "v": "0.0"}:
                 del a["discretionaryAmt"]
-    if sv >= PROTOBUF:
-        # A tag-value list travels as a protobuf map from the request's
-        # protobuf version on; the official library writes a map's entries
-        # in its hash table's order (no one can reproduce it), this crate in
-        # key order. One entry leaves no order to differ on.
-        def one_entry(v):
-            if isinstance(v, list):
-                if len(v) > 1 and all(isinstance(e, dict) and e.get("$") == "TagValue" for e in v):
-                    return v[:1]
-                return [one_entry(e) for e in v]
-            if isinstance(v, dict):
-                return {k: one_entry(e) for k, e in v.items()}
-            return v
-        sc["args"] = one_entry(sc["args"])
     if sc["call"] == "reqExecutions" and sv < 200:
         # An empty specificDates list is "not set" here; 10.37.2 refuses any
         # list, even empty, before server version 200.

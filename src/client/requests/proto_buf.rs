@@ -14,8 +14,9 @@ use std::marker::PhantomData;
 use crate::client::EClient;
 use crate::errors::NO_VALID_ID;
 use crate::messages::account::{
-    CancelAccountSummary, CancelAccountUpdatesMulti, CancelPositions, CancelPositionsMulti,
-    ReqAccountSummary, ReqAccountUpdates, ReqAccountUpdatesMulti, ReqPositions, ReqPositionsMulti,
+    CancelAccountSummary, CancelAccountUpdatesMulti, CancelPnL, CancelPnLSingle, CancelPositions,
+    CancelPositionsMulti, ReqAccountSummary, ReqAccountUpdates, ReqAccountUpdatesMulti, ReqPnL,
+    ReqPnLSingle, ReqPositions, ReqPositionsMulti,
 };
 use crate::messages::connection::ReqManagedAccts;
 use crate::messages::contracts::ReqContractDetails;
@@ -35,6 +36,9 @@ use crate::messages::news::{
 use crate::messages::orders::{
     CancelOrder, PlaceOrder, ReqAllOpenOrders, ReqAutoOpenOrders, ReqCompletedOrders,
     ReqExecutions, ReqGlobalCancel, ReqOpenOrders,
+};
+use crate::messages::scanner::{
+    CancelScannerSubscription, ReqScannerParameters, ReqScannerSubscription,
 };
 use crate::messages::Message;
 use crate::proto;
@@ -196,4 +200,18 @@ proto_buf_requests! {
     req_wsh_event_data_proto_buf(p: proto::WshEventDataRequest) => ReqWshEventData, p.req_id.unwrap_or(NO_VALID_ID);
     /// `cancelWshEventDataProtoBuf` (10.51.1), server version 209 on.
     cancel_wsh_event_data_proto_buf(p: proto::CancelWshEventData) => CancelWshEventData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqScannerParametersProtoBuf` (10.51.1), server version 210 on.
+    req_scanner_parameters_proto_buf(p: proto::ScannerParametersRequest) => ReqScannerParameters, NO_VALID_ID;
+    /// `reqScannerSubscriptionProtoBuf` (10.51.1), server version 210 on.
+    req_scanner_subscription_proto_buf(p: proto::ScannerSubscriptionRequest) => ReqScannerSubscription, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelScannerSubscriptionProtoBuf` (10.51.1), server version 210 on.
+    cancel_scanner_subscription_proto_buf(p: proto::CancelScannerSubscription) => CancelScannerSubscription, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqPnLProtoBuf` (10.51.1), server version 210 on.
+    req_pnl_proto_buf(p: proto::PnLRequest) => ReqPnL, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelPnLProtoBuf` (10.51.1), server version 210 on.
+    cancel_pnl_proto_buf(p: proto::CancelPnL) => CancelPnL, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqPnLSingleProtoBuf` (10.51.1), server version 210 on.
+    req_pnl_single_proto_buf(p: proto::PnLSingleRequest) => ReqPnLSingle, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelPnLSingleProtoBuf` (10.51.1), server version 210 on.
+    cancel_pnl_single_proto_buf(p: proto::CancelPnLSingle) => CancelPnLSingle, p.req_id.unwrap_or(NO_VALID_ID);
 }

@@ -4,21 +4,22 @@
 //! accounts, read as the official 10.51.1 decoder reads them.
 
 use super::requests::{
-    CancelAccountSummary, CancelAccountUpdatesMulti, CancelPositions, CancelPositionsMulti,
-    ReqAccountSummary, ReqAccountUpdates, ReqAccountUpdatesMulti, ReqPositions, ReqPositionsMulti,
+    CancelAccountSummary, CancelAccountUpdatesMulti, CancelPnL, CancelPnLSingle, CancelPositions,
+    CancelPositionsMulti, ReqAccountSummary, ReqAccountUpdates, ReqAccountUpdatesMulti, ReqPnL,
+    ReqPnLSingle, ReqPositions, ReqPositionsMulti,
 };
 use super::responses::{
     AccountDownloadEnd, AccountSummary, AccountSummaryEnd, AccountUpdateMulti,
-    AccountUpdateMultiEnd, PositionData, PositionEnd, PositionMulti, PositionMultiEnd,
-    UpdateAccountTime, UpdateAccountValue, UpdatePortfolio,
+    AccountUpdateMultiEnd, PnL, PnLSingle, PositionData, PositionEnd, PositionMulti,
+    PositionMultiEnd, UpdateAccountTime, UpdateAccountValue, UpdatePortfolio,
 };
 use crate::errors::NO_VALID_ID;
 use crate::messages::connection::{ManagedAccounts, ReqManagedAccts};
 use crate::messages::orders::proto_in::{contract, dec};
 use crate::messages::orders::proto_out::contract_to_proto;
-use crate::messages::protobuf::{b, decimal_text, f, i, s, text};
+use crate::messages::protobuf::{b, decimal, decimal_text, f, i, s, text};
 use crate::messages::ProtoForm;
-use crate::model::{Order, UNSET_DECIMAL, UNSET_INTEGER};
+use crate::model::{Order, UNSET_DECIMAL, UNSET_DOUBLE, UNSET_INTEGER};
 use crate::proto;
 use crate::wire::DecodeError;
 use crate::EWrapper;
@@ -332,5 +333,103 @@ impl ProtoForm for AccountUpdateMulti {
     }
     fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
         w.account_update_multi_proto_buf(p);
+    }
+}
+
+// PnL (server version 210, `MIN_SERVER_VER_PROTOBUF_SCAN_DATA`, with the
+// scanner).
+
+crate::req_id_proto_form! {
+    CancelPnL => CancelPnL, UNSET_INTEGER;
+    CancelPnLSingle => CancelPnLSingle, UNSET_INTEGER;
+}
+
+impl ProtoForm for ReqPnL {
+    type Proto = proto::PnLRequest;
+    /// `createPnLRequestProto`.
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::PnLRequest {
+            req_id: i(self.req_id),
+            account: s(&self.account),
+            model_code: s(&self.model_code),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqPnL {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            account: text(&p.account),
+            model_code: text(&p.model_code),
+        }))
+    }
+}
+
+impl ProtoForm for ReqPnLSingle {
+    type Proto = proto::PnLSingleRequest;
+    /// `createPnLSingleRequestProto`.
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::PnLSingleRequest {
+            req_id: i(self.req_id),
+            account: s(&self.account),
+            model_code: s(&self.model_code),
+            con_id: i(self.conid),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqPnLSingle {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            account: text(&p.account),
+            model_code: text(&p.model_code),
+            conid: p.con_id.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+}
+
+impl ProtoForm for PnL {
+    type Proto = proto::PnL;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::PnL {
+            req_id: Some(self.req_id),
+            daily_pn_l: f(self.daily_pnl),
+            unrealized_pn_l: f(self.unrealized_pnl),
+            realized_pn_l: f(self.realized_pnl),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(PnL {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            daily_pnl: p.daily_pn_l.unwrap_or(UNSET_DOUBLE),
+            unrealized_pnl: p.unrealized_pn_l.unwrap_or(UNSET_DOUBLE),
+            realized_pnl: p.realized_pn_l.unwrap_or(UNSET_DOUBLE),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.pnl_proto_buf(p);
+    }
+}
+
+impl ProtoForm for PnLSingle {
+    type Proto = proto::PnLSingle;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::PnLSingle {
+            req_id: Some(self.req_id),
+            position: decimal_text(self.pos),
+            daily_pn_l: f(self.daily_pnl),
+            unrealized_pn_l: f(self.unrealized_pnl),
+            realized_pn_l: f(self.realized_pnl),
+            value: f(self.value),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(PnLSingle {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            pos: decimal(&p.position),
+            daily_pnl: p.daily_pn_l.unwrap_or(UNSET_DOUBLE),
+            unrealized_pnl: p.unrealized_pn_l.unwrap_or(UNSET_DOUBLE),
+            realized_pnl: p.realized_pn_l.unwrap_or(UNSET_DOUBLE),
+            value: p.value.unwrap_or(UNSET_DOUBLE),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.pnl_single_proto_buf(p);
     }
 }

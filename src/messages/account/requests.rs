@@ -162,6 +162,7 @@ flat_message! {
         /// The model code (empty: none).
         pub model_code: String = Ascii,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -178,6 +179,7 @@ flat_message! {
         /// The position's contract id.
         pub conid: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// A PnL cancel: the request id alone, no version field.
@@ -191,6 +193,7 @@ macro_rules! pnl_cancel {
                 /// The id of the request to cancel.
                 pub req_id: i32 = Int,
             }
+            impl { crate::protobuf_form!(outgoing::protobuf_since); }
         }
     };
 }

@@ -346,7 +346,7 @@ impl Layout for PnL {
     }
 }
 
-layout_message!(PnL = incoming::PNL);
+layout_message!(PnL = incoming::PNL, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 /// `pnlSingle` (no version field): the PnL of one position.
 ///
@@ -378,7 +378,7 @@ impl Layout for PnLSingle {
     }
 }
 
-layout_message!(PnLSingle = incoming::PNL_SINGLE);
+layout_message!(PnLSingle = incoming::PNL_SINGLE, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 /// `familyCodes` (no version field): the family code of each account.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

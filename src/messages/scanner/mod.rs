@@ -5,6 +5,8 @@
 //! the official decoder calls `scannerData` once per row, then
 //! `scannerDataEnd`); `cancelScannerSubscription`.
 
+mod proto_forms;
+
 use super::account::contract_head;
 use super::ids::{incoming, outgoing};
 use super::layout::list;
@@ -48,7 +50,7 @@ pub(crate) fn parse_tag_values(field: &str) -> Vec<TagValue> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReqScannerParameters;
 
-unit_message!(ReqScannerParameters = outgoing::REQ_SCANNER_PARAMETERS, version 1);
+unit_message!(ReqScannerParameters = outgoing::REQ_SCANNER_PARAMETERS, version 1, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 /// `reqScannerSubscription` (message version 4, sent only below server
 /// version 143): starts a scan, answered by [`ScannerData`] until cancelled.
@@ -125,7 +127,7 @@ impl Layout for ReqScannerSubscription {
     }
 }
 
-layout_message!(ReqScannerSubscription = outgoing::REQ_SCANNER_SUBSCRIPTION);
+layout_message!(ReqScannerSubscription = outgoing::REQ_SCANNER_SUBSCRIPTION, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `cancelScannerSubscription` (message version 1): stops a scan.
@@ -135,6 +137,7 @@ flat_message! {
         /// The request id given to [`ReqScannerSubscription`].
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -146,6 +149,7 @@ flat_message! {
         /// The XML document.
         pub xml: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `scannerData`: one refresh of a scan, every row in one message. The
@@ -184,16 +188,25 @@ fn scan_row(io: &mut dyn Io, row: &mut ScanData) -> Result<(), DecodeError> {
     io.text(&mut row.legs_str, "legs str")
 }
 
-layout_message!(ScannerData = incoming::SCANNER_DATA);
+layout_message!(ScannerData = incoming::SCANNER_DATA, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 /// The client's reading of `scannerData`: each row is delivered as soon as
 /// it is decoded, as the official decoder does, so a garbled row later in
 /// the message loses nothing before it (then 508). [`ScannerData`] is the
-/// message whole (what the simulated gateway writes).
+/// message whole (what the simulated gateway writes). The protobuf form
+/// comes whole and carries its rows converted.
 #[derive(Debug, Clone)]
 pub struct ScannerDataFrame<'a> {
     req_id: i32,
-    body: FieldReader<'a>,
+    body: FrameBody<'a>,
+}
+
+#[derive(Debug, Clone)]
+enum FrameBody<'a> {
+    /// The text form's fields, read at delivery.
+    Fields(FieldReader<'a>),
+    /// The protobuf form's rows.
+    Rows(Vec<ScanData>),
 }
 
 impl<'a> ScannerDataFrame<'a> {
@@ -204,13 +217,32 @@ impl<'a> ScannerDataFrame<'a> {
         peek.skip("version")?;
         Ok(ScannerDataFrame {
             req_id: peek.read_int_named("req id")?,
-            body,
+            body: FrameBody::Fields(body),
         })
     }
 
+    /// The protobuf form's message, its rows converted.
+    pub fn from_rows(m: ScannerData) -> ScannerDataFrame<'static> {
+        ScannerDataFrame {
+            req_id: m.req_id,
+            body: FrameBody::Rows(m.rows),
+        }
+    }
+
+    /// The request id.
+    pub fn req_id(&self) -> i32 {
+        self.req_id
+    }
+
     /// Decodes the rows one by one, calling `on_row` for each.
-    fn each_row(&self, sv: i32, mut on_row: impl FnMut(&ScanData)) -> Result<(), DecodeError> {
-        let r = &mut self.body.clone();
+    pub fn each_row(&self, sv: i32, mut on_row: impl FnMut(&ScanData)) -> Result<(), DecodeError> {
+        let r = match &self.body {
+            FrameBody::Rows(rows) => {
+                rows.iter().for_each(on_row);
+                return Ok(());
+            }
+            FrameBody::Fields(r) => &mut r.clone(),
+        };
         let io = &mut Reader::new(sv, r);
         let mut req_id = 0;
         version(io, SCANNER_DATA_VERSION)?;
