@@ -263,7 +263,20 @@ fn fa_requests_on_a_plain_account_get_tws_error_321() {
     assert_eq!(errors[1].arg(0).as_i64(), Some(7));
     assert_eq!(errors[1].arg(2).as_i64(), Some(321));
 
-    // Profiles are refused by the client itself from server version 177.
+    // From server version 211 profiles are sent (as 10.51.1 sends them in
+    // protobuf), and answered as any FA request of a plain account.
+    client.request_fa(2).unwrap();
+    assert!(log.wait_until(|c| c.iter().filter(|c| c.name == "error").count() >= 3));
+    assert_eq!(log.named("error")[2].arg(2).as_i64(), Some(321));
+
+    // Below it, from 177, the client refuses them itself.
+    let gw = SimGateway::start(SimConfig {
+        farm_notices: false,
+        server_version: 210,
+        ..SimConfig::default()
+    })
+    .unwrap();
+    let (client, log, _h) = connected_calls(&gw, 1);
     let e = client.request_fa(2).unwrap_err();
     assert_eq!(e.code(), 585);
     assert!(log.wait_until(|c| c

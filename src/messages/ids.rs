@@ -289,7 +289,7 @@ id_table! {
         MARKET_DEPTH_L2 = 13 => market_depth::MarketDepthL2<'a>, read market_depth::MarketDepthL2::decode_borrowed, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         NEWS_BULLETINS = 14 => news::NewsBulletin, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
         MANAGED_ACCTS = 15 => connection::ManagedAccounts, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
-        RECEIVE_FA = 16 => account::ReceiveFa;
+        RECEIVE_FA = 16 => account::ReceiveFa, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1;
         HISTORICAL_DATA = 17 => historical::HistoricalDataFrame<'a>, read historical::HistoricalDataFrame::read, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         BOND_CONTRACT_DATA = 18 => contracts::BondContractData, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
         SCANNER_PARAMETERS = 19 => scanner::ScannerParameters, protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA;
@@ -308,7 +308,7 @@ id_table! {
         DELTA_NEUTRAL_VALIDATION = 56 => ticks::DeltaNeutralValidation;
         TICK_SNAPSHOT_END = 57 => market_data::TickSnapshotEnd, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         MARKET_DATA_TYPE = 58 => market_data::MarketDataType, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
-        COMMISSION_AND_FEES_REPORT = 59 => orders::CommissionAndFeesReportMsg;
+        COMMISSION_AND_FEES_REPORT = 59 => orders::CommissionAndFeesReportMsg, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1;
         POSITION_DATA = 61 => account::PositionData, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         POSITION_END = 62 => account::PositionEnd, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         ACCOUNT_SUMMARY = 63 => account::AccountSummary, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
@@ -351,7 +351,7 @@ id_table! {
         ORDER_BOUND = 100 => orders::OrderBound, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
         COMPLETED_ORDER = 101 => orders::CompletedOrder, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
         COMPLETED_ORDERS_END = 102 => orders::CompletedOrdersEnd, protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
-        REPLACE_FA_END = 103 => account::ReplaceFaEnd;
+        REPLACE_FA_END = 103 => account::ReplaceFaEnd, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1;
         WSH_META_DATA = 104 => fundamentals::WshMetaData, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
         WSH_EVENT_DATA = 105 => fundamentals::WshEventDataMessage, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
         HISTORICAL_SCHEDULE = 106 => historical::HistoricalSchedule, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
@@ -378,10 +378,10 @@ id_table! {
             CANCEL_MKT_DATA = 2 => CancelMktData(market_data::CancelMktData), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA | cancels by_id;
             REQ_MKT_DEPTH = 10 => ReqMktDepth(market_depth::ReqMktDepth), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA | subscription by_id "reqMktDepth";
             CANCEL_MKT_DEPTH = 11 => CancelMktDepth(market_depth::CancelMktDepth), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA | cancels by_id;
-            REQ_CALC_IMPLIED_VOLAT = 54 => ReqCalcImpliedVolat(options::ReqCalcImpliedVolat) | subscription by_id "calculateImpliedVolatility";
-            REQ_CALC_OPTION_PRICE = 55 => ReqCalcOptionPrice(options::ReqCalcOptionPrice) | subscription by_id "calculateOptionPrice";
-            CANCEL_CALC_IMPLIED_VOLAT = 56 => CancelCalcImpliedVolat(options::CancelCalcImpliedVolat) | cancels by_id;
-            CANCEL_CALC_OPTION_PRICE = 57 => CancelCalcOptionPrice(options::CancelCalcOptionPrice) | cancels by_id;
+            REQ_CALC_IMPLIED_VOLAT = 54 => ReqCalcImpliedVolat(options::ReqCalcImpliedVolat), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1 | subscription by_id "calculateImpliedVolatility";
+            REQ_CALC_OPTION_PRICE = 55 => ReqCalcOptionPrice(options::ReqCalcOptionPrice), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1 | subscription by_id "calculateOptionPrice";
+            CANCEL_CALC_IMPLIED_VOLAT = 56 => CancelCalcImpliedVolat(options::CancelCalcImpliedVolat), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1 | cancels by_id;
+            CANCEL_CALC_OPTION_PRICE = 57 => CancelCalcOptionPrice(options::CancelCalcOptionPrice), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1 | cancels by_id;
             REQ_MARKET_DATA_TYPE = 59 => ReqMarketDataType(market_data::ReqMarketDataType), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
             REQ_TICK_BY_TICK_DATA = 97 => ReqTickByTickData(tick_by_tick::ReqTickByTickData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | subscription by_id "reqTickByTickData";
             CANCEL_TICK_BY_TICK_DATA = 98 => CancelTickByTickData(tick_by_tick::CancelTickByTickData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | cancels by_id;
@@ -412,14 +412,14 @@ id_table! {
             REQ_EXECUTIONS = 7 => ReqExecutions(orders::ReqExecutions), protobuf since MIN_SERVER_VER_PROTOBUF | one_shot by_id "reqExecutions";
             REQ_AUTO_OPEN_ORDERS = 15 => ReqAutoOpenOrders(orders::ReqAutoOpenOrders), protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER;
             REQ_ALL_OPEN_ORDERS = 16 => ReqAllOpenOrders(orders::ReqAllOpenOrders), protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER | one_shot by_request "reqAllOpenOrders";
-            EXERCISE_OPTIONS = 21 => ExerciseOptions(orders::ExerciseOptions);
+            EXERCISE_OPTIONS = 21 => ExerciseOptions(orders::ExerciseOptions), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1;
             REQ_GLOBAL_CANCEL = 58 => ReqGlobalCancel(orders::ReqGlobalCancel), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
             REQ_COMPLETED_ORDERS = 99 => ReqCompletedOrders(orders::ReqCompletedOrders), protobuf since MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER | one_shot by_request "reqCompletedOrders";
         }
         account => AccountRequest {
             REQ_ACCT_DATA = 6 => ReqAccountUpdates(account::ReqAccountUpdates), protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS | subscription by_request "reqAccountUpdates";
-            REQ_FA = 18 => RequestFa(account::RequestFa) | one_shot by_request "requestFA";
-            REPLACE_FA = 19 => ReplaceFa(account::ReplaceFa) | one_shot by_id "replaceFA";
+            REQ_FA = 18 => RequestFa(account::RequestFa), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1 | one_shot by_request "requestFA";
+            REPLACE_FA = 19 => ReplaceFa(account::ReplaceFa), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1 | one_shot by_id "replaceFA";
             REQ_POSITIONS = 61 => ReqPositions(account::ReqPositions), protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS | subscription by_request "reqPositions";
             REQ_ACCOUNT_SUMMARY = 62 => ReqAccountSummary(account::ReqAccountSummary), protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS | subscription by_id "reqAccountSummary";
             CANCEL_ACCOUNT_SUMMARY = 63 => CancelAccountSummary(account::CancelAccountSummary), protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS | cancels by_id;

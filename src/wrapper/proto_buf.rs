@@ -85,6 +85,9 @@ macro_rules! proto_buf_callbacks {
             210 => scanner_data_proto_buf(scanner_data_proto: ScannerData) before scanner_data, "scannerDataProtoBuf";
             210 => pnl_proto_buf(pnl_proto: PnL) before pnl, "pnlProtoBuf";
             210 => pnl_single_proto_buf(pnl_single_proto: PnLSingle) before pnl_single, "pnlSingleProtoBuf";
+            211 => receive_fa_proto_buf(receive_fa_proto: ReceiveFa) before receive_fa, "receiveFAProtoBuf";
+            211 => replace_fa_end_proto_buf(replace_fa_end_proto: ReplaceFaEnd) before replace_fa_end, "replaceFAEndProtoBuf";
+            211 => commission_and_fees_report_proto_buf(commission_and_fees_report_proto: CommissionAndFeesReport) before commission_and_fees_report, "commissionAndFeesReportProtoBuf";
         }
     };
 }

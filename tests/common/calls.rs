@@ -1214,4 +1214,22 @@ impl EWrapper for CallRecorder {
     fn pnl_single_proto_buf(&mut self, pnl_single_proto: &proto::PnLSingle) {
         self.record("pnl_single_proto_buf", vec![to_json(&pnl_single_proto)]);
     }
+    fn receive_fa_proto_buf(&mut self, receive_fa_proto: &proto::ReceiveFa) {
+        self.record("receive_fa_proto_buf", vec![to_json(&receive_fa_proto)]);
+    }
+    fn replace_fa_end_proto_buf(&mut self, replace_fa_end_proto: &proto::ReplaceFaEnd) {
+        self.record(
+            "replace_fa_end_proto_buf",
+            vec![to_json(&replace_fa_end_proto)],
+        );
+    }
+    fn commission_and_fees_report_proto_buf(
+        &mut self,
+        commission_and_fees_report_proto: &proto::CommissionAndFeesReport,
+    ) {
+        self.record(
+            "commission_and_fees_report_proto_buf",
+            vec![to_json(&commission_and_fees_report_proto)],
+        );
+    }
 }

@@ -76,6 +76,9 @@ from ibapi.protobuf.ScannerParameters_pb2 import ScannerParameters
 from ibapi.protobuf.ScannerData_pb2 import ScannerData
 from ibapi.protobuf.PnL_pb2 import PnL
 from ibapi.protobuf.PnLSingle_pb2 import PnLSingle
+from ibapi.protobuf.ReceiveFA_pb2 import ReceiveFA
+from ibapi.protobuf.ReplaceFAEnd_pb2 import ReplaceFAEnd
+from ibapi.protobuf.CommissionAndFeesReport_pb2 import CommissionAndFeesReport
 
 # The incoming protobuf messages this crate reads, by message id (the
 # official 10.51.1 decoder's msgId2handleInfoProtoBuf has them all; this
@@ -96,7 +99,8 @@ CLASSES = {3: OrderStatus, 4: ErrorMessage, 5: OpenOrder, 11: ExecutionDetails,
            106: HistoricalSchedule,
            14: NewsBulletin, 83: NewsArticle, 84: TickNews, 85: NewsProviders,
            86: HistoricalNews, 87: HistoricalNewsEnd, 104: WshMetaData, 105: WshEventData,
-           19: ScannerParameters, 20: ScannerData, 94: PnL, 95: PnLSingle}
+           19: ScannerParameters, 20: ScannerData, 94: PnL, 95: PnLSingle,
+           16: ReceiveFA, 103: ReplaceFAEnd, 59: CommissionAndFeesReport}
 
 INT32 = [0, 1, -1, 7, 100, 2147483647, -2147483648]
 INT64 = INT32 + [9223372036854775807, -9223372036854775808, 1795452832123]

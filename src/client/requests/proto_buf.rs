@@ -18,6 +18,7 @@ use crate::messages::account::{
     CancelPositionsMulti, ReqAccountSummary, ReqAccountUpdates, ReqAccountUpdatesMulti, ReqPnL,
     ReqPnLSingle, ReqPositions, ReqPositionsMulti,
 };
+use crate::messages::account::{ReplaceFa, RequestFa};
 use crate::messages::connection::ReqManagedAccts;
 use crate::messages::contracts::ReqContractDetails;
 use crate::messages::fundamentals::{
@@ -28,14 +29,17 @@ use crate::messages::historical::{
     ReqHeadTimeStamp, ReqHistogramData, ReqHistoricalData, ReqHistoricalTicks, ReqRealTimeBars,
 };
 use crate::messages::market_data::depth::{CancelMktDepth, ReqMktDepth};
+use crate::messages::market_data::options::{
+    CancelCalcImpliedVolat, CancelCalcOptionPrice, ReqCalcImpliedVolat, ReqCalcOptionPrice,
+};
 use crate::messages::market_data::tick_by_tick::{CancelTickByTickData, ReqTickByTickData};
 use crate::messages::market_data::{CancelMktData, ReqMarketDataType, ReqMktData};
 use crate::messages::news::{
     CancelNewsBulletins, ReqHistoricalNews, ReqNewsArticle, ReqNewsBulletins, ReqNewsProviders,
 };
 use crate::messages::orders::{
-    CancelOrder, PlaceOrder, ReqAllOpenOrders, ReqAutoOpenOrders, ReqCompletedOrders,
-    ReqExecutions, ReqGlobalCancel, ReqOpenOrders,
+    CancelOrder, ExerciseOptions, PlaceOrder, ReqAllOpenOrders, ReqAutoOpenOrders,
+    ReqCompletedOrders, ReqExecutions, ReqGlobalCancel, ReqOpenOrders,
 };
 use crate::messages::scanner::{
     CancelScannerSubscription, ReqScannerParameters, ReqScannerSubscription,
@@ -214,4 +218,18 @@ proto_buf_requests! {
     req_pnl_single_proto_buf(p: proto::PnLSingleRequest) => ReqPnLSingle, p.req_id.unwrap_or(NO_VALID_ID);
     /// `cancelPnLSingleProtoBuf` (10.51.1), server version 210 on.
     cancel_pnl_single_proto_buf(p: proto::CancelPnLSingle) => CancelPnLSingle, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqFAProtoBuf` (10.51.1), server version 211 on.
+    req_fa_proto_buf(p: proto::FaRequest) => RequestFa, NO_VALID_ID;
+    /// `replaceFAProtoBuf` (10.51.1), server version 211 on.
+    replace_fa_proto_buf(p: proto::FaReplace) => ReplaceFa, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `exerciseOptionsProtoBuf` (10.51.1), server version 211 on.
+    exercise_options_proto_buf(p: proto::ExerciseOptionsRequest) => ExerciseOptions, p.order_id.unwrap_or(NO_VALID_ID);
+    /// `calculateImpliedVolatilityProtoBuf` (10.51.1), server version 211 on.
+    calculate_implied_volatility_proto_buf(p: proto::CalculateImpliedVolatilityRequest) => ReqCalcImpliedVolat, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelCalculateImpliedVolatilityProtoBuf` (10.51.1), server version 211 on.
+    cancel_calculate_implied_volatility_proto_buf(p: proto::CancelCalculateImpliedVolatility) => CancelCalcImpliedVolat, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `calculateOptionPriceProtoBuf` (10.51.1), server version 211 on.
+    calculate_option_price_proto_buf(p: proto::CalculateOptionPriceRequest) => ReqCalcOptionPrice, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelCalculateOptionPriceProtoBuf` (10.51.1), server version 211 on.
+    cancel_calculate_option_price_proto_buf(p: proto::CancelCalculateOptionPrice) => CancelCalcOptionPrice, p.req_id.unwrap_or(NO_VALID_ID);
 }

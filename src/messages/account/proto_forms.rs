@@ -8,11 +8,13 @@ use super::requests::{
     CancelPositionsMulti, ReqAccountSummary, ReqAccountUpdates, ReqAccountUpdatesMulti, ReqPnL,
     ReqPnLSingle, ReqPositions, ReqPositionsMulti,
 };
+use super::requests::{ReplaceFa, RequestFa};
 use super::responses::{
     AccountDownloadEnd, AccountSummary, AccountSummaryEnd, AccountUpdateMulti,
     AccountUpdateMultiEnd, PnL, PnLSingle, PositionData, PositionEnd, PositionMulti,
     PositionMultiEnd, UpdateAccountTime, UpdateAccountValue, UpdatePortfolio,
 };
+use super::responses::{ReceiveFa, ReplaceFaEnd};
 use crate::errors::NO_VALID_ID;
 use crate::messages::connection::{ManagedAccounts, ReqManagedAccts};
 use crate::messages::orders::proto_in::{contract, dec};
@@ -431,5 +433,80 @@ impl ProtoForm for PnLSingle {
     }
     fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
         w.pnl_single_proto_buf(p);
+    }
+}
+
+// Financial advisor configuration (server version 211,
+// `MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1`).
+
+impl ProtoForm for RequestFa {
+    type Proto = proto::FaRequest;
+    /// `createFARequestProto`.
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::FaRequest {
+            fa_data_type: i(self.fa_data),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(RequestFa {
+            fa_data: p.fa_data_type.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+}
+
+impl ProtoForm for ReplaceFa {
+    type Proto = proto::FaReplace;
+    /// `createFAReplaceProto`.
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::FaReplace {
+            req_id: i(self.req_id),
+            fa_data_type: i(self.fa_data),
+            xml: s(&self.cxml),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReplaceFa {
+            fa_data: p.fa_data_type.unwrap_or(UNSET_INTEGER),
+            cxml: text(&p.xml),
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+}
+
+impl ProtoForm for ReceiveFa {
+    type Proto = proto::ReceiveFa;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::ReceiveFa {
+            fa_data_type: Some(self.fa_data),
+            xml: s(&self.cxml),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReceiveFa {
+            fa_data: p.fa_data_type.unwrap_or(0),
+            cxml: text(&p.xml),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.receive_fa_proto_buf(p);
+    }
+}
+
+impl ProtoForm for ReplaceFaEnd {
+    type Proto = proto::ReplaceFaEnd;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::ReplaceFaEnd {
+            req_id: Some(self.req_id),
+            text: s(&self.text),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReplaceFaEnd {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            text: text(&p.text),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.replace_fa_end_proto_buf(p);
     }
 }

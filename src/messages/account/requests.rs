@@ -237,8 +237,14 @@ flat_message! {
 
 /// The refusal of FA profiles (`faData` 2) from server version 177: the
 /// official client reports 585 and sends nothing. Used by both FA requests.
+///
+/// From `MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1` the request travels as
+/// protobuf, and 10.51.1 sends it as it is (its protobuf path skips the
+/// check): so does this client, and TWS answers.
 pub fn fa_data_refusal(sv: i32, fa_data: i32) -> Option<CodeMsg> {
-    (sv >= MIN_SERVER_VER_FA_PROFILE_DESUPPORT && fa_data == super::fa_data_type::PROFILES)
+    let refused = MIN_SERVER_VER_FA_PROFILE_DESUPPORT
+        ..crate::server_versions::MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1;
+    (refused.contains(&sv) && fa_data == super::fa_data_type::PROFILES)
         .then_some(FA_PROFILE_NOT_SUPPORTED)
 }
 
@@ -252,6 +258,7 @@ flat_message! {
         /// refused from server version 177, see [`fa_data_refusal`].
         pub fa_data: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -269,6 +276,7 @@ flat_message! {
         #[since(MIN_SERVER_VER_REPLACE_FA_END)]
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 #[cfg(test)]

@@ -435,6 +435,7 @@ flat_message! {
         /// The configuration, XML.
         pub cxml: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {
@@ -446,6 +447,7 @@ flat_message! {
         /// What was done.
         pub text: String = Raw,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 #[cfg(test)]

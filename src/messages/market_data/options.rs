@@ -83,7 +83,7 @@ macro_rules! calc_message {
             }
         }
 
-        layout_message!($t = $id);
+        layout_message!($t = $id, impl { crate::protobuf_form!(outgoing::protobuf_since); });
     };
 }
 
@@ -153,6 +153,7 @@ macro_rules! cancel_calc {
                 /// The request id of the calculation.
                 pub req_id: i32 = Int,
             }
+            impl { crate::protobuf_form!(outgoing::protobuf_since); }
         }
     };
 }

@@ -8,7 +8,10 @@
 //! nothing once warm, as on the text path.
 
 use super::depth::{CancelMktDepth, MarketDepth, MarketDepthL2, ReqMktDepth};
-use super::options::TickOptionComputation;
+use super::options::{
+    CancelCalcImpliedVolat, CancelCalcOptionPrice, ReqCalcImpliedVolat, ReqCalcOptionPrice,
+    TickOptionComputation,
+};
 use super::{
     CancelMktData, MarketDataType, ReqMarketDataType, ReqMktData, TickGeneric, TickPrice,
     TickReqParams, TickSize, TickSnapshotEnd, TickString,
@@ -532,6 +535,71 @@ impl ProtoForm for ReqMarketDataType {
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ReqMarketDataType {
             market_data_type: p.market_data_type.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+}
+
+// Option calculations (server version 211,
+// `MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_1`); their answers are
+// `tickOptionComputation`s.
+
+crate::req_id_proto_form! {
+    CancelCalcImpliedVolat => CancelCalculateImpliedVolatility, UNSET_INTEGER;
+    CancelCalcOptionPrice => CancelCalculateOptionPrice, UNSET_INTEGER;
+}
+
+impl ProtoForm for ReqCalcImpliedVolat {
+    type Proto = proto::CalculateImpliedVolatilityRequest;
+    const MAP_FIELDS: &'static [u32] = &[5];
+    /// `createCalculateImpliedVolatilityRequestProto`: the options go too.
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::CalculateImpliedVolatilityRequest {
+            req_id: i(self.req_id),
+            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            option_price: f(self.option_price),
+            under_price: f(self.under_price),
+            implied_volatility_options: map(&self.impl_vol_options),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqCalcImpliedVolat {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            contract: p
+                .contract
+                .as_ref()
+                .map(request_contract)
+                .unwrap_or_default(),
+            option_price: p.option_price.unwrap_or(UNSET_DOUBLE),
+            under_price: p.under_price.unwrap_or(UNSET_DOUBLE),
+            impl_vol_options: tag_values(&p.implied_volatility_options),
+        }))
+    }
+}
+
+impl ProtoForm for ReqCalcOptionPrice {
+    type Proto = proto::CalculateOptionPriceRequest;
+    const MAP_FIELDS: &'static [u32] = &[5];
+    /// `createCalculateOptionPriceRequestProto`: the options go too.
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::CalculateOptionPriceRequest {
+            req_id: i(self.req_id),
+            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            volatility: f(self.volatility),
+            under_price: f(self.under_price),
+            option_price_options: map(&self.opt_prc_options),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqCalcOptionPrice {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            contract: p
+                .contract
+                .as_ref()
+                .map(request_contract)
+                .unwrap_or_default(),
+            volatility: p.volatility.unwrap_or(UNSET_DOUBLE),
+            under_price: p.under_price.unwrap_or(UNSET_DOUBLE),
+            opt_prc_options: tag_values(&p.option_price_options),
         }))
     }
 }

@@ -14,6 +14,7 @@ pub mod conditions;
 mod groups;
 pub mod open_order;
 pub mod place_order;
+mod proto_forms;
 pub mod proto_in;
 pub mod proto_out;
 mod refusals;
@@ -416,7 +417,7 @@ impl Layout for ExerciseOptions {
     }
 }
 
-layout_message!(ExerciseOptions = outgoing::EXERCISE_OPTIONS);
+layout_message!(ExerciseOptions = outgoing::EXERCISE_OPTIONS, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 /// `orderStatus`: the status of an order changed (or was asked for).
 #[derive(Debug, Clone, PartialEq)]
@@ -628,7 +629,7 @@ impl Layout for CommissionAndFeesReportMsg {
     }
 }
 
-layout_message!(CommissionAndFeesReportMsg = incoming::COMMISSION_AND_FEES_REPORT);
+layout_message!(CommissionAndFeesReportMsg = incoming::COMMISSION_AND_FEES_REPORT, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 #[cfg(test)]
 mod tests;
