@@ -10,6 +10,9 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+/// The last server version at which `reqMatchingSymbols` is text.
+const TEXT_VERSION: i32 = 211;
+
 use common::call_log::{connected_calls, wait};
 use tws_api::sim::burst::{BurstConfig, BurstGateway};
 use tws_api::sim::SimGateway;
@@ -19,7 +22,13 @@ use tws_api::{Contract, Decimal, EClient, EWrapper, TickAttrib, TickType};
 /// it is sent) reaches the wrapper while `run()` waits on the socket.
 fn queued_error_arrives(direct: bool) {
     common::init_logs();
-    let gw = SimGateway::start(Default::default()).unwrap();
+    // The error is a refusal of the text form (579), which the protobuf
+    // form has not.
+    let gw = SimGateway::start(tws_api::sim::SimConfig {
+        server_version: TEXT_VERSION,
+        ..Default::default()
+    })
+    .unwrap();
     let (client, log, runner) = connected_calls(&gw, 3);
     client.set_direct_read(direct);
     // Answers that arrive while the feed is light are read by run() itself
@@ -312,6 +321,9 @@ fn drained_while_a_callback_blocks(block_in: BlockIn, reads: Reads) {
         BurstGateway::start(BurstConfig {
             ticks: BURST_TICKS,
             lead_ticks: lead,
+            // The error is a refusal of the text form (579: a symbol that
+            // is not printable), which the protobuf form has not.
+            server_version: TEXT_VERSION,
             ..BurstConfig::default()
         })
         .unwrap(),

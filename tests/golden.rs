@@ -24,7 +24,9 @@ use serde_json::Value;
 use tws_api::server_versions::LATEST_OFFICIAL_FROM;
 use tws_api::EClient;
 
-const VERSIONS: [i32; 12] = [176, 187, 200, 203, 204, 205, 206, 207, 208, 209, 210, 211];
+const VERSIONS: [i32; 13] = [
+    176, 187, 200, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212,
+];
 const CONN_TIME: &str = "20261123 16:53:52 UTC";
 
 /// What the official client did for one scenario at one version.

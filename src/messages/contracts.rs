@@ -151,6 +151,7 @@ flat_message! {
         /// The start of a symbol or of a company name.
         pub pattern: String = Ascii,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// `symbolSamples`: the answer to `reqMatchingSymbols`.
@@ -193,7 +194,7 @@ impl Layout for SymbolSamples {
     }
 }
 
-layout_message!(SymbolSamples = incoming::SYMBOL_SAMPLES);
+layout_message!(SymbolSamples = incoming::SYMBOL_SAMPLES, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 flat_message! {
     /// `reqSecDefOptParams`: the option chain parameters (expirations, strikes,
@@ -212,6 +213,7 @@ flat_message! {
         /// The underlying's contract id.
         pub underlying_con_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// `securityDefinitionOptionParameter`: the chain parameters of one exchange
@@ -250,7 +252,7 @@ impl Layout for SecurityDefinitionOptionParameter {
     }
 }
 
-layout_message!(SecurityDefinitionOptionParameter = incoming::SECURITY_DEFINITION_OPTION_PARAMETER);
+layout_message!(SecurityDefinitionOptionParameter = incoming::SECURITY_DEFINITION_OPTION_PARAMETER, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 flat_message! {
     /// `securityDefinitionOptionParameterEnd`: all exchanges of a
@@ -260,6 +262,7 @@ flat_message! {
         /// The request id.
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {
@@ -271,6 +274,7 @@ flat_message! {
         /// The market rule id.
         pub market_rule_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// `marketRule`: the price ladder of one market rule.
@@ -297,7 +301,7 @@ impl Layout for MarketRule {
     }
 }
 
-layout_message!(MarketRule = incoming::MARKET_RULE);
+layout_message!(MarketRule = incoming::MARKET_RULE, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 flat_message! {
     /// `reqSmartComponents`: the exchanges behind a BBO exchange code (from
@@ -310,6 +314,7 @@ flat_message! {
         /// The BBO exchange code, e.g. `9c0001`.
         pub bbo_exchange: String = Ascii,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// `smartComponents`: the answer to `reqSmartComponents`.
@@ -337,7 +342,7 @@ impl Layout for SmartComponents {
     }
 }
 
-layout_message!(SmartComponents = incoming::SMART_COMPONENTS);
+layout_message!(SmartComponents = incoming::SMART_COMPONENTS, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 /// `reqMktDepthExchanges`: the exchanges that offer market depth. No fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -323,14 +323,14 @@ id_table! {
         POSITION_MULTI_END = 72 => account::PositionMultiEnd, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         ACCOUNT_UPDATE_MULTI = 73 => account::AccountUpdateMulti, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         ACCOUNT_UPDATE_MULTI_END = 74 => account::AccountUpdateMultiEnd, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
-        SECURITY_DEFINITION_OPTION_PARAMETER = 75 => contracts::SecurityDefinitionOptionParameter;
-        SECURITY_DEFINITION_OPTION_PARAMETER_END = 76 => contracts::SecurityDefinitionOptionParameterEnd;
-        SOFT_DOLLAR_TIERS = 77 => account::SoftDollarTiers;
-        FAMILY_CODES = 78 => account::FamilyCodes;
-        SYMBOL_SAMPLES = 79 => contracts::SymbolSamples;
+        SECURITY_DEFINITION_OPTION_PARAMETER = 75 => contracts::SecurityDefinitionOptionParameter, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
+        SECURITY_DEFINITION_OPTION_PARAMETER_END = 76 => contracts::SecurityDefinitionOptionParameterEnd, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
+        SOFT_DOLLAR_TIERS = 77 => account::SoftDollarTiers, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
+        FAMILY_CODES = 78 => account::FamilyCodes, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
+        SYMBOL_SAMPLES = 79 => contracts::SymbolSamples, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
         MKT_DEPTH_EXCHANGES = 80 => contracts::MktDepthExchanges;
         TICK_REQ_PARAMS = 81 => market_data::TickReqParams, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
-        SMART_COMPONENTS = 82 => contracts::SmartComponents;
+        SMART_COMPONENTS = 82 => contracts::SmartComponents, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
         NEWS_ARTICLE = 83 => news::NewsArticle, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
         TICK_NEWS = 84 => ticks::TickNews, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
         NEWS_PROVIDERS = 85 => news::NewsProviders, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
@@ -339,9 +339,9 @@ id_table! {
         HEAD_TIMESTAMP = 88 => historical::HeadTimestamp, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         HISTOGRAM_DATA = 89 => historical::HistogramDataMsg, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         HISTORICAL_DATA_UPDATE = 90 => historical::HistoricalDataUpdate, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
-        REROUTE_MKT_DATA_REQ = 91 => ticks::RerouteMktDataReq;
-        REROUTE_MKT_DEPTH_REQ = 92 => market_depth::RerouteMktDepthReq;
-        MARKET_RULE = 93 => contracts::MarketRule;
+        REROUTE_MKT_DATA_REQ = 91 => ticks::RerouteMktDataReq, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
+        REROUTE_MKT_DEPTH_REQ = 92 => market_depth::RerouteMktDepthReq, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
+        MARKET_RULE = 93 => contracts::MarketRule, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
         PNL = 94 => account::PnL, protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA;
         PNL_SINGLE = 95 => account::PnLSingle, protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA;
         HISTORICAL_TICKS = 96 => historical::HistoricalTicks, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
@@ -355,7 +355,7 @@ id_table! {
         WSH_META_DATA = 104 => fundamentals::WshMetaData, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
         WSH_EVENT_DATA = 105 => fundamentals::WshEventDataMessage, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
         HISTORICAL_SCHEDULE = 106 => historical::HistoricalSchedule, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
-        USER_INFO = 107 => connection::UserInfo;
+        USER_INFO = 107 => connection::UserInfo, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
         HISTORICAL_DATA_END = 108 => historical::HistoricalDataEnd, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         CURRENT_TIME_IN_MILLIS = 109 => connection::CurrentTimeInMillis;
     }
@@ -370,7 +370,7 @@ id_table! {
             START_API = 71 => StartApi(connection::StartApi);
             VERIFY_AND_AUTH_REQUEST = 72 => VerifyAndAuthRequest(connection::VerifyAndAuthRequest);
             VERIFY_AND_AUTH_MESSAGE = 73 => VerifyAndAuthMessage(connection::VerifyAndAuthMessage);
-            REQ_USER_INFO = 104 => ReqUserInfo(connection::ReqUserInfo) | one_shot by_id "reqUserInfo";
+            REQ_USER_INFO = 104 => ReqUserInfo(connection::ReqUserInfo), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqUserInfo";
             REQ_CURRENT_TIME_IN_MILLIS = 105 => ReqCurrentTimeInMillis(connection::ReqCurrentTimeInMillis) | one_shot by_request "reqCurrentTimeInMillis";
         }
         market_data => MarketDataRequest {
@@ -388,11 +388,11 @@ id_table! {
         }
         contracts => ContractsRequest {
             REQ_CONTRACT_DATA = 9 => ReqContractDetails(contracts::ReqContractDetails), protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA | one_shot by_id "reqContractDetails";
-            REQ_SEC_DEF_OPT_PARAMS = 78 => ReqSecDefOptParams(contracts::ReqSecDefOptParams) | one_shot by_id "reqSecDefOptParams";
-            REQ_MATCHING_SYMBOLS = 81 => ReqMatchingSymbols(contracts::ReqMatchingSymbols) | one_shot by_id "reqMatchingSymbols";
+            REQ_SEC_DEF_OPT_PARAMS = 78 => ReqSecDefOptParams(contracts::ReqSecDefOptParams), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqSecDefOptParams";
+            REQ_MATCHING_SYMBOLS = 81 => ReqMatchingSymbols(contracts::ReqMatchingSymbols), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqMatchingSymbols";
             REQ_MKT_DEPTH_EXCHANGES = 82 => ReqMktDepthExchanges(contracts::ReqMktDepthExchanges) | one_shot by_request "reqMktDepthExchanges";
-            REQ_SMART_COMPONENTS = 83 => ReqSmartComponents(contracts::ReqSmartComponents) | one_shot by_id "reqSmartComponents";
-            REQ_MARKET_RULE = 91 => ReqMarketRule(contracts::ReqMarketRule) | one_shot by_request "reqMarketRule";
+            REQ_SMART_COMPONENTS = 83 => ReqSmartComponents(contracts::ReqSmartComponents), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqSmartComponents";
+            REQ_MARKET_RULE = 91 => ReqMarketRule(contracts::ReqMarketRule), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_request "reqMarketRule";
         }
         historical => HistoricalRequest {
             REQ_HISTORICAL_DATA = 20 => ReqHistoricalData(historical::ReqHistoricalData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | one_shot by_id "reqHistoricalData";
@@ -428,8 +428,8 @@ id_table! {
             CANCEL_POSITIONS_MULTI = 75 => CancelPositionsMulti(account::CancelPositionsMulti), protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS | cancels by_id;
             REQ_ACCOUNT_UPDATES_MULTI = 76 => ReqAccountUpdatesMulti(account::ReqAccountUpdatesMulti), protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS | subscription by_id "reqAccountUpdatesMulti";
             CANCEL_ACCOUNT_UPDATES_MULTI = 77 => CancelAccountUpdatesMulti(account::CancelAccountUpdatesMulti), protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS | cancels by_id;
-            REQ_SOFT_DOLLAR_TIERS = 79 => ReqSoftDollarTiers(account::ReqSoftDollarTiers) | one_shot by_id "reqSoftDollarTiers";
-            REQ_FAMILY_CODES = 80 => ReqFamilyCodes(account::ReqFamilyCodes) | one_shot by_request "reqFamilyCodes";
+            REQ_SOFT_DOLLAR_TIERS = 79 => ReqSoftDollarTiers(account::ReqSoftDollarTiers), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqSoftDollarTiers";
+            REQ_FAMILY_CODES = 80 => ReqFamilyCodes(account::ReqFamilyCodes), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_request "reqFamilyCodes";
             REQ_PNL = 92 => ReqPnL(account::ReqPnL), protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA | subscription by_id "reqPnL";
             CANCEL_PNL = 93 => CancelPnL(account::CancelPnL), protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA | cancels by_id;
             REQ_PNL_SINGLE = 94 => ReqPnLSingle(account::ReqPnLSingle), protobuf since MIN_SERVER_VER_PROTOBUF_SCAN_DATA | subscription by_id "reqPnLSingle";

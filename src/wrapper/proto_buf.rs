@@ -88,6 +88,16 @@ macro_rules! proto_buf_callbacks {
             211 => receive_fa_proto_buf(receive_fa_proto: ReceiveFa) before receive_fa, "receiveFAProtoBuf";
             211 => replace_fa_end_proto_buf(replace_fa_end_proto: ReplaceFaEnd) before replace_fa_end, "replaceFAEndProtoBuf";
             211 => commission_and_fees_report_proto_buf(commission_and_fees_report_proto: CommissionAndFeesReport) before commission_and_fees_report, "commissionAndFeesReportProtoBuf";
+            212 => sec_def_opt_parameter_proto_buf(sec_def_opt_parameter_proto: SecDefOptParameter) before security_definition_option_parameter, "secDefOptParameterProtoBuf";
+            212 => sec_def_opt_parameter_end_proto_buf(sec_def_opt_parameter_end_proto: SecDefOptParameterEnd) before security_definition_option_parameter_end, "secDefOptParameterEndProtoBuf";
+            212 => soft_dollar_tiers_proto_buf(soft_dollar_tiers_proto: SoftDollarTiers) before soft_dollar_tiers, "softDollarTiersProtoBuf";
+            212 => family_codes_proto_buf(family_codes_proto: FamilyCodes) before family_codes, "familyCodesProtoBuf";
+            212 => symbol_samples_proto_buf(symbol_samples_proto: SymbolSamples) before symbol_samples, "symbolSamplesProtoBuf";
+            212 => smart_components_proto_buf(smart_components_proto: SmartComponents) before smart_components, "smartComponentsProtoBuf";
+            212 => market_rule_proto_buf(market_rule_proto: MarketRule) before market_rule, "marketRuleProtoBuf";
+            212 => user_info_proto_buf(user_info_proto: UserInfo) before user_info, "userInfoProtoBuf";
+            212 => reroute_market_data_request_proto_buf(reroute_market_data_request_proto: RerouteMarketDataRequest) before reroute_mkt_data_req, "rerouteMarketDataRequestProtoBuf";
+            212 => reroute_market_depth_request_proto_buf(reroute_market_depth_request_proto: RerouteMarketDepthRequest) before reroute_mkt_depth_req, "rerouteMarketDepthRequestProtoBuf";
         }
     };
 }

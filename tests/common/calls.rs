@@ -1232,4 +1232,67 @@ impl EWrapper for CallRecorder {
             vec![to_json(&commission_and_fees_report_proto)],
         );
     }
+    fn sec_def_opt_parameter_proto_buf(
+        &mut self,
+        sec_def_opt_parameter_proto: &proto::SecDefOptParameter,
+    ) {
+        self.record(
+            "sec_def_opt_parameter_proto_buf",
+            vec![to_json(&sec_def_opt_parameter_proto)],
+        );
+    }
+    fn sec_def_opt_parameter_end_proto_buf(
+        &mut self,
+        sec_def_opt_parameter_end_proto: &proto::SecDefOptParameterEnd,
+    ) {
+        self.record(
+            "sec_def_opt_parameter_end_proto_buf",
+            vec![to_json(&sec_def_opt_parameter_end_proto)],
+        );
+    }
+    fn soft_dollar_tiers_proto_buf(&mut self, soft_dollar_tiers_proto: &proto::SoftDollarTiers) {
+        self.record(
+            "soft_dollar_tiers_proto_buf",
+            vec![to_json(&soft_dollar_tiers_proto)],
+        );
+    }
+    fn family_codes_proto_buf(&mut self, family_codes_proto: &proto::FamilyCodes) {
+        self.record("family_codes_proto_buf", vec![to_json(&family_codes_proto)]);
+    }
+    fn symbol_samples_proto_buf(&mut self, symbol_samples_proto: &proto::SymbolSamples) {
+        self.record(
+            "symbol_samples_proto_buf",
+            vec![to_json(&symbol_samples_proto)],
+        );
+    }
+    fn smart_components_proto_buf(&mut self, smart_components_proto: &proto::SmartComponents) {
+        self.record(
+            "smart_components_proto_buf",
+            vec![to_json(&smart_components_proto)],
+        );
+    }
+    fn market_rule_proto_buf(&mut self, market_rule_proto: &proto::MarketRule) {
+        self.record("market_rule_proto_buf", vec![to_json(&market_rule_proto)]);
+    }
+    fn user_info_proto_buf(&mut self, user_info_proto: &proto::UserInfo) {
+        self.record("user_info_proto_buf", vec![to_json(&user_info_proto)]);
+    }
+    fn reroute_market_data_request_proto_buf(
+        &mut self,
+        reroute_market_data_request_proto: &proto::RerouteMarketDataRequest,
+    ) {
+        self.record(
+            "reroute_market_data_request_proto_buf",
+            vec![to_json(&reroute_market_data_request_proto)],
+        );
+    }
+    fn reroute_market_depth_request_proto_buf(
+        &mut self,
+        reroute_market_depth_request_proto: &proto::RerouteMarketDepthRequest,
+    ) {
+        self.record(
+            "reroute_market_depth_request_proto_buf",
+            vec![to_json(&reroute_market_depth_request_proto)],
+        );
+    }
 }

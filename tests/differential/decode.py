@@ -68,6 +68,11 @@ def _recorder(name, fn):
         bound = sig.bind(self, *args, **kwargs)
         bound.apply_defaults()
         values = list(bound.arguments.values())[1:]
+        if name == "smartComponents" and isinstance(values[1], dict):
+            # 10.51.1's protobuf path passes {bitNumber: (exchange, letter)}
+            # where its text path (and this crate) pass the components.
+            values[1] = [{"bitNumber": k, "exchange": v[0], "exchangeLetter": v[1]}
+                         for k, v in values[1].items()]
         self.calls.append((name, values))
 
     return record

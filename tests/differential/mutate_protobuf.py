@@ -79,6 +79,16 @@ from ibapi.protobuf.PnLSingle_pb2 import PnLSingle
 from ibapi.protobuf.ReceiveFA_pb2 import ReceiveFA
 from ibapi.protobuf.ReplaceFAEnd_pb2 import ReplaceFAEnd
 from ibapi.protobuf.CommissionAndFeesReport_pb2 import CommissionAndFeesReport
+from ibapi.protobuf.SecDefOptParameter_pb2 import SecDefOptParameter
+from ibapi.protobuf.SecDefOptParameterEnd_pb2 import SecDefOptParameterEnd
+from ibapi.protobuf.SoftDollarTiers_pb2 import SoftDollarTiers
+from ibapi.protobuf.FamilyCodes_pb2 import FamilyCodes
+from ibapi.protobuf.SymbolSamples_pb2 import SymbolSamples
+from ibapi.protobuf.SmartComponents_pb2 import SmartComponents
+from ibapi.protobuf.MarketRule_pb2 import MarketRule
+from ibapi.protobuf.UserInfo_pb2 import UserInfo
+from ibapi.protobuf.RerouteMarketDataRequest_pb2 import RerouteMarketDataRequest
+from ibapi.protobuf.RerouteMarketDepthRequest_pb2 import RerouteMarketDepthRequest
 
 # The incoming protobuf messages this crate reads, by message id (the
 # official 10.51.1 decoder's msgId2handleInfoProtoBuf has them all; this
@@ -100,7 +110,8 @@ CLASSES = {3: OrderStatus, 4: ErrorMessage, 5: OpenOrder, 11: ExecutionDetails,
            14: NewsBulletin, 83: NewsArticle, 84: TickNews, 85: NewsProviders,
            86: HistoricalNews, 87: HistoricalNewsEnd, 104: WshMetaData, 105: WshEventData,
            19: ScannerParameters, 20: ScannerData, 94: PnL, 95: PnLSingle,
-           16: ReceiveFA, 103: ReplaceFAEnd, 59: CommissionAndFeesReport}
+           16: ReceiveFA, 103: ReplaceFAEnd, 59: CommissionAndFeesReport,
+           75: SecDefOptParameter, 76: SecDefOptParameterEnd, 77: SoftDollarTiers, 78: FamilyCodes, 79: SymbolSamples, 82: SmartComponents, 93: MarketRule, 107: UserInfo, 91: RerouteMarketDataRequest, 92: RerouteMarketDepthRequest}
 
 INT32 = [0, 1, -1, 7, 100, 2147483647, -2147483648]
 INT64 = INT32 + [9223372036854775807, -9223372036854775808, 1795452832123]

@@ -19,8 +19,13 @@ use crate::messages::account::{
     ReqPnLSingle, ReqPositions, ReqPositionsMulti,
 };
 use crate::messages::account::{ReplaceFa, RequestFa};
+use crate::messages::account::{ReqFamilyCodes, ReqSoftDollarTiers};
 use crate::messages::connection::ReqManagedAccts;
+use crate::messages::connection::ReqUserInfo;
 use crate::messages::contracts::ReqContractDetails;
+use crate::messages::contracts::{
+    ReqMarketRule, ReqMatchingSymbols, ReqSecDefOptParams, ReqSmartComponents,
+};
 use crate::messages::fundamentals::{
     CancelWshEventData, CancelWshMetaData, ReqWshEventData, ReqWshMetaData,
 };
@@ -232,4 +237,18 @@ proto_buf_requests! {
     calculate_option_price_proto_buf(p: proto::CalculateOptionPriceRequest) => ReqCalcOptionPrice, p.req_id.unwrap_or(NO_VALID_ID);
     /// `cancelCalculateOptionPriceProtoBuf` (10.51.1), server version 211 on.
     cancel_calculate_option_price_proto_buf(p: proto::CancelCalculateOptionPrice) => CancelCalcOptionPrice, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqSecDefOptParamsProtoBuf` (10.51.1), server version 212 on.
+    req_sec_def_opt_params_proto_buf(p: proto::SecDefOptParamsRequest) => ReqSecDefOptParams, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqSoftDollarTiersProtoBuf` (10.51.1), server version 212 on.
+    req_soft_dollar_tiers_proto_buf(p: proto::SoftDollarTiersRequest) => ReqSoftDollarTiers, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqFamilyCodesProtoBuf` (10.51.1), server version 212 on.
+    req_family_codes_proto_buf(p: proto::FamilyCodesRequest) => ReqFamilyCodes, NO_VALID_ID;
+    /// `reqMatchingSymbolsProtoBuf` (10.51.1), server version 212 on.
+    req_matching_symbols_proto_buf(p: proto::MatchingSymbolsRequest) => ReqMatchingSymbols, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqSmartComponentsProtoBuf` (10.51.1), server version 212 on.
+    req_smart_components_proto_buf(p: proto::SmartComponentsRequest) => ReqSmartComponents, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqMarketRuleProtoBuf` (10.51.1), server version 212 on.
+    req_market_rule_proto_buf(p: proto::MarketRuleRequest) => ReqMarketRule, NO_VALID_ID;
+    /// `reqUserInfoProtoBuf` (10.51.1), server version 212 on.
+    req_user_info_proto_buf(p: proto::UserInfoRequest) => ReqUserInfo, p.req_id.unwrap_or(NO_VALID_ID);
 }

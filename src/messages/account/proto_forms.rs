@@ -9,11 +9,13 @@ use super::requests::{
     ReqPnLSingle, ReqPositions, ReqPositionsMulti,
 };
 use super::requests::{ReplaceFa, RequestFa};
+use super::requests::{ReqFamilyCodes, ReqSoftDollarTiers};
 use super::responses::{
     AccountDownloadEnd, AccountSummary, AccountSummaryEnd, AccountUpdateMulti,
     AccountUpdateMultiEnd, PnL, PnLSingle, PositionData, PositionEnd, PositionMulti,
     PositionMultiEnd, UpdateAccountTime, UpdateAccountValue, UpdatePortfolio,
 };
+use super::responses::{FamilyCodes, SoftDollarTiers};
 use super::responses::{ReceiveFa, ReplaceFaEnd};
 use crate::errors::NO_VALID_ID;
 use crate::messages::connection::{ManagedAccounts, ReqManagedAccts};
@@ -21,6 +23,7 @@ use crate::messages::orders::proto_in::{contract, dec};
 use crate::messages::orders::proto_out::contract_to_proto;
 use crate::messages::protobuf::{b, decimal, decimal_text, f, i, s, text};
 use crate::messages::ProtoForm;
+use crate::model::{FamilyCode, SoftDollarTier};
 use crate::model::{Order, UNSET_DECIMAL, UNSET_DOUBLE, UNSET_INTEGER};
 use crate::proto;
 use crate::wire::DecodeError;
@@ -508,5 +511,82 @@ impl ProtoForm for ReplaceFaEnd {
     }
     fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
         w.replace_fa_end_proto_buf(p);
+    }
+}
+
+// Soft-dollar tiers and family codes (server version 212,
+// `MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2`).
+
+crate::req_id_proto_form! {
+    ReqSoftDollarTiers => SoftDollarTiersRequest, UNSET_INTEGER;
+}
+
+crate::empty_proto_form! {
+    ReqFamilyCodes => FamilyCodesRequest;
+}
+
+impl ProtoForm for SoftDollarTiers {
+    type Proto = proto::SoftDollarTiers;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::SoftDollarTiers {
+            req_id: Some(self.req_id),
+            soft_dollar_tiers: self
+                .tiers
+                .iter()
+                .map(|t| proto::SoftDollarTier {
+                    name: s(&t.name),
+                    value: s(&t.val),
+                    display_name: s(&t.display_name),
+                })
+                .collect(),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(SoftDollarTiers {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            tiers: p
+                .soft_dollar_tiers
+                .iter()
+                .map(|t| SoftDollarTier {
+                    name: text(&t.name),
+                    val: text(&t.value),
+                    display_name: text(&t.display_name),
+                })
+                .collect(),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.soft_dollar_tiers_proto_buf(p);
+    }
+}
+
+impl ProtoForm for FamilyCodes {
+    type Proto = proto::FamilyCodes;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::FamilyCodes {
+            family_codes: self
+                .family_codes
+                .iter()
+                .map(|c| proto::FamilyCode {
+                    account_id: s(&c.account_id),
+                    family_code: s(&c.family_code_str),
+                })
+                .collect(),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(FamilyCodes {
+            family_codes: p
+                .family_codes
+                .iter()
+                .map(|c| FamilyCode {
+                    account_id: text(&c.account_id),
+                    family_code_str: text(&c.family_code),
+                })
+                .collect(),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.family_codes_proto_buf(p);
     }
 }

@@ -224,7 +224,7 @@ impl Layout for ReqFamilyCodes {
     }
 }
 
-layout_message!(ReqFamilyCodes = outgoing::REQ_FAMILY_CODES);
+layout_message!(ReqFamilyCodes = outgoing::REQ_FAMILY_CODES, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `reqSoftDollarTiers` (no version field, no version gate in the official client).
@@ -233,6 +233,7 @@ flat_message! {
         /// The id `softDollarTiers` carries.
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 /// The refusal of FA profiles (`faData` 2) from server version 177: the

@@ -398,7 +398,7 @@ impl Layout for FamilyCodes {
     }
 }
 
-layout_message!(FamilyCodes = incoming::FAMILY_CODES);
+layout_message!(FamilyCodes = incoming::FAMILY_CODES, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 /// `softDollarTiers` (no version field): the soft-dollar tiers of the account.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -422,7 +422,7 @@ impl Layout for SoftDollarTiers {
     }
 }
 
-layout_message!(SoftDollarTiers = incoming::SOFT_DOLLAR_TIERS);
+layout_message!(SoftDollarTiers = incoming::SOFT_DOLLAR_TIERS, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 flat_message! {
     /// `receiveFA` (`RECEIVE_FA`, message version 1): the advisor configuration

@@ -2,18 +2,23 @@
 //! `MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA`, on): `reqContractDetails`,
 //! `contractDetails`, `bondContractDetails` and `contractDetailsEnd`, read
 //! as the official 10.51.1 decoder reads them (`decodeContractDetails`) and
-//! written as TWS fills them.
+//! written as TWS fills them; and those of server version 212 (option
+//! chains, matching symbols, SMART components, market rules).
 
 use super::details::{join_last_trade_date, split_last_trade_date};
-use super::{BondContractData, ContractData, ContractDataEnd, ReqContractDetails};
+use super::{
+    BondContractData, ContractData, ContractDataEnd, MarketRule, ReqContractDetails, ReqMarketRule,
+    ReqMatchingSymbols, ReqSecDefOptParams, ReqSmartComponents, SecurityDefinitionOptionParameter,
+    SecurityDefinitionOptionParameterEnd, SmartComponents, SymbolSamples,
+};
 use crate::errors::NO_VALID_ID;
 use crate::messages::orders::proto_in::{contract, dec, request_contract, tag_values};
 use crate::messages::orders::proto_out::{contract_to_proto, map};
-use crate::messages::protobuf::{b, f, i, s};
+use crate::messages::protobuf::{b, f, i, s, text};
 use crate::messages::ProtoForm;
 use crate::model::{
-    ContractDetails, FundAssetType, FundDistributionPolicyIndicator, IneligibilityReason, Order,
-    UNSET_DECIMAL,
+    ContractDescription, ContractDetails, FundAssetType, FundDistributionPolicyIndicator,
+    IneligibilityReason, Order, PriceIncrement, SmartComponent, UNSET_DECIMAL, UNSET_INTEGER,
 };
 use crate::proto;
 use crate::wire::DecodeError;
@@ -319,5 +324,221 @@ impl ProtoForm for ReqContractDetails {
             req_id: p.req_id.unwrap_or(crate::model::UNSET_INTEGER),
             contract: request_contract(&p.contract.clone().unwrap_or_default()),
         }))
+    }
+}
+
+// Server version 212 (`MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2`): option
+// chains, matching symbols, SMART components and market rules.
+
+crate::req_id_proto_form! {
+    SecurityDefinitionOptionParameterEnd => SecDefOptParameterEnd, NO_VALID_ID, sec_def_opt_parameter_end_proto_buf;
+}
+
+impl ProtoForm for ReqSecDefOptParams {
+    type Proto = proto::SecDefOptParamsRequest;
+    /// `createSecDefOptParamsRequestProto`.
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::SecDefOptParamsRequest {
+            req_id: i(self.req_id),
+            underlying_symbol: s(&self.underlying_symbol),
+            fut_fop_exchange: s(&self.fut_fop_exchange),
+            underlying_sec_type: s(&self.underlying_sec_type),
+            underlying_con_id: i(self.underlying_con_id),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqSecDefOptParams {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            underlying_symbol: text(&p.underlying_symbol),
+            fut_fop_exchange: text(&p.fut_fop_exchange),
+            underlying_sec_type: text(&p.underlying_sec_type),
+            underlying_con_id: p.underlying_con_id.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+}
+
+impl ProtoForm for ReqMatchingSymbols {
+    type Proto = proto::MatchingSymbolsRequest;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::MatchingSymbolsRequest {
+            req_id: i(self.req_id),
+            pattern: s(&self.pattern),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqMatchingSymbols {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            pattern: text(&p.pattern),
+        }))
+    }
+}
+
+impl ProtoForm for ReqSmartComponents {
+    type Proto = proto::SmartComponentsRequest;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::SmartComponentsRequest {
+            req_id: i(self.req_id),
+            bbo_exchange: s(&self.bbo_exchange),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqSmartComponents {
+            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+            bbo_exchange: text(&p.bbo_exchange),
+        }))
+    }
+}
+
+impl ProtoForm for ReqMarketRule {
+    type Proto = proto::MarketRuleRequest;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::MarketRuleRequest {
+            market_rule_id: i(self.market_rule_id),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(ReqMarketRule {
+            market_rule_id: p.market_rule_id.unwrap_or(UNSET_INTEGER),
+        }))
+    }
+}
+
+impl ProtoForm for SecurityDefinitionOptionParameter {
+    type Proto = proto::SecDefOptParameter;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::SecDefOptParameter {
+            req_id: Some(self.req_id),
+            exchange: s(&self.exchange),
+            underlying_con_id: Some(self.underlying_con_id),
+            trading_class: s(&self.trading_class),
+            multiplier: s(&self.multiplier),
+            expirations: self.expirations.clone(),
+            strikes: self.strikes.clone(),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(SecurityDefinitionOptionParameter {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            exchange: text(&p.exchange),
+            underlying_con_id: p.underlying_con_id.unwrap_or(0),
+            trading_class: text(&p.trading_class),
+            multiplier: text(&p.multiplier),
+            expirations: p.expirations.clone(),
+            strikes: p.strikes.clone(),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.sec_def_opt_parameter_proto_buf(p);
+    }
+}
+
+impl ProtoForm for SymbolSamples {
+    type Proto = proto::SymbolSamples;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::SymbolSamples {
+            req_id: Some(self.req_id),
+            contract_descriptions: self
+                .contract_descriptions
+                .iter()
+                .map(|d| proto::ContractDescription {
+                    contract: Some(contract_to_proto(&d.contract, &Order::default())),
+                    derivative_sec_types: d.derivative_sec_types.clone(),
+                })
+                .collect(),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(SymbolSamples {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            contract_descriptions: p
+                .contract_descriptions
+                .iter()
+                .map(|d| ContractDescription {
+                    contract: d.contract.as_ref().map(contract).unwrap_or_default(),
+                    derivative_sec_types: d.derivative_sec_types.clone(),
+                })
+                .collect(),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.symbol_samples_proto_buf(p);
+    }
+}
+
+impl ProtoForm for SmartComponents {
+    type Proto = proto::SmartComponents;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::SmartComponents {
+            req_id: Some(self.req_id),
+            smart_components: self
+                .smart_component_map
+                .iter()
+                .map(|c| proto::SmartComponent {
+                    bit_number: Some(c.bit_number),
+                    exchange: s(&c.exchange),
+                    exchange_letter: s(&c.exchange_letter),
+                })
+                .collect(),
+        }
+    }
+    /// `decodeSmartComponents`: an absent exchange letter is `" "`; the
+    /// official decoder keys the components by bit number, so a repeated
+    /// one replaces the earlier in its place.
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        let mut map: Vec<SmartComponent> = Vec::with_capacity(p.smart_components.len());
+        for c in &p.smart_components {
+            let component = SmartComponent {
+                bit_number: c.bit_number.unwrap_or(0),
+                exchange: text(&c.exchange),
+                exchange_letter: c.exchange_letter.clone().unwrap_or_else(|| " ".into()),
+            };
+            match map
+                .iter_mut()
+                .find(|m| m.bit_number == component.bit_number)
+            {
+                Some(slot) => *slot = component,
+                None => map.push(component),
+            }
+        }
+        Ok(Some(SmartComponents {
+            req_id: p.req_id.unwrap_or(NO_VALID_ID),
+            smart_component_map: map,
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.smart_components_proto_buf(p);
+    }
+}
+
+impl ProtoForm for MarketRule {
+    type Proto = proto::MarketRule;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::MarketRule {
+            market_rule_id: Some(self.market_rule_id),
+            price_increments: self
+                .price_increments
+                .iter()
+                .map(|x| proto::PriceIncrement {
+                    low_edge: Some(x.low_edge),
+                    increment: Some(x.increment),
+                })
+                .collect(),
+        }
+    }
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(MarketRule {
+            market_rule_id: p.market_rule_id.unwrap_or(0),
+            price_increments: p
+                .price_increments
+                .iter()
+                .map(|x| PriceIncrement {
+                    low_edge: x.low_edge.unwrap_or(0.0),
+                    increment: x.increment.unwrap_or(0.0),
+                })
+                .collect(),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.market_rule_proto_buf(p);
     }
 }

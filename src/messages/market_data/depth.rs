@@ -235,6 +235,7 @@ flat_message! {
         /// Its exchange.
         pub exchange: String = Raw,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 #[cfg(test)]

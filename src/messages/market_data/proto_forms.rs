@@ -603,3 +603,38 @@ impl ProtoForm for ReqCalcOptionPrice {
         }))
     }
 }
+
+// The reroutes of a market data or depth request (sent as protobuf from
+// server version 212, `MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2`, with the
+// other rest messages).
+
+/// The two reroutes: request id, contract id, exchange.
+macro_rules! reroute_form {
+    ($($t:ty => $p:ident, $callback:ident;)*) => {$(
+        impl ProtoForm for $t {
+            type Proto = proto::$p;
+            fn to_proto(&self, _sv: i32) -> Self::Proto {
+                proto::$p {
+                    req_id: Some(self.req_id),
+                    con_id: Some(self.con_id),
+                    exchange: s(&self.exchange),
+                }
+            }
+            fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+                Ok(Some(Self {
+                    req_id: p.req_id.unwrap_or(NO_VALID_ID),
+                    con_id: p.con_id.unwrap_or(0),
+                    exchange: p.exchange.clone().unwrap_or_default(),
+                }))
+            }
+            fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+                w.$callback(p);
+            }
+        }
+    )*};
+}
+
+reroute_form! {
+    super::ticks::RerouteMktDataReq => RerouteMarketDataRequest, reroute_market_data_request_proto_buf;
+    super::depth::RerouteMktDepthReq => RerouteMarketDepthRequest, reroute_market_depth_request_proto_buf;
+}

@@ -5,6 +5,8 @@
 //! [`flat_message!`](crate::flat_message), the others as a [`Layout`].
 //! `version_only!` serves the order messages too.
 
+mod proto_forms;
+
 use super::ids::{incoming, outgoing};
 use super::layout::version;
 use super::layout::{escaped, refuse, server_text};
@@ -357,6 +359,7 @@ flat_message! {
         /// The request id.
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -368,6 +371,7 @@ flat_message! {
         /// The white-branding id.
         pub white_branding_id: String = Raw,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `reqCurrentTimeInMillis` (no fields, server version 197+): answered by
