@@ -34,8 +34,8 @@ fn the_recorder_records_every_callback() {
     );
     assert_eq!(
         trait_methods.len(),
-        165,
-        "96 callbacks of 10.37.2 + 65 ProtoBuf callbacks of 10.51.1 (server versions 204-212) + 4 extensions"
+        173,
+        "96 callbacks of 10.37.2 + 73 ProtoBuf callbacks of 10.51.1 (server versions 204-213) + 4 extensions"
     );
     let file = "tests/common/calls.rs";
     let source = std::fs::read_to_string(format!("{root}/{file}")).unwrap();

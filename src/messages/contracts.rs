@@ -348,11 +348,9 @@ layout_message!(SmartComponents = incoming::SMART_COMPONENTS, impl { crate::prot
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReqMktDepthExchanges;
 
-crate::unit_message!(
-    ReqMktDepthExchanges = outgoing::REQ_MKT_DEPTH_EXCHANGES,
+crate::unit_message!(ReqMktDepthExchanges = outgoing::REQ_MKT_DEPTH_EXCHANGES,
     refuse MIN_SERVER_VER_REQ_MKT_DEPTH_EXCHANGES,
-    "  It does not support market depth exchanges request."
-);
+    "  It does not support market depth exchanges request.", impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 /// `mktDepthExchanges`: the answer to `reqMktDepthExchanges`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -386,7 +384,7 @@ impl Layout for MktDepthExchanges {
     }
 }
 
-layout_message!(MktDepthExchanges = incoming::MKT_DEPTH_EXCHANGES);
+layout_message!(MktDepthExchanges = incoming::MKT_DEPTH_EXCHANGES, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 #[cfg(test)]
 mod tests {

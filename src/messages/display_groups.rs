@@ -19,6 +19,7 @@ flat_message! {
         /// The request id.
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -32,6 +33,7 @@ flat_message! {
         /// The group (1–7 in TWS today).
         pub group_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -46,6 +48,7 @@ flat_message! {
         /// `conId@exchange` (`"8314@SMART"`), `none` or `combo`.
         pub contract_info: String = Ascii,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -57,6 +60,7 @@ flat_message! {
         /// The request id of the subscription.
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -70,6 +74,7 @@ flat_message! {
         /// The group ids, `|`-separated.
         pub groups: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {
@@ -82,6 +87,7 @@ flat_message! {
         /// `conId@exchange`, `none` or `combo`.
         pub contract_info: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 #[cfg(test)]
@@ -150,6 +156,94 @@ mod deliver {
         }
         fn route(&self) -> Route {
             Route::id(self.req_id)
+        }
+    }
+}
+
+mod proto_forms {
+    //! The protobuf forms of the display group messages (server version
+    //! 213, `MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3`), read as the
+    //! official 10.51.1 decoder reads them.
+    use super::*;
+    use crate::errors::NO_VALID_ID;
+    use crate::messages::protobuf::{i, s, text};
+    use crate::messages::ProtoForm;
+    use crate::model::UNSET_INTEGER;
+    use crate::proto;
+    use crate::EWrapper;
+
+    crate::req_id_proto_form! {
+        QueryDisplayGroups => QueryDisplayGroupsRequest, UNSET_INTEGER;
+        UnsubscribeFromGroupEvents => UnsubscribeFromGroupEventsRequest, UNSET_INTEGER;
+    }
+
+    impl ProtoForm for SubscribeToGroupEvents {
+        type Proto = proto::SubscribeToGroupEventsRequest;
+        fn to_proto(&self, _sv: i32) -> Self::Proto {
+            proto::SubscribeToGroupEventsRequest {
+                req_id: i(self.req_id),
+                group_id: i(self.group_id),
+            }
+        }
+        fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+            Ok(Some(SubscribeToGroupEvents {
+                req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+                group_id: p.group_id.unwrap_or(UNSET_INTEGER),
+            }))
+        }
+    }
+
+    impl ProtoForm for UpdateDisplayGroup {
+        type Proto = proto::UpdateDisplayGroupRequest;
+        fn to_proto(&self, _sv: i32) -> Self::Proto {
+            proto::UpdateDisplayGroupRequest {
+                req_id: i(self.req_id),
+                contract_info: s(&self.contract_info),
+            }
+        }
+        fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+            Ok(Some(UpdateDisplayGroup {
+                req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+                contract_info: text(&p.contract_info),
+            }))
+        }
+    }
+
+    impl ProtoForm for DisplayGroupList {
+        type Proto = proto::DisplayGroupList;
+        fn to_proto(&self, _sv: i32) -> Self::Proto {
+            proto::DisplayGroupList {
+                req_id: Some(self.req_id),
+                groups: s(&self.groups),
+            }
+        }
+        fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+            Ok(Some(DisplayGroupList {
+                req_id: p.req_id.unwrap_or(NO_VALID_ID),
+                groups: text(&p.groups),
+            }))
+        }
+        fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+            w.display_group_list_proto_buf(p);
+        }
+    }
+
+    impl ProtoForm for DisplayGroupUpdated {
+        type Proto = proto::DisplayGroupUpdated;
+        fn to_proto(&self, _sv: i32) -> Self::Proto {
+            proto::DisplayGroupUpdated {
+                req_id: Some(self.req_id),
+                contract_info: s(&self.contract_info),
+            }
+        }
+        fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+            Ok(Some(DisplayGroupUpdated {
+                req_id: p.req_id.unwrap_or(NO_VALID_ID),
+                contract_info: text(&p.contract_info),
+            }))
+        }
+        fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+            w.display_group_updated_proto_buf(p);
         }
     }
 }

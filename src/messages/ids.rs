@@ -282,7 +282,7 @@ id_table! {
         ACCT_VALUE = 6 => account::UpdateAccountValue, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         PORTFOLIO_VALUE = 7 => account::UpdatePortfolio, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         ACCT_UPDATE_TIME = 8 => account::UpdateAccountTime, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
-        NEXT_VALID_ID = 9 => connection::NextValidId;
+        NEXT_VALID_ID = 9 => connection::NextValidId, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
         CONTRACT_DATA = 10 => contracts::ContractData, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
         EXECUTION_DATA = 11 => orders::ExecutionData, pb proto::ExecutionDetails;
         MARKET_DEPTH = 12 => market_depth::MarketDepth, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
@@ -298,7 +298,7 @@ id_table! {
         TICK_GENERIC = 45 => market_data::TickGeneric, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         TICK_STRING = 46 => market_data::TickString<'a>, read market_data::TickString::decode_borrowed, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         TICK_EFP = 47 => ticks::TickEfp;
-        CURRENT_TIME = 49 => connection::CurrentTime;
+        CURRENT_TIME = 49 => connection::CurrentTime, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
         REAL_TIME_BARS = 50 => historical::RealTimeBars, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         FUNDAMENTAL_DATA = 51 => fundamentals::FundamentalData;
         CONTRACT_DATA_END = 52 => contracts::ContractDataEnd, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
@@ -313,10 +313,10 @@ id_table! {
         POSITION_END = 62 => account::PositionEnd, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         ACCOUNT_SUMMARY = 63 => account::AccountSummary, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         ACCOUNT_SUMMARY_END = 64 => account::AccountSummaryEnd, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
-        VERIFY_MESSAGE_API = 65 => connection::VerifyMessageApi;
-        VERIFY_COMPLETED = 66 => connection::VerifyCompleted<false>;
-        DISPLAY_GROUP_LIST = 67 => display_groups::DisplayGroupList;
-        DISPLAY_GROUP_UPDATED = 68 => display_groups::DisplayGroupUpdated;
+        VERIFY_MESSAGE_API = 65 => connection::VerifyMessageApi, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+        VERIFY_COMPLETED = 66 => connection::VerifyCompleted<false>, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+        DISPLAY_GROUP_LIST = 67 => display_groups::DisplayGroupList, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+        DISPLAY_GROUP_UPDATED = 68 => display_groups::DisplayGroupUpdated, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
         VERIFY_AND_AUTH_MESSAGE_API = 69 => connection::VerifyAndAuthMessageApi;
         VERIFY_AND_AUTH_COMPLETED = 70 => connection::VerifyCompleted<true>;
         POSITION_MULTI = 71 => account::PositionMulti, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
@@ -328,7 +328,7 @@ id_table! {
         SOFT_DOLLAR_TIERS = 77 => account::SoftDollarTiers, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
         FAMILY_CODES = 78 => account::FamilyCodes, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
         SYMBOL_SAMPLES = 79 => contracts::SymbolSamples, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
-        MKT_DEPTH_EXCHANGES = 80 => contracts::MktDepthExchanges;
+        MKT_DEPTH_EXCHANGES = 80 => contracts::MktDepthExchanges, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
         TICK_REQ_PARAMS = 81 => market_data::TickReqParams, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         SMART_COMPONENTS = 82 => contracts::SmartComponents, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
         NEWS_ARTICLE = 83 => news::NewsArticle, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
@@ -357,21 +357,21 @@ id_table! {
         HISTORICAL_SCHEDULE = 106 => historical::HistoricalSchedule, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         USER_INFO = 107 => connection::UserInfo, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
         HISTORICAL_DATA_END = 108 => historical::HistoricalDataEnd, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
-        CURRENT_TIME_IN_MILLIS = 109 => connection::CurrentTimeInMillis;
+        CURRENT_TIME_IN_MILLIS = 109 => connection::CurrentTimeInMillis, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
     }
     outgoing {
         connection => ConnectionRequest {
-            REQ_IDS = 8 => ReqIds(connection::ReqIds);
-            SET_SERVER_LOGLEVEL = 14 => SetServerLogLevel(connection::SetServerLogLevel);
+            REQ_IDS = 8 => ReqIds(connection::ReqIds), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+            SET_SERVER_LOGLEVEL = 14 => SetServerLogLevel(connection::SetServerLogLevel), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
             REQ_MANAGED_ACCTS = 17 => ReqManagedAccts(connection::ReqManagedAccts), protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS | one_shot by_request "reqManagedAccts";
-            REQ_CURRENT_TIME = 49 => ReqCurrentTime(connection::ReqCurrentTime) | one_shot by_request "reqCurrentTime";
-            VERIFY_REQUEST = 65 => VerifyRequest(connection::VerifyRequest);
-            VERIFY_MESSAGE = 66 => VerifyMessage(connection::VerifyMessage);
-            START_API = 71 => StartApi(connection::StartApi);
+            REQ_CURRENT_TIME = 49 => ReqCurrentTime(connection::ReqCurrentTime), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3 | one_shot by_request "reqCurrentTime";
+            VERIFY_REQUEST = 65 => VerifyRequest(connection::VerifyRequest), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+            VERIFY_MESSAGE = 66 => VerifyMessage(connection::VerifyMessage), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+            START_API = 71 => StartApi(connection::StartApi), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
             VERIFY_AND_AUTH_REQUEST = 72 => VerifyAndAuthRequest(connection::VerifyAndAuthRequest);
             VERIFY_AND_AUTH_MESSAGE = 73 => VerifyAndAuthMessage(connection::VerifyAndAuthMessage);
             REQ_USER_INFO = 104 => ReqUserInfo(connection::ReqUserInfo), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqUserInfo";
-            REQ_CURRENT_TIME_IN_MILLIS = 105 => ReqCurrentTimeInMillis(connection::ReqCurrentTimeInMillis) | one_shot by_request "reqCurrentTimeInMillis";
+            REQ_CURRENT_TIME_IN_MILLIS = 105 => ReqCurrentTimeInMillis(connection::ReqCurrentTimeInMillis), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3 | one_shot by_request "reqCurrentTimeInMillis";
         }
         market_data => MarketDataRequest {
             REQ_MKT_DATA = 1 => ReqMktData(market_data::ReqMktData), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA | subscription by_id "reqMktData";
@@ -390,7 +390,7 @@ id_table! {
             REQ_CONTRACT_DATA = 9 => ReqContractDetails(contracts::ReqContractDetails), protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA | one_shot by_id "reqContractDetails";
             REQ_SEC_DEF_OPT_PARAMS = 78 => ReqSecDefOptParams(contracts::ReqSecDefOptParams), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqSecDefOptParams";
             REQ_MATCHING_SYMBOLS = 81 => ReqMatchingSymbols(contracts::ReqMatchingSymbols), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqMatchingSymbols";
-            REQ_MKT_DEPTH_EXCHANGES = 82 => ReqMktDepthExchanges(contracts::ReqMktDepthExchanges) | one_shot by_request "reqMktDepthExchanges";
+            REQ_MKT_DEPTH_EXCHANGES = 82 => ReqMktDepthExchanges(contracts::ReqMktDepthExchanges), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3 | one_shot by_request "reqMktDepthExchanges";
             REQ_SMART_COMPONENTS = 83 => ReqSmartComponents(contracts::ReqSmartComponents), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqSmartComponents";
             REQ_MARKET_RULE = 91 => ReqMarketRule(contracts::ReqMarketRule), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_request "reqMarketRule";
         }
@@ -456,10 +456,10 @@ id_table! {
             CANCEL_WSH_EVENT_DATA = 103 => CancelWshEventData(fundamentals::CancelWshEventData), protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA | cancels by_id;
         }
         display_groups => DisplayGroupsRequest {
-            QUERY_DISPLAY_GROUPS = 67 => QueryDisplayGroups(display_groups::QueryDisplayGroups);
-            SUBSCRIBE_TO_GROUP_EVENTS = 68 => SubscribeToGroupEvents(display_groups::SubscribeToGroupEvents);
-            UPDATE_DISPLAY_GROUP = 69 => UpdateDisplayGroup(display_groups::UpdateDisplayGroup);
-            UNSUBSCRIBE_FROM_GROUP_EVENTS = 70 => UnsubscribeFromGroupEvents(display_groups::UnsubscribeFromGroupEvents);
+            QUERY_DISPLAY_GROUPS = 67 => QueryDisplayGroups(display_groups::QueryDisplayGroups), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+            SUBSCRIBE_TO_GROUP_EVENTS = 68 => SubscribeToGroupEvents(display_groups::SubscribeToGroupEvents), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+            UPDATE_DISPLAY_GROUP = 69 => UpdateDisplayGroup(display_groups::UpdateDisplayGroup), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+            UNSUBSCRIBE_FROM_GROUP_EVENTS = 70 => UnsubscribeFromGroupEvents(display_groups::UnsubscribeFromGroupEvents), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
         }
     }
 }

@@ -98,6 +98,14 @@ macro_rules! proto_buf_callbacks {
             212 => user_info_proto_buf(user_info_proto: UserInfo) before user_info, "userInfoProtoBuf";
             212 => reroute_market_data_request_proto_buf(reroute_market_data_request_proto: RerouteMarketDataRequest) before reroute_mkt_data_req, "rerouteMarketDataRequestProtoBuf";
             212 => reroute_market_depth_request_proto_buf(reroute_market_depth_request_proto: RerouteMarketDepthRequest) before reroute_mkt_depth_req, "rerouteMarketDepthRequestProtoBuf";
+            213 => next_valid_id_proto_buf(next_valid_id_proto: NextValidId) before next_valid_id, "nextValidIdProtoBuf";
+            213 => current_time_proto_buf(current_time_proto: CurrentTime) before current_time, "currentTimeProtoBuf";
+            213 => current_time_in_millis_proto_buf(current_time_in_millis_proto: CurrentTimeInMillis) before current_time_in_millis, "currentTimeInMillisProtoBuf";
+            213 => verify_message_api_proto_buf(verify_message_api_proto: VerifyMessageApi) before verify_message_api, "verifyMessageApiProtoBuf";
+            213 => verify_completed_proto_buf(verify_completed_proto: VerifyCompleted) before verify_completed, "verifyCompletedProtoBuf";
+            213 => display_group_list_proto_buf(display_group_list_proto: DisplayGroupList) before display_group_list, "displayGroupListProtoBuf";
+            213 => display_group_updated_proto_buf(display_group_updated_proto: DisplayGroupUpdated) before display_group_updated, "displayGroupUpdatedProtoBuf";
+            213 => market_depth_exchanges_proto_buf(market_depth_exchanges_proto: MarketDepthExchanges) before mkt_depth_exchanges, "marketDepthExchangesProtoBuf";
         }
     };
 }

@@ -1295,4 +1295,58 @@ impl EWrapper for CallRecorder {
             vec![to_json(&reroute_market_depth_request_proto)],
         );
     }
+    fn next_valid_id_proto_buf(&mut self, next_valid_id_proto: &proto::NextValidId) {
+        self.record(
+            "next_valid_id_proto_buf",
+            vec![to_json(&next_valid_id_proto)],
+        );
+    }
+    fn current_time_proto_buf(&mut self, current_time_proto: &proto::CurrentTime) {
+        self.record("current_time_proto_buf", vec![to_json(&current_time_proto)]);
+    }
+    fn current_time_in_millis_proto_buf(
+        &mut self,
+        current_time_in_millis_proto: &proto::CurrentTimeInMillis,
+    ) {
+        self.record(
+            "current_time_in_millis_proto_buf",
+            vec![to_json(&current_time_in_millis_proto)],
+        );
+    }
+    fn verify_message_api_proto_buf(&mut self, verify_message_api_proto: &proto::VerifyMessageApi) {
+        self.record(
+            "verify_message_api_proto_buf",
+            vec![to_json(&verify_message_api_proto)],
+        );
+    }
+    fn verify_completed_proto_buf(&mut self, verify_completed_proto: &proto::VerifyCompleted) {
+        self.record(
+            "verify_completed_proto_buf",
+            vec![to_json(&verify_completed_proto)],
+        );
+    }
+    fn display_group_list_proto_buf(&mut self, display_group_list_proto: &proto::DisplayGroupList) {
+        self.record(
+            "display_group_list_proto_buf",
+            vec![to_json(&display_group_list_proto)],
+        );
+    }
+    fn display_group_updated_proto_buf(
+        &mut self,
+        display_group_updated_proto: &proto::DisplayGroupUpdated,
+    ) {
+        self.record(
+            "display_group_updated_proto_buf",
+            vec![to_json(&display_group_updated_proto)],
+        );
+    }
+    fn market_depth_exchanges_proto_buf(
+        &mut self,
+        market_depth_exchanges_proto: &proto::MarketDepthExchanges,
+    ) {
+        self.record(
+            "market_depth_exchanges_proto_buf",
+            vec![to_json(&market_depth_exchanges_proto)],
+        );
+    }
 }

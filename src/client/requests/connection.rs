@@ -58,7 +58,8 @@ impl EClient {
     /// asks for authentication at connect time, this refuses: error 508
     /// ("Bad message  Intent to authenticate needs to be expressed during
     /// initial connect request."), nothing sent. (504 when not connected,
-    /// 503 below server version 70, as there.)
+    /// 503 below server version 70, as there.) From server version 213 it
+    /// travels as protobuf and is sent, as 10.51.1 sends it.
     pub fn verify_request(&self, api_name: &str, api_version: &str) -> Result<(), Error> {
         let msg = VerifyRequest {
             api_name: api_name.to_owned(),
@@ -104,8 +105,13 @@ impl EClient {
     /// The official client's checks for the two verify requests, in its
     /// order: not connected (504), server too old (503), then always 508.
     fn refuse_verify<M: Message>(&self, msg: &M) -> Result<(), Error> {
-        if !self.is_connected() || self.server_version() < MIN_SERVER_VER_LINKING {
-            // `send` reports 504 or 503 and sends nothing.
+        if !self.is_connected()
+            || self.server_version() < MIN_SERVER_VER_LINKING
+            || crate::messages::uses_protobuf::<M>(self.server_version())
+        {
+            // `send` reports 504 or 503 and sends nothing; or, in the
+            // protobuf form, sends it (10.51.1's protobuf path has no
+            // refusal).
             return self.send(NO_VALID_ID, msg);
         }
         // 10.37.2 refuses with 508 "Bad message"; 10.51.1 (the truth from

@@ -22,9 +22,16 @@ use crate::messages::account::{ReplaceFa, RequestFa};
 use crate::messages::account::{ReqFamilyCodes, ReqSoftDollarTiers};
 use crate::messages::connection::ReqManagedAccts;
 use crate::messages::connection::ReqUserInfo;
+use crate::messages::connection::{
+    ReqCurrentTime, ReqCurrentTimeInMillis, ReqIds, SetServerLogLevel, VerifyMessage, VerifyRequest,
+};
 use crate::messages::contracts::ReqContractDetails;
+use crate::messages::contracts::ReqMktDepthExchanges;
 use crate::messages::contracts::{
     ReqMarketRule, ReqMatchingSymbols, ReqSecDefOptParams, ReqSmartComponents,
+};
+use crate::messages::display_groups::{
+    QueryDisplayGroups, SubscribeToGroupEvents, UnsubscribeFromGroupEvents, UpdateDisplayGroup,
 };
 use crate::messages::fundamentals::{
     CancelWshEventData, CancelWshMetaData, ReqWshEventData, ReqWshMetaData,
@@ -251,4 +258,26 @@ proto_buf_requests! {
     req_market_rule_proto_buf(p: proto::MarketRuleRequest) => ReqMarketRule, NO_VALID_ID;
     /// `reqUserInfoProtoBuf` (10.51.1), server version 212 on.
     req_user_info_proto_buf(p: proto::UserInfoRequest) => ReqUserInfo, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqIdsProtoBuf` (10.51.1), server version 213 on.
+    req_ids_proto_buf(p: proto::IdsRequest) => ReqIds, NO_VALID_ID;
+    /// `reqCurrentTimeProtoBuf` (10.51.1), server version 213 on.
+    req_current_time_proto_buf(p: proto::CurrentTimeRequest) => ReqCurrentTime, NO_VALID_ID;
+    /// `reqCurrentTimeInMillisProtoBuf` (10.51.1), server version 213 on.
+    req_current_time_in_millis_proto_buf(p: proto::CurrentTimeInMillisRequest) => ReqCurrentTimeInMillis, NO_VALID_ID;
+    /// `setServerLogLevelProtoBuf` (10.51.1), server version 213 on.
+    set_server_log_level_proto_buf(p: proto::SetServerLogLevelRequest) => SetServerLogLevel, NO_VALID_ID;
+    /// `verifyRequestProtoBuf` (10.51.1), server version 213 on.
+    verify_request_proto_buf(p: proto::VerifyRequest) => VerifyRequest, NO_VALID_ID;
+    /// `verifyMessageProtoBuf` (10.51.1), server version 213 on.
+    verify_message_proto_buf(p: proto::VerifyMessageRequest) => VerifyMessage, NO_VALID_ID;
+    /// `queryDisplayGroupsProtoBuf` (10.51.1), server version 213 on.
+    query_display_groups_proto_buf(p: proto::QueryDisplayGroupsRequest) => QueryDisplayGroups, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `subscribeToGroupEventsProtoBuf` (10.51.1), server version 213 on.
+    subscribe_to_group_events_proto_buf(p: proto::SubscribeToGroupEventsRequest) => SubscribeToGroupEvents, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `updateDisplayGroupProtoBuf` (10.51.1), server version 213 on.
+    update_display_group_proto_buf(p: proto::UpdateDisplayGroupRequest) => UpdateDisplayGroup, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `unsubscribeFromGroupEventsProtoBuf` (10.51.1), server version 213 on.
+    unsubscribe_from_group_events_proto_buf(p: proto::UnsubscribeFromGroupEventsRequest) => UnsubscribeFromGroupEvents, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqMarketDepthExchangesProtoBuf` (10.51.1), server version 213 on.
+    req_market_depth_exchanges_proto_buf(p: proto::MarketDepthExchangesRequest) => ReqMktDepthExchanges, NO_VALID_ID;
 }

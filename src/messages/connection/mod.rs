@@ -35,6 +35,8 @@ pub struct StartApi {
 impl Message for StartApi {
     const ID: u32 = outgoing::START_API;
 
+    crate::protobuf_form!(outgoing::protobuf_since);
+
     fn encode(&self, sv: i32, w: &mut FieldWriter<'_>) -> Result<(), EncodeError> {
         w.put_int(2);
         w.put_int(self.client_id);
@@ -75,7 +77,8 @@ pub(crate) use version_only;
 
 version_only!(
     /// `reqCurrentTime`: asks for the server's clock, answered by [`CurrentTime`].
-    ReqCurrentTime = outgoing::REQ_CURRENT_TIME
+    ReqCurrentTime = outgoing::REQ_CURRENT_TIME,
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 );
 version_only!(
     /// `reqManagedAccts`: asks for the account list, answered by [`ManagedAccounts`].
@@ -91,6 +94,7 @@ flat_message! {
         /// Deprecated by IB and ignored by TWS; usually 1 or -1.
         pub num_ids: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -101,6 +105,7 @@ flat_message! {
         /// 1 = system, 2 = error, 3 = warning, 4 = information, 5 = detail.
         pub log_level: i32 = Int,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 }
 
 flat_message! {
@@ -112,6 +117,7 @@ flat_message! {
         /// The next valid order id.
         pub order_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {
@@ -133,6 +139,7 @@ flat_message! {
         /// Seconds since 1970-01-01 UTC.
         pub time: i64 = Int,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `errMsg`: an error or a notice, for a request (`req_id`) or the whole
@@ -248,7 +255,7 @@ const NO_VERIFICATION: &str = "  It does not support verification request.";
 /// A verification request (message version 1, IB internal): text fields the
 /// official client refuses below server version 70.
 macro_rules! verify_request {
-    ($(#[$doc:meta])* $name:ident = $id:path { $($(#[doc = $fdoc:expr])* $field:ident),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident = $id:path { $($(#[doc = $fdoc:expr])* $field:ident),+ $(,)? } $(impl { $($extra:tt)* })?) => {
         flat_message! {
             $(#[$doc])*
             #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -257,6 +264,7 @@ macro_rules! verify_request {
                 refuse MIN_SERVER_VER_LINKING, NO_VERIFICATION;
                 $($(#[doc = $fdoc])* pub $field: String = Ascii,)+
             }
+            $(impl { $($extra)* })?
         }
     };
 }
@@ -271,6 +279,7 @@ verify_request!(
         /// The API's version.
         api_version,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 );
 verify_request!(
     /// `verifyMessage` (message version 1, IB internal).
@@ -278,6 +287,7 @@ verify_request!(
         /// The verification data.
         api_data,
     }
+    impl { crate::protobuf_form!(outgoing::protobuf_since); }
 );
 verify_request!(
     /// `verifyAndAuthRequest` (message version 1, IB internal). Refused by
@@ -309,6 +319,7 @@ flat_message! {
         /// The data.
         pub api_data: String = Text,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 flat_message! {
@@ -345,7 +356,7 @@ impl<const AND_AUTH: bool> Layout for VerifyCompleted<AND_AUTH> {
     }
 }
 
-layout_message!(VerifyCompleted<false> = incoming::VERIFY_COMPLETED);
+layout_message!(VerifyCompleted<false> = incoming::VERIFY_COMPLETED, impl { crate::protobuf_form!(incoming::protobuf_since); });
 layout_message!(VerifyCompleted<true> = incoming::VERIFY_AND_AUTH_COMPLETED);
 
 /// `verifyAndAuthCompleted`: [`VerifyCompleted`] under its own message id.
@@ -392,7 +403,7 @@ impl Layout for ReqCurrentTimeInMillis {
     }
 }
 
-layout_message!(ReqCurrentTimeInMillis = outgoing::REQ_CURRENT_TIME_IN_MILLIS);
+layout_message!(ReqCurrentTimeInMillis = outgoing::REQ_CURRENT_TIME_IN_MILLIS, impl { crate::protobuf_form!(outgoing::protobuf_since); });
 
 flat_message! {
     /// `currentTimeInMillis`: the server's clock in milliseconds since the epoch.
@@ -401,6 +412,7 @@ flat_message! {
         /// Milliseconds since 1970-01-01 UTC.
         pub time_in_millis: i64 = Int,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 #[cfg(test)]

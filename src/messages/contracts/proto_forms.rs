@@ -11,11 +11,13 @@ use super::{
     ReqMatchingSymbols, ReqSecDefOptParams, ReqSmartComponents, SecurityDefinitionOptionParameter,
     SecurityDefinitionOptionParameterEnd, SmartComponents, SymbolSamples,
 };
+use super::{MktDepthExchanges, ReqMktDepthExchanges};
 use crate::errors::NO_VALID_ID;
 use crate::messages::orders::proto_in::{contract, dec, request_contract, tag_values};
 use crate::messages::orders::proto_out::{contract_to_proto, map};
 use crate::messages::protobuf::{b, f, i, s, text};
 use crate::messages::ProtoForm;
+use crate::model::DepthMktDataDescription;
 use crate::model::{
     ContractDescription, ContractDetails, FundAssetType, FundDistributionPolicyIndicator,
     IneligibilityReason, Order, PriceIncrement, SmartComponent, UNSET_DECIMAL, UNSET_INTEGER,
@@ -540,5 +542,52 @@ impl ProtoForm for MarketRule {
     }
     fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
         w.market_rule_proto_buf(p);
+    }
+}
+
+// The depth exchanges (server version 213,
+// `MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3`).
+
+crate::empty_proto_form! {
+    ReqMktDepthExchanges => MarketDepthExchangesRequest;
+}
+
+impl ProtoForm for MktDepthExchanges {
+    type Proto = proto::MarketDepthExchanges;
+    fn to_proto(&self, _sv: i32) -> Self::Proto {
+        proto::MarketDepthExchanges {
+            depth_market_data_descriptions: self
+                .depth_mkt_data_descriptions
+                .iter()
+                .map(|d| proto::DepthMarketDataDescription {
+                    exchange: s(&d.exchange),
+                    sec_type: s(&d.sec_type),
+                    listing_exch: s(&d.listing_exch),
+                    service_data_type: s(&d.service_data_type),
+                    agg_group: i(d.agg_group),
+                })
+                .collect(),
+        }
+    }
+    /// `decodeDepthMarketDataDescription`: what is absent keeps the
+    /// description's default.
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        let d = DepthMktDataDescription::default();
+        Ok(Some(MktDepthExchanges {
+            depth_mkt_data_descriptions: p
+                .depth_market_data_descriptions
+                .iter()
+                .map(|x| DepthMktDataDescription {
+                    exchange: text(&x.exchange),
+                    sec_type: text(&x.sec_type),
+                    listing_exch: text(&x.listing_exch),
+                    service_data_type: text(&x.service_data_type),
+                    agg_group: x.agg_group.unwrap_or(d.agg_group),
+                })
+                .collect(),
+        }))
+    }
+    fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
+        w.market_depth_exchanges_proto_buf(p);
     }
 }
