@@ -22,7 +22,8 @@
 //! direction (`C` client → gateway, `S` gateway → client), the message's
 //! name from the one id table ([`crate::messages::ids`]; its number when the
 //! table lacks it), then its fields, separated by tabs. A protobuf frame's
-//! name ends in `:pb` and its one field is the body in hex. A frame that is
+//! name ends in `:pb` and its columns are the body's fields, `N=value`
+//! ([`pbtext`]: `2={1=265598 2="AAPL"}`), or `#` and the body's hex. A frame that is
 //! neither (a body that does not end with a NUL, an id written oddly) is a
 //! `RAW` line with the whole payload in hex, so every frame round-trips
 //! byte for byte. In a field, `\\`, `\t`, `\n`, `\r`, `\0` and `\xHH` (a
@@ -36,6 +37,7 @@
 
 pub(crate) mod capture;
 pub mod mask;
+pub mod pbtext;
 pub mod pbwire;
 pub mod proxy;
 mod writer;
@@ -366,8 +368,11 @@ fn render_payload(sv: i32, dir: Direction, p: &[u8]) -> String {
         if protobuf_payload(h.id, body) != p {
             return raw();
         }
-        out.push_str(":pb\t");
-        out.push_str(&to_hex(body));
+        out.push_str(":pb");
+        for col in pbtext::render(body) {
+            out.push('\t');
+            out.push_str(&col);
+        }
         return out;
     }
     let Some(fields) = split_fields(body) else {
@@ -424,6 +429,13 @@ fn parse_time(text: &str) -> Option<u64> {
     secs.checked_mul(1_000_000)?.checked_add(frac)
 }
 
+fn unknown_name(line: usize, name: &str) -> ParseError {
+    err(
+        line,
+        format!("{name:?} is not a message name of the id table (nor a number)"),
+    )
+}
+
 /// Reads one frame line (without its newline) of a transcript at server
 /// version `sv`.
 pub fn parse_line(sv: i32, line_no: usize, line: &str) -> Result<Record, ParseError> {
@@ -445,7 +457,20 @@ pub fn parse_line(sv: i32, line_no: usize, line: &str) -> Result<Record, ParseEr
         .next()
         .filter(|n| !n.is_empty())
         .ok_or_else(|| err(line_no, "the message name is missing"))?;
+    let cols: Vec<&str> = cols.collect();
+    if let Some(base) = name.strip_suffix(":pb") {
+        let id = message_id(dir, base).ok_or_else(|| unknown_name(line_no, base))?;
+        let cols: Vec<String> = cols.iter().map(|c| (*c).to_owned()).collect();
+        let body = pbtext::parse(&cols).map_err(|m| err(line_no, m))?;
+        return Ok(Record {
+            micros,
+            dir,
+            kind: FrameKind::Frame(protobuf_payload(id, &body)),
+            line: line_no,
+        });
+    }
     let fields = cols
+        .iter()
         .map(|c| unescape_field(c).map_err(|m| err(line_no, m)))
         .collect::<Result<Vec<_>, _>>()?;
     let one = |what: &str| -> Result<&Vec<u8>, ParseError> {
@@ -487,22 +512,9 @@ pub fn parse_line(sv: i32, line_no: usize, line: &str) -> Result<Record, ParseEr
         }
         "RAW" => FrameKind::Frame(hex("the payload in hex")?),
         _ => {
-            let (base, pb) = match name.strip_suffix(":pb") {
-                Some(b) => (b, true),
-                None => (name, false),
-            };
-            let id = message_id(dir, base).ok_or_else(|| {
-                err(
-                    line_no,
-                    format!("{base:?} is not a message name of the id table (nor a number)"),
-                )
-            })?;
-            if pb {
-                FrameKind::Frame(protobuf_payload(id, &hex("the protobuf body in hex")?))
-            } else {
-                let refs: Vec<&[u8]> = fields.iter().map(Vec::as_slice).collect();
-                FrameKind::Frame(text_payload(sv, id, &refs))
-            }
+            let id = message_id(dir, name).ok_or_else(|| unknown_name(line_no, name))?;
+            let refs: Vec<&[u8]> = fields.iter().map(Vec::as_slice).collect();
+            FrameKind::Frame(text_payload(sv, id, &refs))
         }
     };
     Ok(Record {

@@ -88,7 +88,10 @@ fn frames_round_trip_at_text_and_raw_id_versions() {
             "{text}"
         );
         if sv >= 201 {
-            assert!(text.contains("\tS\tORDER_STATUS:pb\t08011200\n"), "{text}");
+            assert!(
+                text.contains("\tS\tORDER_STATUS:pb\t1=1\t2=\"\"\n"),
+                "{text}"
+            );
         }
         assert!(text.ends_with("\tS\tRAW\t\\e\n"), "{text}");
     }
@@ -105,7 +108,7 @@ fn malformed_lines_are_refused_with_their_number() {
         ("\n0.1\tS\tRAW\tzz\n", 4, "not hex"),
         ("0.1\tS\tHELLO\tv1\n", 3, "sent by the client"),
         ("0.1\tC\tSTART_API\tbad\\q\n", 3, "unknown escape"),
-        ("0.1\tS\tORDER_STATUS:pb\t08\t01\n", 3, "exactly one field"),
+        ("0.1\tS\tORDER_STATUS:pb\t1=\"x\n", 3, "unterminated string"),
     ] {
         let e = Transcript::parse(&format!("{head}{body}")).unwrap_err();
         assert_eq!(e.line, line, "{e}");
