@@ -168,12 +168,14 @@ fn pump(
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => break Err(e),
         };
-        if let Err(e) = to.write_all(&chunk[..n]) {
-            break Err(e);
-        }
+        // Into the transcript before it is forwarded: its answer cannot
+        // come first.
         if let Err(e) = split.feed(&chunk[..n], w) {
             // The bytes still flow; only the transcript stops making sense.
             log::warn!("transcript: {e}");
+        }
+        if let Err(e) = to.write_all(&chunk[..n]) {
+            break Err(e);
         }
     };
     let _ = to.shutdown(Shutdown::Both);

@@ -492,6 +492,7 @@ impl EClient {
                 let _ = reader.join();
             }
         }
+        self.inner.capture.ended();
     }
 
     /// `true` when the last connection was ended by [`disconnect`](EClient::disconnect)
@@ -820,10 +821,11 @@ impl EClient {
             None => return Err(fail(Error::NotConnected)),
         };
         let mut w = writer.lock();
+        // Captured before it is written: its answer cannot come first.
+        inner.capture.client(frame);
         match w.write_all(frame) {
             Ok(()) => {
                 inner.metrics.sent(frame.len());
-                inner.capture.client(frame);
                 Ok(())
             }
             Err(e) => {
