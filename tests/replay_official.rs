@@ -1,0 +1,119 @@
+//! The official Python clients (10.37.2, and 10.51.1 where installed)
+//! recorded through the `tws-record` binary against the `tws-sim` binary,
+//! then replayed by `tws-sim --replay`: the same callbacks both times
+//! (tests/python/contracts_check.py and historical_check.py print them as
+//! JSON). Skipped (with a message) where python3 cannot import ibapi,
+//! except under CI, where that fails.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use common::python::{official_clients, Official};
+use tws_api::transcript::{Direction, Transcript};
+
+/// A spawned binary and the port it printed ("listening on HOST:PORT").
+struct Spawned {
+    child: Child,
+    port: String,
+}
+
+impl Spawned {
+    fn start(exe: &str, args: &[&str]) -> Spawned {
+        let mut child = Command::new(exe)
+            .args(args)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("it prints its address");
+        let port = line
+            .trim()
+            .rsplit(':')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(!port.is_empty(), "{line:?}");
+        Spawned { child, port }
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `tests/python/<script>` against `port`: what it prints, its lines
+/// sorted when `sorted` (requests sent at once may finish in another order).
+fn run(official: Official, script: &str, port: &str, sorted: bool) -> String {
+    let path = format!("{}/tests/python/{script}", env!("CARGO_MANIFEST_DIR"));
+    let out = official
+        .python3()
+        .args([path.as_str(), "--port", port])
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{script} with {}: {stdout}\n{}",
+        official.version(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut lines: Vec<&str> = stdout.lines().collect();
+    if sorted {
+        lines.sort_unstable();
+    }
+    lines.join("\n")
+}
+
+fn record_then_replay(official: Official, script: &str, sorted: bool, dir: &Path) {
+    let sim = Spawned::start(env!("CARGO_BIN_EXE_tws-sim"), &["--port", "0"]);
+    let out = dir.join(format!("{script}-{}.tws", official.version()));
+    let upstream = format!("127.0.0.1:{}", sim.port);
+    let out_text = out.display().to_string();
+    let proxy = Spawned::start(
+        env!("CARGO_BIN_EXE_tws-record"),
+        &["--listen", "0", "--upstream", &upstream, "--out", &out_text],
+    );
+    let live = run(official, script, &proxy.port, sorted);
+    // The proxy writes the gateway's last frames as they pass; wait for
+    // the file to hold the whole session before it is replayed.
+    assert!(common::call_log::wait(|| Transcript::read(&out).is_ok_and(
+        |t| {
+            t.records.last().is_some_and(|r| r.dir == Direction::Server)
+                && t.records.iter().any(|r| r.dir == Direction::Client)
+        }
+    )));
+    drop(proxy);
+    drop(sim);
+    let replay = Spawned::start(
+        env!("CARGO_BIN_EXE_tws-sim"),
+        &[
+            "--port",
+            "0",
+            "--replay",
+            &out_text,
+            "--replay-time-scale",
+            "0",
+        ],
+    );
+    let again = run(official, script, &replay.port, sorted);
+    assert_eq!(again, live, "{script} with {}", official.version());
+}
+
+#[test]
+fn the_official_client_replayed_gets_the_callbacks_of_its_live_run() {
+    let dir = std::env::temp_dir().join(format!("tws-replay-official-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for official in official_clients("the official client against a replay") {
+        for (script, sorted) in [("contracts_check.py", false), ("historical_check.py", true)] {
+            record_then_replay(official, script, sorted, &dir);
+        }
+    }
+}
