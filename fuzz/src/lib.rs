@@ -713,8 +713,16 @@ pub fn run_transcript(data: &[u8]) {
             .map(|r| (r.micros, r.dir, r.kind.clone()))
             .collect()
     };
-    assert_eq!(frames(&again), frames(&t), "frames differ after a round trip");
-    assert_eq!(again.to_text(), written, "the text differs after a round trip");
+    assert_eq!(
+        frames(&again),
+        frames(&t),
+        "frames differ after a round trip"
+    );
+    assert_eq!(
+        again.to_text(),
+        written,
+        "the text differs after a round trip"
+    );
 }
 
 /// Runs the target named `target` (`frames`, `messages`, `handshake` or

@@ -201,17 +201,29 @@ fn accept_loop(
 /// The frames due to the client, by time, written by a thread of their own.
 #[derive(Default)]
 struct Outbox {
-    queue: Mutex<(BinaryHeap<std::cmp::Reverse<(Instant, u64, Vec<u8>)>>, bool)>,
+    queue: Mutex<(BinaryHeap<std::cmp::Reverse<Due>>, bool)>,
     ready: Condvar,
 }
 
+/// A frame due at a time: (when, order of queueing, the request id it
+/// answers if any, the frame).
+type Due = (Instant, u64, Option<i32>, Vec<u8>);
+
 impl Outbox {
-    fn push(&self, due: Instant, seq: u64, frame: Vec<u8>) {
+    fn push(&self, due: Instant, seq: u64, req_id: Option<i32>, frame: Vec<u8>) {
         self.queue
             .lock()
             .0
-            .push(std::cmp::Reverse((due, seq, frame)));
+            .push(std::cmp::Reverse((due, seq, req_id, frame)));
         self.ready.notify_one();
+    }
+
+    /// Drops the frames still due for request `req_id` (it was cancelled).
+    fn cancel(&self, req_id: i32) {
+        self.queue
+            .lock()
+            .0
+            .retain(|std::cmp::Reverse((_, _, id, _))| *id != Some(req_id));
     }
 
     fn close(&self) {
@@ -226,7 +238,7 @@ impl Outbox {
                 return;
             }
             let due = match q.0.peek() {
-                Some(std::cmp::Reverse((due, _, _))) => *due,
+                Some(std::cmp::Reverse((due, _, _, _))) => *due,
                 None => {
                     self.ready.wait(&mut q);
                     continue;
@@ -236,7 +248,7 @@ impl Outbox {
                 self.ready.wait_until(&mut q, due);
                 continue;
             }
-            let Some(std::cmp::Reverse((_, _, frame))) = q.0.pop() else {
+            let Some(std::cmp::Reverse((_, _, _, frame))) = q.0.pop() else {
                 continue;
             };
             drop(q);
@@ -330,9 +342,9 @@ fn serve(
         ids: HashMap::new(),
     };
     let now = Instant::now();
-    session.send_at(now, answer);
+    session.send_at(now, None, answer);
     for a in &script.preamble {
-        session.send_after(now, a.offset, a.payload.clone());
+        session.send_after(now, a.offset, None, a.payload.clone());
     }
     let result = loop {
         match read_frame(&mut stream) {
@@ -350,14 +362,26 @@ fn serve(
     result
 }
 
+/// The request id a cancel (`cancelMktData`, `cancelHistoricalData`, …)
+/// cancels, when `request` is one.
+fn cancelled(request: Option<&Framed>) -> Option<i32> {
+    use crate::messages::route::{Lifecycle, LifecycleKey};
+    let r = request?;
+    match crate::messages::ids::outgoing::lifecycle(r.id) {
+        Lifecycle::Cancels(LifecycleKey::ReqId) => r.slots.first().map(|s| s.value),
+        _ => None,
+    }
+}
+
 impl Session<'_> {
-    fn send_at(&mut self, due: Instant, payload: Vec<u8>) {
+    fn send_at(&mut self, due: Instant, req_id: Option<i32>, frame: Vec<u8>) {
         self.seq += 1;
-        self.outbox.push(due, self.seq, payload);
+        self.outbox.push(due, self.seq, req_id, frame);
     }
 
-    /// Frames `payload` and queues it `offset` recorded microseconds after `base`.
-    fn send_after(&mut self, base: Instant, offset: u64, payload: Vec<u8>) {
+    /// Frames `payload` (an answer to request `req_id`, if any) and queues it
+    /// `offset` recorded microseconds after `base`.
+    fn send_after(&mut self, base: Instant, offset: u64, req_id: Option<i32>, payload: Vec<u8>) {
         let scale = if self.config.time_scale.is_finite() {
             self.config.time_scale.max(0.0)
         } else {
@@ -366,7 +390,7 @@ impl Session<'_> {
         let delay = Duration::from_secs_f64(offset as f64 / 1e6 * scale);
         let mut frame = Vec::with_capacity(payload.len() + 4);
         write_frame(&mut frame, &payload);
-        self.send_at(base + delay, frame);
+        self.send_at(base + delay, req_id, frame);
     }
 
     /// The recorded exchange a request matches.
@@ -405,12 +429,22 @@ impl Session<'_> {
                 self.ids.insert((r.kind, r.value), n.value);
             }
         }
+        if let Some(id) = cancelled(framed.as_ref()) {
+            // What is still due for the request it cancels stops, as TWS stops it.
+            self.outbox.cancel(id);
+        }
         for a in &e.answers {
-            let payload = match &a.framed {
-                Some(f) if !f.slots.is_empty() => f.payload_with(sv, |kind, v| self.remap(kind, v)),
-                _ => a.payload.clone(),
+            let (payload, req_id) = match &a.framed {
+                Some(f) if !f.slots.is_empty() => (
+                    f.payload_with(sv, |kind, v| self.remap(kind, v)),
+                    f.slots
+                        .iter()
+                        .find(|s| s.kind == IdKind::Req)
+                        .map(|s| self.remap(IdKind::Req, s.value)),
+                ),
+                _ => (a.payload.clone(), None),
             };
-            self.send_after(now, a.offset, payload);
+            self.send_after(now, a.offset, req_id, payload);
         }
     }
 
@@ -504,7 +538,7 @@ impl Session<'_> {
         };
         let mut frame = Vec::new();
         if encode_frame(&msg, self.script.sv, &mut frame).is_ok() {
-            self.send_at(Instant::now(), frame);
+            self.send_at(Instant::now(), None, frame);
         }
     }
 }

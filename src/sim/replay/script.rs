@@ -417,3 +417,68 @@ impl Script {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::market_data::{CancelMktData, TickPrice};
+    use crate::messages::orders::OrderStatus;
+    use crate::messages::{decode_either, to_frame, Message};
+
+    fn payload<M: Message>(m: &M, sv: i32) -> Vec<u8> {
+        to_frame(m, sv).unwrap()[4..].to_vec()
+    }
+
+    fn decode<M: Message>(sv: i32, p: &[u8]) -> M {
+        let h = MessageHeader::parse(sv, p).unwrap();
+        decode_either(sv, h.protobuf, &p[h.body_start..]).unwrap()
+    }
+
+    #[test]
+    fn ids_are_found_and_remapped_in_text_and_protobuf_frames() {
+        for sv in [176, 207] {
+            // The version field and the tick type hold 1 too: only the id moves.
+            let tick = TickPrice {
+                req_id: 1,
+                tick_type: 1,
+                price: 1.0,
+                attr_mask: 1,
+                ..TickPrice::default()
+            };
+            let f = Framed::new(sv, Direction::Server, &payload(&tick, sv)).unwrap();
+            assert_eq!(f.slots.len(), 1, "{sv}: {f:?}");
+            assert_eq!((f.slots[0].kind, f.slots[0].value), (IdKind::Req, 1));
+            let moved: TickPrice = decode(sv, &f.payload_with(sv, |_, v| v + 700));
+            assert_eq!(
+                moved,
+                TickPrice {
+                    req_id: 701,
+                    ..tick
+                }
+            );
+
+            let cancel = CancelMktData { req_id: 2 };
+            let c = Framed::new(sv, Direction::Client, &payload(&cancel, sv)).unwrap();
+            assert_eq!(
+                (c.slots[0].kind, c.slots[0].value),
+                (IdKind::Req, 2),
+                "{sv}"
+            );
+            let other = Framed::new(
+                sv,
+                Direction::Client,
+                &payload(&CancelMktData { req_id: 9 }, sv),
+            );
+            assert_eq!(other.unwrap().fingerprint(), c.fingerprint(), "{sv}");
+            let moved: CancelMktData = decode(sv, &c.payload_with(sv, |_, _| 5));
+            assert_eq!(moved.req_id, 5);
+        }
+        let status = OrderStatus {
+            order_id: 4001,
+            status: "Filled".into(),
+            ..OrderStatus::default()
+        };
+        let s = Framed::new(176, Direction::Server, &payload(&status, 176)).unwrap();
+        assert_eq!((s.slots[0].kind, s.slots[0].value), (IdKind::Order, 4001));
+    }
+}
