@@ -135,7 +135,7 @@ impl Masker {
             };
             match len {
                 Some(len) => {
-                    let p = self.placeholder(&out[i..i + len].to_vec());
+                    let p = self.placeholder(&out[i..i + len]);
                     out[i..i + len].copy_from_slice(&p);
                     i += len;
                 }

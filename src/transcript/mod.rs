@@ -12,13 +12,13 @@
 //! #client_id 7
 //! #recorded 1796456876
 //! #masked yes
-//! 0.000000	C	HELLO	v100..207
-//! 0.000812	S	HANDSHAKE	176	20261205 07:47:56 UTC
-//! 0.001020	C	START_API	2	7	\e
-//! 0.001950	S	NEXT_VALID_ID	1	1
+//! 0.000000  C  HELLO  v100..207
+//! 0.000812  S  HANDSHAKE  176  20261205 07:47:56 UTC
+//! 0.001020  C  START_API  2  7  \e
+//! 0.001950  S  NEXT_VALID_ID  1  1
 //! ```
 //!
-//! One frame a line: the seconds since the session began (six decimals), the
+//! (The columns are separated by tabs; two spaces here.) One frame a line: the seconds since the session began (six decimals), the
 //! direction (`C` client → gateway, `S` gateway → client), the message's
 //! name from the one id table ([`crate::messages::ids`]; its number when the
 //! table lacks it), then its fields, separated by tabs. A protobuf frame's

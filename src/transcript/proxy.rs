@@ -5,7 +5,7 @@
 
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
@@ -183,7 +183,7 @@ fn pump(
     result
 }
 
-fn proxy_session(client: TcpStream, upstream: &str, path: &PathBuf, mask: bool) -> io::Result<()> {
+fn proxy_session(client: TcpStream, upstream: &str, path: &Path, mask: bool) -> io::Result<()> {
     let up = TcpStream::connect(upstream).map_err(|e| {
         io::Error::new(
             e.kind(),
