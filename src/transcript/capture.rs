@@ -9,6 +9,7 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 use parking_lot::Mutex;
 
@@ -18,6 +19,10 @@ use super::{session_path, Direction, TranscriptWriter};
 struct State {
     path: Option<PathBuf>,
     mask: bool,
+    /// The hello of a connection whose handshake has not been answered yet:
+    /// its text, when it was sent, the client id. The file is created only
+    /// once the gateway answers, so failed attempts leave no empty files.
+    hello: Option<(String, Instant, i32)>,
     /// Sessions begun so far (each gets its own file: see `session_path`).
     sessions: usize,
     writer: Option<TranscriptWriter>,
@@ -42,6 +47,7 @@ impl Capture {
     ) -> std::io::Result<()> {
         let mut s = self.state.lock();
         s.writer = None;
+        s.hello = None;
         s.path = Some(path);
         s.mask = mask;
         s.sessions = 0;
@@ -71,15 +77,30 @@ impl Capture {
         self.on.load(Ordering::Relaxed)
     }
 
-    /// A connection begins with this hello: a new transcript, if capturing.
+    /// A connection begins with this hello: a new transcript, if capturing,
+    /// once the gateway answers.
     pub(crate) fn hello(&self, text: &str, client_id: i32) {
         let mut s = self.state.lock();
-        if s.path.is_none() {
-            return;
+        if s.path.is_some() {
+            if let Some(mut w) = s.writer.take() {
+                let _ = w.flush();
+            }
+            self.on.store(false, Ordering::SeqCst);
+            s.hello = Some((text.to_owned(), Instant::now(), client_id));
         }
-        let opened = open_session(&mut s).and_then(|mut w| {
+    }
+
+    /// The gateway's handshake answer (its payload): the transcript begins.
+    pub(crate) fn handshake(&self, payload: &[u8]) {
+        let mut s = self.state.lock();
+        let Some((text, sent, client_id)) = s.hello.take() else {
+            return;
+        };
+        let opened = open_session(&mut s).and_then(|w| {
+            let mut w = w.started_at(sent);
             w.set_client_id(client_id);
-            w.hello(text)?;
+            w.hello_at_start(&text)?;
+            w.handshake(payload)?;
             Ok(w)
         });
         match opened {
@@ -89,11 +110,6 @@ impl Capture {
             }
             Err(e) => give_up(&self.on, &mut s, &e),
         }
-    }
-
-    /// The gateway's handshake answer (its payload).
-    pub(crate) fn handshake(&self, payload: &[u8]) {
-        self.with(|w| w.handshake(payload));
     }
 
     /// Frames the client wrote (with their length prefixes).

@@ -60,6 +60,13 @@ impl TranscriptWriter {
         Ok(TranscriptWriter::new(BufWriter::new(file), mask))
     }
 
+    /// Counts the session's time from `start` (when its hello was sent)
+    /// rather than from now.
+    pub fn started_at(mut self, start: Instant) -> TranscriptWriter {
+        self.start = start;
+        self
+    }
+
     /// The client id the header names (known to the client before the
     /// handshake ends; the proxy learns it from startApi, too late for it).
     pub fn set_client_id(&mut self, id: i32) {
@@ -79,7 +86,17 @@ impl TranscriptWriter {
     /// The client's hello text (after `"API\0"` and its length prefix).
     pub fn hello(&mut self, text: &str) -> io::Result<()> {
         let at = self.micros();
+        self.hello_at(at, text)
+    }
+
+    /// The hello, sent `at` microseconds after the start.
+    fn hello_at(&mut self, at: u64, text: &str) -> io::Result<()> {
         self.record(at, Direction::Client, FrameKind::Hello(text.to_owned()))
+    }
+
+    /// The hello, sent at the start (see [`started_at`](TranscriptWriter::started_at)).
+    pub fn hello_at_start(&mut self, text: &str) -> io::Result<()> {
+        self.hello_at(0, text)
     }
 
     /// The gateway's handshake answer (its payload): the header is written
