@@ -1,8 +1,8 @@
 //! The official Python clients (10.37.2, and 10.51.1 where installed)
 //! recorded through the `tws-record` binary against the `tws-sim` binary,
 //! then replayed by `tws-sim --replay`: the same callbacks both times
-//! (tests/python/contracts_check.py and historical_check.py print them as
-//! JSON). Skipped (with a message) where python3 cannot import ibapi,
+//! (the check scripts of tests/python/ print them: contracts, historical,
+//! market data, orders with fills, account). Skipped (with a message) where python3 cannot import ibapi,
 //! except under CI, where that fails.
 
 mod common;
@@ -78,11 +78,12 @@ fn normalized(line: &str) -> String {
 
 /// Runs `tests/python/<script>` against `port`: what it prints, its lines
 /// sorted when `sorted` (requests sent at once may finish in another order).
-fn run(official: Official, script: &str, port: &str, sorted: bool) -> String {
+fn run(official: Official, script: &str, port: &str, args: &[&str], sorted: bool) -> String {
     let path = format!("{}/tests/python/{script}", env!("CARGO_MANIFEST_DIR"));
     let out = official
         .python3()
         .args([path.as_str(), "--port", port])
+        .args(args)
         .output()
         .expect("python3 runs");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -99,7 +100,7 @@ fn run(official: Official, script: &str, port: &str, sorted: bool) -> String {
     lines.join("\n")
 }
 
-fn record_then_replay(official: Official, script: &str, sorted: bool, dir: &Path) {
+fn record_then_replay(official: Official, (script, args, sorted): Check, dir: &Path) {
     let sim = Spawned::start(env!("CARGO_BIN_EXE_tws-sim"), &["--port", "0"]);
     let out = dir.join(format!("{script}-{}.tws", official.version()));
     let upstream = format!("127.0.0.1:{}", sim.port);
@@ -108,7 +109,7 @@ fn record_then_replay(official: Official, script: &str, sorted: bool, dir: &Path
         env!("CARGO_BIN_EXE_tws-record"),
         &["--listen", "0", "--upstream", &upstream, "--out", &out_text],
     );
-    let live = run(official, script, &proxy.port, sorted);
+    let live = run(official, script, &proxy.port, args, sorted);
     // The proxy writes the gateway's last frames as they pass; wait for
     // the file to hold the whole session before it is replayed.
     assert!(common::call_log::wait(|| Transcript::read(&out).is_ok_and(
@@ -130,17 +131,31 @@ fn record_then_replay(official: Official, script: &str, sorted: bool, dir: &Path
             "0",
         ],
     );
-    let again = run(official, script, &replay.port, sorted);
+    let again = run(official, script, &replay.port, args, sorted);
     assert_eq!(again, live, "{script} with {}", official.version());
 }
+
+/// A check script, its arguments besides the port, and whether its lines
+/// are compared as a set (requests sent at once may finish in any order).
+type Check = (&'static str, &'static [&'static str], bool);
+
+/// One script per domain: contracts, historical, market data, orders with
+/// fills, account.
+const CHECKS: [Check; 5] = [
+    ("contracts_check.py", &[], false),
+    ("historical_check.py", &[], true),
+    ("market_data_check.py", &[], true),
+    ("orders_check.py", &[], false),
+    ("account_check.py", &["--account", "DU1234567"], false),
+];
 
 #[test]
 fn the_official_client_replayed_gets_the_callbacks_of_its_live_run() {
     let dir = std::env::temp_dir().join(format!("tws-replay-official-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for official in official_clients("the official client against a replay") {
-        for (script, sorted) in [("contracts_check.py", false), ("historical_check.py", true)] {
-            record_then_replay(official, script, sorted, &dir);
+        for check in CHECKS {
+            record_then_replay(official, check, &dir);
         }
     }
 }
