@@ -156,6 +156,8 @@ pub struct Transcript {
 /// A transcript that could not be read: where, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
+    /// The file, when read from one.
+    pub path: Option<PathBuf>,
     /// The line (1-based; 0 for the file as a whole).
     pub line: usize,
     /// What is wrong.
@@ -164,10 +166,11 @@ pub struct ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "transcript: {}", self.message)
-        } else {
-            write!(f, "transcript line {}: {}", self.line, self.message)
+        match (&self.path, self.line) {
+            (Some(p), 0) => write!(f, "transcript {}: {}", p.display(), self.message),
+            (Some(p), n) => write!(f, "transcript {}, line {n}: {}", p.display(), self.message),
+            (None, 0) => write!(f, "transcript: {}", self.message),
+            (None, n) => write!(f, "transcript line {n}: {}", self.message),
         }
     }
 }
@@ -176,6 +179,7 @@ impl std::error::Error for ParseError {}
 
 fn err(line: usize, message: impl Into<String>) -> ParseError {
     ParseError {
+        path: None,
         line,
         message: message.into(),
     }
@@ -597,12 +601,13 @@ impl Transcript {
     /// Reads a transcript file.
     pub fn read(path: impl AsRef<Path>) -> Result<Transcript, ParseError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| err(0, format!("cannot read {}: {e}", path.display())))?;
-        Transcript::parse(&text).map_err(|mut e| {
-            e.message = format!("{}: {}", path.display(), e.message);
+        let in_file = |mut e: ParseError| {
+            e.path = Some(path.to_path_buf());
             e
-        })
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| in_file(err(0, format!("cannot be read: {e}"))))?;
+        Transcript::parse(&text).map_err(in_file)
     }
 
     /// The transcript as text (what [`parse`](Transcript::parse) reads back).
