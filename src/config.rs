@@ -369,6 +369,21 @@ mod tests {
     }
 
     #[test]
+    fn capture() {
+        let c = IBConfig::from_vars(vars(&[
+            ("IB_CAPTURE", " s.tws "),
+            ("IBKR_CAPTURE_MASK", "yes"),
+        ]))
+        .unwrap();
+        assert_eq!(c.capture, Some("s.tws".into()));
+        assert!(c.capture_mask);
+        let c = IBConfig::from_vars(vars(&[("IB_CAPTURE", "")])).unwrap();
+        assert_eq!((c.capture, c.capture_mask), (None, false));
+        let e = IBConfig::from_vars(vars(&[("IB_CAPTURE_MASK", "maybe")])).unwrap_err();
+        assert!(e.to_string().contains("IB_CAPTURE_MASK"), "{e}");
+    }
+
+    #[test]
     fn defaults() {
         assert_eq!(IBConfig::from_vars(vars(&[])).unwrap(), IBConfig::default());
         assert_eq!(IBConfig::default().trading_mode(), TradingMode::Paper);
