@@ -14,7 +14,8 @@
 //!   request sent again gets the same answers again);
 //! * the recorded answers follow, with the request and order ids the new
 //!   client chose in place of the recorded ones, at their recorded distance
-//!   from the request, scaled by [`ReplayConfig::time_scale`] (0: at once).
+//!   from the request, scaled by [`ReplayConfig::time_scale`] (0: at once);
+//!   a cancel drops what was not due yet for the request it cancels.
 //!   An answer belongs to the request whose id it names (a tick to its
 //!   `reqMktData`, an order status to its `placeOrder`), or else to the
 //!   client frame before it;
@@ -218,12 +219,17 @@ impl Outbox {
         self.ready.notify_one();
     }
 
-    /// Drops the frames still due for request `req_id` (it was cancelled).
+    /// Drops the frames for request `req_id` (it was cancelled) that are
+    /// due later than now. Those due already (all of them at a time scale
+    /// of 0) are still sent: the client asked for them before it cancelled,
+    /// and which of them the writer has reached must not decide what the
+    /// client gets.
     fn cancel(&self, req_id: i32) {
+        let now = Instant::now();
         self.queue
             .lock()
             .0
-            .retain(|std::cmp::Reverse((_, _, id, _))| *id != Some(req_id));
+            .retain(|std::cmp::Reverse((due, _, id, _))| *id != Some(req_id) || *due <= now);
     }
 
     fn close(&self) {
