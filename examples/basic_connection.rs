@@ -16,7 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (config, _sim) = common::config()?;
 
     let client = IBClient::new();
-    client.connect(&config.host, config.port, config.client_id)?;
+    client.connect_config(&config)?;
     client.start(); // message processing on a background thread
 
     if client.wait_for_connection(Duration::from_secs(10)) {

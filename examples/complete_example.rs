@@ -54,7 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let outcome = (|| -> Result<(), tws_api::Error> {
         println!("Connecting to IB Gateway...");
-        client.connect(&config.host, config.port, config.client_id)?;
+        client.connect_config(&config)?;
 
         client.start();
         println!("Message processing thread started");

@@ -93,7 +93,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         updates: 0,
         applied,
     });
-    client.connect(&config.host, config.port, config.client_id)?;
+    client.connect_config(&config)?;
     client.start();
     if !client.wait_for_connection(Duration::from_secs(10)) {
         return Err("connection timeout: nextValidId never arrived".into());

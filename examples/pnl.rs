@@ -76,7 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (config, sim) = common::config()?;
     let (seen, inbox) = mpsc::channel();
     let client = IBClient::with_wrapper(Pnl { seen });
-    client.connect(&config.host, config.port, config.client_id)?;
+    client.connect_config(&config)?;
     client.start();
     if !client.wait_for_connection(Duration::from_secs(10)) {
         return Err("connection timeout".into());

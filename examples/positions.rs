@@ -110,7 +110,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         portfolio: Portfolio::new(),
         done,
     });
-    client.connect(&config.host, config.port, config.client_id)?;
+    client.connect_config(&config)?;
     client.start();
     if !client.wait_for_connection(Duration::from_secs(10)) {
         return Err("connection timeout".into());

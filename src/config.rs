@@ -9,6 +9,8 @@
 //! | client id | `IB_CLIENT_ID`, `IBKR_CLIENT_ID` | `0` |
 //! | auto-connect | `IBKR_AUTO_CONNECT`, `IB_AUTO_CONNECT` | `false` |
 //! | highest server version offered | `IB_MAX_SERVER_VERSION`, `IBKR_MAX_SERVER_VERSION` | the highest this client speaks |
+//! | capture the session to a transcript | `IB_CAPTURE`, `IBKR_CAPTURE` | none |
+//! | mask account ids in the capture | `IB_CAPTURE_MASK`, `IBKR_CAPTURE_MASK` | `false` |
 //!
 //! [`IBConfig::from_env`] looks in the process environment first and in
 //! `.env` (the first one found in the current directory or its parents)
@@ -121,6 +123,11 @@ pub struct IBConfig {
     /// the highest this client speaks (see
     /// [`EClient::set_max_server_version`](crate::EClient::set_max_server_version)).
     pub max_server_version: Option<i32>,
+    /// A transcript file to capture the session to
+    /// ([`EClient::capture_to`](crate::EClient::capture_to)), from `IB_CAPTURE`.
+    pub capture: Option<std::path::PathBuf>,
+    /// Mask account ids in the capture (`IB_CAPTURE_MASK`).
+    pub capture_mask: bool,
 }
 
 impl Default for IBConfig {
@@ -130,6 +137,8 @@ impl Default for IBConfig {
             port: TWS_PAPER_PORT,
             client_id: 0,
             max_server_version: None,
+            capture: None,
+            capture_mask: false,
         }
     }
 }
@@ -208,6 +217,23 @@ impl IBConfig {
                     return Err(Error::Config(format!(
                         "{name}={v:?} is not a server version this client speaks: use a whole \
                          number from {MIN_CLIENT_VER} to {MAX_CLIENT_VER}"
+                    )))
+                }
+            };
+        }
+        if let Some((_, v)) = first(&get, &["IB_CAPTURE", "IBKR_CAPTURE"]) {
+            let v = v.trim();
+            if !v.is_empty() {
+                c.capture = Some(v.into());
+            }
+        }
+        if let Some((name, v)) = first(&get, &["IB_CAPTURE_MASK", "IBKR_CAPTURE_MASK"]) {
+            c.capture_mask = match v.trim().to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => true,
+                "0" | "false" | "no" | "off" | "" => false,
+                _ => {
+                    return Err(Error::Config(format!(
+                        "{name}={v:?} is not a boolean: use 1/true or 0/false"
                     )))
                 }
             };
@@ -340,6 +366,21 @@ mod tests {
             let e = IBConfig::from_vars(vars(&[("IB_MAX_SERVER_VERSION", bad)])).unwrap_err();
             assert!(e.to_string().contains("IB_MAX_SERVER_VERSION"), "{e}");
         }
+    }
+
+    #[test]
+    fn capture() {
+        let c = IBConfig::from_vars(vars(&[
+            ("IB_CAPTURE", " s.tws "),
+            ("IBKR_CAPTURE_MASK", "yes"),
+        ]))
+        .unwrap();
+        assert_eq!(c.capture, Some("s.tws".into()));
+        assert!(c.capture_mask);
+        let c = IBConfig::from_vars(vars(&[("IB_CAPTURE", "")])).unwrap();
+        assert_eq!((c.capture, c.capture_mask), (None, false));
+        let e = IBConfig::from_vars(vars(&[("IB_CAPTURE_MASK", "maybe")])).unwrap_err();
+        assert!(e.to_string().contains("IB_CAPTURE_MASK"), "{e}");
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub mod server_versions;
 pub mod sim;
 #[cfg(feature = "status")]
 pub mod status;
+pub mod transcript;
 pub mod wire;
 pub mod wrapper;
 

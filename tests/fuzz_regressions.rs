@@ -28,7 +28,7 @@ use tws_api::wire::handshake::{client_hello, encode_hello, encode_server_answer}
 use tws_api::wire::{begin_protobuf_frame, finish_frame, MessageHeader};
 use tws_api::{ComboLeg, Contract, Decimal, DeltaNeutralContract, TagValue, UNSET_DECIMAL};
 
-const TARGETS: [&str; 3] = ["frames", "messages", "handshake"];
+const TARGETS: [&str; 4] = ["frames", "messages", "handshake", "transcript"];
 
 fn fuzz_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz")
@@ -506,6 +506,37 @@ fn seed_corpus() -> Vec<(&'static str, String, Vec<u8>)> {
         ("server-answer", answer[4..].to_vec()),
     ] {
         seeds.push(("handshake", format!("seed-{name}"), data));
+    }
+    seeds.extend(transcript_seeds());
+    seeds
+}
+
+/// The committed transcripts (tests/data/transcripts/, recorded from the
+/// sim): each whole, for the transcript parser, and its gateway frames as
+/// one stream, for `frames` (at 203, the highest version the harness
+/// runs: the frames of 207 travel with the same raw ids).
+fn transcript_seeds() -> Vec<(&'static str, String, Vec<u8>)> {
+    use tws_api::transcript::{Direction, FrameKind, Transcript};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/transcripts");
+    let mut seeds = Vec::new();
+    for path in files_in(&dir) {
+        if path.extension().is_none_or(|e| e != "tws") {
+            continue;
+        }
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&path).expect("transcript");
+        let t = Transcript::parse(&text).expect("a committed transcript parses");
+        let mut stream = vec![selector(203), 0];
+        for r in &t.records {
+            if r.dir == Direction::Server && matches!(r.kind, FrameKind::Frame(_)) {
+                stream.extend_from_slice(&r.wire_bytes());
+            }
+        }
+        seeds.push(("frames", format!("seed-transcript-{name}"), stream));
+        seeds.push(("transcript", format!("seed-{name}"), text.into_bytes()));
     }
     seeds
 }

@@ -79,6 +79,7 @@ fn target(port: u16, client_id: i32) -> IBConfig {
         port,
         client_id,
         max_server_version: None,
+        ..IBConfig::default()
     }
 }
 

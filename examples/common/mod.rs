@@ -1,7 +1,8 @@
 //! Shared by the examples: where to connect.
 //!
 //! Every example reads `IBConfig::from_env()` (IB_HOST / IB_PORT / IB_CLIENT_ID,
-//! or `.env`) and connects to a real TWS or IB Gateway there. Pass `--sim` to
+//! or `.env`) and connects to a real TWS or IB Gateway there
+//! (`IB_CAPTURE=session.tws` records the session: docs/replay.md). Pass `--sim` to
 //! start the simulated gateway in-process instead and connect to it.
 
 use tws_api::sim::{SimConfig, SimGateway};
@@ -32,7 +33,8 @@ pub fn connect(
 ) -> Result<(tws_api::IBClient, Option<SimGateway>), Box<dyn std::error::Error>> {
     let (config, sim) = config()?;
     let client = tws_api::IBClient::with_wrapper(wrapper);
-    client.connect(&config.host, config.port, config.client_id)?;
+    // connect_config applies IB_MAX_SERVER_VERSION and IB_CAPTURE too.
+    client.connect_config(&config)?;
     client.start();
     if !client.wait_for_connection(std::time::Duration::from_secs(10)) {
         return Err("connection timeout".into());

@@ -692,13 +692,47 @@ fn check_hello(text: &[u8]) {
     );
 }
 
-/// Runs the target named `target` (`frames`, `messages` or `handshake`) on one
-/// input. `false` for an unknown name.
+/// The `transcript` target: the transcript parser
+/// ([`tws_api::transcript::Transcript::parse`]) on any text. Checked: it
+/// never panics, and a transcript it reads writes out as text that reads
+/// back to the same frames and writes out the same again.
+pub fn run_transcript(data: &[u8]) {
+    use tws_api::transcript::Transcript;
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(t) = Transcript::parse(text) else {
+        return;
+    };
+    let written = t.to_text();
+    let again = Transcript::parse(&written).expect("a written transcript reads back");
+    assert_eq!(again.header, t.header);
+    let frames = |t: &Transcript| -> Vec<_> {
+        t.records
+            .iter()
+            .map(|r| (r.micros, r.dir, r.kind.clone()))
+            .collect()
+    };
+    assert_eq!(
+        frames(&again),
+        frames(&t),
+        "frames differ after a round trip"
+    );
+    assert_eq!(
+        again.to_text(),
+        written,
+        "the text differs after a round trip"
+    );
+}
+
+/// Runs the target named `target` (`frames`, `messages`, `handshake` or
+/// `transcript`) on one input. `false` for an unknown name.
 pub fn run_target(target: &str, data: &[u8]) -> bool {
     match target {
         "frames" => run_frames(data),
         "messages" => run_messages(data),
         "handshake" => run_handshake(data),
+        "transcript" => run_transcript(data),
         _ => return false,
     }
     true

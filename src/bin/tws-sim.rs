@@ -3,6 +3,7 @@
 //! ```text
 //! tws-sim --port 0                 # ephemeral port; prints "listening on 127.0.0.1:PORT"
 //! tws-sim --port 7497 --server-version 187
+//! tws-sim --port 7497 --replay session.tws --replay-time-scale 0
 //! ```
 //!
 //! While it runs, a line on its standard input plays a TWS event on every
@@ -16,7 +17,9 @@ use std::time::Duration;
 
 use clap::Parser;
 use tws_api::sim::burst::{BurstConfig, BurstGateway};
+use tws_api::sim::replay::{ReplayConfig, ReplayGateway};
 use tws_api::sim::{Fault, RandomWarnings, SimConfig, SimGateway};
+use tws_api::transcript::Transcript;
 
 /// A simulated TWS / IB Gateway speaking the TWS API protocol.
 ///
@@ -95,6 +98,15 @@ struct Args {
         requires = "random_warnings"
     )]
     warning_probability: f64,
+    /// Replay a transcript (recorded with IB_CAPTURE, EClient::capture_to or
+    /// tws-record) instead of simulating: each request gets its recorded
+    /// answers (docs/replay.md)
+    #[arg(long, value_name = "FILE", conflicts_with = "burst_ticks")]
+    replay: Option<std::path::PathBuf>,
+    /// With --replay: the factor applied to the recorded gaps between a
+    /// request and its answers (1 keeps the recorded timing, 0 answers at once)
+    #[arg(long, value_name = "X", default_value_t = 1.0, requires = "replay")]
+    replay_time_scale: f64,
 }
 
 fn main() -> ExitCode {
@@ -147,9 +159,25 @@ fn main() -> ExitCode {
     let host = args.host.as_str();
     let port = args.port;
     // Keep whichever gateway runs alive until the process is killed.
-    let started = match burst {
-        Some(b) => BurstGateway::bind((host, port), b).map(|g| (g.addr(), Gateway::Burst(g))),
-        None => SimGateway::bind((host, port), config).map(|g| (g.addr(), Gateway::Sim(g))),
+    let started = match (burst, &args.replay) {
+        (_, Some(path)) => {
+            let transcript = match Transcript::read(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("tws-sim: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let replay = ReplayConfig {
+                time_scale: args.replay_time_scale,
+            };
+            ReplayGateway::bind((host, port), &transcript, replay)
+                .map(|g| (g.addr(), Gateway::Replay(g)))
+        }
+        (Some(b), None) => {
+            BurstGateway::bind((host, port), b).map(|g| (g.addr(), Gateway::Burst(g)))
+        }
+        (None, None) => SimGateway::bind((host, port), config).map(|g| (g.addr(), Gateway::Sim(g))),
     };
     let (addr, gateway) = match started {
         Ok(v) => v,
@@ -186,4 +214,6 @@ enum Gateway {
     Sim(SimGateway),
     #[allow(dead_code)]
     Burst(BurstGateway),
+    #[allow(dead_code)]
+    Replay(ReplayGateway),
 }

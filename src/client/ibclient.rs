@@ -339,6 +339,9 @@ impl IBClient {
         if let Some(v) = config.max_server_version {
             self.client.set_max_server_version(v)?;
         }
+        if let Some(path) = &config.capture {
+            self.client.capture_to(path, config.capture_mask)?;
+        }
         self.connect(&config.host, config.port, config.client_id)
     }
 

@@ -6,6 +6,7 @@
 //! here: `requests/` (`EClient`'s request methods, by domain), `ibclient.rs`,
 //! `sync/` (blocking helpers, by domain) and `streams.rs`.
 
+mod capture;
 mod conn;
 mod ibclient;
 pub(crate) mod pool;

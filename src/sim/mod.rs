@@ -70,6 +70,7 @@ mod market_data;
 mod news;
 mod orders;
 mod prices;
+pub mod replay;
 mod scanner;
 mod session;
 mod time;

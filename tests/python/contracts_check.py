@@ -144,8 +144,13 @@ class App(EWrapper, EClient):
                     [[p.lowEdge, p.increment] for p in priceIncrements])
 
     def smartComponents(self, reqId, smartComponentMap):
-        self.record("smart_components", reqId,
-                    [[s.bitNumber, s.exchange, s.exchangeLetter] for s in smartComponentMap])
+        # 10.51.1's protobuf path (server version 212 on) passes a dict
+        # {bitNumber: (exchange, letter)}, its text path the components.
+        if isinstance(smartComponentMap, dict):
+            rows = [[k, v[0], v[1]] for k, v in smartComponentMap.items()]
+        else:
+            rows = [[s.bitNumber, s.exchange, s.exchangeLetter] for s in smartComponentMap]
+        self.record("smart_components", reqId, rows)
 
     def mktDepthExchanges(self, depthMktDataDescriptions):
         self.record("mkt_depth_exchanges",

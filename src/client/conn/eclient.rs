@@ -106,6 +106,8 @@ pub(crate) struct Inner {
     /// The market data type last asked for with `reqMarketDataType` (0:
     /// never), set again after a reconnect.
     pub(crate) market_data_type: std::sync::atomic::AtomicI32,
+    /// The session capture (`capture_to`, `IB_CAPTURE`): off by default.
+    pub(crate) capture: crate::transcript::capture::Capture,
 }
 
 #[derive(Debug, Clone)]
@@ -148,6 +150,7 @@ impl Inner {
                 let _ = c.stream.shutdown(Shutdown::Both);
             }
             self.connected.store(false, Ordering::SeqCst);
+            self.capture.ended();
         }
     }
 
@@ -250,6 +253,7 @@ impl EClient {
                 market_data_type: Default::default(),
                 live_guard: Default::default(),
                 requests: Registry::default(),
+                capture: Default::default(),
             }),
         }
     }
@@ -356,7 +360,7 @@ impl EClient {
         inner.client_id.store(client_id, Ordering::SeqCst);
 
         let (stream, server_version, connection_time, leftover) =
-            match handshake(host, port, &options) {
+            match handshake(host, port, &options, &inner.capture, client_id) {
                 Ok(v) => v,
                 Err(e) => {
                     log::info!("connect to {host}:{port} failed: {e}");
@@ -488,6 +492,7 @@ impl EClient {
                 let _ = reader.join();
             }
         }
+        self.inner.capture.ended();
     }
 
     /// `true` when the last connection was ended by [`disconnect`](EClient::disconnect)
@@ -816,6 +821,8 @@ impl EClient {
             None => return Err(fail(Error::NotConnected)),
         };
         let mut w = writer.lock();
+        // Captured before it is written: its answer cannot come first.
+        inner.capture.client(frame);
         match w.write_all(frame) {
             Ok(()) => {
                 inner.metrics.sent(frame.len());
@@ -876,7 +883,13 @@ impl ErrorIds {
 /// connection time, and any bytes that arrived after the answer.
 type Handshake = (TcpStream, i32, String, Vec<u8>);
 
-fn handshake(host: &str, port: u16, options: &Options) -> Result<Handshake, Error> {
+fn handshake(
+    host: &str,
+    port: u16,
+    options: &Options,
+    capture: &crate::transcript::capture::Capture,
+    client_id: i32,
+) -> Result<Handshake, Error> {
     let addr = format!("{host}:{port}");
     let failed = |source: io::Error| Error::ConnectFailed {
         addr: addr.clone(),
@@ -896,13 +909,13 @@ fn handshake(host: &str, port: u16, options: &Options) -> Result<Handshake, Erro
     }
     let mut stream = stream.ok_or_else(|| failed(last_err))?;
     stream.set_nodelay(true).map_err(failed)?;
-    stream
-        .write_all(&encode_hello(
-            MIN_CLIENT_VER,
-            options.max_server_version,
-            &options.connect_options,
-        ))
-        .map_err(failed)?;
+    let hello = encode_hello(
+        MIN_CLIENT_VER,
+        options.max_server_version,
+        &options.connect_options,
+    );
+    stream.write_all(&hello).map_err(failed)?;
+    capture.hello(&String::from_utf8_lossy(&hello[8..]), client_id);
 
     // Read frames until the two-field answer; the official client skips others.
     let mut buf = Vec::with_capacity(256);
@@ -912,6 +925,7 @@ fn handshake(host: &str, port: u16, options: &Options) -> Result<Handshake, Erro
                 let payload = buf[4..total].to_vec();
                 buf.drain(..total);
                 if let Some(answer) = decode_server_answer(&payload) {
+                    capture.handshake(&payload);
                     break answer;
                 }
                 log::debug!("skipping a frame before the handshake answer");

@@ -127,6 +127,7 @@ impl ReadSide {
             let mut bytes = std::mem::replace(&mut self.buf, next);
             bytes.truncate(end);
             inner.metrics.frames_in(frames);
+            inner.capture.server(&bytes);
             Batch {
                 bytes,
                 server_version: self.server_version,
