@@ -100,6 +100,13 @@ pub const FA_PROFILE_NOT_SUPPORTED: CodeMsg = CodeMsg {
     msg: "FA Profile is not supported anymore, use FA Group instead - ",
 };
 
+/// 544: `verifyRequest` could not be sent (10.51.1's protobuf form refuses
+/// it without the intent to authenticate at connect time).
+pub const FAIL_SEND_VERIFYREQUEST: CodeMsg = CodeMsg {
+    code: 544,
+    msg: "Verify Request Sending Error - ",
+};
+
 /// 326 (from TWS): the client id is taken by another connection; TWS closes the socket.
 pub const CLIENT_ID_IN_USE: CodeMsg = CodeMsg {
     code: 326,

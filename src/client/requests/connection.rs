@@ -3,7 +3,8 @@
 
 use crate::client::EClient;
 use crate::errors::{
-    Error, BAD_MESSAGE, FAIL_SEND_VERIFYANDAUTHREQUEST, FAIL_SEND_VERIFYMESSAGE, NO_VALID_ID,
+    Error, BAD_MESSAGE, FAIL_SEND_VERIFYANDAUTHREQUEST, FAIL_SEND_VERIFYMESSAGE,
+    FAIL_SEND_VERIFYREQUEST, NO_VALID_ID,
 };
 use crate::messages::connection::{
     ReqCurrentTime, ReqCurrentTimeInMillis, ReqIds, ReqManagedAccts, ReqUserInfo,
@@ -15,6 +16,9 @@ use crate::messages::Message;
 use crate::server_versions::{LATEST_OFFICIAL_FROM, MIN_SERVER_VER_LINKING};
 use crate::wire::{DecodeError, EncodeError};
 
+/// 10.51.1's refusal of `verifyRequest` in its protobuf form (544, server
+/// version 213 on).
+const VERIFY_REQUEST_REFUSED: &str = "Verify Request Sending Error -   Intent to authenticate needs to be expressed during initial connect request.";
 /// 10.51.1's refusal of `verifyRequest` (545).
 const VERIFY_MESSAGE_REFUSED: &str =
     "Verify Message Sending Error - Intent to authenticate needs to be expressed during initial connect request.";
@@ -58,8 +62,8 @@ impl EClient {
     /// asks for authentication at connect time, this refuses: error 508
     /// ("Bad message  Intent to authenticate needs to be expressed during
     /// initial connect request."), nothing sent. (504 when not connected,
-    /// 503 below server version 70, as there.) From server version 213 it
-    /// travels as protobuf and is sent, as 10.51.1 sends it.
+    /// 503 below server version 70, as there.) From server version 213
+    /// (protobuf) the refusal is 10.51.1's 544.
     pub fn verify_request(&self, api_name: &str, api_version: &str) -> Result<(), Error> {
         let msg = VerifyRequest {
             api_name: api_name.to_owned(),
@@ -102,17 +106,27 @@ impl EClient {
         self.send(NO_VALID_ID, &msg)
     }
 
+    /// `verifyRequestProtoBuf`'s refusal (544): this client never expresses
+    /// the intent to authenticate at connect time.
+    pub(crate) fn refuse_verify_proto_buf(&self) -> Result<(), Error> {
+        let code = FAIL_SEND_VERIFYREQUEST.code;
+        self.report_error(NO_VALID_ID, code, VERIFY_REQUEST_REFUSED.to_owned());
+        Err(Error::Encode(EncodeError::Refused {
+            code,
+            text: VERIFY_REQUEST_REFUSED,
+        }))
+    }
+
     /// The official client's checks for the two verify requests, in its
     /// order: not connected (504), server too old (503), then always 508.
     fn refuse_verify<M: Message>(&self, msg: &M) -> Result<(), Error> {
-        if !self.is_connected()
-            || self.server_version() < MIN_SERVER_VER_LINKING
-            || crate::messages::uses_protobuf::<M>(self.server_version())
-        {
-            // `send` reports 504 or 503 and sends nothing; or, in the
-            // protobuf form, sends it (10.51.1's protobuf path has no
-            // refusal).
+        if !self.is_connected() || self.server_version() < MIN_SERVER_VER_LINKING {
+            // `send` reports 504 or 503 and sends nothing.
             return self.send(NO_VALID_ID, msg);
+        }
+        // 10.51.1's protobuf path (verifyRequestProtoBuf) refuses with 544.
+        if crate::messages::uses_protobuf::<M>(self.server_version()) {
+            return self.refuse_verify_proto_buf();
         }
         // 10.37.2 refuses with 508 "Bad message"; 10.51.1 (the truth from
         // LATEST_OFFICIAL_FROM on) with the request's own sending error.

@@ -105,6 +105,18 @@ impl EClient {
         self.send_proto_buf::<PlaceOrder>(order_id, p)
     }
 
+    /// `verifyRequestProtoBuf` (10.51.1), server version 213 on: refused
+    /// with 544 as there (this client never expresses the intent to
+    /// authenticate at connect time); 504 when not connected, 503 below 213.
+    pub fn verify_request_proto_buf(&self, p: &proto::VerifyRequest) -> Result<(), Error> {
+        if !self.is_connected()
+            || !crate::messages::uses_protobuf::<VerifyRequest>(self.server_version())
+        {
+            return self.send_proto_buf::<VerifyRequest>(NO_VALID_ID, p);
+        }
+        self.refuse_verify_proto_buf()
+    }
+
     /// Sends `p` as request `M`, tracked under `id`.
     fn send_proto_buf<M: Message>(&self, id: i32, p: &impl prost::Message) -> Result<(), Error> {
         let raw = RawProto::<M> {
@@ -266,8 +278,6 @@ proto_buf_requests! {
     req_current_time_in_millis_proto_buf(p: proto::CurrentTimeInMillisRequest) => ReqCurrentTimeInMillis, NO_VALID_ID;
     /// `setServerLogLevelProtoBuf` (10.51.1), server version 213 on.
     set_server_log_level_proto_buf(p: proto::SetServerLogLevelRequest) => SetServerLogLevel, NO_VALID_ID;
-    /// `verifyRequestProtoBuf` (10.51.1), server version 213 on.
-    verify_request_proto_buf(p: proto::VerifyRequest) => VerifyRequest, NO_VALID_ID;
     /// `verifyMessageProtoBuf` (10.51.1), server version 213 on.
     verify_message_proto_buf(p: proto::VerifyMessageRequest) => VerifyMessage, NO_VALID_ID;
     /// `queryDisplayGroupsProtoBuf` (10.51.1), server version 213 on.
