@@ -140,6 +140,7 @@ fn bench(c: &mut Criterion) {
     };
     let (contract, order, state) = limit_order();
     let open = OpenOrder {
+        callback_order_id: None,
         contract: contract.clone(),
         order: order.clone(),
         order_state: state,

@@ -276,15 +276,15 @@ id_table! {
     incoming<'a> {
         TICK_PRICE = 1 => market_data::TickPrice, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         TICK_SIZE = 2 => market_data::TickSize, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
-        ORDER_STATUS = 3 => orders::OrderStatus, pb proto::OrderStatus;
+        ORDER_STATUS = 3 => orders::OrderStatus, protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
         ERR_MSG = 4 => connection::ErrorMessage, pb proto::ErrorMessage;
-        OPEN_ORDER = 5 => orders::OpenOrder, pb proto::OpenOrder;
+        OPEN_ORDER = 5 => orders::OpenOrder, protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
         ACCT_VALUE = 6 => account::UpdateAccountValue, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         PORTFOLIO_VALUE = 7 => account::UpdatePortfolio, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         ACCT_UPDATE_TIME = 8 => account::UpdateAccountTime, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
         NEXT_VALID_ID = 9 => connection::NextValidId, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
         CONTRACT_DATA = 10 => contracts::ContractData, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
-        EXECUTION_DATA = 11 => orders::ExecutionData, pb proto::ExecutionDetails;
+        EXECUTION_DATA = 11 => orders::ExecutionData, protobuf since MIN_SERVER_VER_PROTOBUF;
         MARKET_DEPTH = 12 => market_depth::MarketDepth, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         MARKET_DEPTH_L2 = 13 => market_depth::MarketDepthL2<'a>, read market_depth::MarketDepthL2::decode_borrowed, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         NEWS_BULLETINS = 14 => news::NewsBulletin, protobuf since MIN_SERVER_VER_PROTOBUF_NEWS_DATA;
@@ -302,9 +302,9 @@ id_table! {
         REAL_TIME_BARS = 50 => historical::RealTimeBars, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         FUNDAMENTAL_DATA = 51 => fundamentals::FundamentalData;
         CONTRACT_DATA_END = 52 => contracts::ContractDataEnd, protobuf since MIN_SERVER_VER_PROTOBUF_CONTRACT_DATA;
-        OPEN_ORDER_END = 53 => orders::OpenOrderEnd, pb proto::OpenOrdersEnd;
+        OPEN_ORDER_END = 53 => orders::OpenOrderEnd, protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
         ACCT_DOWNLOAD_END = 54 => account::AccountDownloadEnd, protobuf since MIN_SERVER_VER_PROTOBUF_ACCOUNTS_POSITIONS;
-        EXECUTION_DATA_END = 55 => orders::ExecutionDataEnd, pb proto::ExecutionDetailsEnd;
+        EXECUTION_DATA_END = 55 => orders::ExecutionDataEnd, protobuf since MIN_SERVER_VER_PROTOBUF;
         DELTA_NEUTRAL_VALIDATION = 56 => ticks::DeltaNeutralValidation;
         TICK_SNAPSHOT_END = 57 => market_data::TickSnapshotEnd, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;
         MARKET_DATA_TYPE = 58 => market_data::MarketDataType, protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA;

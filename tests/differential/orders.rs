@@ -383,6 +383,7 @@ pub fn frames(f: &mut Frames) {
             f.add(
                 sv,
                 &OpenOrder {
+                    callback_order_id: None,
                     contract: c.clone(),
                     order: o.clone(),
                     order_state: s.clone(),

@@ -218,7 +218,8 @@ impl ProtoForm for ReqCompletedOrders {
 }
 version_only!(
     /// `openOrderEnd`: the end of the open orders sent for a request.
-    OpenOrderEnd = incoming::OPEN_ORDER_END
+    OpenOrderEnd = incoming::OPEN_ORDER_END,
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 );
 
 flat_message! {
@@ -490,7 +491,7 @@ impl Layout for OrderStatus {
     }
 }
 
-layout_message!(OrderStatus = incoming::ORDER_STATUS);
+layout_message!(OrderStatus = incoming::ORDER_STATUS, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 flat_message! {
     /// `orderBound`: an order placed in TWS was bound to an API client and id.
@@ -596,7 +597,7 @@ impl Layout for ExecutionData {
     }
 }
 
-layout_message!(ExecutionData = incoming::EXECUTION_DATA);
+layout_message!(ExecutionData = incoming::EXECUTION_DATA, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 flat_message! {
     /// `execDetailsEnd`: the end of the answer to `reqExecutions`.
@@ -606,6 +607,7 @@ flat_message! {
         /// The `reqExecutions` id.
         pub req_id: i32 = Int,
     }
+    impl { crate::protobuf_form!(incoming::protobuf_since); }
 }
 
 /// `commissionAndFeesReport`: the commission of one execution, sent after its
@@ -641,9 +643,8 @@ mod deliver {
     //! official decoder does (`openOrder` and `execDetails` are skipped
     //! there when the message lacks its contract, order or state).
     use super::*;
-    use crate::messages::incoming::{Incoming, Pb};
+    use crate::messages::incoming::Incoming;
     use crate::messages::route::{RequestKey, Route};
-    use crate::proto;
     use crate::EWrapper;
 
     /// Who hears about an order's status and its open order: the order's
@@ -685,21 +686,10 @@ mod deliver {
         }
     }
 
-    impl Incoming for Pb<proto::OrderStatus> {
-        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
-            w.order_status_proto_buf(&self.0);
-            deliver_order_status(w, &proto_in::order_status(&self.0));
-            Ok(())
-        }
-        fn route(&self) -> Route {
-            order_route(self.0.order_id.unwrap_or(0))
-        }
-    }
-
     impl Incoming for OpenOrder {
         fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
             w.open_order(
-                self.order.order_id,
+                self.callback_order_id.unwrap_or(self.order.order_id),
                 &self.contract,
                 &self.order,
                 &self.order_state,
@@ -711,38 +701,9 @@ mod deliver {
         }
     }
 
-    impl Incoming for Pb<proto::OpenOrder> {
-        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
-            let p = &self.0;
-            w.open_order_proto_buf(p);
-            if let (Some(c), Some(o), Some(s)) = (&p.contract, &p.order, &p.order_state) {
-                let contract = proto_in::contract(c);
-                let order = proto_in::order(p.order_id.unwrap_or(0), c, o);
-                let state = proto_in::order_state(s);
-                w.open_order(p.order_id.unwrap_or(0), &contract, &order, &state);
-            }
-            Ok(())
-        }
-        fn route(&self) -> Route {
-            order_route(self.0.order_id.unwrap_or(0))
-        }
-    }
-
     impl Incoming for OpenOrderEnd {
         const MAY_END: bool = true;
         fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
-            w.open_order_end();
-            Ok(())
-        }
-        fn route(&self) -> Route {
-            OPEN_ORDERS_END
-        }
-    }
-
-    impl Incoming for Pb<proto::OpenOrdersEnd> {
-        const MAY_END: bool = true;
-        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
-            w.open_orders_end_proto_buf(&self.0);
             w.open_order_end();
             Ok(())
         }
@@ -793,33 +754,6 @@ mod deliver {
         }
     }
 
-    impl Incoming for Pb<proto::ExecutionDetails> {
-        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
-            let p = &self.0;
-            w.execution_details_proto_buf(p);
-            if let (Some(c), Some(e)) = (&p.contract, &p.execution) {
-                w.exec_details(
-                    p.req_id.unwrap_or(crate::errors::NO_VALID_ID),
-                    &proto_in::contract(c),
-                    &proto_in::execution(e),
-                );
-            }
-            Ok(())
-        }
-        fn route(&self) -> Route {
-            let order_id = self
-                .0
-                .execution
-                .as_ref()
-                .and_then(|e| e.order_id)
-                .unwrap_or(0);
-            exec_route(
-                self.0.req_id.unwrap_or(crate::errors::NO_VALID_ID),
-                order_id,
-            )
-        }
-    }
-
     impl Incoming for ExecutionDataEnd {
         const MAY_END: bool = true;
         fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
@@ -828,18 +762,6 @@ mod deliver {
         }
         fn route(&self) -> Route {
             Route::id(self.req_id).ending()
-        }
-    }
-
-    impl Incoming for Pb<proto::ExecutionDetailsEnd> {
-        const MAY_END: bool = true;
-        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
-            w.execution_details_end_proto_buf(&self.0);
-            w.exec_details_end(self.0.req_id.unwrap_or(crate::errors::NO_VALID_ID));
-            Ok(())
-        }
-        fn route(&self) -> Route {
-            Route::id(self.0.req_id.unwrap_or(crate::errors::NO_VALID_ID)).ending()
         }
     }
 

@@ -511,6 +511,11 @@ pub struct OpenOrder {
     pub order: Order,
     /// Its state.
     pub order_state: OrderState,
+    /// The order id the `openOrder` callback gets where it is not
+    /// [`Order::order_id`]: the protobuf form carries the message's id and
+    /// the order's own, and the official decoder passes the message's
+    /// (even unset). `None` in the text form, whose one id is the order's.
+    pub callback_order_id: Option<i32>,
 }
 
 impl Layout for OpenOrder {
@@ -533,7 +538,7 @@ impl Layout for OpenOrder {
     }
 }
 
-layout_message!(OpenOrder = incoming::OPEN_ORDER);
+layout_message!(OpenOrder = incoming::OPEN_ORDER, impl { crate::protobuf_form!(incoming::protobuf_since); });
 
 /// `completedOrder`: a filled or cancelled order of today, for
 /// `reqCompletedOrders`.

@@ -135,6 +135,7 @@ fn open_order_and_completed_order_round_trip() {
         let mut order = rich_order();
         order.use_price_mgmt_algo = Some(false);
         let m = OpenOrder {
+            callback_order_id: None,
             contract: stk(),
             order: order.clone(),
             order_state: OrderState {
@@ -293,6 +294,7 @@ fn refusals_name_what_the_server_lacks() {
 #[test]
 fn truncated_open_order_is_an_error_not_a_panic() {
     let m = OpenOrder {
+        callback_order_id: None,
         contract: stk(),
         order: rich_order(),
         order_state: OrderState::default(),
@@ -312,6 +314,7 @@ fn truncated_open_order_is_an_error_not_a_panic() {
 #[test]
 fn open_order_before_server_version_145_carries_its_message_version() {
     let m = OpenOrder {
+        callback_order_id: None,
         contract: stk(),
         order: Order {
             order_id: 9,

@@ -335,8 +335,11 @@ fn req_historical_data(s: &mut Session<'_>, m: &ReqHistoricalData) {
         let cause = format!("HMDS query returned no data: {}", query_name(m));
         return error_162(s, req_id, &cause);
     }
-    let start_date = format_time(m.format_date, start);
-    let end_date = format_time(m.format_date, end);
+    // The period is written as a date and time in the exchange's zone
+    // whatever `format_date` asks of the bars (as TWS writes it: the
+    // ibapi crate, tested against TWS, reads it so and nothing else).
+    let start_date = format_time(1, start);
+    let end_date = format_time(1, end);
     let inline = s.sv < MIN_SERVER_VER_HISTORICAL_DATA_END;
     s.send(&HistoricalData {
         header: HistoricalDataHeader {

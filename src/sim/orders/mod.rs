@@ -156,6 +156,7 @@ fn open_msg(o: &SimOrder) -> OpenOrder {
     let mut order = o.order.clone();
     order.filled_quantity = o.filled;
     OpenOrder {
+        callback_order_id: None,
         contract: o.contract.clone(),
         order,
         order_state: OrderState {
@@ -344,6 +345,7 @@ fn what_if(s: &mut Session<'_>, order_id: i32, contract: Contract, order: crate:
     };
     let _ = order_id;
     s.send(&OpenOrder {
+        callback_order_id: None,
         contract,
         order,
         order_state: state,
