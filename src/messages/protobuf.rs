@@ -509,11 +509,16 @@ macro_rules! empty_proto_form {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! req_id_proto_form {
+    (@id $v:expr) => { $crate::messages::protobuf::i($v) };
+    // An answer: TWS writes its request id whatever it is.
+    (@id $v:expr, $callback:ident) => { Some($v) };
     ($($t:ident => $p:ident, $absent:expr $(, $callback:ident)?;)*) => {$(
         impl $crate::messages::ProtoForm for $t {
             type Proto = $crate::proto::$p;
             fn to_proto(&self, _sv: i32) -> $crate::proto::$p {
-                $crate::proto::$p { req_id: $crate::messages::protobuf::i(self.req_id) }
+                $crate::proto::$p {
+                    req_id: $crate::req_id_proto_form!(@id self.req_id $(, $callback)?),
+                }
             }
             fn from_proto(
                 _sv: i32,
