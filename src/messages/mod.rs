@@ -207,8 +207,15 @@ pub(crate) mod test_util {
     use super::*;
     use crate::wire::MessageHeader;
 
-    /// Encodes `msg` as a frame, then reads the frame back as the peer would.
+    /// Encodes `msg` as a frame in its text form, then reads the frame back
+    /// as the peer would. (A message that travels as protobuf at
+    /// `server_version` is taken at the last version of its text form: the
+    /// protobuf forms have tests of their own.)
     pub fn round_trip<M: Message>(msg: &M, server_version: i32) -> M {
+        let server_version = match M::PROTOBUF_SINCE {
+            Some(since) if server_version >= since => since - 1,
+            _ => server_version,
+        };
         let frame = to_frame(msg, server_version).expect("encodes");
         let payload = &frame[4..];
         assert_eq!(
