@@ -337,7 +337,7 @@ pub const MIN_CLIENT_VER: i32 = 100;
 /// the form the version calls for: a TWS at a version sends its answers in
 /// that version's form, so a version is never offered before its forms are
 /// spoken.
-pub const MAX_CLIENT_VER: i32 = MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+pub const MAX_CLIENT_VER: i32 = LATEST_OFFICIAL_SERVER_VERSION;
 /// The first server version only the newest official client (10.51.1)
 /// speaks. Where the two official clients send a request differently at a
 /// version both speak, each version's truth is the client that speaks it

@@ -45,8 +45,8 @@ use tws_api::wire::{begin_frame, begin_protobuf_frame, finish_frame, FieldWriter
 /// The server versions every message is checked at: 10.37.2's four and
 /// those above 203 this crate speaks (a message there travels in the form
 /// its version calls for, protobuf where it has moved).
-pub const VERSIONS: [i32; 13] = [
-    176, 187, 200, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212,
+pub const VERSIONS: [i32; 17] = [
+    176, 187, 200, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 219, 222, 226,
 ];
 
 /// The frames under test: (server version, payload without the length prefix).

@@ -34,8 +34,8 @@ fn the_recorder_records_every_callback() {
     );
     assert_eq!(
         trait_methods.len(),
-        173,
-        "96 callbacks of 10.37.2 + 73 ProtoBuf callbacks of 10.51.1 (server versions 204-213) + 4 extensions"
+        175,
+        "96 callbacks of 10.37.2 + 75 ProtoBuf callbacks of 10.51.1 (server versions 204-221) + 4 extensions"
     );
     let file = "tests/common/calls.rs";
     let source = std::fs::read_to_string(format!("{root}/{file}")).unwrap();

@@ -24,8 +24,8 @@ use serde_json::Value;
 use tws_api::server_versions::LATEST_OFFICIAL_FROM;
 use tws_api::EClient;
 
-const VERSIONS: [i32; 13] = [
-    176, 187, 200, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212,
+const VERSIONS: [i32; 17] = [
+    176, 187, 200, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 219, 222, 226,
 ];
 const CONN_TIME: &str = "20261123 16:53:52 UTC";
 

@@ -268,8 +268,8 @@ macro_rules! id_table {
 
 use super::market_data::{depth as market_depth, options, tick_by_tick, ticks};
 use super::{
-    account, connection, contracts, display_groups, fundamentals, historical, market_data, news,
-    orders, scanner,
+    account, config, connection, contracts, display_groups, fundamentals, historical, market_data,
+    news, orders, scanner,
 };
 
 id_table! {
@@ -358,6 +358,8 @@ id_table! {
         USER_INFO = 107 => connection::UserInfo, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2;
         HISTORICAL_DATA_END = 108 => historical::HistoricalDataEnd, protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA;
         CURRENT_TIME_IN_MILLIS = 109 => connection::CurrentTimeInMillis, protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3;
+        CONFIG_RESPONSE = 110 => config::ConfigResponse, protobuf since MIN_SERVER_VER_CONFIG;
+        UPDATE_CONFIG_RESPONSE = 111 => config::UpdateConfigResponse, protobuf since MIN_SERVER_VER_UPDATE_CONFIG;
     }
     outgoing {
         connection => ConnectionRequest {
@@ -372,6 +374,8 @@ id_table! {
             VERIFY_AND_AUTH_MESSAGE = 73 => VerifyAndAuthMessage(connection::VerifyAndAuthMessage);
             REQ_USER_INFO = 104 => ReqUserInfo(connection::ReqUserInfo), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqUserInfo";
             REQ_CURRENT_TIME_IN_MILLIS = 105 => ReqCurrentTimeInMillis(connection::ReqCurrentTimeInMillis), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3 | one_shot by_request "reqCurrentTimeInMillis";
+            REQ_CONFIG = 108 => ReqConfig(config::ReqConfig), protobuf since MIN_SERVER_VER_CONFIG | one_shot by_id "reqConfig";
+            UPDATE_CONFIG = 109 => UpdateConfig(config::UpdateConfig), protobuf since MIN_SERVER_VER_UPDATE_CONFIG | one_shot by_id "updateConfig";
         }
         market_data => MarketDataRequest {
             REQ_MKT_DATA = 1 => ReqMktData(market_data::ReqMktData), protobuf since MIN_SERVER_VER_PROTOBUF_MARKET_DATA | subscription by_id "reqMktData";
@@ -393,6 +397,7 @@ id_table! {
             REQ_MKT_DEPTH_EXCHANGES = 82 => ReqMktDepthExchanges(contracts::ReqMktDepthExchanges), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_3 | one_shot by_request "reqMktDepthExchanges";
             REQ_SMART_COMPONENTS = 83 => ReqSmartComponents(contracts::ReqSmartComponents), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_id "reqSmartComponents";
             REQ_MARKET_RULE = 91 => ReqMarketRule(contracts::ReqMarketRule), protobuf since MIN_SERVER_VER_PROTOBUF_REST_MESSAGES_2 | one_shot by_request "reqMarketRule";
+            CANCEL_CONTRACT_DATA = 106 => CancelContractData(config::CancelContractData), protobuf since MIN_SERVER_VER_CANCEL_CONTRACT_DATA | cancels by_id;
         }
         historical => HistoricalRequest {
             REQ_HISTORICAL_DATA = 20 => ReqHistoricalData(historical::ReqHistoricalData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | one_shot by_id "reqHistoricalData";
@@ -404,6 +409,7 @@ id_table! {
             CANCEL_HISTOGRAM_DATA = 89 => CancelHistogramData(historical::CancelHistogramData), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | cancels by_id;
             CANCEL_HEAD_TIMESTAMP = 90 => CancelHeadTimeStamp(historical::CancelHeadTimeStamp), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | cancels by_id;
             REQ_HISTORICAL_TICKS = 96 => ReqHistoricalTicks(historical::ReqHistoricalTicks), protobuf since MIN_SERVER_VER_PROTOBUF_HISTORICAL_DATA | one_shot by_id "reqHistoricalTicks";
+            CANCEL_HISTORICAL_TICKS = 107 => CancelHistoricalTicks(config::CancelHistoricalTicks), protobuf since MIN_SERVER_VER_CANCEL_CONTRACT_DATA | cancels by_id;
         }
         orders => OrdersRequest {
             PLACE_ORDER = 3 => PlaceOrder(orders::PlaceOrder), protobuf since MIN_SERVER_VER_PROTOBUF_PLACE_ORDER;
@@ -476,8 +482,9 @@ mod tests {
                 assert!(seen.insert(*id), "id {id} twice");
             }
         }
-        assert_eq!(incoming::ALL.len(), 84);
-        assert_eq!(outgoing::ALL.len(), 81);
+        // 10.37.2's, and 10.51.1's config answers and four requests.
+        assert_eq!(incoming::ALL.len(), 86);
+        assert_eq!(outgoing::ALL.len(), 85);
         assert_eq!(incoming::name(incoming::TICK_PRICE), Some("TICK_PRICE"));
         assert_eq!(outgoing::name(outgoing::PLACE_ORDER), Some("PLACE_ORDER"));
     }

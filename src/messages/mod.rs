@@ -10,6 +10,7 @@
 //! once, named by its [`crate::server_versions`] constant.
 
 pub mod account;
+pub mod config;
 pub mod connection;
 pub mod contracts;
 pub mod display_groups;

@@ -9,11 +9,28 @@
 
 use super::session::Session;
 use super::time::{now_millis, now_secs};
+use crate::messages::config::{ConfigResponse, UpdateConfigResponse};
 use crate::messages::connection::{
     CurrentTime, CurrentTimeInMillis, ManagedAccounts, NextValidId, UserInfo,
     VerifyAndAuthCompleted, VerifyCompleted,
 };
 use crate::messages::ids::ConnectionRequest;
+use crate::proto;
+
+/// The API settings of `reqConfig`: whether the API is read-only.
+fn config_response(s: &Session<'_>, req_id: i32) -> ConfigResponse {
+    ConfigResponse(proto::ConfigResponse {
+        req_id: Some(req_id),
+        api: Some(proto::ApiConfig {
+            settings: Some(proto::ApiSettingsConfig {
+                read_only_api: Some(s.shared.config.read_only),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
+}
 
 /// The reason given for every verification.
 const NOT_ENABLED: &str = "API verification is not enabled for this connection.";
@@ -31,6 +48,16 @@ pub(super) fn handle(s: &mut Session<'_>, req: ConnectionRequest) -> bool {
             }
         }
         ConnectionRequest::ReqCurrentTime(_) => s.send(&CurrentTime { time: now_secs() }),
+        ConnectionRequest::ReqConfig(m) => s.send(&config_response(s, m.req_id)),
+        ConnectionRequest::UpdateConfig(m) => {
+            // Accepted as it is: the sim keeps no API configuration beyond
+            // what SimConfig sets.
+            s.send(&UpdateConfigResponse(proto::UpdateConfigResponse {
+                req_id: m.0.req_id,
+                status: Some("Success".into()),
+                ..Default::default()
+            }));
+        }
         ConnectionRequest::ReqManagedAccts(_) => {
             let accounts_list = s.shared.config.accounts.join(",");
             s.send(&ManagedAccounts { accounts_list });

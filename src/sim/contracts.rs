@@ -24,6 +24,8 @@ pub(super) fn handle(s: &mut Session<'_>, req: ContractsRequest) {
         ContractsRequest::ReqContractDetails(m) => {
             req_contract_details(s, &m);
         }
+        // Contract details are answered at once: nothing is left to stop.
+        ContractsRequest::CancelContractData(_) => {}
         ContractsRequest::ReqMatchingSymbols(m) => {
             let contract_descriptions = matching_symbols(&m.pattern);
             s.send(&SymbolSamples {

@@ -106,6 +106,8 @@ macro_rules! proto_buf_callbacks {
             213 => display_group_list_proto_buf(display_group_list_proto: DisplayGroupList) before display_group_list, "displayGroupListProtoBuf";
             213 => display_group_updated_proto_buf(display_group_updated_proto: DisplayGroupUpdated) before display_group_updated, "displayGroupUpdatedProtoBuf";
             213 => market_depth_exchanges_proto_buf(market_depth_exchanges_proto: MarketDepthExchanges) before mkt_depth_exchanges, "marketDepthExchangesProtoBuf";
+            219 => config_response_proto_buf(config_response_proto: ConfigResponse) before req_config_proto_buf, "configResponseProtoBuf";
+            221 => update_config_response_proto_buf(update_config_response_proto: UpdateConfigResponse) before update_config_proto_buf, "updateConfigResponseProtoBuf";
         }
     };
 }

@@ -1349,4 +1349,19 @@ impl EWrapper for CallRecorder {
             vec![to_json(&market_depth_exchanges_proto)],
         );
     }
+    fn config_response_proto_buf(&mut self, config_response_proto: &proto::ConfigResponse) {
+        self.record(
+            "config_response_proto_buf",
+            vec![to_json(&config_response_proto)],
+        );
+    }
+    fn update_config_response_proto_buf(
+        &mut self,
+        update_config_response_proto: &proto::UpdateConfigResponse,
+    ) {
+        self.record(
+            "update_config_response_proto_buf",
+            vec![to_json(&update_config_response_proto)],
+        );
+    }
 }

@@ -97,6 +97,8 @@ from ibapi.protobuf.VerifyCompleted_pb2 import VerifyCompleted
 from ibapi.protobuf.DisplayGroupList_pb2 import DisplayGroupList
 from ibapi.protobuf.DisplayGroupUpdated_pb2 import DisplayGroupUpdated
 from ibapi.protobuf.MarketDepthExchanges_pb2 import MarketDepthExchanges
+from ibapi.protobuf.ConfigResponse_pb2 import ConfigResponse
+from ibapi.protobuf.UpdateConfigResponse_pb2 import UpdateConfigResponse
 
 # The incoming protobuf messages this crate reads, by message id (the
 # official 10.51.1 decoder's msgId2handleInfoProtoBuf has them all; this
@@ -120,7 +122,8 @@ CLASSES = {3: OrderStatus, 4: ErrorMessage, 5: OpenOrder, 11: ExecutionDetails,
            19: ScannerParameters, 20: ScannerData, 94: PnL, 95: PnLSingle,
            16: ReceiveFA, 103: ReplaceFAEnd, 59: CommissionAndFeesReport,
            75: SecDefOptParameter, 76: SecDefOptParameterEnd, 77: SoftDollarTiers, 78: FamilyCodes, 79: SymbolSamples, 82: SmartComponents, 93: MarketRule, 107: UserInfo, 91: RerouteMarketDataRequest, 92: RerouteMarketDepthRequest,
-           9: NextValidId, 49: CurrentTime, 109: CurrentTimeInMillis, 65: VerifyMessageApi, 66: VerifyCompleted, 67: DisplayGroupList, 68: DisplayGroupUpdated, 80: MarketDepthExchanges}
+           9: NextValidId, 49: CurrentTime, 109: CurrentTimeInMillis, 65: VerifyMessageApi, 66: VerifyCompleted, 67: DisplayGroupList, 68: DisplayGroupUpdated, 80: MarketDepthExchanges,
+           110: ConfigResponse, 111: UpdateConfigResponse}
 
 INT32 = [0, 1, -1, 7, 100, 2147483647, -2147483648]
 INT64 = INT32 + [9223372036854775807, -9223372036854775808, 1795452832123]

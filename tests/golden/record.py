@@ -62,7 +62,7 @@ from ibapi.wrapper import EWrapper  # noqa: E402
 DIST, EXPECTED_IBAPI = ("ibapi-latest", "10.51.1") if PACKAGE == "latest" else ("ibapi-stable", "10.37.2")
 # The versions a scenario is recorded at unless it names its own: 10.37.2's
 # four, then 10.51.1's (one per server version this crate speaks above 203).
-SERVER_VERSIONS = (176, 187, 200, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213)
+SERVER_VERSIONS = (176, 187, 200, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 219, 222, 226)
 CONN_TIME = "20261123 16:53:52 UTC"
 IO_TIMEOUT = 10.0  # seconds, for every socket operation on the fake gateway
 HOST = "127.0.0.1"

@@ -33,6 +33,15 @@ impl EClient {
         self.send(req_id, &msg)
     }
 
+    /// `cancelContractData` (10.51.1, server version 215 on): stops a
+    /// `req_contract_details` still in flight (refused with 503 below 215).
+    pub fn cancel_contract_data(&self, req_id: i32) -> Result<(), Error> {
+        self.send(
+            req_id,
+            &crate::messages::config::CancelContractData { req_id },
+        )
+    }
+
     /// `reqMatchingSymbols`: contracts whose symbol or name starts with
     /// `pattern`, answered by `symbol_samples`.
     pub fn req_matching_symbols(&self, req_id: i32, pattern: &str) -> Result<(), Error> {

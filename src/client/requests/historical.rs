@@ -144,6 +144,15 @@ impl EClient {
         )
     }
 
+    /// `cancelHistoricalTicks` (10.51.1, server version 215 on): stops a
+    /// `req_historical_ticks` still in flight (refused with 503 below 215).
+    pub fn cancel_historical_ticks(&self, req_id: i32) -> Result<(), Error> {
+        self.send(
+            req_id,
+            &crate::messages::config::CancelHistoricalTicks { req_id },
+        )
+    }
+
     /// `reqHistoricalTicks`: up to 1000 ticks from `start_date_time` or up to
     /// `end_date_time`, answered by `historical_ticks` (`MIDPOINT`),
     /// `historical_ticks_bid_ask` (`BID_ASK`) or `historical_ticks_last`

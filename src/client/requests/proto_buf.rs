@@ -20,6 +20,7 @@ use crate::messages::account::{
 };
 use crate::messages::account::{ReplaceFa, RequestFa};
 use crate::messages::account::{ReqFamilyCodes, ReqSoftDollarTiers};
+use crate::messages::config::{CancelContractData, CancelHistoricalTicks, ReqConfig, UpdateConfig};
 use crate::messages::connection::ReqManagedAccts;
 use crate::messages::connection::ReqUserInfo;
 use crate::messages::connection::{
@@ -290,4 +291,12 @@ proto_buf_requests! {
     unsubscribe_from_group_events_proto_buf(p: proto::UnsubscribeFromGroupEventsRequest) => UnsubscribeFromGroupEvents, p.req_id.unwrap_or(NO_VALID_ID);
     /// `reqMarketDepthExchangesProtoBuf` (10.51.1), server version 213 on.
     req_market_depth_exchanges_proto_buf(p: proto::MarketDepthExchangesRequest) => ReqMktDepthExchanges, NO_VALID_ID;
+    /// `cancelContractDataProtoBuf` (10.51.1), server version 215 on.
+    cancel_contract_data_proto_buf(p: proto::CancelContractData) => CancelContractData, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `cancelHistoricalTicksProtoBuf` (10.51.1), server version 215 on.
+    cancel_historical_ticks_proto_buf(p: proto::CancelHistoricalTicks) => CancelHistoricalTicks, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `reqConfigProtoBuf` (10.51.1), server version 219 on.
+    req_config_proto_buf(p: proto::ConfigRequest) => ReqConfig, p.req_id.unwrap_or(NO_VALID_ID);
+    /// `updateConfigProtoBuf` (10.51.1), server version 221 on.
+    update_config_proto_buf(p: proto::UpdateConfigRequest) => UpdateConfig, p.req_id.unwrap_or(NO_VALID_ID);
 }

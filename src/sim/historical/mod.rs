@@ -116,6 +116,8 @@ pub(super) fn handle(s: &mut Session<'_>, req: HistoricalRequest) {
             histogram(s, &m);
         }
         HistoricalRequest::CancelHistogramData(_) => {}
+        // Historical ticks are answered at once: nothing is left to stop.
+        HistoricalRequest::CancelHistoricalTicks(_) => {}
         HistoricalRequest::ReqHistoricalTicks(m) => {
             if paced(s, m.req_id, PacingKey::of_historical_ticks(&m), false) {
                 historical_ticks(s, &m);

@@ -25,6 +25,7 @@ pub fn call(c: &EClient, name: &str, a: &Args) -> Option<Result<(), Error>> {
         "cancelHeadTimeStamp" => c.cancel_head_time_stamp(a.i32(0)),
         "reqHistogramData" => c.req_histogram_data(a.i32(0), &a.contract(1), a.bool(2), &a.str(3)),
         "cancelHistogramData" => c.cancel_histogram_data(a.i32(0)),
+        "cancelHistoricalTicks" => c.cancel_historical_ticks(a.i32(0)),
         "reqHistoricalTicks" => c.req_historical_ticks(
             a.i32(0),
             &a.contract(1),
