@@ -12,6 +12,7 @@
 //! (any mode) --direct-read 0     # the reader thread reads at all times
 //! cargo run --release --example bench_e2e -- --mode clients --clients 32
 //! cargo run --release --example bench_e2e -- --mode memory
+//! cargo run --release --example bench_e2e -- --mode vs-ibapi --server-version 222 --ticks 1000000 --runs 3
 //! cargo run --release --example bench_e2e -- --connect 127.0.0.1:PORT --ticks N
 //! ```
 //!
@@ -256,6 +257,63 @@ fn one_client_q(
     };
     client.run(&mut c);
     c
+}
+
+/// One run of the crates.io `ibapi` crate (blocking client) on the same
+/// stream: ticks per second from its first price to its last.
+fn ibapi_run(addr: &str, client_id: i32, ticks: u64) -> f64 {
+    use ibapi::client::blocking::Client;
+    use ibapi::market_data::realtime::TickTypes;
+    let client = Client::connect(addr, client_id).expect("ibapi connects");
+    let contract = ibapi::contracts::Contract::stock("AAPL").build();
+    let sub = client
+        .market_data(&contract)
+        .subscribe()
+        .expect("ibapi subscribes");
+    let (mut first, mut last, mut n) = (None, None, 0u64);
+    for tick in sub.iter_data() {
+        match tick.expect("ibapi tick") {
+            TickTypes::Price(_) | TickTypes::PriceSize(_) => {
+                let now = Instant::now();
+                first.get_or_insert(now);
+                last = Some(now);
+                n += 1;
+            }
+            TickTypes::SnapshotEnd => break,
+            _ => {}
+        }
+    }
+    assert_eq!(n, ticks, "ibapi: every tick arrived");
+    match (first, last) {
+        (Some(f), Some(l)) => n as f64 / (l - f).as_secs_f64(),
+        _ => f64::NAN,
+    }
+}
+
+/// tws-api and the `ibapi` crate on one burst gateway, one stream each,
+/// interleaved, `--runs` rounds (issue 19: protobuf at 222).
+fn vs_ibapi(o: &Opts) {
+    let (mut gw, addr) = spawn_gateway(o.ticks, None, o.server_version);
+    for run in 0..o.runs {
+        let c = one_client_q(&addr, 2 * run as i32, false, o.spin_us, o.queue_kib);
+        assert_eq!(c.prices, o.ticks, "every tick arrived");
+        let ours = match (c.first, c.end) {
+            (Some(f), Some(e)) => c.prices as f64 / (e - f).as_secs_f64(),
+            _ => f64::NAN,
+        };
+        let theirs = ibapi_run(&addr, 2 * run as i32 + 1, o.ticks);
+        println!(
+            "round {}: tws-api {:.2} M ticks/s, ibapi {:.3} M ticks/s, {:.0}x (server version {}, {} ticks)",
+            run + 1,
+            ours / 1e6,
+            theirs / 1e6,
+            ours / theirs,
+            o.server_version,
+            o.ticks
+        );
+    }
+    let _ = gw.kill();
+    let _ = gw.wait();
 }
 
 fn throughput(o: &Opts) {
@@ -783,6 +841,7 @@ fn main() {
             }
         }
         "throughput" => throughput(&o),
+        "vs-ibapi" => vs_ibapi(&o),
         "latency" | "floor" => latency(&o),
         "clients" => clients(&o),
         "idle" => idle(&o),

@@ -122,12 +122,36 @@ pub enum WireValue<'a> {
 
 /// The fields of a protobuf body in order, each with its number; an `Err`
 /// ends a malformed body (nothing further is read).
-pub fn fields(body: &[u8]) -> impl Iterator<Item = Result<(u32, WireValue<'_>), DecodeError>> {
-    fn varint(b: &mut &[u8]) -> Option<u64> {
+#[inline]
+pub fn fields(body: &[u8]) -> Fields<'_> {
+    Fields {
+        b: body,
+        failed: false,
+    }
+}
+
+/// The iterator of [`fields`]: the tick path's messages are read by it,
+/// so every step is inlined into their readers.
+#[derive(Debug, Clone)]
+pub struct Fields<'a> {
+    b: &'a [u8],
+    failed: bool,
+}
+
+impl<'a> Fields<'a> {
+    #[inline(always)]
+    fn varint(&mut self) -> Option<u64> {
+        // One byte: every key and most values of the tick path.
+        if let Some((&byte, rest)) = self.b.split_first() {
+            if byte < 0x80 {
+                self.b = rest;
+                return Some(u64::from(byte));
+            }
+        }
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
-            let (&byte, rest) = b.split_first()?;
-            *b = rest;
+            let (&byte, rest) = self.b.split_first()?;
+            self.b = rest;
             v |= u64::from(byte & 0x7f) << shift;
             if byte & 0x80 == 0 {
                 return Some(v);
@@ -135,37 +159,48 @@ pub fn fields(body: &[u8]) -> impl Iterator<Item = Result<(u32, WireValue<'_>), 
         }
         None
     }
-    fn take<'a>(b: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = (b.get(..n)?, b.get(n..)?);
-        *b = rest;
+
+    #[inline(always)]
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.b.split_at_checked(n)?;
+        self.b = rest;
         Some(head)
     }
-    let mut b = body;
-    let mut failed = false;
-    std::iter::from_fn(move || {
-        if b.is_empty() || failed {
+
+    #[inline(always)]
+    fn field(&mut self) -> Option<(u32, WireValue<'a>)> {
+        let key = self.varint()?;
+        let number = u32::try_from(key >> 3).ok().filter(|n| *n > 0)?;
+        let value = match key & 7 {
+            0 => WireValue::Varint(self.varint()?),
+            1 => WireValue::Fixed64(u64::from_le_bytes(self.take(8)?.try_into().ok()?)),
+            2 => {
+                let n = usize::try_from(self.varint()?).ok()?;
+                WireValue::Bytes(self.take(n)?)
+            }
+            5 => WireValue::Fixed32(u32::from_le_bytes(self.take(4)?.try_into().ok()?)),
+            _ => return None,
+        };
+        Some((number, value))
+    }
+}
+
+impl<'a> Iterator for Fields<'a> {
+    type Item = Result<(u32, WireValue<'a>), DecodeError>;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.b.is_empty() || self.failed {
             return None;
         }
-        let next = (|| {
-            let key = varint(&mut b)?;
-            let number = u32::try_from(key >> 3).ok().filter(|n| *n > 0)?;
-            let value = match key & 7 {
-                0 => WireValue::Varint(varint(&mut b)?),
-                1 => WireValue::Fixed64(u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?)),
-                2 => {
-                    let n = usize::try_from(varint(&mut b)?).ok()?;
-                    WireValue::Bytes(take(&mut b, n)?)
-                }
-                5 => WireValue::Fixed32(u32::from_le_bytes(take(&mut b, 4)?.try_into().ok()?)),
-                _ => return None,
-            };
-            Some((number, value))
-        })();
-        Some(next.ok_or_else(|| {
-            failed = true;
-            DecodeError::Protobuf("malformed protobuf body".into())
-        }))
-    })
+        match self.field() {
+            Some(f) => Some(Ok(f)),
+            None => {
+                self.failed = true;
+                Some(Err(DecodeError::Protobuf("malformed protobuf body".into())))
+            }
+        }
+    }
 }
 
 /// Calls `f` with the number of each field of a protobuf body, and the

@@ -394,6 +394,10 @@ fn parse_decimal_other(b: &[u8]) -> Option<Decimal> {
 /// and `-0.00` are written back as they came; rust_decimal's parsers drop
 /// the sign of a zero). `None` when it is no number.
 pub fn decimal_from_text(s: &str) -> Option<Decimal> {
+    // The common spelling first, as the text path reads it.
+    if let Some((m, scale, neg)) = plain_decimal(s.as_bytes()) {
+        return Some(from_plain(m, scale, neg));
+    }
     let mut v = s
         .parse::<Decimal>()
         .ok()
