@@ -81,26 +81,32 @@ impl EWrapper for Sink {
 }
 
 fn bench(c: &mut Criterion) {
-    let sv = 203;
-    let p = payload(sv);
-    println!("historicalData frame: {BARS} bars, {} bytes", p.len());
-
-    let mut sink = Sink::default();
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    dispatch_frame(sv, &p, &mut sink);
-    let peak = PEAK.load(Ordering::Relaxed) - base;
-    println!("peak heap while dispatching {BARS} bars: {peak} bytes (beyond the frame)");
-
     let mut g = c.benchmark_group("historical");
     g.throughput(Throughput::Elements(BARS as u64));
     g.sample_size(20);
-    g.bench_function("dispatch_100k_bars", |b| {
-        b.iter(|| {
-            dispatch_frame(sv, black_box(&p), &mut sink);
-            sink.n
-        })
-    });
+    // 203: the text form (bars read one by one as they are delivered);
+    // 222: the protobuf form (held whole: its `…ProtoBuf` callback gets it).
+    for sv in [203, 222] {
+        let p = payload(sv);
+        println!(
+            "historicalData frame at {sv}: {BARS} bars, {} bytes",
+            p.len()
+        );
+        let mut sink = Sink::default();
+        let base = LIVE.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        dispatch_frame(sv, &p, &mut sink);
+        let peak = PEAK.load(Ordering::Relaxed) - base;
+        println!(
+            "peak heap while dispatching {BARS} bars at {sv}: {peak} bytes (beyond the frame)"
+        );
+        g.bench_function(format!("dispatch_100k_bars_{sv}"), |b| {
+            b.iter(|| {
+                dispatch_frame(sv, black_box(&p), &mut sink);
+                sink.n
+            })
+        });
+    }
     g.finish();
 }
 
