@@ -20,11 +20,11 @@ use super::responses::{ReceiveFa, ReplaceFaEnd};
 use crate::errors::NO_VALID_ID;
 use crate::messages::connection::{ManagedAccounts, ReqManagedAccts};
 use crate::messages::orders::proto_in::{contract, dec};
-use crate::messages::orders::proto_out::contract_to_proto;
+use crate::messages::orders::proto_out::contract_proto;
 use crate::messages::protobuf::{b, decimal, decimal_text, f, i, s, text};
 use crate::messages::ProtoForm;
 use crate::model::{FamilyCode, SoftDollarTier};
-use crate::model::{Order, UNSET_DECIMAL, UNSET_DOUBLE, UNSET_INTEGER};
+use crate::model::{UNSET_DECIMAL, UNSET_DOUBLE, UNSET_INTEGER};
 use crate::proto;
 use crate::wire::DecodeError;
 use crate::EWrapper;
@@ -144,7 +144,7 @@ impl ProtoForm for UpdatePortfolio {
     type Proto = proto::PortfolioValue;
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::PortfolioValue {
-            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            contract: contract_proto(&self.contract),
             position: decimal_text(self.position),
             market_price: f(self.market_price),
             market_value: f(self.market_value),
@@ -233,7 +233,7 @@ impl ProtoForm for PositionData {
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::Position {
             account: s(&self.account),
-            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            contract: contract_proto(&self.contract),
             position: decimal_text(self.position),
             avg_cost: f(self.avg_cost),
         }
@@ -288,7 +288,7 @@ impl ProtoForm for PositionMulti {
         proto::PositionMulti {
             req_id: i(self.req_id),
             account: s(&self.account),
-            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            contract: contract_proto(&self.contract),
             position: decimal_text(self.pos),
             avg_cost: f(self.avg_cost),
             model_code: s(&self.model_code),

@@ -13,8 +13,8 @@ use super::{
 };
 use super::{MktDepthExchanges, ReqMktDepthExchanges};
 use crate::errors::NO_VALID_ID;
-use crate::messages::orders::proto_in::{contract, dec, request_contract, tag_values};
-use crate::messages::orders::proto_out::{contract_to_proto, map};
+use crate::messages::orders::proto_in::{contract, dec, request_contract_of, tag_values};
+use crate::messages::orders::proto_out::{contract_proto, contract_to_proto, map};
 use crate::messages::protobuf::{b, f, i, s, text};
 use crate::messages::ProtoForm;
 use crate::model::DepthMktDataDescription;
@@ -318,13 +318,13 @@ impl ProtoForm for ReqContractDetails {
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::ContractDataRequest {
             req_id: i(self.req_id),
-            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            contract: contract_proto(&self.contract),
         }
     }
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ReqContractDetails {
             req_id: p.req_id.unwrap_or(crate::model::UNSET_INTEGER),
-            contract: request_contract(&p.contract.clone().unwrap_or_default()),
+            contract: request_contract_of(&p.contract),
         }))
     }
 }

@@ -20,30 +20,20 @@ use crate::errors::NO_VALID_ID;
 use crate::messages::market_data::tick_by_tick::{
     CancelTickByTickData, ReqTickByTickData, TickByTick, TickByTickData,
 };
-use crate::messages::orders::proto_in::{request_contract, tag_values};
-use crate::messages::orders::proto_out::{contract_to_proto, map};
+use crate::messages::orders::proto_in::{request_contract_of, tag_values};
+use crate::messages::orders::proto_out::{contract_proto, map};
 use crate::messages::protobuf::{
     b, decimal, decimal_text, fields, give_cow, i, pooled_str, pooled_text, s, strings, text,
     wrong_wire_type, WireValue,
 };
 use crate::messages::ProtoForm;
 use crate::model::{
-    BarData, Contract, HistogramData, HistoricalSession, HistoricalTick, HistoricalTickBidAsk,
-    HistoricalTickLast, Order, RealTimeBar, TickAttribBidAsk, TickAttribLast, UNSET_INTEGER,
+    BarData, HistogramData, HistoricalSession, HistoricalTick, HistoricalTickBidAsk,
+    HistoricalTickLast, RealTimeBar, TickAttribBidAsk, TickAttribLast, UNSET_INTEGER,
 };
 use crate::proto;
 use crate::wire::DecodeError;
 use crate::EWrapper;
-
-/// A request's contract, as `createContractProto(contract, None)` fills it.
-fn contract_proto(c: &Contract) -> Option<proto::Contract> {
-    Some(contract_to_proto(c, &Order::default()))
-}
-
-/// A request's contract from its protobuf form (the gateway's side).
-fn contract_of(p: &Option<proto::Contract>) -> Contract {
-    p.as_ref().map(request_contract).unwrap_or_default()
-}
 
 /// A request's `useRTH`, an integer in the official arguments and a flag
 /// in the protobuf form.
@@ -79,7 +69,7 @@ impl ProtoForm for ReqHistoricalData {
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ReqHistoricalData {
             req_id: p.req_id.unwrap_or(UNSET_INTEGER),
-            contract: contract_of(&p.contract),
+            contract: request_contract_of(&p.contract),
             end_date_time: text(&p.end_date_time),
             duration_str: text(&p.duration),
             bar_size_setting: text(&p.bar_size_setting),
@@ -109,7 +99,7 @@ impl ProtoForm for ReqRealTimeBars {
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ReqRealTimeBars {
             req_id: p.req_id.unwrap_or(UNSET_INTEGER),
-            contract: contract_of(&p.contract),
+            contract: request_contract_of(&p.contract),
             bar_size: p.bar_size.unwrap_or(UNSET_INTEGER),
             what_to_show: text(&p.what_to_show),
             use_rth: p.use_rth.unwrap_or(false),
@@ -133,7 +123,7 @@ impl ProtoForm for ReqHeadTimeStamp {
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ReqHeadTimeStamp {
             req_id: p.req_id.unwrap_or(UNSET_INTEGER),
-            contract: contract_of(&p.contract),
+            contract: request_contract_of(&p.contract),
             what_to_show: text(&p.what_to_show),
             use_rth: rth(p.use_rth),
             format_date: p.format_date.unwrap_or(UNSET_INTEGER),
@@ -155,7 +145,7 @@ impl ProtoForm for ReqHistogramData {
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ReqHistogramData {
             ticker_id: p.req_id.unwrap_or(UNSET_INTEGER),
-            contract: contract_of(&p.contract),
+            contract: request_contract_of(&p.contract),
             use_rth: p.use_rth.unwrap_or(false),
             time_period: text(&p.time_period),
         }))
@@ -196,7 +186,7 @@ impl ProtoForm for ReqHistoricalTicks {
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ReqHistoricalTicks {
             req_id: p.req_id.unwrap_or(UNSET_INTEGER),
-            contract: contract_of(&p.contract),
+            contract: request_contract_of(&p.contract),
             start_date_time: text(&p.start_date_time),
             end_date_time: text(&p.end_date_time),
             number_of_ticks: p.number_of_ticks.unwrap_or(UNSET_INTEGER),
@@ -223,7 +213,7 @@ impl ProtoForm for ReqTickByTickData {
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ReqTickByTickData {
             req_id: p.req_id.unwrap_or(UNSET_INTEGER),
-            contract: contract_of(&p.contract),
+            contract: request_contract_of(&p.contract),
             tick_type: text(&p.tick_type),
             number_of_ticks: p.number_of_ticks.unwrap_or(UNSET_INTEGER),
             ignore_size: p.ignore_size.unwrap_or(false),

@@ -17,14 +17,14 @@ use super::{
     TickReqParams, TickSize, TickSnapshotEnd, TickString,
 };
 use crate::errors::NO_VALID_ID;
-use crate::messages::orders::proto_in::{request_contract, tag_values};
-use crate::messages::orders::proto_out::{contract_to_proto, map};
+use crate::messages::orders::proto_in::{request_contract_of, tag_values};
+use crate::messages::orders::proto_out::{contract_proto, map};
 use crate::messages::protobuf::{
     b, decimal, decimal_text, f, fields, give_cow, i, pooled_str, pooled_text, s, strings,
     wrong_wire_type, WireValue,
 };
 use crate::messages::ProtoForm;
-use crate::model::{tick_type, Order, UNSET_DOUBLE, UNSET_INTEGER};
+use crate::model::{tick_type, UNSET_DOUBLE, UNSET_INTEGER};
 use crate::proto;
 use crate::wire::DecodeError;
 use crate::EWrapper;
@@ -452,7 +452,7 @@ impl ProtoForm for ReqMktData {
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::MarketDataRequest {
             req_id: i(self.req_id),
-            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            contract: contract_proto(&self.contract),
             generic_tick_list: s(&self.generic_tick_list),
             snapshot: b(self.snapshot),
             regulatory_snapshot: b(self.regulatory_snapshot),
@@ -462,7 +462,7 @@ impl ProtoForm for ReqMktData {
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ReqMktData {
             req_id: p.req_id.unwrap_or(UNSET_INTEGER),
-            contract: request_contract(&p.contract.clone().unwrap_or_default()),
+            contract: request_contract_of(&p.contract),
             generic_tick_list: p.generic_tick_list.clone().unwrap_or_default(),
             snapshot: p.snapshot.unwrap_or(false),
             regulatory_snapshot: p.regulatory_snapshot.unwrap_or(false),
@@ -492,7 +492,7 @@ impl ProtoForm for ReqMktDepth {
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::MarketDepthRequest {
             req_id: i(self.req_id),
-            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            contract: contract_proto(&self.contract),
             num_rows: i(self.num_rows),
             is_smart_depth: b(self.is_smart_depth),
             market_depth_options: map(&self.mkt_depth_options),
@@ -501,7 +501,7 @@ impl ProtoForm for ReqMktDepth {
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ReqMktDepth {
             req_id: p.req_id.unwrap_or(UNSET_INTEGER),
-            contract: request_contract(&p.contract.clone().unwrap_or_default()),
+            contract: request_contract_of(&p.contract),
             num_rows: p.num_rows.unwrap_or(UNSET_INTEGER),
             is_smart_depth: p.is_smart_depth.unwrap_or(false),
             mkt_depth_options: tag_values(&p.market_depth_options),
@@ -548,60 +548,41 @@ crate::req_id_proto_form! {
     CancelCalcOptionPrice => CancelCalculateOptionPrice, UNSET_INTEGER;
 }
 
-impl ProtoForm for ReqCalcImpliedVolat {
-    type Proto = proto::CalculateImpliedVolatilityRequest;
-    const MAP_FIELDS: &'static [u32] = &[5];
-    /// `createCalculateImpliedVolatilityRequestProto`: the options go too.
-    fn to_proto(&self, _sv: i32) -> Self::Proto {
-        proto::CalculateImpliedVolatilityRequest {
-            req_id: i(self.req_id),
-            contract: Some(contract_to_proto(&self.contract, &Order::default())),
-            option_price: f(self.option_price),
-            under_price: f(self.under_price),
-            implied_volatility_options: map(&self.impl_vol_options),
+/// The two calculations: request id, contract, the value given (option
+/// price or volatility), the underlying's price and the options, which go
+/// too (`createCalculate…RequestProto`).
+macro_rules! calc_form {
+    ($($t:ident => $p:ident, $first:ident: $pfirst:ident, $options:ident: $poptions:ident;)*) => {$(
+        impl ProtoForm for $t {
+            type Proto = proto::$p;
+            const MAP_FIELDS: &'static [u32] = &[5];
+            fn to_proto(&self, _sv: i32) -> Self::Proto {
+                proto::$p {
+                    req_id: i(self.req_id),
+                    contract: contract_proto(&self.contract),
+                    $pfirst: f(self.$first),
+                    under_price: f(self.under_price),
+                    $poptions: map(&self.$options),
+                }
+            }
+            fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+                Ok(Some($t {
+                    req_id: p.req_id.unwrap_or(UNSET_INTEGER),
+                    contract: request_contract_of(&p.contract),
+                    $first: p.$pfirst.unwrap_or(UNSET_DOUBLE),
+                    under_price: p.under_price.unwrap_or(UNSET_DOUBLE),
+                    $options: tag_values(&p.$poptions),
+                }))
+            }
         }
-    }
-    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
-        Ok(Some(ReqCalcImpliedVolat {
-            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
-            contract: p
-                .contract
-                .as_ref()
-                .map(request_contract)
-                .unwrap_or_default(),
-            option_price: p.option_price.unwrap_or(UNSET_DOUBLE),
-            under_price: p.under_price.unwrap_or(UNSET_DOUBLE),
-            impl_vol_options: tag_values(&p.implied_volatility_options),
-        }))
-    }
+    )*};
 }
 
-impl ProtoForm for ReqCalcOptionPrice {
-    type Proto = proto::CalculateOptionPriceRequest;
-    const MAP_FIELDS: &'static [u32] = &[5];
-    /// `createCalculateOptionPriceRequestProto`: the options go too.
-    fn to_proto(&self, _sv: i32) -> Self::Proto {
-        proto::CalculateOptionPriceRequest {
-            req_id: i(self.req_id),
-            contract: Some(contract_to_proto(&self.contract, &Order::default())),
-            volatility: f(self.volatility),
-            under_price: f(self.under_price),
-            option_price_options: map(&self.opt_prc_options),
-        }
-    }
-    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
-        Ok(Some(ReqCalcOptionPrice {
-            req_id: p.req_id.unwrap_or(UNSET_INTEGER),
-            contract: p
-                .contract
-                .as_ref()
-                .map(request_contract)
-                .unwrap_or_default(),
-            volatility: p.volatility.unwrap_or(UNSET_DOUBLE),
-            under_price: p.under_price.unwrap_or(UNSET_DOUBLE),
-            opt_prc_options: tag_values(&p.option_price_options),
-        }))
-    }
+calc_form! {
+    ReqCalcImpliedVolat => CalculateImpliedVolatilityRequest,
+        option_price: option_price, impl_vol_options: implied_volatility_options;
+    ReqCalcOptionPrice => CalculateOptionPriceRequest,
+        volatility: volatility, opt_prc_options: option_price_options;
 }
 
 // The reroutes of a market data or depth request (sent as protobuf from

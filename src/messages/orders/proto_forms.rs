@@ -9,12 +9,12 @@ use super::{
     OrderStatus,
 };
 use crate::messages::orders::proto_in;
-use crate::messages::orders::proto_in::request_contract;
-use crate::messages::orders::proto_out::contract_to_proto;
+use crate::messages::orders::proto_in::request_contract_of;
+use crate::messages::orders::proto_out::{contract_proto, contract_to_proto};
 use crate::messages::orders::proto_out::{order_state_to_proto, order_to_proto};
 use crate::messages::protobuf::{b, decimal_text, f, i, l, s, text};
 use crate::messages::ProtoForm;
-use crate::model::{CommissionAndFeesReport, Execution, Order, UNSET_INTEGER};
+use crate::model::{CommissionAndFeesReport, Execution, UNSET_INTEGER};
 use crate::proto;
 use crate::wire::DecodeError;
 use crate::EWrapper;
@@ -25,7 +25,7 @@ impl ProtoForm for ExerciseOptions {
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::ExerciseOptionsRequest {
             order_id: i(self.req_id),
-            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            contract: contract_proto(&self.contract),
             exercise_action: i(self.exercise_action),
             exercise_quantity: i(self.exercise_quantity),
             account: s(&self.account),
@@ -38,11 +38,7 @@ impl ProtoForm for ExerciseOptions {
     fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         Ok(Some(ExerciseOptions {
             req_id: p.order_id.unwrap_or(UNSET_INTEGER),
-            contract: p
-                .contract
-                .as_ref()
-                .map(request_contract)
-                .unwrap_or_default(),
+            contract: request_contract_of(&p.contract),
             exercise_action: p.exercise_action.unwrap_or(UNSET_INTEGER),
             exercise_quantity: p.exercise_quantity.unwrap_or(UNSET_INTEGER),
             account: text(&p.account),
@@ -201,7 +197,7 @@ impl ProtoForm for ExecutionData {
     fn to_proto(&self, _sv: i32) -> Self::Proto {
         proto::ExecutionDetails {
             req_id: Some(self.req_id),
-            contract: Some(contract_to_proto(&self.contract, &Order::default())),
+            contract: contract_proto(&self.contract),
             execution: Some(execution_to_proto(&self.execution)),
         }
     }

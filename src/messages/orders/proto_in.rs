@@ -114,6 +114,12 @@ pub fn request_contract(p: &proto::Contract) -> Contract {
     c
 }
 
+/// [`request_contract`] of a request's optional contract; default when
+/// absent.
+pub fn request_contract_of(p: &Option<proto::Contract>) -> Contract {
+    p.as_ref().map(request_contract).unwrap_or_default()
+}
+
 /// A contract from its protobuf form (`decodeContract`).
 pub fn contract(p: &proto::Contract) -> Contract {
     let mut c = Contract::default();

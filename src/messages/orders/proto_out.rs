@@ -88,6 +88,12 @@ pub(crate) fn encode_order_proto(sv: i32, o: &Order, out: &mut Vec<u8>) {
     full_map_entries(&p.encode_to_vec(), &[62, 64, 84], out);
 }
 
+/// A contract on its own (`createContractProto(contract, None)`): the
+/// contract of every request and answer but the orders'.
+pub(crate) fn contract_proto(c: &Contract) -> Option<proto::Contract> {
+    Some(contract_to_proto(c, &Order::default()))
+}
+
 /// `createContractProto`. The official builder assigns `primaryExchange`,
 /// a name the message does not have (it is `primaryExch`): it fails for a
 /// contract with a primary exchange; here the field is sent.
