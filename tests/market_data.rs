@@ -362,3 +362,57 @@ fn delta_neutral_combo_is_validated_and_cfd_rerouted() {
     client.disconnect();
     h.join().unwrap();
 }
+
+#[test]
+fn odd_lot_quotes_from_server_version_225_and_refused_before() {
+    // Generic tick 787 (10.46 / server version 225): odd-lot bid and ask,
+    // their sizes and exchanges, tick types 105-110.
+    let gw = calls_gateway(SimConfig {
+        server_version: 225,
+        ..SimConfig::default()
+    });
+    let (client, log, h) = common::connected_calls(&gw, 1);
+    client
+        .req_mkt_data(3, &stock("AAPL"), "787", false, false, &[])
+        .unwrap();
+    let of = |calls: &[common::Call], name: &str, t: i32| {
+        calls.iter().any(|c| {
+            c.name == name && c.arg(0).as_i64() == Some(3) && c.arg(1).as_i64() == Some(t as i64)
+        })
+    };
+    assert!(log.wait_until(|c| of(c, "tick_size", tick_type::ODD_LOT_ASK_SIZE)));
+    client.cancel_mkt_data(3).unwrap();
+    let calls: Vec<common::Call> = ["tick_price", "tick_size", "tick_string"]
+        .iter()
+        .flat_map(|n| log.named(n))
+        .collect();
+    for t in [tick_type::ODD_LOT_BID, tick_type::ODD_LOT_ASK] {
+        assert!(of(&calls, "tick_price", t), "tick_price {t}");
+    }
+    for t in [tick_type::ODD_LOT_BID_SIZE, tick_type::ODD_LOT_ASK_SIZE] {
+        assert!(of(&calls, "tick_size", t), "tick_size {t}");
+    }
+    for t in [tick_type::ODD_LOT_BID_EXCH, tick_type::ODD_LOT_ASK_EXCH] {
+        assert!(of(&calls, "tick_string", t), "tick_string {t}");
+    }
+    assert_eq!(
+        tws_api::tick_type_name(tick_type::ODD_LOT_BID),
+        "ODD_LOT_BID"
+    );
+    assert!(errors_of(&log).is_empty());
+    client.disconnect();
+    h.join().unwrap();
+
+    let gw = calls_gateway(SimConfig {
+        server_version: 224,
+        ..SimConfig::default()
+    });
+    let (client, log, h) = common::connected_calls(&gw, 1);
+    client
+        .req_mkt_data(4, &stock("AAPL"), "787", false, false, &[])
+        .unwrap();
+    assert!(log.wait_for("error", 4));
+    assert_eq!(errors_of(&log), vec![(4, 321)]);
+    client.disconnect();
+    h.join().unwrap();
+}

@@ -229,8 +229,35 @@ pub mod tick_type {
     pub const DELAYED_YIELD_BID: TickType = 103;
     /// Delayed bond yield at the ask.
     pub const DELAYED_YIELD_ASK: TickType = 104;
-    /// No tick type.
-    pub const NOT_SET: TickType = 105;
+    /// Best odd-lot bid price (generic tick 787, server version 225).
+    pub const ODD_LOT_BID: TickType = 105;
+    /// Best odd-lot ask price.
+    pub const ODD_LOT_ASK: TickType = 106;
+    /// Size at the best odd-lot bid.
+    pub const ODD_LOT_BID_SIZE: TickType = 107;
+    /// Size at the best odd-lot ask.
+    pub const ODD_LOT_ASK_SIZE: TickType = 108;
+    /// Exchange of the best odd-lot bid.
+    pub const ODD_LOT_BID_EXCH: TickType = 109;
+    /// Exchange of the best odd-lot ask.
+    pub const ODD_LOT_ASK_EXCH: TickType = 110;
+    /// No tick type (111 as in 10.51.1; 10.37.2 had 105, see [`not_set`]).
+    pub const NOT_SET: TickType = 111;
+    /// NOT_SET in 10.37.2, before the odd-lot tick types took 105–110.
+    pub const NOT_SET_10_37: TickType = 105;
+
+    /// The "no tick type" code a `tickSize` of that type is dropped for, as
+    /// the official decoder of the version does: 10.37.2's 105 for server
+    /// versions up to 203, 10.51.1's 111 from 204 (where 105 is
+    /// `ODD_LOT_BID`).
+    #[inline]
+    pub fn not_set(server_version: i32) -> TickType {
+        if server_version >= crate::server_versions::MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER {
+            NOT_SET
+        } else {
+            NOT_SET_10_37
+        }
+    }
 }
 
 /// The official name of a tick type (`"BID"`, `"LAST_SIZE"`, …), or
@@ -342,6 +369,12 @@ pub fn tick_type_name(tick_type: TickType) -> &'static str {
         tick_type::FINAL_IPO_LAST => "FINAL_IPO_LAST",
         tick_type::DELAYED_YIELD_BID => "DELAYED_YIELD_BID",
         tick_type::DELAYED_YIELD_ASK => "DELAYED_YIELD_ASK",
+        tick_type::ODD_LOT_BID => "ODD_LOT_BID",
+        tick_type::ODD_LOT_ASK => "ODD_LOT_ASK",
+        tick_type::ODD_LOT_BID_SIZE => "ODD_LOT_BID_SIZE",
+        tick_type::ODD_LOT_ASK_SIZE => "ODD_LOT_ASK_SIZE",
+        tick_type::ODD_LOT_BID_EXCH => "ODD_LOT_BID_EXCH",
+        tick_type::ODD_LOT_ASK_EXCH => "ODD_LOT_ASK_EXCH",
         tick_type::NOT_SET => "NOT_SET",
         _ => "NOTFOUND",
     }
@@ -351,7 +384,7 @@ pub fn tick_type_name(tick_type: TickType) -> &'static str {
 mod tests {
     use super::*;
 
-    const ALL: [TickType; 106] = [
+    const ALL: [TickType; 112] = [
         tick_type::BID_SIZE,
         tick_type::BID,
         tick_type::ASK,
@@ -457,6 +490,12 @@ mod tests {
         tick_type::FINAL_IPO_LAST,
         tick_type::DELAYED_YIELD_BID,
         tick_type::DELAYED_YIELD_ASK,
+        tick_type::ODD_LOT_BID,
+        tick_type::ODD_LOT_ASK,
+        tick_type::ODD_LOT_BID_SIZE,
+        tick_type::ODD_LOT_ASK_SIZE,
+        tick_type::ODD_LOT_BID_EXCH,
+        tick_type::ODD_LOT_ASK_EXCH,
         tick_type::NOT_SET,
     ];
 

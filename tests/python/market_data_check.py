@@ -91,6 +91,7 @@ class App(EWrapper, EClient):
         self.next_id = None
         self.errors = []
         self.ticks = set()   # (callback, tickType) of reqId 8
+        self.odd = set()     # (callback, tickType) of reqId 9 (odd lots)
         self.news = []
 
     def _note(self):
@@ -157,15 +158,24 @@ class App(EWrapper, EClient):
         if reqId == 8:
             self.ticks.add(("tickPrice", tickType))
             self._note()
+        elif reqId == 9:
+            self.odd.add(("tickPrice", tickType))
+            self._note()
 
     def tickSize(self, reqId, tickType, size):
         if reqId == 8:
             self.ticks.add(("tickSize", tickType))
             self._note()
+        elif reqId == 9:
+            self.odd.add(("tickSize", tickType))
+            self._note()
 
     def tickString(self, reqId, tickType, value):
         if reqId == 8:
             self.ticks.add(("tickString", tickType))
+            self._note()
+        elif reqId == 9:
+            self.odd.add(("tickString", tickType))
             self._note()
 
     def tickGeneric(self, reqId, tickType, value):
@@ -277,6 +287,17 @@ def main():
            ("tickGeneric", 24)} <= app.ticks and app.news and app.news[0][0] == 8,
           sorted(app.ticks))
     print("GENERIC_TICKS " + json.dumps(sorted(app.ticks)))
+
+    if app.serverVersion() >= 225:
+        # Generic tick 787 (10.46, server version 225): odd-lot quotes.
+        odd = {("tickPrice", 105), ("tickPrice", 106), ("tickSize", 107), ("tickSize", 108),
+               ("tickString", 109), ("tickString", 110)}
+        app.reqMktData(9, stock("AAPL", "SMART"), "787", False, False, [])
+        app.wait(lambda: odd <= app.odd)
+        app.cancelMktData(9)
+        app.barrier()
+        check("odd lots (225): bid, ask, their sizes and exchanges", odd <= app.odd,
+              sorted(app.odd))
     check("no errors", not app.errors, app.errors[:3])
 
     app.disconnect()

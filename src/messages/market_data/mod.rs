@@ -588,8 +588,8 @@ mod deliver {
 
     impl Incoming for TickSize {
         #[inline]
-        fn deliver(&self, _sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
-            if self.tick_type != tick_type::NOT_SET {
+        fn deliver(&self, sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
+            if self.tick_type != tick_type::not_set(sv) {
                 w.tick_size(self.req_id, self.tick_type, self.size);
             }
             Ok(())

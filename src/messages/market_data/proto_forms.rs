@@ -129,9 +129,9 @@ impl ProtoForm for TickGeneric {
     }
     /// As the official decoder: a tick of type NOT_SET is not delivered.
     #[inline]
-    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+    fn from_proto(sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         let t = p.tick_type.unwrap_or(UNSET_INTEGER);
-        Ok((t != tick_type::NOT_SET).then(|| TickGeneric {
+        Ok((t != tick_type::not_set(sv)).then(|| TickGeneric {
             req_id: p.req_id.unwrap_or(NO_VALID_ID),
             tick_type: t,
             value: p.value.unwrap_or(UNSET_DOUBLE),
@@ -154,9 +154,9 @@ impl<'a> ProtoForm for TickString<'a> {
     /// As the official decoder: a tick of type NOT_SET is not delivered;
     /// an absent value is empty.
     #[inline]
-    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+    fn from_proto(sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
         let t = p.tick_type.unwrap_or(UNSET_INTEGER);
-        if t == tick_type::NOT_SET {
+        if t == tick_type::not_set(sv) {
             return Ok(None);
         }
         Ok(Some(TickString {

@@ -29,12 +29,16 @@ use crate::messages::market_data::{
     TickString,
 };
 use crate::model::{tick_type as tt, Contract, Decimal, TickType, UNSET_DECIMAL};
+use crate::server_versions::MIN_SERVER_VER_ODD_LOT_BID_ASK_QUOTES;
 
 /// The generic ticks TWS accepts in `reqMktData` (others get error 321).
 const KNOWN_GENERIC_TICKS: [u32; 27] = [
     100, 101, 104, 105, 106, 107, 162, 165, 221, 225, 232, 233, 236, 256, 258, 291, 292, 293, 294,
     295, 318, 375, 411, 456, 460, 588, 619,
 ];
+
+/// Odd-lot bid and ask (tick types 105–110), from server version 225.
+const ODD_LOTS: u32 = 787;
 
 /// How often (in rounds) a subscription with generic tick 292 gets a headline.
 const NEWS_EVERY: u64 = 50;
@@ -206,9 +210,19 @@ fn refuse_with(s: &mut Session<'_>, req_id: i32, cause: &str) {
     s.send_error(req_id, INVALID_REQUEST.code, &text);
 }
 
+/// The generic ticks a session at `sv` accepts: [`KNOWN_GENERIC_TICKS`],
+/// and odd lots (787) from server version 225.
+fn legal_generic_ticks(sv: i32) -> Vec<u32> {
+    let mut legal = KNOWN_GENERIC_TICKS.to_vec();
+    if sv >= MIN_SERVER_VER_ODD_LOT_BID_ASK_QUOTES {
+        legal.push(ODD_LOTS);
+    }
+    legal
+}
+
 /// The generic tick numbers of a list such as `"233,236,mdoff,292:BRFG"`;
 /// `Err` with the first number TWS would not take.
-fn generic_ticks(list: &str) -> Result<Vec<u32>, String> {
+fn generic_ticks(list: &str, legal: &[u32]) -> Result<Vec<u32>, String> {
     let mut out = Vec::new();
     for item in list.split(',') {
         let item = item.trim();
@@ -217,7 +231,7 @@ fn generic_ticks(list: &str) -> Result<Vec<u32>, String> {
             continue; // names such as `mdoff`
         }
         match number.parse::<u32>() {
-            Ok(n) if KNOWN_GENERIC_TICKS.contains(&n) => out.push(n),
+            Ok(n) if legal.contains(&n) => out.push(n),
             _ => return Err(number.to_owned()),
         }
     }
@@ -235,13 +249,15 @@ fn req_mkt_data(s: &mut Session<'_>, m: ReqMktData) {
         s.send_error(m.req_id, MAX_TICKERS_REACHED.code, MAX_TICKERS_REACHED.msg);
         return;
     }
-    let generics = match generic_ticks(&m.generic_tick_list) {
+    let legal = legal_generic_ticks(s.sv);
+    let generics = match generic_ticks(&m.generic_tick_list, &legal) {
         Ok(g) => g,
         Err(bad) => {
+            let legal: Vec<String> = legal.iter().map(|n| n.to_string()).collect();
             let cause = format!(
                 "Incorrect generic tick list of {bad}.  Legal ones for ({}) are: {}",
                 m.contract.sec_type,
-                KNOWN_GENERIC_TICKS.map(|n| n.to_string()).join(",")
+                legal.join(",")
             );
             return refuse_with(s, m.req_id, &cause);
         }
@@ -381,6 +397,15 @@ fn once(s: &mut Session<'_>, req_id: i32, sub: &Subscription, c: &Contract) {
                 });
             }
             292 => news(s, req_id, &sub.symbol, 0),
+            ODD_LOTS => {
+                for (t, exchange) in [(tt::ODD_LOT_BID_EXCH, "P"), (tt::ODD_LOT_ASK_EXCH, "Q")] {
+                    s.send(&TickString {
+                        req_id,
+                        tick_type: t,
+                        value: exchange.into(),
+                    });
+                }
+            }
             _ => {}
         }
     }
@@ -452,6 +477,14 @@ fn tick(s: &mut Session<'_>, req_id: i32, sub: &mut Subscription) {
             value: value.into(),
         });
     }
+    if sub.generics.contains(&ODD_LOTS) {
+        // Odd-lot quotes at the round-lot prices, for fewer than 100 shares.
+        let odd = 1 + sub.step % 99;
+        price(s, req_id, tt::ODD_LOT_BID, b, UNSET_DECIMAL);
+        size(s, req_id, tt::ODD_LOT_BID_SIZE, odd);
+        price(s, req_id, tt::ODD_LOT_ASK, a, UNSET_DECIMAL);
+        size(s, req_id, tt::ODD_LOT_ASK_SIZE, 100 - odd);
+    }
     if sub.generics.contains(&292) && sub.step % NEWS_EVERY == 0 {
         news(s, req_id, &sub.symbol.clone(), sub.step / NEWS_EVERY);
     }
@@ -521,11 +554,18 @@ mod tests {
 
     #[test]
     fn generic_tick_lists() {
-        assert_eq!(generic_ticks(""), Ok(vec![]));
+        let known = KNOWN_GENERIC_TICKS.to_vec();
+        assert_eq!(generic_ticks("", &known), Ok(vec![]));
         assert_eq!(
-            generic_ticks("233, 236,mdoff,292:BRFG"),
+            generic_ticks("233, 236,mdoff,292:BRFG", &known),
             Ok(vec![233, 236, 292])
         );
-        assert_eq!(generic_ticks("233,999"), Err("999".into()));
+        assert_eq!(generic_ticks("233,999", &known), Err("999".into()));
+        assert_eq!(generic_ticks("787", &known), Err("787".into()));
+        assert_eq!(
+            generic_ticks("787", &legal_generic_ticks(225)),
+            Ok(vec![787])
+        );
+        assert_eq!(legal_generic_ticks(224), known);
     }
 }
