@@ -15,7 +15,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tws_api::client::dispatch_frame;
 use tws_api::messages::historical::{HistoricalData, HistoricalDataHeader};
 use tws_api::messages::to_frame;
-use tws_api::{BarData, Decimal, EWrapper};
+use tws_api::sim::samples::minute_bars;
+use tws_api::{BarData, EWrapper};
 
 /// Counts live heap bytes and their peak.
 struct Peak;
@@ -44,18 +45,7 @@ const BARS: usize = 100_000;
 /// The frame payload (without its length prefix); the same bars as
 /// `historical_python.py` builds.
 fn payload(sv: i32) -> Vec<u8> {
-    let bars = (0..BARS)
-        .map(|i| BarData {
-            date: (1_704_067_200 + 60 * i as i64).to_string(),
-            open: 187.25 + (i % 100) as f64 * 0.01,
-            high: 187.5 + (i % 100) as f64 * 0.01,
-            low: 187.0 + (i % 100) as f64 * 0.01,
-            close: 187.3 + (i % 100) as f64 * 0.01,
-            volume: Decimal::from(100 + (i % 900) as i64),
-            wap: Decimal::new(1_872_512 + (i % 100) as i64, 4),
-            bar_count: 42,
-        })
-        .collect();
+    let bars = minute_bars(BARS);
     let msg = HistoricalData {
         header: HistoricalDataHeader {
             req_id: 1,

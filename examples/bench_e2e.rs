@@ -13,6 +13,7 @@
 //! cargo run --release --example bench_e2e -- --mode clients --clients 32
 //! cargo run --release --example bench_e2e -- --mode memory
 //! cargo run --release --example bench_e2e -- --mode vs-ibapi --server-version 222 --ticks 1000000 --runs 3
+//! cargo run --release --example bench_e2e -- --mode bulk --server-version 222 --runs 3 [--python 10.51.1]
 //! cargo run --release --example bench_e2e -- --connect 127.0.0.1:PORT --ticks N
 //! ```
 //!
@@ -59,6 +60,13 @@ struct Opts {
     ticks_given: bool,
     /// `--direct-read 0` turns the client's direct reads off.
     direct_read: bool,
+    /// Bulk mode: bars, contract details and open orders per answer.
+    bars: usize,
+    details: usize,
+    orders: usize,
+    /// Bulk mode: also the official Python client (`10.37.2`, the
+    /// interpreter's `ibapi`, or `10.51.1`, from `.python/ibapi-10.51.1`).
+    python: Option<String>,
 }
 
 fn parse() -> Opts {
@@ -79,6 +87,10 @@ fn parse() -> Opts {
         clients_given: false,
         ticks_given: false,
         direct_read: true,
+        bars: 100_000,
+        details: 10_000,
+        orders: 10_000,
+        python: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -108,6 +120,10 @@ fn parse() -> Opts {
             "--direct-read" => o.direct_read = num(&v) != 0,
             "--seconds" => o.seconds = num(&v),
             "--stall-ms" => o.stall_ms = num(&v),
+            "--bars" => o.bars = num(&v) as usize,
+            "--details" => o.details = num(&v) as usize,
+            "--orders" => o.orders = num(&v) as usize,
+            "--python" => o.python = Some(v),
             "--mixed" => {
                 o.mixed = true;
                 i += 1;
@@ -311,6 +327,218 @@ fn vs_ibapi(o: &Opts) {
             o.server_version,
             o.ticks
         );
+    }
+    let _ = gw.kill();
+    let _ = gw.wait();
+}
+
+/// What one bulk round took: 100,000 bars, 10,000 contract details,
+/// 10,000 open orders (by default), each from the request to its end.
+#[derive(Debug, Clone, Copy, Default)]
+struct BulkTimes {
+    bars: f64,
+    details: f64,
+    orders: f64,
+}
+
+/// Counts what a bulk answer delivers; tells the end of each.
+struct BulkSink {
+    ends: std::sync::mpsc::Sender<(&'static str, usize, Instant)>,
+    n: usize,
+    close: f64,
+}
+
+impl EWrapper for BulkSink {
+    fn next_valid_id(&mut self, _order_id: i32) {
+        let _ = self.ends.send(("ready", 0, Instant::now()));
+    }
+    fn historical_data(&mut self, _req_id: i32, bar: &tws_api::BarData) {
+        self.close += bar.close;
+        self.n += 1;
+    }
+    fn historical_data_end(&mut self, _req_id: i32, _start: &str, _end: &str) {
+        let _ = self
+            .ends
+            .send(("bars", std::mem::take(&mut self.n), Instant::now()));
+    }
+    fn contract_details(&mut self, _req_id: i32, d: &tws_api::ContractDetails) {
+        self.close += d.min_tick;
+        self.n += 1;
+    }
+    fn contract_details_end(&mut self, _req_id: i32) {
+        let _ = self
+            .ends
+            .send(("details", std::mem::take(&mut self.n), Instant::now()));
+    }
+    fn open_order(
+        &mut self,
+        _order_id: i32,
+        _c: &Contract,
+        o: &tws_api::Order,
+        _s: &tws_api::OrderState,
+    ) {
+        self.close += o.lmt_price;
+        self.n += 1;
+    }
+    fn open_order_end(&mut self) {
+        let _ = self
+            .ends
+            .send(("orders", std::mem::take(&mut self.n), Instant::now()));
+    }
+}
+
+/// One bulk round of tws-api: each request, then its end.
+fn bulk_ours(addr: &str, client_id: i32, o: &Opts) -> BulkTimes {
+    let (host, port) = addr.rsplit_once(':').expect("host:port");
+    let client = EClient::new();
+    client.set_direct_read(DIRECT_READ.load(Ordering::Relaxed));
+    client
+        .connect(host, port.parse().expect("port"), client_id)
+        .expect("connects");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let runner = client.clone();
+    let run = thread::spawn(move || {
+        let mut sink = BulkSink {
+            ends: tx,
+            n: 0,
+            close: 0.0,
+        };
+        runner.run(&mut sink);
+    });
+    // Ready as the other clients are when they start: the gateway has
+    // answered startApi (it encodes its bulk answers before that).
+    assert_eq!(rx.recv().expect("nextValidId").0, "ready");
+    let mut t = BulkTimes::default();
+    let timed = |what: &str, want: usize, send: &dyn Fn()| {
+        let t0 = Instant::now();
+        send();
+        let (name, n, end) = rx.recv().expect("an end marker");
+        assert_eq!((name, n), (what, want), "tws-api: every item arrived");
+        (end - t0).as_secs_f64()
+    };
+    t.bars = timed("bars", o.bars, &|| {
+        client
+            .req_historical_data(1, &aapl(), "", "1 Y", "1 min", "TRADES", 1, 2, false, &[])
+            .expect("sent")
+    });
+    t.details = timed("details", o.details, &|| {
+        client.req_contract_details(2, &aapl()).expect("sent")
+    });
+    t.orders = timed("orders", o.orders, &|| {
+        client.req_all_open_orders().expect("sent")
+    });
+    client.disconnect();
+    let _ = run.join();
+    t
+}
+
+/// One bulk round of the crates.io `ibapi` crate (blocking client): each
+/// call until it returns everything.
+fn bulk_ibapi(addr: &str, client_id: i32, o: &Opts) -> BulkTimes {
+    use ibapi::client::blocking::Client;
+    use ibapi::market_data::historical::{BarSize, ToDuration, WhatToShow};
+    let client = Client::connect(addr, client_id).expect("ibapi connects");
+    let contract = ibapi::contracts::Contract::stock("AAPL").build();
+    let mut t = BulkTimes::default();
+    let t0 = Instant::now();
+    let bars = client
+        .historical_data(&contract, BarSize::Min)
+        .what_to_show(WhatToShow::Trades)
+        .duration(1.years())
+        .fetch()
+        .expect("ibapi bars");
+    t.bars = t0.elapsed().as_secs_f64();
+    assert_eq!(bars.bars.len(), o.bars, "ibapi: every bar arrived");
+    let t0 = Instant::now();
+    let details = client.contract_details(&contract).expect("ibapi details");
+    t.details = t0.elapsed().as_secs_f64();
+    assert_eq!(details.len(), o.details, "ibapi: every contract arrived");
+    let t0 = Instant::now();
+    let orders = client.all_open_orders().expect("ibapi open orders");
+    let mut n = 0;
+    for order in orders.iter_data() {
+        if let ibapi::orders::Orders::OrderData(_) = order.expect("ibapi order") {
+            n += 1;
+        }
+    }
+    t.orders = t0.elapsed().as_secs_f64();
+    assert_eq!(n, o.orders, "ibapi: every open order arrived");
+    t
+}
+
+/// One bulk round of the official Python client
+/// (`benches/bulk_python.py`), in its own process.
+fn bulk_python(addr: &str, client_id: i32, o: &Opts, version: &str) -> BulkTimes {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let mut cmd = Command::new("python3");
+    cmd.arg(format!("{dir}/benches/bulk_python.py"));
+    cmd.args(["--connect", addr, "--client-id", &client_id.to_string()]);
+    cmd.args([
+        "--bars",
+        &o.bars.to_string(),
+        "--details",
+        &o.details.to_string(),
+    ]);
+    cmd.args(["--orders", &o.orders.to_string()]);
+    if version == "10.51.1" {
+        cmd.env("PYTHONPATH", format!("{dir}/.python/ibapi-10.51.1"));
+    }
+    let out = cmd.output().expect("python3 runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "bulk_python.py: {text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let secs = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .expect("bulk_python.py prints each time")
+    };
+    BulkTimes {
+        bars: secs("bars "),
+        details: secs("details "),
+        orders: secs("orders "),
+    }
+}
+
+/// Bulk answers side by side: tws-api, the `ibapi` crate and (with
+/// `--python`) the official Python client, interleaved, `--runs` rounds, on
+/// one burst gateway (issue 19).
+fn bulk(o: &Opts) {
+    let extra = [
+        "--bars".to_string(),
+        o.bars.to_string(),
+        "--details".into(),
+        o.details.to_string(),
+        "--orders".into(),
+        o.orders.to_string(),
+    ];
+    let (mut gw, addr) = spawn_gateway_with(1, None, o.server_version, &extra);
+    let ms = |s: f64| s * 1e3;
+    println!(
+        "bulk answers at server version {}: {} bars, {} contract details, {} open orders (ms, request to end)",
+        o.server_version, o.bars, o.details, o.orders
+    );
+    for run in 0..o.runs {
+        let id = 3 * run as i32;
+        let mut rows = vec![("tws-api", bulk_ours(&addr, id, o))];
+        if o.server_version >= 213 {
+            rows.push(("ibapi 5.5", bulk_ibapi(&addr, id + 1, o)));
+        }
+        if let Some(v) = &o.python {
+            rows.push(("official Python", bulk_python(&addr, id + 2, o, v)));
+        }
+        for (who, t) in rows {
+            println!(
+                "round {}: {who:<16} bars {:8.1}  details {:8.1}  orders {:8.1}",
+                run + 1,
+                ms(t.bars),
+                ms(t.details),
+                ms(t.orders)
+            );
+        }
     }
     let _ = gw.kill();
     let _ = gw.wait();
@@ -832,6 +1060,9 @@ fn main() {
                 rate,
                 batch: (o.batch_ms > 0).then(|| Duration::from_millis(o.batch_ms)),
                 mixed: o.mixed,
+                bars: o.bars,
+                details: o.details,
+                orders: o.orders,
                 ..BurstConfig::default()
             })
             .expect("burst gateway starts");
@@ -842,6 +1073,7 @@ fn main() {
         }
         "throughput" => throughput(&o),
         "vs-ibapi" => vs_ibapi(&o),
+        "bulk" => bulk(&o),
         "latency" | "floor" => latency(&o),
         "clients" => clients(&o),
         "idle" => idle(&o),

@@ -13,6 +13,16 @@
 //! throughput mode the frames are encoded once into a block that is written
 //! again and again; in rate mode each frame carries its send time (nanoseconds
 //! since the Unix epoch) in the size field, for latency measurement.
+//!
+//! Bulk answers (issue 19: bulk answers measured side by side with other
+//! clients): `reqHistoricalData` gets one `historicalData` of `bars`
+//! one-minute bars and its end marker, `reqContractDetails` `details` times
+//! AAPL's details and `contractDataEnd`, `reqOpenOrders` /
+//! `reqAllOpenOrders` `orders` limit orders and `openOrderEnd` (the samples
+//! of [`super::samples`]). Each answer is encoded once per connection, with a
+//! placeholder where the request id goes; a request copies it with its own
+//! id spliced in, a block at a time, so that the gateway's encoding is not
+//! what is measured.
 
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -21,11 +31,19 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use super::historical::data::format_time;
+use super::samples;
 use crate::messages::connection::{CurrentTime, ManagedAccounts, NextValidId, StartApi};
+use crate::messages::contracts::{ContractData, ContractDataEnd, ReqContractDetails};
+use crate::messages::historical::{
+    HistoricalData, HistoricalDataEnd, HistoricalDataHeader, ReqHistoricalData,
+};
 use crate::messages::ids::outgoing;
 use crate::messages::market_data::{ReqMktData, TickPrice, TickSize, TickSnapshotEnd, TickString};
+use crate::messages::orders::{OpenOrder, OpenOrderEnd};
 use crate::messages::{decode_either, encode_frame};
 use crate::model::{tick_type, Decimal};
+use crate::server_versions::MIN_SERVER_VER_HISTORICAL_DATA_END;
 use crate::wire::MessageHeader;
 
 /// What a burst gateway streams.
@@ -48,6 +66,12 @@ pub struct BurstConfig {
     /// With a rate: a realistic mix instead of tickPrice only — every 10th
     /// message a tickSize or (alternately) a tickString, each stamped too.
     pub mixed: bool,
+    /// Bars in the answer to `reqHistoricalData`.
+    pub bars: usize,
+    /// `contractDetails` messages in the answer to `reqContractDetails`.
+    pub details: usize,
+    /// `openOrder` messages in the answer to `reqOpenOrders` / `reqAllOpenOrders`.
+    pub orders: usize,
 }
 
 impl Default for BurstConfig {
@@ -59,6 +83,9 @@ impl Default for BurstConfig {
             rate: None,
             batch: None,
             mixed: false,
+            bars: 0,
+            details: 0,
+            orders: 0,
         }
     }
 }
@@ -156,6 +183,7 @@ fn serve(mut stream: TcpStream, config: &BurstConfig, written: &AtomicU64) -> io
     stream.set_nodelay(true)?;
     let (sv, _) = super::negotiate(&mut stream, config.server_version)?;
     let mut lead = config.lead_ticks.iter().copied();
+    let bulk = Bulk::encode(sv, config)?;
 
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
@@ -198,6 +226,33 @@ fn serve(mut stream: TcpStream, config: &BurstConfig, written: &AtomicU64) -> io
                     stream.write_all(&out)?;
                     written.fetch_add(1, Ordering::SeqCst);
                 }
+                outgoing::REQ_HISTORICAL_DATA => {
+                    let m: ReqHistoricalData =
+                        decode_either(sv, h.protobuf, body).map_err(invalid)?;
+                    bulk.bars.write(&mut stream, m.req_id)?;
+                    if sv >= MIN_SERVER_VER_HISTORICAL_DATA_END {
+                        let end = HistoricalDataEnd {
+                            req_id: m.req_id,
+                            start_date_str: format_time(1, BARS_START),
+                            end_date_str: format_time(1, BARS_START + 60 * config.bars as i64),
+                        };
+                        encode_frame(&end, sv, &mut out).map_err(invalid)?;
+                    }
+                    stream.write_all(&out)?;
+                }
+                outgoing::REQ_CONTRACT_DATA => {
+                    let m: ReqContractDetails =
+                        decode_either(sv, h.protobuf, body).map_err(invalid)?;
+                    bulk.details.write(&mut stream, m.req_id)?;
+                    encode_frame(&ContractDataEnd { req_id: m.req_id }, sv, &mut out)
+                        .map_err(invalid)?;
+                    stream.write_all(&out)?;
+                }
+                outgoing::REQ_OPEN_ORDERS | outgoing::REQ_ALL_OPEN_ORDERS => {
+                    bulk.orders.write(&mut stream, 0)?;
+                    encode_frame(&OpenOrderEnd, sv, &mut out).map_err(invalid)?;
+                    stream.write_all(&out)?;
+                }
                 _ => {}
             }
         }
@@ -222,6 +277,146 @@ fn restamp(out: &mut [u8], stamp: i64) {
         } else {
             i += 1;
         }
+    }
+}
+
+/// The first bar's time ([`samples::minute_bars`]).
+const BARS_START: i64 = 1_704_067_200;
+
+/// The request id the answers are encoded with, to be replaced.
+const PLACEHOLDER: i32 = 1_999_999_999;
+
+/// A connection's bulk answers, encoded once.
+struct Bulk {
+    bars: Template,
+    details: Template,
+    orders: Template,
+}
+
+impl Bulk {
+    fn encode(sv: i32, config: &BurstConfig) -> io::Result<Bulk> {
+        let mut bars = Template::new(sv);
+        if config.bars > 0 {
+            let answer = HistoricalData {
+                header: HistoricalDataHeader {
+                    req_id: PLACEHOLDER,
+                    ..HistoricalDataHeader::default()
+                },
+                bars: samples::minute_bars(config.bars),
+            };
+            bars.push(&answer)?;
+        }
+        let mut details = Template::new(sv);
+        let one = ContractData {
+            req_id: PLACEHOLDER,
+            details: samples::aapl_details(),
+        };
+        for _ in 0..config.details {
+            details.push(&one)?;
+        }
+        let mut orders = Template::new(sv);
+        let (contract, order, order_state) = samples::limit_order();
+        let mut open = OpenOrder {
+            callback_order_id: None,
+            contract,
+            order,
+            order_state,
+        };
+        for i in 0..config.orders {
+            open.order.order_id = 1 + i as i32;
+            open.order.perm_id = 1_000_000_000 + i as i64;
+            orders.push(&open)?;
+        }
+        Ok(Bulk {
+            bars,
+            details,
+            orders,
+        })
+    }
+}
+
+/// Frames encoded with [`PLACEHOLDER`] as their request id, each kept as
+/// the payload before the id and the payload after it (`None`: a frame
+/// without a request id, such as an `openOrder`, kept whole).
+struct Template {
+    sv: i32,
+    /// Whether the frames are protobuf (the id a varint) or text (digits).
+    protobuf: bool,
+    frames: Vec<(Vec<u8>, Option<Vec<u8>>)>,
+}
+
+impl Template {
+    fn new(sv: i32) -> Template {
+        Template {
+            sv,
+            protobuf: false,
+            frames: Vec::new(),
+        }
+    }
+
+    fn push<M: crate::messages::Message>(&mut self, m: &M) -> io::Result<()> {
+        let mut frame = Vec::new();
+        encode_frame(m, self.sv, &mut frame).map_err(invalid)?;
+        let payload = &frame[4..];
+        let header = MessageHeader::parse(self.sv, payload).map_err(invalid)?;
+        self.protobuf = header.protobuf;
+        // The first whole field equal to the placeholder after the header.
+        let needle = self.id(PLACEHOLDER);
+        let start = header.body_start;
+        let at = (start..payload.len().saturating_sub(needle.len() - 1)).find(|&i| {
+            payload[i..].starts_with(&needle)
+                && (self.protobuf || i == start || payload[i - 1] == 0)
+        });
+        self.frames.push(match at {
+            Some(i) => (
+                payload[..i].to_vec(),
+                Some(payload[i + needle.len()..].to_vec()),
+            ),
+            None => (payload.to_vec(), None),
+        });
+        Ok(())
+    }
+
+    /// `req_id` as the frames write it: protobuf field 1 (a varint), or
+    /// text digits and their NUL.
+    fn id(&self, req_id: i32) -> Vec<u8> {
+        if self.protobuf {
+            let mut out = vec![0x08];
+            let mut v = req_id as u32 as u64;
+            while v >= 0x80 {
+                out.push((v as u8) | 0x80);
+                v >>= 7;
+            }
+            out.push(v as u8);
+            out
+        } else {
+            let mut out = req_id.to_string().into_bytes();
+            out.push(0);
+            out
+        }
+    }
+
+    /// Writes every frame with `req_id` in place of the placeholder, 64 KiB
+    /// at a time.
+    fn write(&self, stream: &mut TcpStream, req_id: i32) -> io::Result<()> {
+        let id = self.id(req_id);
+        let mut block = Vec::with_capacity(1 << 16);
+        for (before, after) in &self.frames {
+            let (id, after): (&[u8], &[u8]) = match after {
+                Some(after) => (&id, after),
+                None => (&[], &[]),
+            };
+            let len = before.len() + id.len() + after.len();
+            block.extend_from_slice(&(len as u32).to_be_bytes());
+            block.extend_from_slice(before);
+            block.extend_from_slice(id);
+            block.extend_from_slice(after);
+            if block.len() >= 1 << 16 {
+                stream.write_all(&block)?;
+                block.clear();
+            }
+        }
+        stream.write_all(&block)
     }
 }
 

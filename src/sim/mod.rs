@@ -71,6 +71,7 @@ mod news;
 mod orders;
 mod prices;
 pub mod replay;
+pub mod samples;
 mod scanner;
 mod session;
 mod time;

@@ -101,10 +101,18 @@ pub fn connected_calls(
     gw: &tws_api::sim::SimGateway,
     client_id: i32,
 ) -> (tws_api::EClient, Arc<CallLog>, std::thread::JoinHandle<()>) {
+    connected_calls_at(gw.port(), client_id)
+}
+
+/// As [`connected_calls`], to any gateway on a loopback port.
+pub fn connected_calls_at(
+    port: u16,
+    client_id: i32,
+) -> (tws_api::EClient, Arc<CallLog>, std::thread::JoinHandle<()>) {
     let client = tws_api::EClient::new();
     let (mut rec, log) = CallRecorder::new();
     client
-        .connect("127.0.0.1", gw.port(), client_id)
+        .connect("127.0.0.1", port, client_id)
         .expect("connects");
     let runner = client.clone();
     let handle = std::thread::spawn(move || runner.run(&mut rec));

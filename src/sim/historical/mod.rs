@@ -10,7 +10,7 @@
 //! per connection, not per TWS (a `BID_ASK` request counts twice, as IB
 //! counts it); only `keep_up_to_date` requests stay open.
 
-mod data;
+pub(super) mod data;
 
 use crate::messages::ids::HistoricalRequest;
 use std::collections::BTreeMap;
