@@ -23,6 +23,7 @@ pub struct RecordingProxy {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
     sessions: Arc<AtomicUsize>,
+    finished: Arc<AtomicUsize>,
     acceptor: Option<JoinHandle<()>>,
 }
 
@@ -40,10 +41,12 @@ impl RecordingProxy {
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
         let sessions = Arc::new(AtomicUsize::new(0));
+        let finished = Arc::new(AtomicUsize::new(0));
         let acceptor = {
-            let (stop, sessions, upstream) = (
+            let (stop, sessions, finished, upstream) = (
                 Arc::clone(&stop),
                 Arc::clone(&sessions),
+                Arc::clone(&finished),
                 upstream.to_owned(),
             );
             thread::Builder::new()
@@ -57,16 +60,18 @@ impl RecordingProxy {
                         let n = sessions.fetch_add(1, Ordering::SeqCst) + 1;
                         let path = session_path(&out, n);
                         let upstream = upstream.clone();
+                        let finished = Arc::clone(&finished);
                         let spawned = thread::Builder::new()
                             .name(format!("tws-record-{n}"))
-                            .spawn(
-                                move || match proxy_session(client, &upstream, &path, mask) {
+                            .spawn(move || {
+                                match proxy_session(client, &upstream, &path, mask) {
                                     Ok(()) => {
                                         log::info!("session {n} written to {}", path.display())
                                     }
                                     Err(e) => log::warn!("session {n}: {e}"),
-                                },
-                            );
+                                }
+                                finished.fetch_add(1, Ordering::SeqCst);
+                            });
                         if let Err(e) = spawned {
                             log::warn!("cannot start a session thread: {e}");
                         }
@@ -78,6 +83,7 @@ impl RecordingProxy {
             addr,
             stop,
             sessions,
+            finished,
             acceptor: Some(acceptor),
         })
     }
@@ -90,6 +96,13 @@ impl RecordingProxy {
     /// How many sessions it has accepted.
     pub fn sessions(&self) -> usize {
         self.sessions.load(Ordering::SeqCst)
+    }
+
+    /// How many sessions have ended with their transcript written whole
+    /// (the gateway's frames are flushed at the end of a session, so a
+    /// transcript read before then may lack the last answers).
+    pub fn sessions_finished(&self) -> usize {
+        self.finished.load(Ordering::SeqCst)
     }
 
     /// Runs until the process ends (the binary's main loop).
