@@ -40,6 +40,21 @@ pub trait ProtoForm: Sized {
     /// The `…ProtoBuf` callback of an incoming message (none for a request).
     fn proto_callback(_p: &Self::Proto, _w: &mut dyn EWrapper) {}
 
+    /// Delivers the converted message, after the `…ProtoBuf` callback. A
+    /// form whose conversion leaves a bulky part in the protobuf message
+    /// (the bars of a `historicalData`) reads it from there as it delivers.
+    fn deliver_converted(
+        _p: &Self::Proto,
+        m: &Self,
+        sv: i32,
+        w: &mut dyn EWrapper,
+    ) -> Result<(), DecodeError>
+    where
+        Self: Incoming,
+    {
+        m.deliver(sv, w)
+    }
+
     /// Reads the protobuf message of a body. The tick path's messages
     /// override it to take their text fields' buffers from the
     /// [`strings`] pool, so that reading them allocates nothing.
@@ -434,7 +449,7 @@ impl<M: ProtoForm + Incoming> Incoming for WithProto<M> {
     fn deliver(&self, sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
         M::proto_callback(&self.proto, w);
         match &self.msg {
-            Some(m) => m.deliver(sv, w),
+            Some(m) => M::deliver_converted(&self.proto, m, sv, w),
             None => Ok(()),
         }
     }

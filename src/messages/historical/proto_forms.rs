@@ -239,17 +239,23 @@ fn bar_to_proto(bar: &BarData) -> proto::HistoricalDataBar {
 
 /// `decodeHistoricalDataBar`: what is absent keeps `BarData`'s default.
 fn bar(p: &proto::HistoricalDataBar) -> BarData {
+    let mut b = BarData::default();
+    bar_into(&mut b, p);
+    b
+}
+
+/// [`bar`] into a bar reused from one to the next (its date's buffer kept).
+fn bar_into(b: &mut BarData, p: &proto::HistoricalDataBar) {
     let d = BarData::default();
-    BarData {
-        date: text(&p.date),
-        open: p.open.unwrap_or(d.open),
-        high: p.high.unwrap_or(d.high),
-        low: p.low.unwrap_or(d.low),
-        close: p.close.unwrap_or(d.close),
-        volume: decimal(&p.volume),
-        wap: decimal(&p.wap),
-        bar_count: p.bar_count.unwrap_or(d.bar_count),
-    }
+    b.date.clear();
+    b.date.push_str(p.date.as_deref().unwrap_or(""));
+    b.open = p.open.unwrap_or(d.open);
+    b.high = p.high.unwrap_or(d.high);
+    b.low = p.low.unwrap_or(d.low);
+    b.close = p.close.unwrap_or(d.close);
+    b.volume = decimal(&p.volume);
+    b.wap = decimal(&p.wap);
+    b.bar_count = p.bar_count.unwrap_or(d.bar_count);
 }
 
 impl ProtoForm for HistoricalData {
@@ -274,10 +280,11 @@ impl ProtoForm for HistoricalData {
     }
 }
 
-/// The dispatcher's reading of the protobuf form: the bars, converted (the
-/// `…ProtoBuf` callback holds the message whole, so the bars cannot be read
-/// as they are delivered, as the text form's are). `historicalDataEnd`
-/// always follows as a message of its own.
+/// The dispatcher's reading of the protobuf form: the `…ProtoBuf` callback
+/// gets the message whole, then its bars are converted one at a time into
+/// one reused bar as they are delivered (as the text form's are read),
+/// never all at once. `historicalDataEnd` always follows as a message of
+/// its own.
 impl<'a> ProtoForm for HistoricalDataFrame<'a> {
     type Proto = proto::HistoricalData;
     fn to_proto(&self, sv: i32) -> Self::Proto {
@@ -304,11 +311,31 @@ impl<'a> ProtoForm for HistoricalDataFrame<'a> {
         prost::Message::merge(&mut p, body).map_err(|e| DecodeError::Protobuf(e.to_string()))?;
         Ok(p)
     }
-    fn from_proto(sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
-        Ok(HistoricalData::from_proto(sv, p)?.map(HistoricalDataFrame::from_bars))
+    /// The request id only: the bars stay in the protobuf message until
+    /// [`deliver_converted`](ProtoForm::deliver_converted) reads them.
+    fn from_proto(_sv: i32, p: &Self::Proto) -> Result<Option<Self>, DecodeError> {
+        Ok(Some(HistoricalDataFrame::in_proto(
+            p.req_id.unwrap_or(NO_VALID_ID),
+        )))
     }
     fn proto_callback(p: &Self::Proto, w: &mut dyn EWrapper) {
         w.historical_data_proto_buf(p);
+    }
+    fn deliver_converted(
+        p: &Self::Proto,
+        m: &Self,
+        sv: i32,
+        w: &mut dyn EWrapper,
+    ) -> Result<(), DecodeError> {
+        if !m.is_in_proto() {
+            return crate::messages::incoming::Incoming::deliver(m, sv, w);
+        }
+        let mut b = BarData::default();
+        for pb in &p.historical_data_bars {
+            bar_into(&mut b, pb);
+            w.historical_data(m.req_id(), &b);
+        }
+        Ok(())
     }
 }
 

@@ -505,8 +505,9 @@ mod tests {
 /// A `historicalData` frame as the dispatcher sees it: its bars are read
 /// while they are delivered, one reused bar at a time, so that a year of
 /// minute bars is never held twice (see [`HistoricalData::decode_each`]).
-/// The protobuf form comes whole (its `…ProtoBuf` callback holds it) and
-/// carries its bars converted.
+/// The protobuf form's bars stay in its protobuf message (its `…ProtoBuf`
+/// callback gets it whole) and are converted one at a time as they are
+/// delivered.
 #[derive(Debug, Clone)]
 pub struct HistoricalDataFrame<'a> {
     req_id: i32,
@@ -519,8 +520,9 @@ pub struct HistoricalDataFrame<'a> {
 enum FrameBody<'a> {
     /// The text form's fields, read at delivery.
     Fields(FieldReader<'a>),
-    /// The protobuf form's bars.
-    Bars(Vec<BarData>),
+    /// The protobuf form: its bars are in the protobuf message, read when
+    /// it is delivered.
+    InProto,
 }
 
 impl<'a> HistoricalDataFrame<'a> {
@@ -540,13 +542,18 @@ impl<'a> HistoricalDataFrame<'a> {
         })
     }
 
-    /// The protobuf form's message, its bars converted.
-    pub fn from_bars(m: HistoricalData) -> HistoricalDataFrame<'static> {
+    /// The protobuf form's frame: its bars stay in the protobuf message.
+    pub fn in_proto(req_id: i32) -> HistoricalDataFrame<'static> {
         HistoricalDataFrame {
-            req_id: m.header.req_id,
+            req_id,
             is_end: false,
-            body: FrameBody::Bars(m.bars),
+            body: FrameBody::InProto,
         }
+    }
+
+    /// Whether the bars are in the protobuf message this frame came from.
+    pub fn is_in_proto(&self) -> bool {
+        matches!(self.body, FrameBody::InProto)
     }
 
     /// The request id.
@@ -554,10 +561,11 @@ impl<'a> HistoricalDataFrame<'a> {
         self.req_id
     }
 
-    /// The bars, collected (a bar that does not decode ends them).
+    /// The bars, collected (a bar that does not decode ends them); none for
+    /// the protobuf form, whose bars are in its protobuf message.
     pub fn bars(&self, sv: i32) -> Vec<BarData> {
         match &self.body {
-            FrameBody::Bars(bars) => bars.clone(),
+            FrameBody::InProto => Vec::new(),
             FrameBody::Fields(r) => {
                 let mut bars = Vec::new();
                 let _ =
@@ -579,12 +587,8 @@ mod deliver {
         const MAY_END: bool = true;
         fn deliver(&self, sv: i32, w: &mut dyn EWrapper) -> Result<(), DecodeError> {
             let body = match &self.body {
-                FrameBody::Bars(bars) => {
-                    for bar in bars {
-                        w.historical_data(self.req_id, bar);
-                    }
-                    return Ok(());
-                }
+                // Delivered by its protobuf form (`deliver_converted`).
+                FrameBody::InProto => return Ok(()),
                 FrameBody::Fields(body) => body,
             };
             // One callback per bar as it is read; a bar that does not decode
