@@ -141,10 +141,17 @@ macro_rules! id_table {
                     } )? )*
                     $( $( incoming::$iname => {
                         let _ = stringify!($isince);
-                        let m = super::WithProto::<$ity>::read(sv, body)?;
-                        let delivered = h.on(sv, &m);
-                        m.recycle();
-                        return delivered;
+                        // Handed on where it was read, as the text form
+                        // is below; moved out only to give its buffers back.
+                        let read = super::WithProto::<$ity>::read(sv, body);
+                        if let Ok(ref m) = read {
+                            let delivered = h.on(sv, m);
+                            if let Ok(m) = read {
+                                m.recycle();
+                            }
+                            return delivered;
+                        }
+                        return read.map(|_| ());
                     } )? )*
                     id => {
                         h.unknown(id, true, incoming::name(id).is_some());

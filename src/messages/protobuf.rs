@@ -99,11 +99,13 @@ pub mod strings {
     }
 
     /// An empty buffer, with the capacity of one given back before.
+    #[inline]
     pub fn take() -> String {
         POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default()
     }
 
     /// Gives a buffer back (emptied; dropped when the pool is full).
+    #[inline]
     pub fn give(mut s: String) {
         s.clear();
         POOL.with(|p| {
@@ -115,6 +117,7 @@ pub mod strings {
     }
 
     /// Gives back the buffer an optional field holds, if any.
+    #[inline]
     pub fn give_opt(s: Option<String>) {
         if let Some(s) = s {
             give(s);

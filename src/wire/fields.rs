@@ -393,6 +393,7 @@ fn parse_decimal_other(b: &[u8]) -> Option<Decimal> {
 /// plain or with an exponent, a negative zero keeping its sign (so `-0E-28`
 /// and `-0.00` are written back as they came; rust_decimal's parsers drop
 /// the sign of a zero). `None` when it is no number.
+#[inline]
 pub fn decimal_from_text(s: &str) -> Option<Decimal> {
     // The common spelling first, as the text path reads it.
     if let Some((m, scale, neg)) = plain_decimal(s.as_bytes()) {

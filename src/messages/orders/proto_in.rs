@@ -25,9 +25,15 @@ use super::OrderStatus;
 /// client's `Decimal(text)` does (exponents, a negative zero); text that is
 /// no number is unset here (the official client hands such text over as
 /// it is, or raises).
+#[inline]
 pub(crate) fn dec(s: &Option<String>) -> Option<Decimal> {
-    s.as_deref()
-        .map(|t| crate::wire::fields::decimal_from_text(t.trim()).unwrap_or(UNSET_DECIMAL))
+    use crate::wire::fields::decimal_from_text;
+    // Untrimmed first: the tick path's sizes are plain digits.
+    s.as_deref().map(|t| {
+        decimal_from_text(t)
+            .or_else(|| decimal_from_text(t.trim()))
+            .unwrap_or(UNSET_DECIMAL)
+    })
 }
 
 /// `floatMaxString`: 8 decimals, trailing zeros and point dropped; empty when unset.
