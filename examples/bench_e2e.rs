@@ -64,6 +64,9 @@ struct Opts {
     bars: usize,
     details: usize,
     orders: usize,
+    /// `--bars`, `--details` or `--orders` was given (a gateway started for
+    /// another mode encodes no bulk answers).
+    bulk_given: bool,
     /// Bulk mode: also the official Python client (`10.37.2`, the
     /// interpreter's `ibapi`, or `10.51.1`, from `.python/ibapi-10.51.1`).
     python: Option<String>,
@@ -90,6 +93,7 @@ fn parse() -> Opts {
         bars: 100_000,
         details: 10_000,
         orders: 10_000,
+        bulk_given: false,
         python: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -120,9 +124,18 @@ fn parse() -> Opts {
             "--direct-read" => o.direct_read = num(&v) != 0,
             "--seconds" => o.seconds = num(&v),
             "--stall-ms" => o.stall_ms = num(&v),
-            "--bars" => o.bars = num(&v) as usize,
-            "--details" => o.details = num(&v) as usize,
-            "--orders" => o.orders = num(&v) as usize,
+            "--bars" => {
+                o.bars = num(&v) as usize;
+                o.bulk_given = true;
+            }
+            "--details" => {
+                o.details = num(&v) as usize;
+                o.bulk_given = true;
+            }
+            "--orders" => {
+                o.orders = num(&v) as usize;
+                o.bulk_given = true;
+            }
             "--python" => o.python = Some(v),
             "--mixed" => {
                 o.mixed = true;
@@ -1060,9 +1073,9 @@ fn main() {
                 rate,
                 batch: (o.batch_ms > 0).then(|| Duration::from_millis(o.batch_ms)),
                 mixed: o.mixed,
-                bars: o.bars,
-                details: o.details,
-                orders: o.orders,
+                bars: if o.bulk_given { o.bars } else { 0 },
+                details: if o.bulk_given { o.details } else { 0 },
+                orders: if o.bulk_given { o.orders } else { 0 },
                 ..BurstConfig::default()
             })
             .expect("burst gateway starts");
