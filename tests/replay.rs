@@ -346,6 +346,7 @@ fn the_recording_proxy_captures_any_client_and_recorded_timing_is_kept() {
     assert!(common::call_log::wait(|| proxy.sessions_finished() == 1));
     drop(proxy);
     let t = Transcript::read(&path).unwrap();
+    assert!(t.ended, "a finished session's transcript ends with #end");
     let replay = ReplayGateway::start(&t, ReplayConfig { time_scale: 1.0 }).unwrap();
     let again = session(replay.port(), None, historical_scenario);
     assert_eq!(as_json(&again), as_json(&live));

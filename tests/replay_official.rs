@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 use common::python::{official_clients, Official};
-use tws_api::transcript::{Direction, Transcript};
+use tws_api::transcript::Transcript;
 
 /// A spawned binary and the port it printed ("listening on HOST:PORT").
 struct Spawned {
@@ -110,14 +110,11 @@ fn record_then_replay(official: Official, (script, args, sorted): Check, dir: &P
         &["--listen", "0", "--upstream", &upstream, "--out", &out_text],
     );
     let live = run(official, script, &proxy.port, args, sorted);
-    // The proxy writes the gateway's last frames as they pass; wait for
-    // the file to hold the whole session before it is replayed.
-    assert!(common::call_log::wait(|| Transcript::read(&out).is_ok_and(
-        |t| {
-            t.records.last().is_some_and(|r| r.dir == Direction::Server)
-                && t.records.iter().any(|r| r.dir == Direction::Client)
-        }
-    )));
+    // The proxy writes `#end` once the session is over: the transcript is
+    // whole then.
+    assert!(common::call_log::wait(
+        || Transcript::read(&out).is_ok_and(|t| t.ended)
+    ));
     drop(proxy);
     drop(sim);
     let replay = Spawned::start(

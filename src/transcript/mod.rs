@@ -30,7 +30,10 @@
 //! byte that is not UTF-8) are escapes, and `\e` is an empty field (an empty
 //! field at the end of a line would otherwise be a trailing tab, which
 //! editors strip). Lines that start with `#` are the header (the keys above)
-//! or comments; empty lines are skipped.
+//! or comments; empty lines are skipped. A recording closed in order (its
+//! session ended, or the capture was stopped) ends with the line `#end`
+//! ([`Transcript::ended`]): a transcript without it is still being written,
+//! or its writer was cut off.
 //!
 //! Field names are not written: a message's fields are its fields in wire
 //! order, as the official API documents them.
@@ -57,6 +60,9 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// The first line of every transcript.
 pub const MAGIC: &str = "#tws-transcript";
+
+/// The last line of a transcript whose session ended while it was written.
+pub const END_LINE: &str = "#end\n";
 
 /// Which side sent a frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -151,6 +157,10 @@ pub struct Transcript {
     pub header: Header,
     /// The frames, in the order they crossed the wire.
     pub records: Vec<Record>,
+    /// Whether it ends with `#end`: its recording was closed in order (the
+    /// session ended, or the capture was stopped), so it holds every frame
+    /// the recording saw.
+    pub ended: bool,
 }
 
 /// A transcript that could not be read: where, and why.
@@ -562,6 +572,7 @@ impl Transcript {
             masked: false,
         };
         let mut records = Vec::new();
+        let mut ended = false;
         for (n, line) in lines {
             let line = line.strip_suffix('\r').unwrap_or(line);
             if line.trim().is_empty() {
@@ -583,6 +594,7 @@ impl Transcript {
                         header.recorded = Some(value.parse().map_err(|_| bad("a Unix time"))?)
                     }
                     "masked" => header.masked = value == "yes",
+                    "end" => ended = true,
                     _ => {} // a comment
                 }
                 continue;
@@ -595,7 +607,11 @@ impl Transcript {
         if header.server_version == 0 {
             return Err(err(0, "no #server_version header line"));
         }
-        Ok(Transcript { header, records })
+        Ok(Transcript {
+            header,
+            records,
+            ended,
+        })
     }
 
     /// Reads a transcript file.
@@ -621,6 +637,9 @@ impl Transcript {
                 &r.kind,
             ));
         }
+        if self.ended {
+            out.push_str(END_LINE);
+        }
         out
     }
 
@@ -642,6 +661,7 @@ impl Transcript {
                 ..self.header.clone()
             },
             records,
+            ended: self.ended,
         }
     }
 }

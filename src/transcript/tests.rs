@@ -70,10 +70,12 @@ fn frames_round_trip_at_text_and_raw_id_versions() {
                 masked: false,
             },
             records,
+            ended: true,
         };
         let text = t.to_text();
         let back = Transcript::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(back.header, t.header);
+        assert!(back.ended && text.ends_with("\n#end\n"));
         assert_eq!(back.records.len(), t.records.len());
         for (a, b) in back.records.iter().zip(&t.records) {
             assert_eq!(
@@ -93,7 +95,7 @@ fn frames_round_trip_at_text_and_raw_id_versions() {
                 "{text}"
             );
         }
-        assert!(text.ends_with("\tS\tRAW\t\\e\n"), "{text}");
+        assert!(text.ends_with("\tS\tRAW\t\\e\n#end\n"), "{text}");
     }
 }
 

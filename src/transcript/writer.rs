@@ -166,8 +166,13 @@ impl TranscriptWriter {
     }
 }
 
+/// The session is over: `#end` (once the header is written), then
+/// everything buffered goes out.
 impl Drop for TranscriptWriter {
     fn drop(&mut self) {
+        if self.sv.is_some() {
+            let _ = self.out.write_all(super::END_LINE.as_bytes());
+        }
         let _ = self.out.flush();
     }
 }
