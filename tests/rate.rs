@@ -33,7 +33,8 @@ fn connected(gw: &SimGateway) -> IBClient {
 fn an_unpaced_loop_of_500_requests_is_disconnected_with_error_100() {
     let gw = SimGateway::start(limited()).unwrap();
     // A recording wrapper: error 100 must have come, whatever error the
-    // broken pipe of a write after the close reports last (509).
+    // broken pipe of a write after the close reports last (531, a failed
+    // send of reqCurrentTime, as 10.51.1 reports it).
     let (w, log) = Recorder::new();
     let client = IBClient::with_wrapper(w);
     client.connect("127.0.0.1", gw.port(), 3).unwrap();

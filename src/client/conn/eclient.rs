@@ -611,7 +611,9 @@ impl EClient {
                 RequestKey::Id(id) | RequestKey::Order(id) => id,
                 RequestKey::Request(_) => NO_VALID_ID,
             };
-            self.write_frame(req_id, &frame, true, false)?;
+            let request = crate::wire::MessageHeader::parse(sv, frame.get(4..).unwrap_or(&[]))
+                .map_or(0, |h| h.id);
+            self.write_frame(request, req_id, &frame, true, false)?;
             self.inner.requests.resumed(key);
             n += 1;
         }
@@ -770,7 +772,7 @@ impl EClient {
         if report {
             inner.requests.sent(M::ID, req_id, sv, &frame, kind);
         }
-        let result = self.write_frame(req_id, &frame, report, never_paced(M::ID));
+        let result = self.write_frame(M::ID, req_id, &frame, report, never_paced(M::ID));
         if result.is_err() && report {
             inner.requests.unsent(M::ID, req_id);
         }
@@ -793,10 +795,14 @@ impl EClient {
         )
     }
 
-    /// Writes one encoded frame (paced, unless `urgent`: a cancel); `req_id`
-    /// is the id errors are reported under, `report` as in `send_inner`.
+    /// Writes one encoded frame of request `request` (its outgoing message
+    /// id; paced, unless `urgent`: a cancel); `req_id` is the id errors are
+    /// reported under, `report` as in `send_inner`. A failed write is
+    /// reported as 10.51.1 reports it: the request's `FAIL_SEND_…` code, its
+    /// text and what went wrong ([`crate::errors::fail_send`]).
     fn write_frame(
         &self,
+        request: u32,
         req_id: i32,
         frame: &[u8],
         report: bool,
@@ -805,7 +811,13 @@ impl EClient {
         let inner = &self.inner;
         let fail = |e: Error| {
             if report {
-                inner.queue(Incoming::error(req_id, e.code(), e.wrapper_text()));
+                let official = match &e {
+                    Error::Io(io) => crate::errors::fail_send(request)
+                        .map(|c| (c.code, format!("{}{io}", c.msg))),
+                    _ => None,
+                };
+                let (code, text) = official.unwrap_or_else(|| (e.code(), e.wrapper_text()));
+                inner.queue(Incoming::error(req_id, code, text));
             }
             e
         };
