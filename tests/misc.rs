@@ -304,3 +304,51 @@ fn official_python_client_gets_the_same_answers_with(official: common::python::O
         }
     }
 }
+
+/// `OrderStatus` reads every text as 10.51.1's `OrderStatus.get` does, and
+/// classes it the same (`is_active`, `is_terminal`).
+#[test]
+fn order_status_matches_the_official_enum() {
+    let official = common::python::Official::Latest;
+    if !official.available("OrderStatus against 10.51.1") {
+        return;
+    }
+    let texts = [
+        "ApiPending",
+        "apicancelled",
+        " PreSubmitted ",
+        "PENDINGCANCEL",
+        "Cancelled",
+        "Submitted",
+        "Filled",
+        "Inactive",
+        "PendingSubmit",
+        "Unknown",
+        "",
+        "Partially Filled",
+        "filled\t",
+    ];
+    let script = "import sys, json\nfrom ibapi.order_status import OrderStatus\n\
+                  for t in json.loads(sys.argv[1]):\n    s = OrderStatus.get(t)\n    \
+                  print(str(s), s.is_active(), s.is_terminal())";
+    let out = official
+        .python3()
+        .args(["-c", script, &serde_json::to_string(&texts).unwrap()])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let theirs = String::from_utf8_lossy(&out.stdout).into_owned();
+    let ours: String = texts
+        .iter()
+        .map(|t| {
+            let s = tws_api::OrderStatus::get(t);
+            let py = |b: bool| if b { "True" } else { "False" };
+            format!("{s} {} {}\n", py(s.is_active()), py(s.is_terminal()))
+        })
+        .collect();
+    assert_eq!(ours, theirs);
+}

@@ -33,6 +33,7 @@ pub mod order;
 pub mod order_cancel;
 pub mod order_condition;
 pub mod order_state;
+pub mod order_status;
 pub mod scanner;
 pub mod softdollartier;
 pub mod tag_value;
@@ -59,6 +60,7 @@ pub use order_condition::{
     TimeCondition, VolumeCondition,
 };
 pub use order_state::{OrderAllocation, OrderState};
+pub use order_status::OrderStatus;
 pub use scanner::{ScanData, ScannerSubscription};
 pub use softdollartier::SoftDollarTier;
 pub use tag_value::TagValue;
