@@ -2,6 +2,8 @@
 //! protobuf request forms.
 
 use super::*;
+// The message, not the model's enum of the same name.
+use super::OrderStatus;
 use crate::messages::test_util::{round_trip, VERSIONS};
 use crate::messages::{decode_either, to_frame, Message};
 use crate::model::order_condition::*;
