@@ -252,7 +252,7 @@ pub mod tick_type {
     /// `ODD_LOT_BID`).
     #[inline]
     pub fn not_set(server_version: i32) -> TickType {
-        if server_version >= crate::server_versions::MIN_SERVER_VER_PROTOBUF_COMPLETED_ORDER {
+        if server_version >= crate::server_versions::LATEST_OFFICIAL_FROM {
             NOT_SET
         } else {
             NOT_SET_10_37

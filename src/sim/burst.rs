@@ -44,6 +44,7 @@ use crate::messages::orders::{OpenOrder, OpenOrderEnd};
 use crate::messages::{decode_either, encode_frame};
 use crate::model::{tick_type, Decimal};
 use crate::server_versions::MIN_SERVER_VER_HISTORICAL_DATA_END;
+use crate::transcript::pbwire::encode_varint;
 use crate::wire::MessageHeader;
 
 /// What a burst gateway streams.
@@ -381,13 +382,9 @@ impl Template {
     /// text digits and their NUL.
     fn id(&self, req_id: i32) -> Vec<u8> {
         if self.protobuf {
+            // Field 1, wire type 0 (key 0x08); the id as protobuf writes an int32.
             let mut out = vec![0x08];
-            let mut v = req_id as u32 as u64;
-            while v >= 0x80 {
-                out.push((v as u8) | 0x80);
-                v >>= 7;
-            }
-            out.push(v as u8);
+            out.extend(encode_varint(req_id as i64 as u64));
             out
         } else {
             let mut out = req_id.to_string().into_bytes();
